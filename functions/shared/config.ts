@@ -1,0 +1,39 @@
+/**
+ * Environment parsed once per cold start. The names are set by the shared function construct (CDK)
+ * and by the local stack from the same `Access` declaration, so a function only sees what it was
+ * granted. There are no defaults for resource names: a missing one fails loudly.
+ */
+import { z } from 'zod';
+
+const name = z.string().min(1);
+
+const schemas = {
+  table: z.object({ TABLE_NAME: name }),
+  bus: z.object({ BUS_NAME: name }),
+  ses: z.object({ SES_CONFIGURATION_SET: name, SES_FROM_ADDRESS: name.optional() }),
+  scheduler: z.object({
+    SCHEDULER_GROUP: name,
+    SCHEDULER_ROLE_ARN: name,
+    SCHEDULED_TARGET_ARN: name,
+  }),
+} as const;
+
+type Part = keyof typeof schemas;
+type ConfigOf<P extends Part> = z.infer<(typeof schemas)[P]>;
+
+const cache = new Map<Part, unknown>();
+
+export class ConfigurationError extends Error {}
+
+/** Read and validate one part of the environment; throws ConfigurationError naming each missing variable. */
+export const config = <P extends Part>(part: P, env: NodeJS.ProcessEnv = process.env): ConfigOf<P> => {
+  const cached = cache.get(part);
+  if (cached !== undefined && env === process.env) return cached as ConfigOf<P>;
+  const parsed = schemas[part].safeParse(env);
+  if (!parsed.success) {
+    const missing = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new ConfigurationError(`environment is missing or invalid for ${part}: ${missing}`);
+  }
+  if (env === process.env) cache.set(part, parsed.data);
+  return parsed.data as ConfigOf<P>;
+};

@@ -1,0 +1,42 @@
+/**
+ * The function catalogue's vocabulary. Each Lambda is declared once (entry, trigger, access); the CDK
+ * app and the local stack both read the catalogue, so local and deployed wiring cannot drift.
+ */
+import type { RouteSpec } from '../../lib/shared/http/route.ts';
+
+/** An EventBridge event pattern, as plain JSON. */
+export type EventPattern = Readonly<Record<string, unknown>>;
+
+export type Trigger =
+  /** One HTTP API route; the authorizer runs first unless the route is public. */
+  | { readonly kind: 'http'; readonly route: RouteSpec }
+  /** The HTTP API's Lambda authorizer (REQUEST type, simple responses). */
+  | { readonly kind: 'authorizer'; readonly cacheTtlSeconds: number }
+  /** A rule on the ecrm bus. */
+  | { readonly kind: 'event'; readonly pattern: EventPattern }
+  /** The table's stream (the outbox relay). */
+  | { readonly kind: 'stream'; readonly batchSize: number }
+  /** A recurring EventBridge Scheduler schedule. */
+  | { readonly kind: 'schedule'; readonly expression: string }
+  /** Invoked by one-time EventBridge Scheduler schedules that the code creates. */
+  | { readonly kind: 'scheduled-target' };
+
+export interface Access {
+  readonly table?: 'read' | 'readWrite';
+  readonly bus?: 'put';
+  readonly ses?: 'send';
+  /** Create and delete one-time schedules that target `scheduled-target` functions. */
+  readonly scheduler?: 'manage';
+}
+
+export interface FunctionSpec {
+  /** kebab-case, unique; also the local name and the suffix of the deployed function name. */
+  readonly name: string;
+  /** Path of the handler module from the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: Trigger;
+  readonly access: Access;
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}

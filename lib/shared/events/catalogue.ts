@@ -1,0 +1,118 @@
+/**
+ * The catalogue of domain events: every event ecrm puts on its bus is declared here once, with its
+ * detail-type, version and schema. Publishers validate against it before PutEvents; consumers parse
+ * with it. An event's `detail` always has the same envelope: id, version, workspaceId, occurredAt, data.
+ */
+import { z } from 'zod';
+
+export const EVENT_SOURCE = 'ecrm';
+
+const identity = z.object({
+  contactId: z.string().optional(),
+  anonymousId: z.string().optional(),
+  email: z.string().optional(),
+  externalId: z.string().optional(),
+});
+
+const properties = z.record(z.string(), z.unknown());
+
+const definitions = {
+  'track.received': {
+    version: 1,
+    description: 'An event accepted by the track API, not yet attached to a contact (internal).',
+    data: z.object({
+      eventId: z.string(),
+      name: z.string(),
+      kind: z.enum(['track', 'interaction']),
+      occurredAt: z.string(),
+      receivedAt: z.string(),
+      identity,
+      properties,
+    }),
+  },
+  'event.recorded': {
+    version: 1,
+    description: "A fact on a contact's timeline (tracked event or logged interaction).",
+    data: z.object({
+      eventId: z.string(),
+      name: z.string(),
+      kind: z.enum(['track', 'interaction']),
+      occurredAt: z.string(),
+      contactId: z.string().optional(),
+      anonymousId: z.string().optional(),
+      properties,
+    }),
+  },
+  'contact.created': {
+    version: 1,
+    description: 'A new contact was stored.',
+    data: z.object({ contactId: z.string(), fields: z.array(z.string()) }),
+  },
+  'contact.updated': {
+    version: 1,
+    description: 'Fields of a contact changed; `fields` names them (for incremental segmentation).',
+    data: z.object({ contactId: z.string(), fields: z.array(z.string()) }),
+  },
+  'contact.consent.changed': {
+    version: 1,
+    description: "A contact's consent on one channel changed.",
+    data: z.object({
+      contactId: z.string(),
+      channel: z.string(),
+      status: z.string(),
+      source: z.string(),
+    }),
+  },
+  'contact.identified': {
+    version: 1,
+    description: "An anonymous visitor's events were attached to a known contact.",
+    data: z.object({ contactId: z.string(), anonymousId: z.string(), eventsMoved: z.number().int() }),
+  },
+  'contact.erased': {
+    version: 1,
+    description: 'A contact was erased (GDPR); only a hashed tombstone remains.',
+    data: z.object({ contactId: z.string(), itemsDeleted: z.number().int() }),
+  },
+} as const;
+
+export type EventType = keyof typeof definitions;
+export const eventTypes = Object.keys(definitions) as EventType[];
+
+export type EventData<T extends EventType> = z.infer<(typeof definitions)[T]['data']>;
+
+export interface DomainEvent<T extends EventType = EventType> {
+  readonly id: string;
+  readonly type: T;
+  readonly version: number;
+  readonly workspaceId: string;
+  readonly occurredAt: string;
+  readonly data: EventData<T>;
+}
+
+export const eventDefinition = <T extends EventType>(type: T) => definitions[type];
+
+export const isEventType = (value: string): value is EventType => Object.hasOwn(definitions, value);
+
+const envelope = z.object({
+  id: z.string().min(1),
+  version: z.number().int().positive(),
+  workspaceId: z.string().min(1),
+  occurredAt: z.string().min(1),
+  data: z.unknown(),
+});
+
+/** Validate an event against its catalogue entry; throws a zod error naming the bad field. */
+export const parseDomainEvent = (type: string, detail: unknown): DomainEvent => {
+  if (!isEventType(type)) throw new Error(`unknown event type ${type}`);
+  const def = definitions[type];
+  const env = envelope.parse(detail);
+  if (env.version !== def.version) throw new Error(`${type} v${env.version} is not v${def.version}`);
+  const data = def.data.parse(env.data);
+  return { ...env, type, data } as DomainEvent;
+};
+
+/** The EventBridge pattern that selects one or more event types on the ecrm bus. */
+export const patternFor = (...types: EventType[]) => ({
+  source: [EVENT_SOURCE],
+  'detail-type': types,
+});

@@ -1,0 +1,73 @@
+/**
+ * The one place where partition and sort keys are built. Every key starts with the workspace
+ * (`W#<workspaceId>`), so no query can cross tenants by construction. Nothing else in the code base
+ * writes a key string.
+ */
+import { createHash } from 'node:crypto';
+
+export interface Key {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+/** Contacts are spread over this many list shards so that bulk imports never heat one GSI partition. */
+export const CONTACT_LIST_SHARDS = 16;
+
+const ws = (workspaceId: string): string => `W#${workspaceId}`;
+
+/** SHA-256 hex of a normalised identifier: keys never hold an email address or an external id in clear. */
+export const identityHash = (value: string): string => createHash('sha256').update(value).digest('hex');
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+const shardOf = (id: string): number => {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % CONTACT_LIST_SHARDS;
+};
+
+export const keys = {
+  workspace: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'W' }),
+  apiKey: (workspaceId: string, keyId: string): Key => ({ pk: ws(workspaceId), sk: `K#${keyId}` }),
+  apiKeyPrefix: 'K#',
+
+  contact: (workspaceId: string, contactId: string): Key => ({
+    pk: `${ws(workspaceId)}#C#${contactId}`,
+    sk: 'C',
+  }),
+  /** The GSI1 key under which a contact is listed; `shard` spreads writes. */
+  contactListing: (workspaceId: string, contactId: string) => ({
+    gsi1pk: `${ws(workspaceId)}#CL#${shardOf(contactId)}`,
+    gsi1sk: contactId,
+  }),
+  contactListShard: (workspaceId: string, shard: number): string => `${ws(workspaceId)}#CL#${shard}`,
+  /** The partition holding a contact and everything attached to it (timeline, history). */
+  contactPartition: (workspaceId: string, contactId: string): string => `${ws(workspaceId)}#C#${contactId}`,
+
+  emailLookup: (workspaceId: string, email: string): Key => ({
+    pk: `${ws(workspaceId)}#E#${identityHash(normaliseEmail(email))}`,
+    sk: 'E',
+  }),
+  externalIdLookup: (workspaceId: string, externalId: string): Key => ({
+    pk: `${ws(workspaceId)}#X#${identityHash(externalId)}`,
+    sk: 'X',
+  }),
+  anonymousLookup: (workspaceId: string, anonymousId: string): Key => ({
+    pk: `${ws(workspaceId)}#A#${identityHash(anonymousId)}`,
+    sk: 'A',
+  }),
+  /** Partition of events recorded for an anonymous visitor before they identify. */
+  anonymousPartition: (workspaceId: string, anonymousId: string): string =>
+    `${ws(workspaceId)}#A#${identityHash(anonymousId)}`,
+
+  /** One item per ingested event id: the dedupe record and the outbox entry in one write. */
+  receivedEvent: (workspaceId: string, eventId: string): Key => ({
+    pk: `${ws(workspaceId)}#EV#${eventId}`,
+    sk: 'EV',
+  }),
+  timelineEntry: (partition: string, occurredAt: string, eventId: string): Key => ({
+    pk: partition,
+    sk: `T#${occurredAt}#${eventId}`,
+  }),
+  timelinePrefix: 'T#',
+} as const;
