@@ -1,0 +1,57 @@
+/**
+ * Real dependencies for handlers, built once per cold start from the parsed environment. The SDK
+ * clients take their endpoints from the standard AWS_ENDPOINT_URL_* variables, which is how the
+ * local stack points the same code at DynamoDB Local, the local bus and the local SES.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
+import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
+import { timelineRepository } from '../../lib/events/timeline.repository.ts';
+import { systemClock } from '../../lib/shared/clock.ts';
+import type { Bus } from '../../lib/shared/events/publisher.ts';
+import type { Table } from '../../lib/shared/table.ts';
+import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { config } from './config.ts';
+
+const once = <T>(build: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+};
+
+export const table = once((): Table => {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return { client, name: config('table').TABLE_NAME };
+});
+
+export const bus = once((): Bus => ({ client: new EventBridgeClient({}), name: config('bus').BUS_NAME }));
+
+const RETENTION_CACHE_MS = 5 * 60 * 1000;
+const retention = new Map<string, { days: number; until: number }>();
+
+export const contactDeps = once(() => {
+  const t = table();
+  const workspaces = workspacesRepository(t);
+  return {
+    table: t,
+    contacts: contactsRepository(t),
+    timeline: timelineRepository(t),
+    received: receivedEventsRepository(t),
+    workspaces,
+    clock: systemClock,
+    /** Workspace retention setting, cached briefly: it changes rarely and is read per event. */
+    retentionDays: async (workspaceId: string): Promise<number> => {
+      const hit = retention.get(workspaceId);
+      if (hit && hit.until > Date.now()) return hit.days;
+      const days = (await workspaces.get(workspaceId))?.settings.timelineRetentionDays ?? 400;
+      retention.set(workspaceId, { days, until: Date.now() + RETENTION_CACHE_MS });
+      return days;
+    },
+  };
+});

@@ -1,0 +1,222 @@
+/**
+ * Contact schemas: what the API accepts (strict: unknown or protected fields are refused by name, so
+ * consent, suppression, score and workspace cannot be mass-assigned) and what is stored.
+ */
+import { z } from 'zod';
+
+export const LIMITS = {
+  attributes: 100,
+  attributeName: 64,
+  attributeString: 1024,
+  attributeList: 50,
+  attributeListItem: 256,
+  attributesBytes: 16 * 1024,
+  tags: 50,
+  tag: 64,
+  nameLength: 200,
+  bodyBytes: 64 * 1024,
+  anonymousIds: 20,
+} as const;
+
+/** Fields only ecrm itself sets; naming one in a request gets a clear 422. */
+export const PROTECTED_FIELDS = [
+  'id',
+  'workspaceId',
+  'consent',
+  'suppression',
+  'suppressed',
+  'score',
+  'stage',
+  'activity',
+  'rev',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export const contactIdSchema = z.string().regex(/^c_[0-9a-z]{26}$/, 'not a contact id');
+
+export const emailSchema = z.email('not a valid email address').max(254);
+export const externalIdSchema = z.string().min(1).max(128);
+export const anonymousIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only');
+
+const isTimeZone = (tz: string): boolean => {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+export const timezoneSchema = z.string().max(64).refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Madrid)');
+
+const canonicalLocale = (value: string): string | undefined => {
+  try {
+    return Intl.getCanonicalLocales(value)[0];
+  } catch {
+    return undefined;
+  }
+};
+export const localeSchema = z
+  .string()
+  .max(35)
+  .transform((value, ctx) => {
+    const locale = canonicalLocale(value);
+    if (!locale) {
+      ctx.addIssue({ code: 'custom', message: 'not a BCP 47 locale (e.g. es-ES)' });
+      return z.NEVER;
+    }
+    return locale;
+  });
+
+export const phoneSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'not an E.164 phone number (e.g. +34600111222)');
+
+const attributeName = z
+  .string()
+  .max(LIMITS.attributeName)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'attribute names start with a letter: letters, digits and _');
+
+export const attributeValue = z.union([
+  z.string().max(LIMITS.attributeString, `strings hold at most ${LIMITS.attributeString} characters`),
+  z.number().refine(Number.isFinite, 'numbers must be finite'),
+  z.boolean(),
+  z
+    .array(z.string().max(LIMITS.attributeListItem))
+    .max(LIMITS.attributeList, `lists hold at most ${LIMITS.attributeList} items`),
+]);
+export type AttributeValue = z.infer<typeof attributeValue>;
+
+/** In a request, `null` deletes an attribute. */
+const attributesInput = z
+  .record(attributeName, attributeValue.nullable())
+  .refine((a) => Object.keys(a).length <= LIMITS.attributes, `at most ${LIMITS.attributes} attributes`);
+
+const tag = z
+  .string()
+  .min(1)
+  .max(LIMITS.tag)
+  .regex(/^[\w:.-]+$/, 'tags are letters, digits and _ : . - only');
+const tags = z.array(tag).max(LIMITS.tags, `at most ${LIMITS.tags} tags`);
+
+const name = z.string().trim().max(LIMITS.nameLength);
+
+const profileFields = {
+  firstName: name.optional(),
+  lastName: name.optional(),
+  phone: phoneSchema.optional(),
+  locale: localeSchema.optional(),
+  timezone: timezoneSchema.optional(),
+  attributes: attributesInput.optional(),
+};
+
+/** POST /v1/contacts: create or update the contact with this email or external id. */
+export const upsertContactBody = z
+  .strictObject({
+    email: emailSchema.optional(),
+    externalId: externalIdSchema.optional(),
+    /** Attaches the events of this anonymous visitor to the contact (identity merge). */
+    anonymousId: anonymousIdSchema.optional(),
+    ...profileFields,
+    tags: tags.optional(),
+  })
+  .refine((b) => b.email !== undefined || b.externalId !== undefined, {
+    message: 'email or externalId is required',
+    path: ['email'],
+  });
+export type UpsertContactInput = z.infer<typeof upsertContactBody>;
+
+/** PATCH /v1/contacts/{contactId}: only the fields given change. */
+export const patchContactBody = z.strictObject({
+  email: emailSchema.optional(),
+  externalId: externalIdSchema.optional(),
+  ...profileFields,
+  tags: tags.optional(),
+  addTags: tags.optional(),
+  removeTags: tags.optional(),
+});
+export type PatchContactInput = z.infer<typeof patchContactBody>;
+
+export const CHANNELS = ['email', 'sms', 'push', 'whatsapp'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const consentStatusSchema = z.enum(['subscribed', 'unsubscribed', 'pending']);
+
+export const consentRecord = z.object({
+  status: consentStatusSchema,
+  /** Where the consent came from: a form, an import, a storefront, a staff member... */
+  source: z.string().min(1).max(200),
+  at: z.string(),
+});
+export type ConsentRecord = z.infer<typeof consentRecord>;
+
+/** PUT /v1/contacts/{contactId}/consent/{channel} */
+export const consentBody = z.strictObject({
+  status: consentStatusSchema,
+  source: z.string().trim().min(1).max(200),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+const activitySchema = z.object({
+  eventCount: z.number().int(),
+  firstSeenAt: z.string().optional(),
+  lastSeenAt: z.string().optional(),
+  /** The most recent event names with their counts, capped so the contact stays small. */
+  byName: z.record(z.string(), z.object({ count: z.number().int(), lastAt: z.string() })),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+/** The contact item as stored (keys, GSI keys and outbox attribute excluded). */
+export const contactRecord = z.object({
+  type: z.literal('contact'),
+  v: z.literal(1),
+  id: z.string(),
+  workspaceId: z.string(),
+  rev: z.number().int().nonnegative(),
+  email: z.string().optional(),
+  externalId: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  phone: z.string().optional(),
+  locale: z.string().optional(),
+  timezone: z.string().optional(),
+  attributes: z.record(z.string(), attributeValue),
+  tags: z.array(z.string()),
+  consent: z.partialRecord(channelSchema, consentRecord),
+  suppression: z.object({ reason: z.string(), at: z.string() }).optional(),
+  anonymousIds: z.array(z.string()),
+  activity: activitySchema,
+  source: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Contact = z.infer<typeof contactRecord>;
+
+/** The contact as the API returns it. */
+export const contactView = contactRecord.omit({ type: true, v: true, rev: true });
+export type ContactView = z.infer<typeof contactView>;
+
+export const toView = (c: Contact): ContactView => {
+  const { type: _t, v: _v, rev: _r, ...view } = c;
+  return view;
+};
+
+/** Fields whose change is reported in contact.updated events (for incremental segmentation). */
+export const TRACKED_FIELDS = [
+  'email',
+  'externalId',
+  'firstName',
+  'lastName',
+  'phone',
+  'locale',
+  'timezone',
+  'attributes',
+  'tags',
+  'consent',
+  'suppression',
+  'anonymousIds',
+] as const satisfies readonly (keyof Contact)[];

@@ -1,0 +1,247 @@
+/**
+ * Contacts in the table. A contact lives in its own partition (`W#ws#C#id`, sort key `C`), with its
+ * timeline beside it; lookup items map a hashed email / external id / anonymous id to the contact and
+ * make those identifiers unique per workspace. Every write is conditional on the contact's `rev`
+ * (optimistic concurrency) and carries its domain event in `_ev` (the outbox).
+ */
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
+import { CONTACT_LIST_SHARDS, type Key, keys } from '../shared/keys.ts';
+import { cursor, readItem, type Table } from '../shared/table.ts';
+import { type Contact, contactRecord } from './contact.schema.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const lookupRecord = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lookup'), v: z.literal(1), contactId: z.string() }),
+  z.object({ type: z.literal('tombstone'), v: z.literal(1), erasedAt: z.string() }),
+]);
+export type Lookup = z.infer<typeof lookupRecord>;
+
+export interface Identity {
+  readonly email?: string | undefined;
+  readonly externalId?: string | undefined;
+  readonly anonymousId?: string | undefined;
+}
+
+export interface IdentityLookups {
+  email?: Lookup;
+  externalId?: Lookup;
+  anonymousId?: Lookup;
+}
+
+/** A change to lookup items made in the same transaction as the contact write. */
+export interface LookupChanges {
+  readonly put?: readonly Key[];
+  readonly remove?: readonly Key[];
+}
+
+const identityKeys = (ws: string, identity: Identity): Partial<Record<keyof Identity, Key>> => ({
+  ...(identity.email ? { email: keys.emailLookup(ws, identity.email) } : {}),
+  ...(identity.externalId ? { externalId: keys.externalIdLookup(ws, identity.externalId) } : {}),
+  ...(identity.anonymousId ? { anonymousId: keys.anonymousLookup(ws, identity.anonymousId) } : {}),
+});
+
+const contactItem = (contact: Contact, event: DomainEvent | undefined) => ({
+  ...keys.contact(contact.workspaceId, contact.id),
+  ...keys.contactListing(contact.workspaceId, contact.id),
+  ...contact,
+  ...(event ? { [OUTBOX_ATTRIBUTE]: toOutbox(event) } : {}),
+});
+
+export const contactsRepository = (table: Table) => {
+  const T = table.name;
+
+  const lookupPuts = (contact: Contact, put: readonly Key[]): TransactItem[] =>
+    put.map((key) => ({
+      Put: {
+        TableName: T,
+        Item: { ...key, type: 'lookup', v: 1, contactId: contact.id },
+        // A tombstone may be replaced: the person came back. Another contact's lookup may not.
+        ConditionExpression: 'attribute_not_exists(pk) OR #type = :tomb OR contactId = :id',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':tomb': 'tombstone', ':id': contact.id },
+      },
+    }));
+
+  const lookupRemovals = (contact: Contact, remove: readonly Key[]): TransactItem[] =>
+    remove.map((key) => ({
+      Delete: {
+        TableName: T,
+        Key: key,
+        ConditionExpression: 'attribute_not_exists(pk) OR contactId = :id',
+        ExpressionAttributeValues: { ':id': contact.id },
+      },
+    }));
+
+  return {
+    async get(ws: string, contactId: string): Promise<Contact | undefined> {
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: T, Key: keys.contact(ws, contactId), ConsistentRead: true }),
+      );
+      return Item ? readItem(contactRecord, Item, 'contact') : undefined;
+    },
+
+    /** Resolve identifiers to lookups in one round trip. */
+    async lookup(ws: string, identity: Identity): Promise<IdentityLookups> {
+      const wanted = identityKeys(ws, identity);
+      const entries = Object.entries(wanted);
+      if (entries.length === 0) return {};
+      const { Responses } = await table.client.send(
+        new BatchGetCommand({
+          RequestItems: { [T]: { Keys: entries.map(([, k]) => k), ConsistentRead: true } },
+        }),
+      );
+      const found = Responses?.[T] ?? [];
+      const out: IdentityLookups = {};
+      for (const [name, key] of entries) {
+        const item = found.find((i) => i.pk === key.pk && i.sk === key.sk);
+        if (item) out[name as keyof Identity] = readItem(lookupRecord, item, 'lookup');
+      }
+      return out;
+    },
+
+    /** Create a contact and claim its identifiers atomically; fails with a condition error on a race. */
+    async create(contact: Contact, lookups: readonly Key[], event: DomainEvent): Promise<void> {
+      await table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: T,
+                Item: contactItem(contact, event),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...lookupPuts(contact, lookups),
+          ],
+        }),
+      );
+    },
+
+    /**
+     * Replace a contact if its rev is still `expectedRev`, with lookup changes in the same transaction
+     * when there are any. Fails with a condition error when someone else wrote first.
+     */
+    async replace(
+      contact: Contact,
+      expectedRev: number,
+      event: DomainEvent | undefined,
+      lookups: LookupChanges = {},
+      extra: readonly TransactItem[] = [],
+    ): Promise<void> {
+      const put = {
+        TableName: T,
+        Item: contactItem(contact, event),
+        ConditionExpression: 'rev = :rev',
+        ExpressionAttributeValues: { ':rev': expectedRev },
+      };
+      const others = [...lookupPuts(contact, lookups.put ?? []), ...lookupRemovals(contact, lookups.remove ?? []), ...extra];
+      if (others.length === 0) {
+        await table.client.send(new PutCommand(put));
+        return;
+      }
+      await table.client.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...others] }));
+    },
+
+    /** List contacts shard by shard; the cursor remembers the shard and the position in it. */
+    async list(ws: string, limit: number, after?: string): Promise<{ contacts: Contact[]; next?: string }> {
+      const position = cursor.decode(after);
+      let shard = typeof position?.shard === 'number' ? position.shard : 0;
+      let start =
+        typeof position?.gsi1sk === 'string'
+          ? { gsi1pk: keys.contactListShard(ws, shard), gsi1sk: position.gsi1sk, pk: position.pk, sk: position.sk }
+          : undefined;
+      const contacts: Contact[] = [];
+      while (shard < CONTACT_LIST_SHARDS && contacts.length < limit) {
+        const page = await table.client.send(
+          new QueryCommand({
+            TableName: T,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.contactListShard(ws, shard) },
+            Limit: limit - contacts.length,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) contacts.push(readItem(contactRecord, item, 'contact'));
+        if (page.LastEvaluatedKey) {
+          start = { gsi1pk: keys.contactListShard(ws, shard), gsi1sk: String(page.LastEvaluatedKey.gsi1sk), pk: String(page.LastEvaluatedKey.pk), sk: String(page.LastEvaluatedKey.sk) };
+          if (contacts.length >= limit) {
+            return { contacts, next: cursor.encode({ shard, gsi1sk: start.gsi1sk, pk: start.pk, sk: start.sk }) };
+          }
+        } else {
+          shard += 1;
+          start = undefined;
+        }
+      }
+      if (shard >= CONTACT_LIST_SHARDS) return { contacts };
+      return { contacts, next: cursor.encode({ shard }) };
+    },
+
+    /** Every item in a contact's partition (the contact, its timeline, what later features attach). */
+    async partitionItems(ws: string, contactId: string): Promise<Record<string, unknown>[]> {
+      const out: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await table.client.send(
+          new QueryCommand({
+            TableName: T,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.contactPartition(ws, contactId) },
+            ExclusiveStartKey: start,
+            ConsistentRead: true,
+          }),
+        );
+        out.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return out;
+    },
+
+    /** Delete items by key, 25 at a time, retrying unprocessed ones. */
+    async deleteKeys(itemKeys: readonly Key[]): Promise<void> {
+      for (let i = 0; i < itemKeys.length; i += 25) {
+        let requests: { DeleteRequest: { Key: Record<string, unknown> } }[] = itemKeys
+          .slice(i, i + 25)
+          .map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } }));
+        for (let attempt = 0; requests.length > 0; attempt++) {
+          if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed deletes');
+          const result = await table.client.send(new BatchWriteCommand({ RequestItems: { [T]: requests } }));
+          const left = result.UnprocessedItems?.[T] ?? [];
+          requests = left.flatMap((r) => (r.DeleteRequest?.Key ? [{ DeleteRequest: { Key: r.DeleteRequest.Key } }] : []));
+          if (requests.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        }
+      }
+    },
+
+    /** The final step of an erase: remove the contact and leave hashed tombstones, with the event. */
+    async eraseFinal(contact: Contact, tombstones: readonly Key[], removals: readonly Key[], event: DomainEvent, at: string) {
+      const [first, ...rest] = tombstones;
+      await table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: T, Key: keys.contact(contact.workspaceId, contact.id) } },
+            ...(first
+              ? [{ Put: { TableName: T, Item: { ...first, type: 'tombstone', v: 1, erasedAt: at, [OUTBOX_ATTRIBUTE]: toOutbox(event) } } }]
+              : []),
+            ...rest.map((k) => ({ Put: { TableName: T, Item: { ...k, type: 'tombstone', v: 1, erasedAt: at } } })),
+            ...removals.map((k) => ({ Delete: { TableName: T, Key: k } })),
+          ],
+        }),
+      );
+    },
+  };
+};
+
+export type ContactsRepository = ReturnType<typeof contactsRepository>;

@@ -1,0 +1,35 @@
+/**
+ * GDPR erasure: everything in the contact's partition goes, then its identifier lookups, and last the
+ * contact itself, replaced by hashed tombstones that keep the address suppressed if it comes back.
+ * Each step is idempotent; a crash midway is finished by running the erase again.
+ */
+import { NotFoundError } from '../shared/errors.ts';
+import { domainEvent } from '../shared/events/outbox.ts';
+import { type Key, keys } from '../shared/keys.ts';
+import type { ContactDeps } from './deps.ts';
+
+const isKey = (item: Record<string, unknown>): item is Record<string, unknown> & Key =>
+  typeof item.pk === 'string' && typeof item.sk === 'string';
+
+export const eraseContact = async (
+  workspaceId: string,
+  contactId: string,
+  deps: ContactDeps,
+): Promise<{ itemsDeleted: number }> => {
+  const contact = await deps.contacts.get(workspaceId, contactId);
+  if (!contact) throw new NotFoundError(`no contact ${contactId}`);
+  const contactKey = keys.contact(workspaceId, contactId);
+  const attached = (await deps.contacts.partitionItems(workspaceId, contactId))
+    .filter(isKey)
+    .filter((item) => item.sk !== contactKey.sk)
+    .map((item) => ({ pk: item.pk, sk: item.sk }));
+  await deps.contacts.deleteKeys(attached);
+  const tombstones: Key[] = [];
+  if (contact.email) tombstones.push(keys.emailLookup(workspaceId, contact.email));
+  if (contact.externalId) tombstones.push(keys.externalIdLookup(workspaceId, contact.externalId));
+  const removals = contact.anonymousIds.map((a) => keys.anonymousLookup(workspaceId, a));
+  const itemsDeleted = attached.length + removals.length + 1;
+  const event = domainEvent('contact.erased', workspaceId, { contactId, itemsDeleted }, deps.clock);
+  await deps.contacts.eraseFinal(contact, tombstones, removals, event, deps.clock.now().toISOString());
+  return { itemsDeleted };
+};

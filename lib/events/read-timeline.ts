@@ -1,0 +1,15 @@
+/** A contact's timeline, newest first, a page at a time. */
+import { NotFoundError } from '../shared/errors.ts';
+import { keys } from '../shared/keys.ts';
+import type { TimelineDeps } from './deps.ts';
+
+export const readTimeline = async (
+  workspaceId: string,
+  contactId: string,
+  page: { limit: number; cursor?: string | undefined },
+  deps: Pick<TimelineDeps, 'contacts' | 'timeline'>,
+) => {
+  if (!(await deps.contacts.get(workspaceId, contactId))) throw new NotFoundError(`no contact ${contactId}`);
+  const { entries, next } = await deps.timeline.page(keys.contactPartition(workspaceId, contactId), page.limit, page.cursor);
+  return { entries: entries.map(({ type: _t, v: _v, ttl: _ttl, ...e }) => e), ...(next ? { next } : {}) };
+};

@@ -1,0 +1,67 @@
+/**
+ * Put one event on a known contact's timeline and roll it up on the contact, atomically: the entry's
+ * condition (its key is the event id) makes a replay a no-op, the contact's rev makes concurrent
+ * roll-ups retry instead of losing a count. The entry carries `event.recorded` in its outbox.
+ */
+import { NotFoundError } from '../shared/errors.ts';
+import { domainEvent } from '../shared/events/outbox.ts';
+import { keys } from '../shared/keys.ts';
+import { cancellationCodes } from '../shared/table.ts';
+import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
+import { rollUp } from './activity.ts';
+import type { TimelineDeps } from './deps.ts';
+import type { TimelineEntry } from './timeline.schema.ts';
+
+export interface EventFact {
+  readonly eventId: string;
+  readonly name: string;
+  readonly kind: 'track' | 'interaction';
+  readonly occurredAt: string;
+  readonly properties: Record<string, unknown>;
+}
+
+export const ttlFor = (occurredAt: string, retentionDays: number): number =>
+  Math.floor(Date.parse(occurredAt) / 1000) + retentionDays * 24 * 3600;
+
+export const toEntry = (fact: EventFact, retentionDays: number): TimelineEntry => ({
+  type: 'timelineEntry',
+  v: 1,
+  eventId: fact.eventId,
+  name: fact.name,
+  kind: fact.kind,
+  occurredAt: fact.occurredAt,
+  properties: fact.properties,
+  ttl: ttlFor(fact.occurredAt, retentionDays),
+});
+
+export type RecordOutcome = 'recorded' | 'duplicate';
+
+export const recordOnContact = async (
+  workspaceId: string,
+  contactId: string,
+  fact: EventFact,
+  deps: TimelineDeps,
+): Promise<RecordOutcome> => {
+  const entry = toEntry(fact, await deps.retentionDays(workspaceId));
+  return retryOnConflict('record event', async () => {
+    const contact = await deps.contacts.get(workspaceId, contactId);
+    if (!contact) throw new NotFoundError(`no contact ${contactId}`);
+    const event = domainEvent(
+      'event.recorded',
+      workspaceId,
+      { eventId: fact.eventId, name: fact.name, kind: fact.kind, occurredAt: fact.occurredAt, contactId, properties: fact.properties },
+      deps.clock,
+    );
+    const next = { ...contact, rev: contact.rev + 1, activity: rollUp(contact.activity, fact.name, fact.occurredAt) };
+    try {
+      await deps.contacts.replace(next, contact.rev, undefined, {}, [
+        deps.timeline.putItem(keys.contactPartition(workspaceId, contactId), entry, event),
+      ]);
+      return 'recorded';
+    } catch (error) {
+      // Item 0 is the contact (rev), item 1 the entry: a failed entry condition means "seen before".
+      if (cancellationCodes(error)[1] === 'ConditionalCheckFailed') return 'duplicate';
+      throw error;
+    }
+  });
+};

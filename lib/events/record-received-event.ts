@@ -1,0 +1,46 @@
+/**
+ * Behind the bus: attach a received track event to the person it names. Email or external id find
+ * (or create) the contact; an anonymous id alone waits in the visitor's partition until they
+ * identify. Replays are harmless: every step is keyed by the event id.
+ */
+import { identifyContact } from '../contacts/identify-contact.ts';
+import type { EventData } from '../shared/events/catalogue.ts';
+import { type AnonymousDeps, attachAnonymousEvents, recordAnonymous } from './record-anonymous.ts';
+import { type RecordOutcome, recordOnContact } from './record-on-contact.ts';
+
+export const recordReceivedEvent = async (
+  workspaceId: string,
+  received: EventData<'track.received'>,
+  deps: AnonymousDeps,
+): Promise<RecordOutcome> => {
+  const { identity } = received;
+  const fact = {
+    eventId: received.eventId,
+    name: received.name,
+    kind: received.kind,
+    occurredAt: received.occurredAt,
+    properties: received.properties,
+  };
+  if (identity.email || identity.externalId) {
+    const { contact } = await identifyContact(
+      workspaceId,
+      { email: identity.email, externalId: identity.externalId, anonymousId: identity.anonymousId },
+      'track',
+      deps,
+    );
+    return recordOnContact(workspaceId, contact.id, fact, deps);
+  }
+  const anonymousId = identity.anonymousId;
+  if (!anonymousId) return 'duplicate';
+  const known = await deps.contacts.lookup(workspaceId, { anonymousId });
+  if (known.anonymousId?.type === 'lookup') {
+    return recordOnContact(workspaceId, known.anonymousId.contactId, fact, deps);
+  }
+  const outcome = await recordAnonymous(workspaceId, anonymousId, fact, deps);
+  // The visitor may have identified while we wrote: look again, so no event is left behind.
+  const after = await deps.contacts.lookup(workspaceId, { anonymousId });
+  if (after.anonymousId?.type === 'lookup') {
+    await attachAnonymousEvents(workspaceId, after.anonymousId.contactId, anonymousId, deps);
+  }
+  return outcome;
+};

@@ -1,0 +1,80 @@
+/**
+ * Puts domain events on the ecrm bus. Validates each against the catalogue first, sends in chunks of
+ * at most 10 entries / 256 KB, and retries only the entries that failed, with backoff. What still fails
+ * is thrown as TransientError so the caller's trigger (the stream) redelivers: consumers dedupe by
+ * event id, so a repeat is harmless and a loss is impossible.
+ */
+import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { TransientError } from '../errors.ts';
+import { type DomainEvent, EVENT_SOURCE, parseDomainEvent } from './catalogue.ts';
+
+export interface Bus {
+  readonly client: EventBridgeClient;
+  readonly name: string;
+}
+
+const MAX_ENTRIES = 10;
+const MAX_BYTES = 256 * 1024;
+
+export interface PublishOptions {
+  readonly attempts?: number;
+  readonly backoffMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const entryOf = (bus: Bus, event: DomainEvent): PutEventsRequestEntry => {
+  const detail = { id: event.id, version: event.version, workspaceId: event.workspaceId, occurredAt: event.occurredAt, data: event.data };
+  parseDomainEvent(event.type, detail);
+  return {
+    EventBusName: bus.name,
+    Source: EVENT_SOURCE,
+    DetailType: event.type,
+    Detail: JSON.stringify(detail),
+    Time: new Date(event.occurredAt),
+  };
+};
+
+/** EventBridge's size rule: source + detail-type + detail + resources, in UTF-8 bytes. */
+const entrySize = (e: PutEventsRequestEntry): number =>
+  Buffer.byteLength(e.Source ?? '') + Buffer.byteLength(e.DetailType ?? '') + Buffer.byteLength(e.Detail ?? '') + 14;
+
+const chunks = (entries: PutEventsRequestEntry[]): PutEventsRequestEntry[][] => {
+  const out: PutEventsRequestEntry[][] = [];
+  let current: PutEventsRequestEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = entrySize(entry);
+    if (current.length === MAX_ENTRIES || (current.length > 0 && bytes + size > MAX_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+};
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export const publishEvents = async (bus: Bus, events: readonly DomainEvent[], options: PublishOptions = {}): Promise<void> => {
+  const attempts = options.attempts ?? 4;
+  const backoff = options.backoffMs ?? 100;
+  const sleep = options.sleep ?? defaultSleep;
+  for (const chunk of chunks(events.map((e) => entryOf(bus, e)))) {
+    let pending = chunk;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const result = await bus.client.send(new PutEventsCommand({ Entries: pending }));
+      if (!result.FailedEntryCount) break;
+      // Entries come back in request order; keep the ones that carry an error code.
+      const failed = pending.filter((_, i) => result.Entries?.[i]?.ErrorCode !== undefined);
+      if (attempt >= attempts) {
+        const first = result.Entries?.find((e) => e.ErrorCode);
+        throw new TransientError(`${failed.length} events not accepted by the bus: ${first?.ErrorCode} ${first?.ErrorMessage ?? ''}`);
+      }
+      pending = failed;
+      await sleep(backoff * 2 ** (attempt - 1));
+    }
+  }
+};

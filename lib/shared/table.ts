@@ -1,0 +1,80 @@
+/**
+ * The table port: the document client and the table name, passed to repositories as one value.
+ * Items are read back through their zod schema (`readItem`), never with `as`.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+
+export interface Table {
+  readonly client: DynamoDBDocumentClient;
+  readonly name: string;
+}
+
+/** Attributes every stored item has besides its keys. */
+export interface ItemMeta {
+  readonly type: string;
+  readonly v: number;
+}
+
+export class CorruptItemError extends Error {}
+
+/** Parse a stored item with its schema; a mismatch is a bug or a migration gap, never silently ignored. */
+export const readItem = <S extends z.ZodType>(schema: S, item: unknown, what: string): z.infer<S> => {
+  const parsed = schema.safeParse(item);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorruptItemError(`stored ${what} does not match its schema at ${issue?.path.join('.')}: ${issue?.message}`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+};
+
+/** True when a DynamoDB error is a failed condition (plain or inside a cancelled transaction). */
+export const isConditionFailure = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ConditionalCheckFailedException') return true;
+  if (error.name === 'TransactionCanceledException' && 'CancellationReasons' in error) {
+    const reasons = error.CancellationReasons;
+    return (
+      Array.isArray(reasons) &&
+      reasons.some((r: unknown) => typeof r === 'object' && r !== null && 'Code' in r && r.Code === 'ConditionalCheckFailed')
+    );
+  }
+  return false;
+};
+
+/** Encode/decode opaque pagination cursors from DynamoDB LastEvaluatedKey. */
+export const cursor = {
+  encode: (key: Record<string, unknown> | undefined): string | undefined =>
+    key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined,
+  decode: (value: string | undefined): Record<string, unknown> | undefined => {
+    if (!value) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(parsed)) {
+        if (typeof v !== 'string' && typeof v !== 'number') throw new Error('bad key value');
+        out[k] = v;
+      }
+      return out;
+    } catch (cause) {
+      throw new InvalidCursorError('cursor is not one this API returned', { cause });
+    }
+  },
+};
+
+export class InvalidCursorError extends Error {}
+
+/** The per-item codes of a cancelled transaction, in request order ('None' where an item was fine). */
+export const cancellationCodes = (error: unknown): string[] => {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException' || !('CancellationReasons' in error)) {
+    return [];
+  }
+  const reasons = error.CancellationReasons;
+  if (!Array.isArray(reasons)) return [];
+  return reasons.map((r: unknown) =>
+    typeof r === 'object' && r !== null && 'Code' in r && typeof r.Code === 'string' ? r.Code : 'None',
+  );
+};

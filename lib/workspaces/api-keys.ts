@@ -1,0 +1,71 @@
+/** Use cases for workspaces and API keys: create, issue (shown once), revoke, authorize. */
+import type { Clock } from '../shared/clock.ts';
+import { NotFoundError, UnauthorizedError } from '../shared/errors.ts';
+import { mintToken, parseToken, secretMatches } from './api-key-token.ts';
+import type { ApiKey, Workspace } from './workspace.schema.ts';
+import type { WorkspacesRepository } from './workspaces.repository.ts';
+
+export interface WorkspaceDeps {
+  readonly workspaces: WorkspacesRepository;
+  readonly clock: Clock;
+}
+
+export type Scope = ApiKey['scopes'][number];
+
+export const createWorkspace = async (
+  input: { id: string; name: string; timelineRetentionDays?: number },
+  deps: WorkspaceDeps,
+): Promise<Workspace> => {
+  const workspace: Workspace = {
+    type: 'workspace',
+    v: 1,
+    id: input.id,
+    name: input.name,
+    createdAt: deps.clock.now().toISOString(),
+    settings: { timelineRetentionDays: input.timelineRetentionDays ?? 400 },
+  };
+  await deps.workspaces.create(workspace);
+  return workspace;
+};
+
+/** Issue a key. The token is returned here and never again: only its hash is stored. */
+export const issueApiKey = async (
+  input: { workspaceId: string; name: string; scopes: Scope[] },
+  deps: WorkspaceDeps,
+): Promise<{ key: ApiKey; token: string }> => {
+  if (!(await deps.workspaces.get(input.workspaceId))) throw new NotFoundError(`no workspace ${input.workspaceId}`);
+  const now = deps.clock.now();
+  const { token, keyId, secretHash } = mintToken(input.workspaceId, now);
+  const key: ApiKey = {
+    type: 'apiKey',
+    v: 1,
+    id: keyId,
+    workspaceId: input.workspaceId,
+    name: input.name,
+    scopes: [...new Set(input.scopes)],
+    secretHash,
+    createdAt: now.toISOString(),
+  };
+  await deps.workspaces.putKey(key);
+  return { key, token };
+};
+
+export const revokeApiKey = (workspaceId: string, keyId: string, deps: WorkspaceDeps): Promise<ApiKey> =>
+  deps.workspaces.revokeKey(workspaceId, keyId, deps.clock.now().toISOString());
+
+export interface Principal {
+  readonly workspaceId: string;
+  readonly keyId: string;
+  readonly scopes: readonly Scope[];
+}
+
+/** Resolve an Authorization header to a principal; every failure is the same UnauthorizedError. */
+export const authorize = async (header: string | undefined, deps: Pick<WorkspaceDeps, 'workspaces'>): Promise<Principal> => {
+  const parsed = parseToken(header);
+  if (!parsed) throw new UnauthorizedError('missing or malformed API key');
+  const key = await deps.workspaces.getKey(parsed.workspaceId, parsed.keyId);
+  if (!key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) {
+    throw new UnauthorizedError('invalid or revoked API key');
+  }
+  return { workspaceId: key.workspaceId, keyId: key.id, scopes: key.scopes };
+};

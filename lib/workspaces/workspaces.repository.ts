@@ -1,0 +1,85 @@
+/** Workspaces and their API keys: all in the workspace's own partition (`W#<id>`). */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../shared/errors.ts';
+import { keys } from '../shared/keys.ts';
+import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import { type ApiKey, apiKeyItem, type Workspace, workspaceItem } from './workspace.schema.ts';
+
+export const workspacesRepository = (table: Table) => ({
+  async create(workspace: Workspace): Promise<void> {
+    try {
+      await table.client.send(
+        new PutCommand({
+          TableName: table.name,
+          Item: { ...keys.workspace(workspace.id), ...workspace },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(`workspace ${workspace.id} already exists`, { cause: error });
+      throw error;
+    }
+  },
+
+  async get(workspaceId: string): Promise<Workspace | undefined> {
+    const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: keys.workspace(workspaceId) }));
+    return Item ? readItem(workspaceItem, Item, 'workspace') : undefined;
+  },
+
+  async putKey(key: ApiKey): Promise<void> {
+    await table.client.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: { ...keys.apiKey(key.workspaceId, key.id), ...key },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+
+  async getKey(workspaceId: string, keyId: string): Promise<ApiKey | undefined> {
+    const { Item } = await table.client.send(
+      new GetCommand({ TableName: table.name, Key: keys.apiKey(workspaceId, keyId), ConsistentRead: true }),
+    );
+    return Item ? readItem(apiKeyItem, Item, 'api key') : undefined;
+  },
+
+  async listKeys(workspaceId: string): Promise<ApiKey[]> {
+    const out: ApiKey[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await table.client.send(
+        new QueryCommand({
+          TableName: table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':prefix': keys.apiKeyPrefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) out.push(readItem(apiKeyItem, item, 'api key'));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  },
+
+  /** Revoke once; revoking again keeps the first revocation time. */
+  async revokeKey(workspaceId: string, keyId: string, at: string): Promise<ApiKey> {
+    try {
+      const { Attributes } = await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.apiKey(workspaceId, keyId),
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return readItem(apiKeyItem, Attributes, 'api key');
+    } catch (error) {
+      if (isConditionFailure(error)) throw new NotFoundError(`no API key ${keyId}`, { cause: error });
+      throw error;
+    }
+  },
+});
+
+export type WorkspacesRepository = ReturnType<typeof workspacesRepository>;
