@@ -3,8 +3,21 @@
  * trigger and grants declared here; the local stack wires the same handlers to its HTTP server, bus,
  * stream poller and scheduler.
  */
+import { routes } from '../../functions/routes.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
-import type { FunctionSpec } from './types.ts';
+import type { RouteSpec } from '../../lib/shared/http/route.ts';
+import type { Access, FunctionSpec } from './types.ts';
+
+const http = (name: string, entry: string, route: RouteSpec, access: Access, description = route.summary): FunctionSpec => ({
+  name,
+  entry,
+  description,
+  trigger: { kind: 'http', route },
+  access,
+});
+
+const read: Access = { table: 'read' };
+const write: Access = { table: 'readWrite' };
 
 export const functions: readonly FunctionSpec[] = [
   {
@@ -12,7 +25,8 @@ export const functions: readonly FunctionSpec[] = [
     entry: 'functions/auth/authorizer.handler.ts',
     description: 'Resolves an API key to its workspace and scopes for the HTTP API.',
     trigger: { kind: 'authorizer', cacheTtlSeconds: 60 },
-    access: { table: 'read' },
+    access: read,
+    memoryMb: 256,
   },
   {
     name: 'outbox-relay',
@@ -26,6 +40,26 @@ export const functions: readonly FunctionSpec[] = [
     entry: 'functions/events/record-event.handler.ts',
     description: 'Attaches a received track event to its contact timeline and rolls it up on the contact.',
     trigger: { kind: 'event', pattern: patternFor('track.received') },
-    access: { table: 'readWrite' },
+    access: write,
   },
+
+  http('upsert-contact', 'functions/contacts/upsert-contact.handler.ts', routes.upsertContact, write),
+  http('list-contacts', 'functions/contacts/list-contacts.handler.ts', routes.listContacts, read),
+  http('lookup-contact', 'functions/contacts/lookup-contact.handler.ts', routes.lookupContact, read),
+  http('get-contact', 'functions/contacts/get-contact.handler.ts', routes.getContact, read),
+  http('update-contact', 'functions/contacts/update-contact.handler.ts', routes.updateContact, write),
+  http('erase-contact', 'functions/contacts/erase-contact.handler.ts', routes.eraseContact, write),
+  http('export-contact', 'functions/contacts/export-contact.handler.ts', routes.exportContact, read),
+  http('set-consent', 'functions/contacts/set-consent.handler.ts', routes.setConsent, write),
+
+  http('track', 'functions/events/track.handler.ts', routes.track, write),
+  http('read-timeline', 'functions/events/read-timeline.handler.ts', routes.readTimeline, read),
+  http('log-interaction', 'functions/events/log-interaction.handler.ts', routes.logInteraction, write),
+
+  http('get-workspace', 'functions/workspaces/get-workspace.handler.ts', routes.getWorkspace, read),
+  http('issue-key', 'functions/workspaces/issue-key.handler.ts', routes.issueKey, write),
+  http('list-keys', 'functions/workspaces/list-keys.handler.ts', routes.listKeys, read),
+  http('revoke-key', 'functions/workspaces/revoke-key.handler.ts', routes.revokeKey, write),
+
+  http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

@@ -1,0 +1,8 @@
+import { logInteraction } from '../../lib/events/log-interaction.ts';
+import { contactDeps } from '../shared/deps.ts';
+import { created, httpHandler } from '../shared/http-handler.ts';
+import { logInteractionRoute } from './event.routes.ts';
+
+export const handler = httpHandler(logInteractionRoute, async ({ principal, params, body }) =>
+  created(await logInteraction(principal.workspaceId, params.contactId, body, contactDeps())),
+);

@@ -1,0 +1,8 @@
+import { readTimeline } from '../../lib/events/read-timeline.ts';
+import { contactDeps } from '../shared/deps.ts';
+import { httpHandler, ok } from '../shared/http-handler.ts';
+import { readTimelineRoute } from './event.routes.ts';
+
+export const handler = httpHandler(readTimelineRoute, async ({ principal, params, query }) =>
+  ok(await readTimeline(principal.workspaceId, params.contactId, query, contactDeps())),
+);

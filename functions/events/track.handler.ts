@@ -1,0 +1,9 @@
+import { ingestEvents } from '../../lib/events/ingest-events.ts';
+import { contactDeps } from '../shared/deps.ts';
+import { httpHandler } from '../shared/http-handler.ts';
+import { trackRoute } from './event.routes.ts';
+
+export const handler = httpHandler(trackRoute, async ({ principal, body }) => {
+  const events = 'batch' in body ? body.batch : [body];
+  return { status: 202, body: await ingestEvents(principal.workspaceId, events, contactDeps()) };
+});

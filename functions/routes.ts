@@ -1,0 +1,27 @@
+/** Every HTTP route of the API, in the order the reference lists them. */
+import type { RouteSpec } from '../lib/shared/http/route.ts';
+import * as contacts from './contacts/contact.routes.ts';
+import { openApiRoute } from './docs/openapi.route.ts';
+import * as events from './events/event.routes.ts';
+import * as workspaces from './workspaces/workspace.routes.ts';
+
+export const routes = {
+  upsertContact: contacts.upsertContactRoute,
+  listContacts: contacts.listContactsRoute,
+  lookupContact: contacts.lookupContactRoute,
+  getContact: contacts.getContactRoute,
+  updateContact: contacts.updateContactRoute,
+  eraseContact: contacts.eraseContactRoute,
+  exportContact: contacts.exportContactRoute,
+  setConsent: contacts.setConsentRoute,
+  track: events.trackRoute,
+  readTimeline: events.readTimelineRoute,
+  logInteraction: events.logInteractionRoute,
+  getWorkspace: workspaces.getWorkspaceRoute,
+  issueKey: workspaces.issueKeyRoute,
+  listKeys: workspaces.listKeysRoute,
+  revokeKey: workspaces.revokeKeyRoute,
+  openApi: openApiRoute,
+} satisfies Record<string, RouteSpec>;
+
+export const allRoutes: readonly RouteSpec[] = Object.values(routes);

@@ -1,0 +1,64 @@
+/** The workspace and API key contracts. Creating a workspace is an operator's job (the `ecrm` CLI). */
+import { z } from 'zod';
+import { errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
+import { defineRoute } from '../../lib/shared/http/route.ts';
+import { SCOPES, scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
+
+const keyView = z.object({
+  id: z.string(),
+  name: z.string(),
+  scopes: z.array(scopeSchema),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+
+export const getWorkspaceRoute = defineRoute({
+  operationId: 'getWorkspace',
+  method: 'GET',
+  path: '/v1/workspace',
+  scope: 'read',
+  tag: 'workspace',
+  summary: "The key's workspace and its settings.",
+  responses: {
+    200: {
+      description: 'the workspace',
+      schema: z.object({ id: z.string(), name: z.string(), createdAt: z.string(), settings: z.object({ timelineRetentionDays: z.number() }) }),
+    },
+    ...errorResponses,
+  },
+});
+
+export const issueKeyRoute = defineRoute({
+  operationId: 'issueApiKey',
+  method: 'POST',
+  path: '/v1/keys',
+  scope: 'admin',
+  tag: 'workspace',
+  summary: `Issue an API key with some of the scopes ${SCOPES.join(', ')}. The token is shown once.`,
+  body: z.strictObject({
+    name: z.string().trim().min(1).max(100),
+    scopes: z.array(scopeSchema).min(1),
+  }),
+  responses: { 201: { description: 'the key and its token', schema: z.object({ key: keyView, token: z.string() }) }, ...errorResponses },
+});
+
+export const listKeysRoute = defineRoute({
+  operationId: 'listApiKeys',
+  method: 'GET',
+  path: '/v1/keys',
+  scope: 'admin',
+  tag: 'workspace',
+  summary: "The workspace's API keys (never their secrets).",
+  responses: { 200: { description: 'the keys', schema: z.object({ keys: z.array(keyView) }) }, ...errorResponses },
+});
+
+export const revokeKeyRoute = defineRoute({
+  operationId: 'revokeApiKey',
+  method: 'DELETE',
+  path: '/v1/keys/{keyId}',
+  scope: 'admin',
+  tag: 'workspace',
+  summary: 'Revoke an API key: it stops working within the authorizer cache time (60 s deployed).',
+  params: z.strictObject({ keyId: z.string().regex(/^k_[0-9a-z]{26}$/, 'not a key id') }),
+  responses: { 200: { description: 'the revoked key', schema: keyView }, ...errorResponses, ...notFound },
+});

@@ -1,0 +1,75 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests, so the
+ * reference cannot drift from the behaviour.
+ */
+import { z } from 'zod';
+import type { RouteSpec } from './route.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+};
+
+const parameters = (spec: RouteSpec) => {
+  const out: JsonSchema[] = [];
+  for (const [where, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
+    if (!schema) continue;
+    const json = schemaOf(schema, 'input');
+    const props = typeof json.properties === 'object' && json.properties !== null ? json.properties : {};
+    const required = Array.isArray(json.required) ? json.required : [];
+    for (const [name, property] of Object.entries(props)) {
+      out.push({ name, in: where, required: where === 'path' || required.includes(name), schema: property });
+    }
+  }
+  return out;
+};
+
+export const openApiDocument = (routes: readonly RouteSpec[], info: { version: string; serverUrl?: string }) => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes) {
+    const operation: Record<string, unknown> = {
+      operationId: spec.operationId,
+      summary: spec.summary,
+      tags: [spec.tag],
+      security: spec.scope === 'public' ? [] : [{ apiKey: [] }],
+      'x-ecrm-scope': spec.scope,
+      parameters: parameters(spec),
+      responses: Object.fromEntries(
+        Object.entries(spec.responses).map(([status, r]) => [
+          status,
+          {
+            description: r.description,
+            ...(r.schema ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } } : {}),
+          },
+        ]),
+      ),
+    };
+    if (spec.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
+      };
+    }
+    paths[spec.path] = { ...paths[spec.path], [spec.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'ecrm API',
+      version: info.version,
+      description:
+        'Serverless eCRM: contacts, events, consent. Authenticate with `Authorization: Bearer <API key>`. ' +
+        'Every error has the shape `{error: {status, code, message, issues?: [{path, message}]}}`.',
+    },
+    ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
+    components: {
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'ecrm.<workspace>.<key id>.<secret>' } },
+    },
+    paths,
+  };
+};
