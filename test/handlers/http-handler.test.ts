@@ -1,0 +1,109 @@
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+
+const event = (over: Partial<APIGatewayProxyEventV2> & { scopes?: string } = {}): APIGatewayProxyEventV2 => {
+  const { scopes = 'write', ...rest } = over;
+  return {
+    version: '2.0',
+    routeKey: 'POST /v1/contacts',
+    rawPath: '/v1/contacts',
+    rawQueryString: '',
+    headers: {},
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      http: { method: 'POST', path: '/v1/contacts', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      requestId: 'r1',
+      routeKey: 'POST /v1/contacts',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+      // @ts-expect-error: the authorizer context is what API Gateway adds for Lambda authorizers.
+      authorizer: { lambda: { workspaceId: 'ws_test', keyId: 'k_1', scopes } },
+    },
+    ...rest,
+  };
+};
+
+type Handler = (e: APIGatewayProxyEventV2, c: object) => Promise<{ statusCode?: number; body?: string }>;
+let upsert: Handler;
+
+beforeAll(async () => {
+  process.env.TABLE_NAME = 'ecrm-test';
+  process.env.AWS_REGION = 'us-east-1';
+  process.env.AWS_ACCESS_KEY_ID = 'test';
+  process.env.AWS_SECRET_ACCESS_KEY = 'test';
+  process.env.POWERTOOLS_LOG_LEVEL = 'CRITICAL';
+  const mod = await import('../../functions/contacts/upsert-contact.handler.ts');
+  upsert = mod.handler as unknown as Handler;
+});
+
+beforeEach(() => ddb.reset());
+
+const call = async (e: APIGatewayProxyEventV2) => {
+  const res = await upsert(e, {});
+  return { status: res.statusCode, body: JSON.parse(res.body ?? 'null') };
+};
+
+describe('HTTP handler shell', () => {
+  it('answers 401 when no authorizer context came with the request', async () => {
+    const e = event({ body: '{"email":"a@example.com"}' });
+    e.requestContext = { ...e.requestContext, ...{ authorizer: undefined } };
+    expect((await call(e)).status).toBe(401);
+  });
+
+  it('answers 403 when the key lacks the scope', async () => {
+    const res = await call(event({ scopes: 'read', body: '{"email":"a@example.com"}' }));
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+  });
+
+  it('answers 413 for a body over the cap, before parsing it', async () => {
+    const res = await call(event({ body: `{"email":"a@example.com","firstName":"${'x'.repeat(70_000)}"}` }));
+    expect(res.status).toBe(413);
+  });
+
+  it('answers 422 naming the field, for invalid JSON and invalid fields', async () => {
+    expect((await call(event({ body: '{nope' }))).body.error.issues[0].path).toBe('(body)');
+    const res = await call(event({ body: '{"email":"a@example.com","timezone":"Mars/Base"}' }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues[0].path).toBe('timezone');
+    const mass = await call(event({ body: '{"email":"a@example.com","consent":{"email":"subscribed"}}' }));
+    expect(mass.body.error.issues[0]).toEqual({ path: 'consent', message: 'is managed by ecrm and cannot be set here' });
+  });
+
+  it('accepts base64-encoded bodies as API Gateway sends them', async () => {
+    ddb.on(BatchGetCommand).resolves({ Responses: { 'ecrm-test': [] } });
+    ddb.on(TransactWriteCommand).resolves({});
+    const res = await call(event({ body: Buffer.from('{"email":"b@example.com"}').toString('base64'), isBase64Encoded: true }));
+    expect(res.status).toBe(201);
+    expect(res.body.contact.email).toBe('b@example.com');
+  });
+
+  it('answers 503 when DynamoDB throttles, 500 without internals on a bug', async () => {
+    ddb.on(BatchGetCommand).rejects(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }));
+    expect((await call(event({ body: '{"email":"a@example.com"}' }))).status).toBe(503);
+    ddb.on(BatchGetCommand).rejects(new Error('secret internals'));
+    const res = await call(event({ body: '{"email":"a@example.com"}' }));
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(res.body)).not.toContain('secret internals');
+  });
+
+  it('retries a lost optimistic race and then reports a conflict, never overwriting', async () => {
+    ddb.on(BatchGetCommand).resolves({ Responses: { 'ecrm-test': [] } });
+    ddb.on(TransactWriteCommand).rejects(
+      Object.assign(new Error('cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] }),
+    );
+    ddb.on(GetCommand).resolves({});
+    const res = await call(event({ body: '{"email":"a@example.com"}' }));
+    expect(res.status).toBe(409);
+    expect(ddb.commandCalls(TransactWriteCommand).length).toBe(5);
+  });
+});
