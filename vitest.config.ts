@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // The JSON report feeds the closing line of .ci/run.
+    reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'handlers', include: ['test/handlers/**/*.test.ts'] } },

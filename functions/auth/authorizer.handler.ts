@@ -2,7 +2,10 @@
  * HTTP API Lambda authorizer (REQUEST type, simple responses): API key → workspace and scopes. API
  * Gateway caches the answer per Authorization header for the TTL in the function catalogue.
  */
-import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
+import type {
+  APIGatewayRequestAuthorizerEventV2,
+  APIGatewaySimpleAuthorizerWithContextResult,
+} from 'aws-lambda';
 import { UnauthorizedError } from '../../lib/shared/errors.ts';
 import { authorize } from '../../lib/workspaces/api-keys.ts';
 import { contactDeps } from '../shared/deps.ts';
@@ -28,7 +31,11 @@ export const handler = async (
     const principal = await authorize(header(event), contactDeps());
     return {
       isAuthorized: true,
-      context: { workspaceId: principal.workspaceId, keyId: principal.keyId, scopes: principal.scopes.join(',') },
+      context: {
+        workspaceId: principal.workspaceId,
+        keyId: principal.keyId,
+        scopes: principal.scopes.join(','),
+      },
     };
   } catch (error) {
     if (error instanceof UnauthorizedError) {

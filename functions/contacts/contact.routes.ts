@@ -15,8 +15,12 @@ import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/
 import { defineRoute } from '../../lib/shared/http/route.ts';
 
 const contactParams = z.strictObject({ contactId: contactIdSchema });
-const tooLarge = { 413: { description: 'body or attributes over the size limit', schema: errorBodySchema } } as const;
-const conflict = { 409: { description: 'identifier belongs to another contact', schema: errorBodySchema } } as const;
+const tooLarge = {
+  413: { description: 'body or attributes over the size limit', schema: errorBodySchema },
+} as const;
+const conflict = {
+  409: { description: 'identifier belongs to another contact', schema: errorBodySchema },
+} as const;
 
 export const upsertContactRoute = defineRoute({
   operationId: 'upsertContact',
@@ -28,8 +32,14 @@ export const upsertContactRoute = defineRoute({
   body: upsertContactBody,
   maxBodyBytes: LIMITS.bodyBytes,
   responses: {
-    200: { description: 'updated (or unchanged)', schema: z.object({ contact: contactView, created: z.boolean(), changed: z.array(z.string()) }) },
-    201: { description: 'created', schema: z.object({ contact: contactView, created: z.boolean(), changed: z.array(z.string()) }) },
+    200: {
+      description: 'updated (or unchanged)',
+      schema: z.object({ contact: contactView, created: z.boolean(), changed: z.array(z.string()) }),
+    },
+    201: {
+      description: 'created',
+      schema: z.object({ contact: contactView, created: z.boolean(), changed: z.array(z.string()) }),
+    },
     ...errorResponses,
     ...tooLarge,
     ...conflict,
@@ -45,7 +55,10 @@ export const listContactsRoute = defineRoute({
   summary: 'List contacts, a page at a time (pass `next` back as `cursor`).',
   query: pageQuery,
   responses: {
-    200: { description: 'a page', schema: z.object({ contacts: z.array(contactView), next: z.string().optional() }) },
+    200: {
+      description: 'a page',
+      schema: z.object({ contacts: z.array(contactView), next: z.string().optional() }),
+    },
     ...errorResponses,
   },
 });
@@ -59,7 +72,10 @@ export const lookupContactRoute = defineRoute({
   summary: 'Find a contact by email or external id.',
   query: z
     .strictObject({ email: emailSchema.optional(), externalId: externalIdSchema.optional() })
-    .refine((q) => q.email !== undefined || q.externalId !== undefined, { message: 'email or externalId is required', path: ['email'] }),
+    .refine((q) => q.email !== undefined || q.externalId !== undefined, {
+      message: 'email or externalId is required',
+      path: ['email'],
+    }),
   responses: { 200: { description: 'the contact', schema: contactView }, ...errorResponses, ...notFound },
 });
 
@@ -85,7 +101,10 @@ export const updateContactRoute = defineRoute({
   body: patchContactBody,
   maxBodyBytes: LIMITS.bodyBytes,
   responses: {
-    200: { description: 'the contact after the change', schema: z.object({ contact: contactView, changed: z.array(z.string()) }) },
+    200: {
+      description: 'the contact after the change',
+      schema: z.object({ contact: contactView, changed: z.array(z.string()) }),
+    },
     ...errorResponses,
     ...notFound,
     ...tooLarge,
@@ -99,9 +118,14 @@ export const eraseContactRoute = defineRoute({
   path: '/v1/contacts/{contactId}',
   scope: 'admin',
   tag: 'contacts',
-  summary: 'Erase a contact (GDPR): its record, timeline and indexes go; a hashed tombstone keeps it suppressed.',
+  summary:
+    'Erase a contact (GDPR): its record, timeline and indexes go; a hashed tombstone keeps it suppressed.',
   params: contactParams,
-  responses: { 200: { description: 'erased', schema: z.object({ erased: z.literal(true), itemsDeleted: z.number() }) }, ...errorResponses, ...notFound },
+  responses: {
+    200: { description: 'erased', schema: z.object({ erased: z.literal(true), itemsDeleted: z.number() }) },
+    ...errorResponses,
+    ...notFound,
+  },
 });
 
 export const exportContactRoute = defineRoute({

@@ -5,6 +5,11 @@ import { httpHandler, ok } from '../shared/http-handler.ts';
 import { setConsentRoute } from './contact.routes.ts';
 
 export const handler = httpHandler(setConsentRoute, async ({ principal, params, body }) => {
-  const contact = await setConsent(principal.workspaceId, params.contactId, { channel: params.channel, ...body }, contactDeps());
+  const contact = await setConsent(
+    principal.workspaceId,
+    params.contactId,
+    { channel: params.channel, ...body },
+    contactDeps(),
+  );
   return ok(toView(contact));
 });

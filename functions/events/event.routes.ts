@@ -35,7 +35,10 @@ export const readTimelineRoute = defineRoute({
   params: z.strictObject({ contactId: contactIdSchema }),
   query: pageQuery,
   responses: {
-    200: { description: 'a page', schema: z.object({ entries: z.array(timelineEntryView), next: z.string().optional() }) },
+    200: {
+      description: 'a page',
+      schema: z.object({ entries: z.array(timelineEntryView), next: z.string().optional() }),
+    },
     ...errorResponses,
     ...notFound,
   },
@@ -51,7 +54,10 @@ export const logInteractionRoute = defineRoute({
   params: z.strictObject({ contactId: contactIdSchema }),
   body: interactionBody,
   responses: {
-    201: { description: 'recorded (or already recorded with this id)', schema: z.object({ id: z.string(), status: z.enum(['recorded', 'duplicate']) }) },
+    201: {
+      description: 'recorded (or already recorded with this id)',
+      schema: z.object({ id: z.string(), status: z.enum(['recorded', 'duplicate']) }),
+    },
     ...errorResponses,
     ...notFound,
   },

@@ -20,8 +20,15 @@ const toObject = (image: Image): Record<string, unknown> | undefined =>
 
 export const handler = middy<DynamoDBStreamEvent, void>().handler(async (event) => {
   const { events, rejected } = eventsToRelay(
-    event.Records.map((r) => ({ newImage: toObject(r.dynamodb?.NewImage), oldImage: toObject(r.dynamodb?.OldImage) })),
+    event.Records.map((r) => ({
+      newImage: toObject(r.dynamodb?.NewImage),
+      oldImage: toObject(r.dynamodb?.OldImage),
+    })),
   );
-  for (const r of rejected) logger.error('malformed outbox entry skipped', { record: event.Records[r.index]?.eventID, reason: r.reason });
+  for (const r of rejected)
+    logger.error('malformed outbox entry skipped', {
+      record: event.Records[r.index]?.eventID,
+      reason: r.reason,
+    });
   await publishEvents(bus(), events);
 });

@@ -10,7 +10,10 @@ import { logger } from './http-errors.ts';
 
 const envelope = z.object({ 'detail-type': z.string(), source: z.string(), detail: z.unknown() });
 
-export const parseBusEvent = <T extends EventType>(type: T, raw: EventBridgeEvent<string, unknown>): DomainEvent<T> | undefined => {
+export const parseBusEvent = <T extends EventType>(
+  type: T,
+  raw: EventBridgeEvent<string, unknown>,
+): DomainEvent<T> | undefined => {
   try {
     const event = envelope.parse(raw);
     if (event['detail-type'] !== type) throw new Error(`expected ${type}, got ${event['detail-type']}`);
@@ -18,7 +21,9 @@ export const parseBusEvent = <T extends EventType>(type: T, raw: EventBridgeEven
     // parseDomainEvent validated `data` against the schema of `type`.
     return parsed as DomainEvent<T>;
   } catch (error) {
-    logger.error('dropping an event that does not match the catalogue', { error: error instanceof Error ? error : String(error) });
+    logger.error('dropping an event that does not match the catalogue', {
+      error: error instanceof Error ? error : String(error),
+    });
     return undefined;
   }
 };

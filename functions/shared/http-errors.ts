@@ -24,14 +24,20 @@ export interface ErrorBody {
   error: { status: number; code: string; message: string; issues?: FieldIssue[] };
 }
 
-export const jsonResponse = (status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+export const jsonResponse = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
   headers: { 'content-type': 'application/json', ...headers },
   body: status === 204 ? '' : JSON.stringify(body),
 });
 
 const errorResponse = (status: number, code: string, message: string, issues?: FieldIssue[]) =>
-  jsonResponse(status, { error: { status, code, message, ...(issues?.length ? { issues } : {}) } } satisfies ErrorBody);
+  jsonResponse(status, {
+    error: { status, code, message, ...(issues?.length ? { issues } : {}) },
+  } satisfies ErrorBody);
 
 const protectedFields: readonly string[] = PROTECTED_FIELDS;
 
@@ -51,19 +57,31 @@ export const fieldIssues = (error: z.ZodError, prefix = ''): FieldIssue[] =>
   });
 
 export const toErrorResponse = (error: unknown): APIGatewayProxyStructuredResultV2 => {
-  if (error instanceof ValidationError) return errorResponse(422, error.code, error.message, [...error.issues]);
+  if (error instanceof ValidationError)
+    return errorResponse(422, error.code, error.message, [...error.issues]);
   if (error instanceof z.ZodError) {
     const issues = fieldIssues(error);
-    return errorResponse(422, 'validation_failed', `invalid ${issues[0]?.path}: ${issues[0]?.message}`, issues);
+    return errorResponse(
+      422,
+      'validation_failed',
+      `invalid ${issues[0]?.path}: ${issues[0]?.message}`,
+      issues,
+    );
   }
-  if (error instanceof PayloadTooLargeError) return errorResponse(413, error.code, error.message, [...error.issues]);
+  if (error instanceof PayloadTooLargeError)
+    return errorResponse(413, error.code, error.message, [...error.issues]);
   if (error instanceof NotFoundError) return errorResponse(404, error.code, error.message);
   if (error instanceof ConflictError) return errorResponse(409, error.code, error.message);
   if (error instanceof UnauthorizedError) return errorResponse(401, error.code, error.message);
   if (error instanceof ForbiddenError) return errorResponse(403, error.code, error.message);
-  if (error instanceof InvalidCursorError) return errorResponse(422, 'invalid_cursor', error.message, [{ path: 'cursor', message: error.message }]);
-  if (error instanceof TransientError) return errorResponse(503, error.code, 'temporarily unavailable, retry');
-  if (error instanceof Error && (error.name === 'ProvisionedThroughputExceededException' || error.name === 'ThrottlingException')) {
+  if (error instanceof InvalidCursorError)
+    return errorResponse(422, 'invalid_cursor', error.message, [{ path: 'cursor', message: error.message }]);
+  if (error instanceof TransientError)
+    return errorResponse(503, error.code, 'temporarily unavailable, retry');
+  if (
+    error instanceof Error &&
+    (error.name === 'ProvisionedThroughputExceededException' || error.name === 'ThrottlingException')
+  ) {
     return errorResponse(503, 'throttled', 'temporarily unavailable, retry');
   }
   logger.error('unhandled error', { error: error instanceof Error ? error : String(error) });

@@ -6,9 +6,14 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
-import { ForbiddenError, PayloadTooLargeError, UnauthorizedError, ValidationError } from '../../lib/shared/errors.ts';
+import {
+  ForbiddenError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../lib/shared/errors.ts';
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
+import { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
 import { fieldIssues, jsonResponse, toErrorResponse } from './http-errors.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -44,7 +49,8 @@ const authorizerContext = z.object({
 
 const principalOf = (event: APIGatewayProxyEventV2): Principal => {
   const context = 'authorizer' in event.requestContext ? event.requestContext.authorizer : undefined;
-  const lambda = typeof context === 'object' && context !== null && 'lambda' in context ? context.lambda : undefined;
+  const lambda =
+    typeof context === 'object' && context !== null && 'lambda' in context ? context.lambda : undefined;
   const parsed = authorizerContext.safeParse(lambda);
   if (!parsed.success) throw new UnauthorizedError('request was not authorized');
   const scopes = z.array(scopeSchema).parse(parsed.data.scopes.split(',').filter(Boolean));
@@ -63,11 +69,17 @@ const parsePart = (schema: z.ZodType | undefined, value: unknown, where: string)
 
 const readBody = (spec: RouteSpec, event: APIGatewayProxyEventV2): unknown => {
   if (!spec.body) return undefined;
-  const raw = event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const raw =
+    event.body === undefined
+      ? ''
+      : event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body;
   const max = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const size = Buffer.byteLength(raw);
   if (size > max) throw new PayloadTooLargeError(`body is ${size} bytes; this route takes at most ${max}`);
-  if (raw.trim() === '') throw new ValidationError('a JSON body is required', [{ path: '(body)', message: 'empty' }]);
+  if (raw.trim() === '')
+    throw new ValidationError('a JSON body is required', [{ path: '(body)', message: 'empty' }]);
   try {
     return JSON.parse(raw);
   } catch {
@@ -81,7 +93,8 @@ const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers']) =>
 export const httpHandler = <S extends RouteSpec>(spec: S, run: (input: RouteInput<S>) => Promise<Reply>) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(async (event) => {
     try {
-      const principal = spec.scope === 'public' ? { workspaceId: '', keyId: '', scopes: [] } : principalOf(event);
+      const principal =
+        spec.scope === 'public' ? { workspaceId: '', keyId: '', scopes: [] } : principalOf(event);
       if (!scopeSatisfies(principal.scopes, spec.scope)) {
         throw new ForbiddenError(`this key lacks the ${spec.scope} scope`);
       }

@@ -22,7 +22,12 @@ export const getWorkspaceRoute = defineRoute({
   responses: {
     200: {
       description: 'the workspace',
-      schema: z.object({ id: z.string(), name: z.string(), createdAt: z.string(), settings: z.object({ timelineRetentionDays: z.number() }) }),
+      schema: z.object({
+        id: z.string(),
+        name: z.string(),
+        createdAt: z.string(),
+        settings: z.object({ timelineRetentionDays: z.number() }),
+      }),
     },
     ...errorResponses,
   },
@@ -39,7 +44,10 @@ export const issueKeyRoute = defineRoute({
     name: z.string().trim().min(1).max(100),
     scopes: z.array(scopeSchema).min(1),
   }),
-  responses: { 201: { description: 'the key and its token', schema: z.object({ key: keyView, token: z.string() }) }, ...errorResponses },
+  responses: {
+    201: { description: 'the key and its token', schema: z.object({ key: keyView, token: z.string() }) },
+    ...errorResponses,
+  },
 });
 
 export const listKeysRoute = defineRoute({
@@ -49,7 +57,10 @@ export const listKeysRoute = defineRoute({
   scope: 'admin',
   tag: 'workspace',
   summary: "The workspace's API keys (never their secrets).",
-  responses: { 200: { description: 'the keys', schema: z.object({ keys: z.array(keyView) }) }, ...errorResponses },
+  responses: {
+    200: { description: 'the keys', schema: z.object({ keys: z.array(keyView) }) },
+    ...errorResponses,
+  },
 });
 
 export const revokeKeyRoute = defineRoute({

@@ -8,7 +8,13 @@ import { patternFor } from '../../lib/shared/events/catalogue.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import type { Access, FunctionSpec } from './types.ts';
 
-const http = (name: string, entry: string, route: RouteSpec, access: Access, description = route.summary): FunctionSpec => ({
+const http = (
+  name: string,
+  entry: string,
+  route: RouteSpec,
+  access: Access,
+  description = route.summary,
+): FunctionSpec => ({
   name,
   entry,
   description,

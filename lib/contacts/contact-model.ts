@@ -52,13 +52,19 @@ export const checkAttributeLimits = (attributes: Record<string, AttributeValue>)
   const count = Object.keys(attributes).length;
   if (count > LIMITS.attributes) {
     throw new ValidationError(`a contact holds at most ${LIMITS.attributes} attributes`, [
-      { path: 'attributes', message: `${count} attributes after this change; the limit is ${LIMITS.attributes}` },
+      {
+        path: 'attributes',
+        message: `${count} attributes after this change; the limit is ${LIMITS.attributes}`,
+      },
     ]);
   }
   const bytes = Buffer.byteLength(JSON.stringify(attributes));
   if (bytes > LIMITS.attributesBytes) {
     throw new PayloadTooLargeError(`attributes take ${bytes} bytes; the limit is ${LIMITS.attributesBytes}`, [
-      { path: 'attributes', message: `${bytes} bytes after this change; the limit is ${LIMITS.attributesBytes}` },
+      {
+        path: 'attributes',
+        message: `${bytes} bytes after this change; the limit is ${LIMITS.attributesBytes}`,
+      },
     ]);
   }
 };

@@ -52,7 +52,10 @@ const isTimeZone = (tz: string): boolean => {
     return false;
   }
 };
-export const timezoneSchema = z.string().max(64).refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Madrid)');
+export const timezoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Madrid)');
 
 const canonicalLocale = (value: string): string | undefined => {
   try {
@@ -73,7 +76,9 @@ export const localeSchema = z
     return locale;
   });
 
-export const phoneSchema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'not an E.164 phone number (e.g. +34600111222)');
+export const phoneSchema = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'not an E.164 phone number (e.g. +34600111222)');
 
 const attributeName = z
   .string()

@@ -146,7 +146,11 @@ export const contactsRepository = (table: Table) => {
         ConditionExpression: 'rev = :rev',
         ExpressionAttributeValues: { ':rev': expectedRev },
       };
-      const others = [...lookupPuts(contact, lookups.put ?? []), ...lookupRemovals(contact, lookups.remove ?? []), ...extra];
+      const others = [
+        ...lookupPuts(contact, lookups.put ?? []),
+        ...lookupRemovals(contact, lookups.remove ?? []),
+        ...extra,
+      ];
       if (others.length === 0) {
         await table.client.send(new PutCommand(put));
         return;
@@ -160,7 +164,12 @@ export const contactsRepository = (table: Table) => {
       let shard = typeof position?.shard === 'number' ? position.shard : 0;
       let start =
         typeof position?.gsi1sk === 'string'
-          ? { gsi1pk: keys.contactListShard(ws, shard), gsi1sk: position.gsi1sk, pk: position.pk, sk: position.sk }
+          ? {
+              gsi1pk: keys.contactListShard(ws, shard),
+              gsi1sk: position.gsi1sk,
+              pk: position.pk,
+              sk: position.sk,
+            }
           : undefined;
       const contacts: Contact[] = [];
       while (shard < CONTACT_LIST_SHARDS && contacts.length < limit) {
@@ -176,9 +185,17 @@ export const contactsRepository = (table: Table) => {
         );
         for (const item of page.Items ?? []) contacts.push(readItem(contactRecord, item, 'contact'));
         if (page.LastEvaluatedKey) {
-          start = { gsi1pk: keys.contactListShard(ws, shard), gsi1sk: String(page.LastEvaluatedKey.gsi1sk), pk: String(page.LastEvaluatedKey.pk), sk: String(page.LastEvaluatedKey.sk) };
+          start = {
+            gsi1pk: keys.contactListShard(ws, shard),
+            gsi1sk: String(page.LastEvaluatedKey.gsi1sk),
+            pk: String(page.LastEvaluatedKey.pk),
+            sk: String(page.LastEvaluatedKey.sk),
+          };
           if (contacts.length >= limit) {
-            return { contacts, next: cursor.encode({ shard, gsi1sk: start.gsi1sk, pk: start.pk, sk: start.sk }) };
+            return {
+              contacts,
+              next: cursor.encode({ shard, gsi1sk: start.gsi1sk, pk: start.pk, sk: start.sk }),
+            };
           }
         } else {
           shard += 1;
@@ -219,23 +236,46 @@ export const contactsRepository = (table: Table) => {
           if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed deletes');
           const result = await table.client.send(new BatchWriteCommand({ RequestItems: { [T]: requests } }));
           const left = result.UnprocessedItems?.[T] ?? [];
-          requests = left.flatMap((r) => (r.DeleteRequest?.Key ? [{ DeleteRequest: { Key: r.DeleteRequest.Key } }] : []));
+          requests = left.flatMap((r) =>
+            r.DeleteRequest?.Key ? [{ DeleteRequest: { Key: r.DeleteRequest.Key } }] : [],
+          );
           if (requests.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         }
       }
     },
 
     /** The final step of an erase: remove the contact and leave hashed tombstones, with the event. */
-    async eraseFinal(contact: Contact, tombstones: readonly Key[], removals: readonly Key[], event: DomainEvent, at: string) {
+    async eraseFinal(
+      contact: Contact,
+      tombstones: readonly Key[],
+      removals: readonly Key[],
+      event: DomainEvent,
+      at: string,
+    ) {
       const [first, ...rest] = tombstones;
       await table.client.send(
         new TransactWriteCommand({
           TransactItems: [
             { Delete: { TableName: T, Key: keys.contact(contact.workspaceId, contact.id) } },
             ...(first
-              ? [{ Put: { TableName: T, Item: { ...first, type: 'tombstone', v: 1, erasedAt: at, [OUTBOX_ATTRIBUTE]: toOutbox(event) } } }]
+              ? [
+                  {
+                    Put: {
+                      TableName: T,
+                      Item: {
+                        ...first,
+                        type: 'tombstone',
+                        v: 1,
+                        erasedAt: at,
+                        [OUTBOX_ATTRIBUTE]: toOutbox(event),
+                      },
+                    },
+                  },
+                ]
               : []),
-            ...rest.map((k) => ({ Put: { TableName: T, Item: { ...k, type: 'tombstone', v: 1, erasedAt: at } } })),
+            ...rest.map((k) => ({
+              Put: { TableName: T, Item: { ...k, type: 'tombstone', v: 1, erasedAt: at } },
+            })),
             ...removals.map((k) => ({ Delete: { TableName: T, Key: k } })),
           ],
         }),

@@ -17,7 +17,10 @@ export const exportContact = async (workspaceId: string, contactId: string, deps
       return entry;
     });
   const other = items.filter(
-    (i) => typeof i.sk === 'string' && i.sk !== keys.contact(workspaceId, contactId).sk && !i.sk.startsWith(keys.timelinePrefix),
+    (i) =>
+      typeof i.sk === 'string' &&
+      i.sk !== keys.contact(workspaceId, contactId).sk &&
+      !i.sk.startsWith(keys.timelinePrefix),
   );
   return {
     exportedAt: deps.clock.now().toISOString(),

@@ -3,7 +3,11 @@ import { NotFoundError } from '../shared/errors.ts';
 import type { Contact } from './contact.schema.ts';
 import type { ContactDeps } from './deps.ts';
 
-export const getContact = async (workspaceId: string, contactId: string, deps: Pick<ContactDeps, 'contacts'>): Promise<Contact> => {
+export const getContact = async (
+  workspaceId: string,
+  contactId: string,
+  deps: Pick<ContactDeps, 'contacts'>,
+): Promise<Contact> => {
   const contact = await deps.contacts.get(workspaceId, contactId);
   if (!contact) throw new NotFoundError(`no contact ${contactId}`);
   return contact;

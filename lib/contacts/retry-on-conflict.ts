@@ -5,13 +5,18 @@ import { isConditionFailure } from '../shared/table.ts';
  * Run an optimistic read-modify-write again when a concurrent writer won the race (a failed
  * condition). Each attempt re-reads, so the last writer never overwrites newer state blindly.
  */
-export const retryOnConflict = async <T>(what: string, attempt: () => Promise<T>, attempts = 5): Promise<T> => {
+export const retryOnConflict = async <T>(
+  what: string,
+  attempt: () => Promise<T>,
+  attempts = 5,
+): Promise<T> => {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      if (i >= attempts) throw new ConflictError(`${what}: too many concurrent changes, try again`, { cause: error });
+      if (i >= attempts)
+        throw new ConflictError(`${what}: too many concurrent changes, try again`, { cause: error });
       await new Promise((r) => setTimeout(r, 10 * i + Math.random() * 20));
     }
   }

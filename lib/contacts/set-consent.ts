@@ -4,7 +4,7 @@
  */
 import { NotFoundError } from '../shared/errors.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
-import type { Channel, Contact, ConsentRecord } from './contact.schema.ts';
+import type { Channel, ConsentRecord, Contact } from './contact.schema.ts';
 import type { ContactDeps } from './deps.ts';
 import { retryOnConflict } from './retry-on-conflict.ts';
 
@@ -15,7 +15,12 @@ export interface ConsentChange {
   readonly at?: string | undefined;
 }
 
-export const setConsent = (workspaceId: string, contactId: string, change: ConsentChange, deps: ContactDeps): Promise<Contact> =>
+export const setConsent = (
+  workspaceId: string,
+  contactId: string,
+  change: ConsentChange,
+  deps: ContactDeps,
+): Promise<Contact> =>
   retryOnConflict('set consent', async () => {
     const before = await deps.contacts.get(workspaceId, contactId);
     if (!before) throw new NotFoundError(`no contact ${contactId}`);
@@ -27,7 +32,12 @@ export const setConsent = (workspaceId: string, contactId: string, change: Conse
     };
     const current = before.consent[change.channel];
     if (current?.status === record.status && current.source === record.source) return before;
-    const after: Contact = { ...before, consent: { ...before.consent, [change.channel]: record }, rev: before.rev + 1, updatedAt: now };
+    const after: Contact = {
+      ...before,
+      consent: { ...before.consent, [change.channel]: record },
+      rev: before.rev + 1,
+      updatedAt: now,
+    };
     const event = domainEvent(
       'contact.consent.changed',
       workspaceId,

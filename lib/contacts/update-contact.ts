@@ -17,7 +17,10 @@ export const updateContact = (
     const before = await deps.contacts.get(workspaceId, contactId);
     if (!before) throw new NotFoundError(`no contact ${contactId}`);
     if (patch.email || patch.externalId) {
-      const found = await deps.contacts.lookup(workspaceId, { email: patch.email, externalId: patch.externalId });
+      const found = await deps.contacts.lookup(workspaceId, {
+        email: patch.email,
+        externalId: patch.externalId,
+      });
       for (const [field, lookup] of Object.entries(found)) {
         if (lookup?.type === 'lookup' && lookup.contactId !== contactId) {
           throw new ConflictError(`another contact already has this ${field}`);

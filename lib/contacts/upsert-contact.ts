@@ -26,7 +26,8 @@ const contactIdOf = (lookup: Lookup | undefined): string | undefined =>
 export const missingLookups = (ws: string, before: Contact | undefined, after: Contact): Key[] => {
   const out: Key[] = [];
   if (after.email && after.email !== before?.email) out.push(keys.emailLookup(ws, after.email));
-  if (after.externalId && after.externalId !== before?.externalId) out.push(keys.externalIdLookup(ws, after.externalId));
+  if (after.externalId && after.externalId !== before?.externalId)
+    out.push(keys.externalIdLookup(ws, after.externalId));
   for (const anon of after.anonymousIds) {
     if (!before?.anonymousIds.includes(anon)) out.push(keys.anonymousLookup(ws, anon));
   }
@@ -37,7 +38,8 @@ export const missingLookups = (ws: string, before: Contact | undefined, after: C
 export const staleLookups = (ws: string, before: Contact, after: Contact): Key[] => {
   const out: Key[] = [];
   if (before.email && before.email !== after.email) out.push(keys.emailLookup(ws, before.email));
-  if (before.externalId && before.externalId !== after.externalId) out.push(keys.externalIdLookup(ws, before.externalId));
+  if (before.externalId && before.externalId !== after.externalId)
+    out.push(keys.externalIdLookup(ws, before.externalId));
   return out;
 };
 
@@ -69,7 +71,12 @@ export const upsertContact = (
       const changed = changedFields(before, after);
       if (changed.length === 0) return { contact: before, created: false, changed };
       after = { ...after, rev: before.rev + 1, updatedAt: at };
-      const event = domainEvent('contact.updated', workspaceId, { contactId: after.id, fields: changed }, deps.clock);
+      const event = domainEvent(
+        'contact.updated',
+        workspaceId,
+        { contactId: after.id, fields: changed },
+        deps.clock,
+      );
       await deps.contacts.replace(after, before.rev, event, {
         put: missingLookups(workspaceId, before, after),
         remove: staleLookups(workspaceId, before, after),
@@ -82,7 +89,12 @@ export const upsertContact = (
     if (anonymousId) contact = withAnonymousId(contact, anonymousId);
     if (found.email?.type === 'tombstone') contact = { ...contact, suppression: { reason: 'erased', at } };
     const changed = changedFields(blank, contact);
-    const event = domainEvent('contact.created', workspaceId, { contactId: contact.id, fields: changed }, deps.clock);
+    const event = domainEvent(
+      'contact.created',
+      workspaceId,
+      { contactId: contact.id, fields: changed },
+      deps.clock,
+    );
     await deps.contacts.create(contact, missingLookups(workspaceId, undefined, contact), event);
     return { contact, created: true, changed };
   });

@@ -19,7 +19,9 @@ export const rollUp = (activity: Activity, name: string, occurredAt: string): Ac
   const names = Object.entries(byName);
   const kept =
     names.length > MAX_NAMES_PER_CONTACT
-      ? Object.fromEntries(names.sort((a, b) => b[1].lastAt.localeCompare(a[1].lastAt)).slice(0, MAX_NAMES_PER_CONTACT))
+      ? Object.fromEntries(
+          names.sort((a, b) => b[1].lastAt.localeCompare(a[1].lastAt)).slice(0, MAX_NAMES_PER_CONTACT),
+        )
       : byName;
   return {
     eventCount: activity.eventCount + 1,

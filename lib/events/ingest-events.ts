@@ -20,13 +20,20 @@ export interface IngestResult {
   results: { id: string; status: 'accepted' | 'duplicate' }[];
 }
 
-export const ingestEvents = async (workspaceId: string, events: readonly TrackEvent[], deps: IngestDeps): Promise<IngestResult> => {
+export const ingestEvents = async (
+  workspaceId: string,
+  events: readonly TrackEvent[],
+  deps: IngestDeps,
+): Promise<IngestResult> => {
   const now = deps.clock.now();
   const receivedAt = now.toISOString();
   events.forEach((e, i) => {
     if (e.occurredAt && Date.parse(e.occurredAt) > now.getTime() + TRACK_LIMITS.futureSkewMs) {
       throw new ValidationError('event time is in the future', [
-        { path: events.length > 1 ? `batch.${i}.occurredAt` : 'occurredAt', message: 'more than 24 h ahead of the server clock' },
+        {
+          path: events.length > 1 ? `batch.${i}.occurredAt` : 'occurredAt',
+          message: 'more than 24 h ahead of the server clock',
+        },
       ]);
     }
   });

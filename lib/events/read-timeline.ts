@@ -10,6 +10,10 @@ export const readTimeline = async (
   deps: Pick<TimelineDeps, 'contacts' | 'timeline'>,
 ) => {
   if (!(await deps.contacts.get(workspaceId, contactId))) throw new NotFoundError(`no contact ${contactId}`);
-  const { entries, next } = await deps.timeline.page(keys.contactPartition(workspaceId, contactId), page.limit, page.cursor);
+  const { entries, next } = await deps.timeline.page(
+    keys.contactPartition(workspaceId, contactId),
+    page.limit,
+    page.cursor,
+  );
   return { entries: entries.map(({ type: _t, v: _v, ttl: _ttl, ...e }) => e), ...(next ? { next } : {}) };
 };

@@ -14,7 +14,12 @@ export const DEDUPE_SECONDS = 7 * 24 * 3600;
 
 export const receivedEventsRepository = (table: Table) => ({
   /** Store the event once; returns false when this event id was already received. */
-  async putOnce(workspaceId: string, eventId: string, event: DomainEvent, nowSeconds: number): Promise<boolean> {
+  async putOnce(
+    workspaceId: string,
+    eventId: string,
+    event: DomainEvent,
+    nowSeconds: number,
+  ): Promise<boolean> {
     try {
       await table.client.send(
         new PutCommand({

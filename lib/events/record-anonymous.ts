@@ -25,7 +25,14 @@ export const recordAnonymous = async (
   const event = domainEvent(
     'event.recorded',
     workspaceId,
-    { eventId: fact.eventId, name: fact.name, kind: fact.kind, occurredAt: fact.occurredAt, anonymousId, properties: fact.properties },
+    {
+      eventId: fact.eventId,
+      name: fact.name,
+      kind: fact.kind,
+      occurredAt: fact.occurredAt,
+      anonymousId,
+      properties: fact.properties,
+    },
     deps.clock,
   );
   const put = deps.timeline.putItem(keys.anonymousPartition(workspaceId, anonymousId), entry, event).Put;
@@ -68,11 +75,22 @@ export const attachAnonymousEvents = async (
     start = page.LastEvaluatedKey;
   } while (start);
   if (moved > 0) {
-    const event = domainEvent('contact.identified', workspaceId, { contactId, anonymousId, eventsMoved: moved }, deps.clock);
+    const event = domainEvent(
+      'contact.identified',
+      workspaceId,
+      { contactId, anonymousId, eventsMoved: moved },
+      deps.clock,
+    );
     await deps.table.client.send(
       new PutCommand({
         TableName: deps.table.name,
-        Item: { ...keys.anonymousLookup(workspaceId, anonymousId), type: 'lookup', v: 1, contactId, [OUTBOX_ATTRIBUTE]: toOutbox(event) },
+        Item: {
+          ...keys.anonymousLookup(workspaceId, anonymousId),
+          type: 'lookup',
+          v: 1,
+          contactId,
+          [OUTBOX_ATTRIBUTE]: toOutbox(event),
+        },
       }),
     );
   }

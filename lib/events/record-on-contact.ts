@@ -3,11 +3,12 @@
  * condition (its key is the event id) makes a replay a no-op, the contact's rev makes concurrent
  * roll-ups retry instead of losing a count. The entry carries `event.recorded` in its outbox.
  */
+
+import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { cancellationCodes } from '../shared/table.ts';
-import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
 import { rollUp } from './activity.ts';
 import type { TimelineDeps } from './deps.ts';
 import type { TimelineEntry } from './timeline.schema.ts';
@@ -49,10 +50,21 @@ export const recordOnContact = async (
     const event = domainEvent(
       'event.recorded',
       workspaceId,
-      { eventId: fact.eventId, name: fact.name, kind: fact.kind, occurredAt: fact.occurredAt, contactId, properties: fact.properties },
+      {
+        eventId: fact.eventId,
+        name: fact.name,
+        kind: fact.kind,
+        occurredAt: fact.occurredAt,
+        contactId,
+        properties: fact.properties,
+      },
       deps.clock,
     );
-    const next = { ...contact, rev: contact.rev + 1, activity: rollUp(contact.activity, fact.name, fact.occurredAt) };
+    const next = {
+      ...contact,
+      rev: contact.rev + 1,
+      activity: rollUp(contact.activity, fact.name, fact.occurredAt),
+    };
     try {
       await deps.contacts.replace(next, contact.rev, undefined, {}, [
         deps.timeline.putItem(keys.contactPartition(workspaceId, contactId), entry, event),

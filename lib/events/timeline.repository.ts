@@ -29,11 +29,17 @@ export const timelineRepository = (table: Table) => ({
   },
 
   deleteItem(partition: string, entry: TimelineEntry): TransactItem {
-    return { Delete: { TableName: table.name, Key: keys.timelineEntry(partition, entry.occurredAt, entry.eventId) } };
+    return {
+      Delete: { TableName: table.name, Key: keys.timelineEntry(partition, entry.occurredAt, entry.eventId) },
+    };
   },
 
   /** Newest first. */
-  async page(partition: string, limit: number, after?: string): Promise<{ entries: TimelineEntry[]; next?: string }> {
+  async page(
+    partition: string,
+    limit: number,
+    after?: string,
+  ): Promise<{ entries: TimelineEntry[]; next?: string }> {
     const result = await table.client.send(
       new QueryCommand({
         TableName: table.name,

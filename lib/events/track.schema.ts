@@ -65,6 +65,11 @@ export const interactionBody = z.strictObject({
   summary: z.string().trim().min(1).max(2000),
   by: z.string().trim().min(1).max(200),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
-  durationMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .optional(),
   outcome: z.string().max(200).optional(),
 });

@@ -23,9 +23,12 @@ export const readItem = <S extends z.ZodType>(schema: S, item: unknown, what: st
   const parsed = schema.safeParse(item);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CorruptItemError(`stored ${what} does not match its schema at ${issue?.path.join('.')}: ${issue?.message}`, {
-      cause: parsed.error,
-    });
+    throw new CorruptItemError(
+      `stored ${what} does not match its schema at ${issue?.path.join('.')}: ${issue?.message}`,
+      {
+        cause: parsed.error,
+      },
+    );
   }
   return parsed.data;
 };
@@ -38,7 +41,10 @@ export const isConditionFailure = (error: unknown): boolean => {
     const reasons = error.CancellationReasons;
     return (
       Array.isArray(reasons) &&
-      reasons.some((r: unknown) => typeof r === 'object' && r !== null && 'Code' in r && r.Code === 'ConditionalCheckFailed')
+      reasons.some(
+        (r: unknown) =>
+          typeof r === 'object' && r !== null && 'Code' in r && r.Code === 'ConditionalCheckFailed',
+      )
     );
   }
   return false;
@@ -52,7 +58,8 @@ export const cursor = {
     if (!value) return undefined;
     try {
       const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object');
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(parsed)) {
         if (typeof v !== 'string' && typeof v !== 'number') throw new Error('bad key value');
@@ -69,7 +76,11 @@ export class InvalidCursorError extends Error {}
 
 /** The per-item codes of a cancelled transaction, in request order ('None' where an item was fine). */
 export const cancellationCodes = (error: unknown): string[] => {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException' || !('CancellationReasons' in error)) {
+  if (
+    !(error instanceof Error) ||
+    error.name !== 'TransactionCanceledException' ||
+    !('CancellationReasons' in error)
+  ) {
     return [];
   }
   const reasons = error.CancellationReasons;

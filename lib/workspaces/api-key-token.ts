@@ -16,7 +16,10 @@ const TOKEN = /^ecrm\.(ws_[a-z0-9_]{3,40})\.(k_[0-9a-z]{26})\.([0-9a-z]{39})$/;
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
-export const mintToken = (workspaceId: string, now: Date): { token: string; keyId: string; secretHash: string } => {
+export const mintToken = (
+  workspaceId: string,
+  now: Date,
+): { token: string; keyId: string; secretHash: string } => {
   const keyId = newId('k', now);
   const secret = randomToken(24);
   return { token: `ecrm.${workspaceId}.${keyId}.${secret}`, keyId, secretHash: hashSecret(secret) };

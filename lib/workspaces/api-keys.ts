@@ -33,7 +33,8 @@ export const issueApiKey = async (
   input: { workspaceId: string; name: string; scopes: Scope[] },
   deps: WorkspaceDeps,
 ): Promise<{ key: ApiKey; token: string }> => {
-  if (!(await deps.workspaces.get(input.workspaceId))) throw new NotFoundError(`no workspace ${input.workspaceId}`);
+  if (!(await deps.workspaces.get(input.workspaceId)))
+    throw new NotFoundError(`no workspace ${input.workspaceId}`);
   const now = deps.clock.now();
   const { token, keyId, secretHash } = mintToken(input.workspaceId, now);
   const key: ApiKey = {
@@ -60,7 +61,10 @@ export interface Principal {
 }
 
 /** Resolve an Authorization header to a principal; every failure is the same UnauthorizedError. */
-export const authorize = async (header: string | undefined, deps: Pick<WorkspaceDeps, 'workspaces'>): Promise<Principal> => {
+export const authorize = async (
+  header: string | undefined,
+  deps: Pick<WorkspaceDeps, 'workspaces'>,
+): Promise<Principal> => {
   const parsed = parseToken(header);
   if (!parsed) throw new UnauthorizedError('missing or malformed API key');
   const key = await deps.workspaces.getKey(parsed.workspaceId, parsed.keyId);

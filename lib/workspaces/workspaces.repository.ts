@@ -16,13 +16,16 @@ export const workspacesRepository = (table: Table) => ({
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError(`workspace ${workspace.id} already exists`, { cause: error });
+      if (isConditionFailure(error))
+        throw new ConflictError(`workspace ${workspace.id} already exists`, { cause: error });
       throw error;
     }
   },
 
   async get(workspaceId: string): Promise<Workspace | undefined> {
-    const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: keys.workspace(workspaceId) }));
+    const { Item } = await table.client.send(
+      new GetCommand({ TableName: table.name, Key: keys.workspace(workspaceId) }),
+    );
     return Item ? readItem(workspaceItem, Item, 'workspace') : undefined;
   },
 

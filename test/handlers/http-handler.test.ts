@@ -1,4 +1,9 @@
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,7 +24,13 @@ const event = (over: Partial<APIGatewayProxyEventV2> & { scopes?: string } = {})
       apiId: 'local',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method: 'POST', path: '/v1/contacts', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      http: {
+        method: 'POST',
+        path: '/v1/contacts',
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'test',
+      },
       requestId: 'r1',
       routeKey: 'POST /v1/contacts',
       stage: '$default',
@@ -76,19 +87,26 @@ describe('HTTP handler shell', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.issues[0].path).toBe('timezone');
     const mass = await call(event({ body: '{"email":"a@example.com","consent":{"email":"subscribed"}}' }));
-    expect(mass.body.error.issues[0]).toEqual({ path: 'consent', message: 'is managed by ecrm and cannot be set here' });
+    expect(mass.body.error.issues[0]).toEqual({
+      path: 'consent',
+      message: 'is managed by ecrm and cannot be set here',
+    });
   });
 
   it('accepts base64-encoded bodies as API Gateway sends them', async () => {
     ddb.on(BatchGetCommand).resolves({ Responses: { 'ecrm-test': [] } });
     ddb.on(TransactWriteCommand).resolves({});
-    const res = await call(event({ body: Buffer.from('{"email":"b@example.com"}').toString('base64'), isBase64Encoded: true }));
+    const res = await call(
+      event({ body: Buffer.from('{"email":"b@example.com"}').toString('base64'), isBase64Encoded: true }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.contact.email).toBe('b@example.com');
   });
 
   it('answers 503 when DynamoDB throttles, 500 without internals on a bug', async () => {
-    ddb.on(BatchGetCommand).rejects(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }));
+    ddb
+      .on(BatchGetCommand)
+      .rejects(Object.assign(new Error('slow down'), { name: 'ProvisionedThroughputExceededException' }));
     expect((await call(event({ body: '{"email":"a@example.com"}' }))).status).toBe(503);
     ddb.on(BatchGetCommand).rejects(new Error('secret internals'));
     const res = await call(event({ body: '{"email":"a@example.com"}' }));
@@ -99,7 +117,10 @@ describe('HTTP handler shell', () => {
   it('retries a lost optimistic race and then reports a conflict, never overwriting', async () => {
     ddb.on(BatchGetCommand).resolves({ Responses: { 'ecrm-test': [] } });
     ddb.on(TransactWriteCommand).rejects(
-      Object.assign(new Error('cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] }),
+      Object.assign(new Error('cancelled'), {
+        name: 'TransactionCanceledException',
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }],
+      }),
     );
     ddb.on(GetCommand).resolves({});
     const res = await call(event({ body: '{"email":"a@example.com"}' }));

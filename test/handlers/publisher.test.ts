@@ -10,7 +10,9 @@ const eb = mockClient(EventBridgeClient);
 const bus = { client: new EventBridgeClient({ region: 'us-east-1' }), name: 'ecrm-test' };
 const clock = fixedClock('2026-01-01T00:00:00.000Z');
 const events = (n: number) =>
-  Array.from({ length: n }, (_, i) => domainEvent('contact.created', 'ws_test', { contactId: `c_${i}`, fields: [] }, clock));
+  Array.from({ length: n }, (_, i) =>
+    domainEvent('contact.created', 'ws_test', { contactId: `c_${i}`, fields: [] }, clock),
+  );
 const noSleep = async () => {};
 
 describe('publishEvents', () => {
@@ -21,14 +23,22 @@ describe('publishEvents', () => {
     await publishEvents(bus, events(23), { sleep: noSleep });
     const calls = eb.commandCalls(PutEventsCommand);
     expect(calls.map((c) => c.args[0].input.Entries?.length)).toEqual([10, 10, 3]);
-    expect(calls[0]?.args[0].input.Entries?.[0]).toMatchObject({ Source: 'ecrm', DetailType: 'contact.created', EventBusName: 'ecrm-test' });
+    expect(calls[0]?.args[0].input.Entries?.[0]).toMatchObject({
+      Source: 'ecrm',
+      DetailType: 'contact.created',
+      EventBusName: 'ecrm-test',
+    });
   });
 
   it('retries only the entries that failed', async () => {
     eb.on(PutEventsCommand)
       .resolvesOnce({
         FailedEntryCount: 1,
-        Entries: [{ EventId: '1' }, { ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }, { EventId: '3' }],
+        Entries: [
+          { EventId: '1' },
+          { ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' },
+          { EventId: '3' },
+        ],
       })
       .resolves({ FailedEntryCount: 0, Entries: [{ EventId: '2' }] });
     const sent = events(3);
@@ -41,8 +51,13 @@ describe('publishEvents', () => {
   });
 
   it('throws a transient error when entries keep failing, so the stream redelivers', async () => {
-    eb.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'boom' }] });
-    await expect(publishEvents(bus, events(1), { sleep: noSleep, attempts: 3 })).rejects.toBeInstanceOf(TransientError);
+    eb.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'boom' }],
+    });
+    await expect(publishEvents(bus, events(1), { sleep: noSleep, attempts: 3 })).rejects.toBeInstanceOf(
+      TransientError,
+    );
     expect(eb.commandCalls(PutEventsCommand)).toHaveLength(3);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashSecret, mintToken, parseToken, secretMatches } from '../../lib/workspaces/api-key-token.ts';
 import { scopeSatisfies } from '../../lib/shared/http/route.ts';
+import { hashSecret, mintToken, parseToken, secretMatches } from '../../lib/workspaces/api-key-token.ts';
 
 describe('API key tokens', () => {
   it('round-trips a minted token and stores only a hash', () => {

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { patchContactBody, upsertContactBody } from '../../lib/contacts/contact.schema.ts';
-import { applyChange, changedFields, emptyContact, withAnonymousId } from '../../lib/contacts/contact-model.ts';
+import {
+  applyChange,
+  changedFields,
+  emptyContact,
+  withAnonymousId,
+} from '../../lib/contacts/contact-model.ts';
 import { PayloadTooLargeError, ValidationError } from '../../lib/shared/errors.ts';
 
-const blank = () => emptyContact('ws_test', 'c_01jabcdefghjkmnpqrstvwxyz0', 'api', '2026-01-01T00:00:00.000Z');
+const blank = () =>
+  emptyContact('ws_test', 'c_01jabcdefghjkmnpqrstvwxyz0', 'api', '2026-01-01T00:00:00.000Z');
 
 describe('contact input schema', () => {
   it('refuses protected fields by name (no mass assignment)', () => {
@@ -22,8 +28,13 @@ describe('contact input schema', () => {
   });
 
   it('accepts IANA time zones and refuses others', () => {
-    expect(upsertContactBody.safeParse({ email: 'a@example.com', timezone: 'Europe/Madrid' }).success).toBe(true);
-    expect(upsertContactBody.safeParse({ email: 'a@example.com', timezone: 'America/Argentina/Buenos_Aires' }).success).toBe(true);
+    expect(upsertContactBody.safeParse({ email: 'a@example.com', timezone: 'Europe/Madrid' }).success).toBe(
+      true,
+    );
+    expect(
+      upsertContactBody.safeParse({ email: 'a@example.com', timezone: 'America/Argentina/Buenos_Aires' })
+        .success,
+    ).toBe(true);
     for (const tz of ['Mars/Olympus', 'GMT+25', 'Europe/', '../etc/passwd', '']) {
       const result = upsertContactBody.safeParse({ email: 'a@example.com', timezone: tz });
       expect(result.success, tz).toBe(false);
@@ -33,7 +44,9 @@ describe('contact input schema', () => {
 
   it('canonicalises locales and refuses garbage', () => {
     expect(upsertContactBody.parse({ email: 'a@example.com', locale: 'es-es' }).locale).toBe('es-ES');
-    expect(upsertContactBody.safeParse({ email: 'a@example.com', locale: 'not a locale' }).success).toBe(false);
+    expect(upsertContactBody.safeParse({ email: 'a@example.com', locale: 'not a locale' }).success).toBe(
+      false,
+    );
   });
 
   it('bounds attribute values and names', () => {
@@ -42,8 +55,12 @@ describe('contact input schema', () => {
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['attributes', 'plan']);
     expect(patchContactBody.safeParse({ attributes: { '1bad': 'x' } }).success).toBe(false);
-    expect(patchContactBody.safeParse({ attributes: { seats: Number.POSITIVE_INFINITY } }).success).toBe(false);
-    expect(patchContactBody.safeParse({ attributes: { seats: 3, vip: true, sizes: ['m'], gone: null } }).success).toBe(true);
+    expect(patchContactBody.safeParse({ attributes: { seats: Number.POSITIVE_INFINITY } }).success).toBe(
+      false,
+    );
+    expect(
+      patchContactBody.safeParse({ attributes: { seats: 3, vip: true, sizes: ['m'], gone: null } }).success,
+    ).toBe(true);
   });
 });
 

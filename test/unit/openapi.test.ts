@@ -8,7 +8,10 @@ describe('OpenAPI document', () => {
   it('has every route with its method, scope and responses', () => {
     for (const route of allRoutes) {
       const op = doc.paths[route.path]?.[route.method.toLowerCase()];
-      expect(op, `${route.method} ${route.path}`).toMatchObject({ operationId: route.operationId, 'x-ecrm-scope': route.scope });
+      expect(op, `${route.method} ${route.path}`).toMatchObject({
+        operationId: route.operationId,
+        'x-ecrm-scope': route.scope,
+      });
     }
   });
 
@@ -23,7 +26,11 @@ describe('OpenAPI document', () => {
   });
 
   it('lists path parameters as required', () => {
-    const op = doc.paths['/v1/contacts/{contactId}']?.get as { parameters: { name: string; in: string; required: boolean }[] };
-    expect(op.parameters).toContainEqual(expect.objectContaining({ name: 'contactId', in: 'path', required: true }));
+    const op = doc.paths['/v1/contacts/{contactId}']?.get as {
+      parameters: { name: string; in: string; required: boolean }[];
+    };
+    expect(op.parameters).toContainEqual(
+      expect.objectContaining({ name: 'contactId', in: 'path', required: true }),
+    );
   });
 });

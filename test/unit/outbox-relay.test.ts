@@ -4,7 +4,8 @@ import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../../lib/shared/events
 import { eventsToRelay } from '../../lib/shared/events/relay.ts';
 
 const clock = fixedClock('2026-01-01T00:00:00.000Z');
-const ev = (fields: string[]) => domainEvent('contact.updated', 'ws_test', { contactId: 'c_1', fields }, clock);
+const ev = (fields: string[]) =>
+  domainEvent('contact.updated', 'ws_test', { contactId: 'c_1', fields }, clock);
 
 describe('outbox relay', () => {
   it('relays a new outbox entry once per write', () => {
@@ -22,7 +23,10 @@ describe('outbox relay', () => {
   });
 
   it('reports entries that break the catalogue instead of publishing them', () => {
-    const bad = { ...toOutbox(ev(['email'])), detail: { id: 'x', version: 1, workspaceId: 'ws', occurredAt: 'now', data: {} } };
+    const bad = {
+      ...toOutbox(ev(['email'])),
+      detail: { id: 'x', version: 1, workspaceId: 'ws', occurredAt: 'now', data: {} },
+    };
     const { events, rejected } = eventsToRelay([{ newImage: { [OUTBOX_ATTRIBUTE]: bad } }]);
     expect(events).toHaveLength(0);
     expect(rejected[0]?.index).toBe(0);
@@ -30,6 +34,8 @@ describe('outbox relay', () => {
 
   it('refuses to build an event whose data breaks its schema', () => {
     // @ts-expect-error: fields must be a list of strings (checked at run time as well).
-    expect(() => domainEvent('contact.updated', 'ws', { contactId: 'c_1', fields: 'email' }, clock)).toThrow();
+    expect(() =>
+      domainEvent('contact.updated', 'ws', { contactId: 'c_1', fields: 'email' }, clock),
+    ).toThrow();
   });
 });

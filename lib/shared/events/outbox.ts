@@ -7,7 +7,13 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { newId } from '../ids.ts';
-import { type DomainEvent, type EventData, type EventType, eventDefinition, parseDomainEvent } from './catalogue.ts';
+import {
+  type DomainEvent,
+  type EventData,
+  type EventType,
+  eventDefinition,
+  parseDomainEvent,
+} from './catalogue.ts';
 
 export const OUTBOX_ATTRIBUTE = '_ev';
 
@@ -42,7 +48,13 @@ export const domainEvent = <T extends EventType>(
 export const toOutbox = (event: DomainEvent): OutboxRecord => ({
   id: event.id,
   type: event.type,
-  detail: { id: event.id, version: event.version, workspaceId: event.workspaceId, occurredAt: event.occurredAt, data: event.data },
+  detail: {
+    id: event.id,
+    version: event.version,
+    workspaceId: event.workspaceId,
+    occurredAt: event.occurredAt,
+    data: event.data,
+  },
 });
 
 /** Read an outbox record from a stream image; undefined when the item carries none. */

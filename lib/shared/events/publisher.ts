@@ -4,7 +4,11 @@
  * is thrown as TransientError so the caller's trigger (the stream) redelivers: consumers dedupe by
  * event id, so a repeat is harmless and a loss is impossible.
  */
-import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import {
+  type EventBridgeClient,
+  PutEventsCommand,
+  type PutEventsRequestEntry,
+} from '@aws-sdk/client-eventbridge';
 import { TransientError } from '../errors.ts';
 import { type DomainEvent, EVENT_SOURCE, parseDomainEvent } from './catalogue.ts';
 
@@ -23,7 +27,13 @@ export interface PublishOptions {
 }
 
 const entryOf = (bus: Bus, event: DomainEvent): PutEventsRequestEntry => {
-  const detail = { id: event.id, version: event.version, workspaceId: event.workspaceId, occurredAt: event.occurredAt, data: event.data };
+  const detail = {
+    id: event.id,
+    version: event.version,
+    workspaceId: event.workspaceId,
+    occurredAt: event.occurredAt,
+    data: event.data,
+  };
   parseDomainEvent(event.type, detail);
   return {
     EventBusName: bus.name,
@@ -36,7 +46,10 @@ const entryOf = (bus: Bus, event: DomainEvent): PutEventsRequestEntry => {
 
 /** EventBridge's size rule: source + detail-type + detail + resources, in UTF-8 bytes. */
 const entrySize = (e: PutEventsRequestEntry): number =>
-  Buffer.byteLength(e.Source ?? '') + Buffer.byteLength(e.DetailType ?? '') + Buffer.byteLength(e.Detail ?? '') + 14;
+  Buffer.byteLength(e.Source ?? '') +
+  Buffer.byteLength(e.DetailType ?? '') +
+  Buffer.byteLength(e.Detail ?? '') +
+  14;
 
 const chunks = (entries: PutEventsRequestEntry[]): PutEventsRequestEntry[][] => {
   const out: PutEventsRequestEntry[][] = [];
@@ -58,7 +71,11 @@ const chunks = (entries: PutEventsRequestEntry[]): PutEventsRequestEntry[][] => 
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export const publishEvents = async (bus: Bus, events: readonly DomainEvent[], options: PublishOptions = {}): Promise<void> => {
+export const publishEvents = async (
+  bus: Bus,
+  events: readonly DomainEvent[],
+  options: PublishOptions = {},
+): Promise<void> => {
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 100;
   const sleep = options.sleep ?? defaultSleep;
@@ -71,7 +88,9 @@ export const publishEvents = async (bus: Bus, events: readonly DomainEvent[], op
       const failed = pending.filter((_, i) => result.Entries?.[i]?.ErrorCode !== undefined);
       if (attempt >= attempts) {
         const first = result.Entries?.find((e) => e.ErrorCode);
-        throw new TransientError(`${failed.length} events not accepted by the bus: ${first?.ErrorCode} ${first?.ErrorMessage ?? ''}`);
+        throw new TransientError(
+          `${failed.length} events not accepted by the bus: ${first?.ErrorCode} ${first?.ErrorMessage ?? ''}`,
+        );
       }
       pending = failed;
       await sleep(backoff * 2 ** (attempt - 1));

@@ -2,7 +2,7 @@
  * The outbox relay's logic: from table stream records, the domain events that writes stored in
  * `_ev`, each once per write (a write that keeps the previous `_ev` publishes nothing new).
  */
-import { type DomainEvent } from './catalogue.ts';
+import type { DomainEvent } from './catalogue.ts';
 import { fromOutbox, OUTBOX_ATTRIBUTE } from './outbox.ts';
 
 export interface StreamChange {

@@ -21,4 +21,6 @@ export const errorResponses = {
   422: { description: 'a field is invalid; `issues` names it', schema: errorBodySchema },
 } as const;
 
-export const notFound = { 404: { description: 'no such resource in this workspace', schema: errorBodySchema } } as const;
+export const notFound = {
+  404: { description: 'no such resource in this workspace', schema: errorBodySchema },
+} as const;

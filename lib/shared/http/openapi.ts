@@ -29,7 +29,10 @@ const parameters = (spec: RouteSpec) => {
   return out;
 };
 
-export const openApiDocument = (routes: readonly RouteSpec[], info: { version: string; serverUrl?: string }) => {
+export const openApiDocument = (
+  routes: readonly RouteSpec[],
+  info: { version: string; serverUrl?: string },
+) => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) {
     const operation: Record<string, unknown> = {
@@ -44,7 +47,9 @@ export const openApiDocument = (routes: readonly RouteSpec[], info: { version: s
           status,
           {
             description: r.description,
-            ...(r.schema ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } } : {}),
+            ...(r.schema
+              ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } }
+              : {}),
           },
         ]),
       ),
@@ -68,7 +73,9 @@ export const openApiDocument = (routes: readonly RouteSpec[], info: { version: s
     },
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'ecrm.<workspace>.<key id>.<secret>' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'ecrm.<workspace>.<key id>.<secret>' },
+      },
     },
     paths,
   };

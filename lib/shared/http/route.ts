@@ -32,7 +32,12 @@ export interface RouteSpec<
   readonly responses: Readonly<Record<number, { description: string; schema?: R | z.ZodType }>>;
 }
 
-export const defineRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+export const defineRoute = <
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(
   spec: RouteSpec<P, Q, B, R>,
 ): RouteSpec<P, Q, B, R> => spec;
 

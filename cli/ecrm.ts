@@ -1,0 +1,79 @@
+/**
+ * The operator's command line: workspaces and API keys, against the local stack or a deployed table.
+ *   npm run ecrm -- workspace create --id ws_acme --name "Acme" [--local | --table T]
+ *   npm run ecrm -- key issue --workspace ws_acme --name ops --scopes admin [--local | --table T]
+ *   npm run ecrm -- key list --workspace ws_acme [--local | --table T]
+ *   npm run ecrm -- key revoke --workspace ws_acme --key k_... [--local | --table T]
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { systemClock } from '../lib/shared/clock.ts';
+import { createWorkspace, issueApiKey, revokeApiKey } from '../lib/workspaces/api-keys.ts';
+import { apiKeyView, scopeSchema, workspaceIdSchema } from '../lib/workspaces/workspace.schema.ts';
+import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
+import { resolveTable } from './target.ts';
+
+const usage = `usage: ecrm <command> [options] (--local | --table <name>)
+  workspace create --id ws_<name> --name <display name>
+  key issue --workspace <id> --name <label> --scopes admin,write,read,ingest
+  key list --workspace <id>
+  key revoke --workspace <id> --key <key id>`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    local: { type: 'boolean' },
+    table: { type: 'string' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    workspace: { type: 'string' },
+    scopes: { type: 'string' },
+    key: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const required = (value: string | undefined, flag: string): string => {
+  if (!value) throw new Error(`--${flag} is required\n${usage}`);
+  return value;
+};
+
+const main = async (): Promise<unknown> => {
+  const [noun, verb] = positionals;
+  if (values.help || !noun) return usage;
+  const deps = { workspaces: workspacesRepository(resolveTable(values)), clock: systemClock };
+  const command = `${noun} ${verb ?? ''}`.trim();
+  switch (command) {
+    case 'workspace create': {
+      const id = workspaceIdSchema.parse(required(values.id, 'id'));
+      const workspace = await createWorkspace({ id, name: required(values.name, 'name') }, deps);
+      return { workspace: workspace.id, name: workspace.name };
+    }
+    case 'key issue': {
+      const scopes = z.array(scopeSchema).min(1).parse(required(values.scopes, 'scopes').split(','));
+      const { key, token } = await issueApiKey(
+        { workspaceId: required(values.workspace, 'workspace'), name: required(values.name, 'name'), scopes },
+        deps,
+      );
+      return { ...apiKeyView(key), token, note: 'the token is shown once: store it now' };
+    }
+    case 'key list':
+      return (await deps.workspaces.listKeys(required(values.workspace, 'workspace'))).map(apiKeyView);
+    case 'key revoke':
+      return apiKeyView(
+        await revokeApiKey(required(values.workspace, 'workspace'), required(values.key, 'key'), deps),
+      );
+    default:
+      throw new Error(`unknown command "${command}"\n${usage}`);
+  }
+};
+
+main().then(
+  (out) => {
+    console.log(typeof out === 'string' ? out : JSON.stringify(out, null, 2));
+  },
+  (error: unknown) => {
+    console.error(`ecrm: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

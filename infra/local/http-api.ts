@@ -1,0 +1,236 @@
+/**
+ * The local HTTP API: what API Gateway (HTTP API, payload 2.0) does in front of our handlers — route
+ * matching from the function catalogue, the Lambda authorizer with its result cache, CORS — so the
+ * handlers run here exactly as deployed.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  APIGatewayRequestAuthorizerEventV2,
+  APIGatewaySimpleAuthorizerWithContextResult,
+} from 'aws-lambda';
+import type { RouteSpec } from '../../lib/shared/http/route.ts';
+
+export type HttpLambda = (
+  event: APIGatewayProxyEventV2,
+  context: object,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+export type AuthorizerLambda = (
+  event: APIGatewayRequestAuthorizerEventV2,
+) => Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>>;
+
+export interface LocalRoute {
+  readonly spec: RouteSpec;
+  readonly handler: () => Promise<HttpLambda>;
+}
+
+export interface LocalHttpApiOptions {
+  readonly routes: readonly LocalRoute[];
+  readonly authorizer: () => Promise<AuthorizerLambda>;
+  /** API Gateway caches authorizer answers per Authorization header; 0 disables the cache. */
+  readonly authorizerCacheTtlSeconds: number;
+  readonly port?: number;
+  /** HTTP API's own payload limit. */
+  readonly maxPayloadBytes?: number;
+}
+
+interface CompiledRoute extends LocalRoute {
+  readonly pattern: RegExp;
+  readonly names: string[];
+  readonly staticSegments: number;
+}
+
+const compile = (route: LocalRoute): CompiledRoute => {
+  const names: string[] = [];
+  const segments = route.spec.path.split('/').filter(Boolean);
+  const source = segments
+    .map((s) => {
+      const param = /^\{(\w+)\}$/.exec(s);
+      if (param?.[1]) {
+        names.push(param[1]);
+        return '([^/]+)';
+      }
+      return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return {
+    ...route,
+    pattern: new RegExp(`^/${source}/?$`),
+    names,
+    staticSegments: segments.length - names.length,
+  };
+};
+
+const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(body);
+};
+
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization,content-type',
+  'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+  'access-control-max-age': '600',
+};
+
+export interface LocalHttpApi {
+  readonly url: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<LocalHttpApi> => {
+  const routes = options.routes.map(compile).sort((a, b) => b.staticSegments - a.staticSegments);
+  const cache = new Map<
+    string,
+    { until: number; result: APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>> }
+  >();
+  const maxPayload = options.maxPayloadBytes ?? 10 * 1024 * 1024;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const cors = req.headers.origin ? CORS : {};
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+      res.writeHead(204, CORS);
+      res.end();
+      return;
+    }
+    const candidates = routes.filter((r) => r.pattern.test(url.pathname));
+    const route = candidates.find((r) => r.spec.method === method);
+    if (!route) {
+      send(res, 404, JSON.stringify({ message: 'Not Found' }), cors);
+      return;
+    }
+    const match = route.pattern.exec(url.pathname);
+    const pathParameters = Object.fromEntries(
+      route.names.map((n, i) => [n, decodeURIComponent(match?.[i + 1] ?? '')]),
+    );
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).flatMap(([k, v]) =>
+        v === undefined ? [] : [[k.toLowerCase(), Array.isArray(v) ? v.join(',') : v]],
+      ),
+    );
+    const body = await readBody(req, maxPayload);
+    if (body === 'too-large') {
+      send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }), cors);
+      return;
+    }
+    const requestId = randomUUID();
+    const routeKey = `${route.spec.method} ${route.spec.path}`;
+    const http = {
+      method,
+      path: url.pathname,
+      protocol: 'HTTP/1.1',
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      userAgent: headers['user-agent'] ?? '',
+    };
+    const now = Date.now();
+    const base = {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http,
+      requestId,
+      routeKey,
+      stage: '$default',
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    };
+    const queryStringParameters =
+      url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
+
+    let authorizer: { lambda: Record<string, string> } | undefined;
+    if (route.spec.scope !== 'public') {
+      const identity = headers.authorization;
+      if (!identity) {
+        send(res, 401, JSON.stringify({ message: 'Unauthorized' }), cors);
+        return;
+      }
+      const hit = cache.get(identity);
+      let result = hit && hit.until > Date.now() ? hit.result : undefined;
+      if (!result) {
+        const authorize = await options.authorizer();
+        result = await authorize({
+          version: '2.0',
+          type: 'REQUEST',
+          routeArn: `arn:aws:execute-api:us-east-1:000000000000:local/$default/${method}${url.pathname}`,
+          identitySource: [identity],
+          routeKey,
+          rawPath: url.pathname,
+          rawQueryString: url.search.slice(1),
+          headers,
+          queryStringParameters,
+          pathParameters,
+          requestContext: base,
+          cookies: [],
+          stageVariables: {},
+        });
+        if (options.authorizerCacheTtlSeconds > 0) {
+          cache.set(identity, { until: Date.now() + options.authorizerCacheTtlSeconds * 1000, result });
+        }
+      }
+      if (!result.isAuthorized) {
+        send(res, 403, JSON.stringify({ message: 'Forbidden' }), cors);
+        return;
+      }
+      authorizer = { lambda: result.context };
+    }
+
+    const event: APIGatewayProxyEventV2 = {
+      version: '2.0',
+      routeKey,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      ...(queryStringParameters ? { queryStringParameters } : {}),
+      ...(route.names.length ? { pathParameters } : {}),
+      requestContext: { ...base, ...(authorizer ? { authorizer } : {}) },
+      ...(body.length > 0 ? { body: body.toString('utf8') } : {}),
+      isBase64Encoded: false,
+    };
+    const handler = await route.handler();
+    const result = await handler(event, { awsRequestId: requestId, functionName: routeKey });
+    res.writeHead(result.statusCode ?? 200, {
+      ...cors,
+      ...(result.headers as Record<string, string> | undefined),
+    });
+    res.end(result.body ?? '');
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // A Lambda that throws is a 500 "Internal Server Error" at API Gateway.
+      console.error('local http api: handler failed', error);
+      if (!res.headersSent) send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

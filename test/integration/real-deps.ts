@@ -1,0 +1,48 @@
+/**
+ * Real repositories over DynamoDB Local for integration tests: the same code as in Lambda, with the
+ * endpoint the global setup started. Each test file makes its own random workspace.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
+import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
+import { timelineRepository } from '../../lib/events/timeline.repository.ts';
+import { type Clock, systemClock } from '../../lib/shared/clock.ts';
+import { randomToken } from '../../lib/shared/ids.ts';
+import type { Table } from '../../lib/shared/table.ts';
+import { createWorkspace } from '../../lib/workspaces/api-keys.ts';
+import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+
+export const realTable = (): Table => ({
+  client: DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: inject('dynamodbEndpoint'),
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  ),
+  name: inject('tableName'),
+});
+
+export const realDeps = (clock: Clock = systemClock) => {
+  const table = realTable();
+  return {
+    table,
+    contacts: contactsRepository(table),
+    timeline: timelineRepository(table),
+    received: receivedEventsRepository(table),
+    workspaces: workspacesRepository(table),
+    clock,
+    retentionDays: async () => 30,
+  };
+};
+
+export type RealDeps = ReturnType<typeof realDeps>;
+
+export const newWorkspace = async (deps: RealDeps): Promise<string> => {
+  const id = `ws_t${randomToken(8)}`;
+  await createWorkspace({ id, name: `test ${id}` }, deps);
+  return id;
+};
