@@ -1,0 +1,86 @@
+/**
+ * The demo workspace of the local stack: an admin key, a browser ingest key, and a few contacts with
+ * their events, put in through the HTTP API the way a storefront and a marketer would.
+ */
+import { systemClock } from '../../lib/shared/clock.ts';
+import type { Table } from '../../lib/shared/table.ts';
+import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
+import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+
+export const DEMO_WORKSPACE = 'ws_demo';
+
+export interface DemoKeys {
+  readonly workspaceId: string;
+  readonly apiKey: string;
+  readonly ingestKey: string;
+}
+
+const people = [
+  { email: 'ana.garcia@example.com', firstName: 'Ana', lastName: 'García', locale: 'es-ES', timezone: 'Europe/Madrid', tags: ['vip'] },
+  { email: 'ben.okafor@example.com', firstName: 'Ben', lastName: 'Okafor', locale: 'en-GB', timezone: 'Europe/London', tags: [] },
+  { email: 'chloe.martin@example.com', firstName: 'Chloé', lastName: 'Martin', locale: 'fr-FR', timezone: 'Europe/Paris', tags: ['b2b'] },
+  { email: 'dmitri.ivanov@example.com', firstName: 'Dmitri', lastName: 'Ivanov', locale: 'en-US', timezone: 'America/New_York', tags: [] },
+  { email: 'emma.schulz@example.com', firstName: 'Emma', lastName: 'Schulz', locale: 'de-DE', timezone: 'Europe/Berlin', tags: ['newsletter'] },
+];
+
+export const createDemoKeys = async (table: Table): Promise<DemoKeys> => {
+  const deps = { workspaces: workspacesRepository(table), clock: systemClock };
+  if (!(await deps.workspaces.get(DEMO_WORKSPACE))) {
+    await createWorkspace({ id: DEMO_WORKSPACE, name: 'Demo shop' }, deps);
+  }
+  const admin = await issueApiKey({ workspaceId: DEMO_WORKSPACE, name: 'demo admin', scopes: ['admin'] }, deps);
+  const ingest = await issueApiKey({ workspaceId: DEMO_WORKSPACE, name: 'demo website', scopes: ['ingest'] }, deps);
+  return { workspaceId: DEMO_WORKSPACE, apiKey: admin.token, ingestKey: ingest.token };
+};
+
+const call = async (apiUrl: string, key: string, method: string, path: string, body: unknown) => {
+  const res = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`demo data: ${method} ${path} answered ${res.status}: ${await res.text()}`);
+  return res.json() as Promise<unknown>;
+};
+
+/** Contacts, consent, tracked events (one anonymous visitor who then signs up) and a logged call. */
+export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void> => {
+  const ids: string[] = [];
+  for (const person of people) {
+    const result = await call(apiUrl, keys.apiKey, 'POST', '/v1/contacts', person);
+    const id =
+      typeof result === 'object' && result !== null && 'contact' in result && typeof result.contact === 'object' && result.contact
+        ? Reflect.get(result.contact, 'id')
+        : undefined;
+    if (typeof id === 'string') ids.push(id);
+  }
+  for (const id of ids.slice(0, 3)) {
+    await call(apiUrl, keys.apiKey, 'PUT', `/v1/contacts/${id}/consent/email`, { status: 'subscribed', source: 'demo signup form' });
+  }
+  const now = Date.now();
+  const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+  await call(apiUrl, keys.ingestKey, 'POST', '/v1/track', {
+    batch: [
+      { id: 'demo-1', name: 'page_viewed', anonymousId: 'demo-visitor-1', occurredAt: at(50), properties: { path: '/' } },
+      { id: 'demo-2', name: 'product_viewed', anonymousId: 'demo-visitor-1', occurredAt: at(45), properties: { sku: 'TEE-RED-M', price: 2500 } },
+      { id: 'demo-3', name: 'page_viewed', email: 'ana.garcia@example.com', occurredAt: at(30), properties: { path: '/pricing' } },
+      { id: 'demo-4', name: 'newsletter_opened', email: 'emma.schulz@example.com', occurredAt: at(20), properties: { issue: 42 } },
+    ],
+  });
+  await call(apiUrl, keys.apiKey, 'POST', '/v1/contacts', {
+    email: 'fatima.zahra@example.com',
+    firstName: 'Fatima',
+    anonymousId: 'demo-visitor-1',
+    locale: 'ar-MA',
+    timezone: 'Africa/Casablanca',
+  });
+  if (ids[1]) {
+    await call(apiUrl, keys.apiKey, 'POST', `/v1/contacts/${ids[1]}/interactions`, {
+      id: 'demo-call-1',
+      kind: 'call',
+      summary: 'Asked about wholesale prices; sending a quote.',
+      by: 'sales@demo.shop',
+      durationMinutes: 12,
+    });
+  }
+};
