@@ -1,0 +1,120 @@
+/**
+ * The stateless half of ecrm, built from the function catalogue: one shared-construct function per entry,
+ * then each trigger kind wired by its own construct (HTTP API, event rules, outbox relay, schedules), then
+ * each function's declared access bound, then alarms over everything. Replaceable at will: the data lives
+ * in the data stack.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import type { FunctionSpec, Trigger } from './catalogue/types.ts';
+import { Alarms } from './constructs/alarms.construct.ts';
+import { EcrmFunction } from './constructs/ecrm-function.construct.ts';
+import { EventRules } from './constructs/event-rules.construct.ts';
+import { HttpApi } from './constructs/http-api.construct.ts';
+import { Outbox } from './constructs/outbox.construct.ts';
+import { Schedules } from './constructs/schedules.construct.ts';
+
+export interface AppStackProps extends StackProps {
+  /** Deployment stage, e.g. `dev` or `prod`; prefixes function names and the schedule group. */
+  readonly stage: string;
+  readonly functions: readonly FunctionSpec[];
+  readonly table: dynamodb.ITable;
+  readonly bus: events.IEventBus;
+  readonly configurationSet: ses.IConfigurationSet;
+  /** The SES identity senders may use; any identity of the account when omitted. */
+  readonly sesIdentityArn?: string;
+  /** Subscribed to the alarm topic when given. */
+  readonly alarmEmail?: string;
+}
+
+type TriggerOf<K extends Trigger['kind']> = Extract<Trigger, { kind: K }>;
+
+const hasKind = <K extends Trigger['kind']>(trigger: Trigger, kind: K): trigger is TriggerOf<K> =>
+  trigger.kind === kind;
+
+/** The catalogue's functions with the given trigger kind, each next to its trigger, narrowed. */
+const withTrigger = <K extends Trigger['kind']>(fns: readonly EcrmFunction[], kind: K) =>
+  fns.flatMap((handler) => {
+    const { trigger } = handler.spec;
+    return hasKind(trigger, kind) ? [{ handler, trigger }] : [];
+  });
+
+export class AppStack extends Stack {
+  readonly functions: readonly EcrmFunction[];
+  readonly httpApi: HttpApi;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const namePrefix = `ecrm-${props.stage}`;
+    assertUniqueNames(props.functions);
+
+    this.functions = props.functions.map((spec) => new EcrmFunction(this, spec.name, { spec, namePrefix }));
+
+    const [authorizer, ...otherAuthorizers] = withTrigger(this.functions, 'authorizer');
+    if (otherAuthorizers.length > 0) throw new Error('the HTTP API has one authorizer');
+    this.httpApi = new HttpApi(this, 'Http', {
+      name: namePrefix,
+      routes: withTrigger(this.functions, 'http').map(({ handler, trigger }) => ({
+        handler,
+        route: trigger.route,
+      })),
+      authorizer: authorizer && {
+        handler: authorizer.handler,
+        cacheTtlSeconds: authorizer.trigger.cacheTtlSeconds,
+      },
+    });
+
+    new EventRules(this, 'Events', {
+      bus: props.bus,
+      subscriptions: withTrigger(this.functions, 'event').map(({ handler, trigger }) => ({
+        handler,
+        pattern: trigger.pattern,
+      })),
+    });
+
+    const relays = withTrigger(this.functions, 'stream');
+    if (relays.length > 1) throw new Error('the table stream has one consumer, the outbox relay');
+    for (const { handler, trigger } of relays) {
+      new Outbox(this, 'Outbox', { table: props.table, relay: handler, batchSize: trigger.batchSize });
+    }
+
+    const schedules = new Schedules(this, 'Schedules', {
+      groupName: namePrefix,
+      recurring: withTrigger(this.functions, 'schedule').map(({ handler, trigger }) => ({
+        handler,
+        expression: trigger.expression,
+      })),
+      scheduledTargets: withTrigger(this.functions, 'scheduled-target').map(({ handler }) => handler),
+    });
+
+    for (const fn of this.functions) {
+      fn.applyAccess({
+        table: props.table,
+        bus: props.bus,
+        configurationSet: props.configurationSet,
+        sesIdentityArn: props.sesIdentityArn,
+        scheduler: schedules.binding,
+      });
+    }
+
+    this.alarms = new Alarms(this, 'Alarms', { watch: this, email: props.alarmEmail });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Base URL of the ecrm HTTP API.' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Where alarms go.',
+    });
+  }
+}
+
+const assertUniqueNames = (specs: readonly FunctionSpec[]): void => {
+  const seen = new Set<string>();
+  for (const { name } of specs) {
+    if (seen.has(name)) throw new Error(`two catalogue functions are named ${name}`);
+    seen.add(name);
+  }
+};

@@ -1,0 +1,68 @@
+/**
+ * The CDK app: `cdk deploy -c stage=prod [-c alarmEmail=ops@example.com] [-c sesIdentityArn=arn:...]`.
+ * Environment-agnostic (no account or region baked in), so `cdk synth` works offline and the same templates
+ * deploy to whichever account the credentials point at. cdk-nag's AwsSolutions pack validates every synth;
+ * `-c nag=false` skips it for a quick local iteration.
+ *
+ * `createApp` is exported so the infra tests build exactly what `cdk synth` builds, with their own catalogue
+ * and context; the module only synthesizes by itself when it is the program being run.
+ */
+import { resolve } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { AppStack } from './app.stack.ts';
+import { functions as catalogue } from './catalogue/functions.ts';
+import type { FunctionSpec } from './catalogue/types.ts';
+import { DataStack } from './data.stack.ts';
+
+export interface CreateAppOptions {
+  /** The function catalogue; the real one by default. */
+  readonly functions?: readonly FunctionSpec[];
+  /** Context values, as `-c key=value` or cdk.json would give them. */
+  readonly context?: Record<string, unknown>;
+  readonly outdir?: string;
+}
+
+export interface EcrmApp {
+  readonly app: App;
+  readonly stage: string;
+  readonly data: DataStack;
+  readonly appStack: AppStack;
+}
+
+export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
+  const app = new App({ context: options.context, outdir: options.outdir });
+  const context = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return value === undefined || value === null || value === '' ? undefined : String(value);
+  };
+
+  const stage = context('stage') ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
+    throw new Error(`stage "${stage}" must be lowercase letters, digits and dashes, starting with a letter`);
+  }
+  /** Stack tags: CloudFormation copies them onto every resource that takes tags. */
+  const tags = { project: 'ecrm', stage };
+
+  const data = new DataStack(app, `ecrm-${stage}-data`, {
+    tags,
+    description: `ecrm ${stage}: table, event bus and SES configuration set (retained on delete).`,
+  });
+  const appStack = new AppStack(app, `ecrm-${stage}-app`, {
+    tags,
+    description: `ecrm ${stage}: functions, HTTP API, rules, schedules and alarms.`,
+    stage,
+    functions: options.functions ?? catalogue,
+    table: data.table,
+    bus: data.bus,
+    configurationSet: data.configurationSet,
+    sesIdentityArn: context('sesIdentityArn'),
+    alarmEmail: context('alarmEmail'),
+  });
+
+  if (context('nag') !== 'false') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stage, data, appStack };
+};
+
+const isProgram = process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename;
+if (isProgram) createApp().app.synth();

@@ -1,0 +1,84 @@
+/**
+ * What tells ops that something needs them: an alarm on every function's errors and on every dead-letter
+ * queue that holds a message, all sent to one SNS topic. Functions and queues are found by type under the
+ * given scope, so a new function or queue is watched without anyone remembering to add it here.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { DeadLetterQueue } from './dead-letter-queue.construct.ts';
+import { EcrmFunction } from './ecrm-function.construct.ts';
+
+/** `Events/record-event-dlq` rather than the full path: readable in alarm ids and descriptions. */
+const pathIn = (root: Construct, c: Construct): string => c.node.path.slice(root.node.path.length + 1);
+
+export interface AlarmsProps {
+  /** Where to look for functions and dead-letter queues, usually the app stack. */
+  readonly watch: Construct;
+  /** Subscribed to the topic when given (the subscription must be confirmed from the mailbox). */
+  readonly email?: string;
+}
+
+const PERIOD = Duration.minutes(5);
+
+export class Alarms extends Construct {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    this.topic = this.createTopic();
+    if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
+    const notify = new actions.SnsAction(this.topic);
+
+    for (const fn of props.watch.node.findAll().filter((c) => c instanceof EcrmFunction)) {
+      const alarm = fn.fn
+        .metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM })
+        .createAlarm(this, `${fn.spec.name}-errors`, {
+          alarmDescription: `${fn.spec.name} threw errors (its own retries or a dead-letter queue may hold the input).`,
+          threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        });
+      this.alarms.push(alarm);
+    }
+    for (const queue of DeadLetterQueue.allIn(props.watch)) {
+      const alarm = queue
+        .metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM })
+        .createAlarm(this, `${pathIn(props.watch, queue).replaceAll('/', '-')}-not-empty`, {
+          alarmDescription: `Dead letters in ${pathIn(props.watch, queue)}: inspect, fix, then redrive.`,
+          threshold: 0,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        });
+      this.alarms.push(alarm);
+    }
+    for (const alarm of this.alarms) alarm.addAlarmAction(notify);
+  }
+
+  /**
+   * CloudWatch can only publish to an encrypted topic whose key lets it, which the AWS-managed SNS key
+   * does not: hence a customer-managed key (rotated) with a grant to CloudWatch alone.
+   */
+  private createTopic(): sns.Topic {
+    const key = new kms.Key(this, 'TopicKey', {
+      description: 'Encrypts the ecrm alarm topic; CloudWatch may use it to publish.',
+      enableKeyRotation: true,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    return new sns.Topic(this, 'Topic', { displayName: 'ecrm alarms', masterKey: key, enforceSSL: true });
+  }
+}

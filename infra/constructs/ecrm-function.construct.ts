@@ -1,0 +1,265 @@
+/**
+ * The one way ecrm builds a Lambda function. It fixes what every function shares (runtime, architecture,
+ * ESM bundling with the local esbuild, JSON logs with a retention, X-Ray) and offers `bind*` methods that set
+ * an environment variable and its IAM grant in the same call, so that configuration and permission cannot
+ * drift apart: a function sees a resource name only if it may use that resource.
+ */
+import { fileURLToPath } from 'node:url';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { FunctionSpec } from '../catalogue/types.ts';
+import { tableDefinition } from '../table.definition.ts';
+import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
+
+/** The repository root: catalogue entries are relative to it, and its lock file pins the bundle's dependencies. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * esbuild emits ESM, where `require` does not exist; a few CommonJS dependencies still call it. The banner
+ * gives them one, resolved relative to the bundle.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * Item-level actions only: never a stream, table-management or PartiQL action. Transactions are authorised
+ * through these same item actions, so they need nothing more.
+ */
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
+const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+const DEFAULT_MEMORY_MB = 256;
+const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** What one-time schedules need: the group they live in, the role Scheduler assumes, the function they invoke. */
+export interface SchedulerBinding {
+  readonly group: scheduler.IScheduleGroup;
+  readonly role: iam.IRole;
+  readonly target: EcrmFunction;
+}
+
+/** The resources a catalogue `Access` declaration can refer to. */
+export interface AccessResources {
+  readonly table: dynamodb.ITable;
+  readonly bus: events.IEventBus;
+  readonly configurationSet: ses.IConfigurationSet;
+  /** SES identity the senders may use; every identity of the account when omitted. */
+  readonly sesIdentityArn?: string;
+  /** Present when the catalogue has a `scheduled-target` function. */
+  readonly scheduler?: SchedulerBinding;
+}
+
+export interface EcrmFunctionProps {
+  readonly spec: FunctionSpec;
+  /** Prefix of the deployed function name, e.g. `ecrm-dev`; the spec's name is the suffix. */
+  readonly namePrefix: string;
+}
+
+export class EcrmFunction extends Construct {
+  readonly spec: FunctionSpec;
+  readonly fn: nodejs.NodejsFunction;
+  /**
+   * The function's ARN built from its fixed name rather than referenced, so that it can appear in the
+   * function's own environment (a scheduled target that schedules its next step) without a cycle.
+   */
+  readonly arn: string;
+
+  constructor(scope: Construct, id: string, props: EcrmFunctionProps) {
+    super(scope, id);
+    const { spec } = props;
+    this.spec = spec;
+
+    const functionName = `${props.namePrefix}-${spec.name}`;
+    if (functionName.length > 64)
+      throw new Error(`function name ${functionName} is over Lambda's 64 characters`);
+    this.arn = Stack.of(this).formatArn({
+      service: 'lambda',
+      resource: 'function',
+      resourceName: functionName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+
+    this.fn = new nodejs.NodejsFunction(this, 'Handler', {
+      functionName,
+      description: spec.description,
+      entry: `${PROJECT_ROOT}${spec.entry}`,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: spec.name,
+      },
+      bundling: {
+        format: nodejs.OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        // Stack traces map back to the TypeScript; the sources themselves need not ship in the zip.
+        sourceMap: true,
+        sourcesContent: false,
+        // Never Docker: the esbuild in node_modules bundles in milliseconds and works offline.
+        forceDockerBundling: false,
+      },
+    });
+
+    acknowledge(
+      this,
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'The AWS managed basic execution role only lets the function write its logs.',
+    );
+    acknowledge(
+      this,
+      'IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords (and DynamoDB ListStreams for the stream consumer) take no resource but *.',
+    );
+  }
+
+  /**
+   * For functions invoked asynchronously (rules, schedules): Lambda retries a failed invocation twice, then
+   * parks the event in `queue` instead of dropping it. Handlers are idempotent, so a redrive is safe.
+   */
+  sendAsyncFailuresTo(queue: sqs.IQueue): this {
+    this.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new destinations.SqsDestination(queue),
+    });
+    return this;
+  }
+
+  /** Apply the catalogue's `access` declaration, through the same bind methods a hand-written stack would use. */
+  applyAccess(resources: AccessResources): this {
+    const { access } = this.spec;
+    if (access.table) this.bindTable(resources.table, access.table);
+    if (access.bus) this.bindBus(resources.bus);
+    if (access.ses) this.bindSes(resources.configurationSet, resources.sesIdentityArn);
+    if (access.scheduler) {
+      if (!resources.scheduler) {
+        throw new Error(
+          `${this.spec.name} manages schedules, but the catalogue has no scheduled-target function`,
+        );
+      }
+      const { group, role, target } = resources.scheduler;
+      this.bindScheduler(group, role, target);
+    }
+    return this;
+  }
+
+  /**
+   * TABLE_NAME, with item reads on the table and its named indexes and, for `readWrite`, item writes on the
+   * table. Index ARNs come from the table definition rather than `index/*`, and no stream action is included,
+   * which CDK's grantReadData would add.
+   */
+  bindTable(table: dynamodb.ITable, mode: 'read' | 'readWrite'): this {
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
+    const indexes = tableDefinition.globalSecondaryIndexes.map(
+      (i) => `${table.tableArn}/index/${i.indexName}`,
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: TABLE_READ_ACTIONS, resources: [table.tableArn, ...indexes] }),
+    );
+    if (mode === 'readWrite') {
+      this.fn.addToRolePolicy(
+        new iam.PolicyStatement({ actions: TABLE_WRITE_ACTIONS, resources: [table.tableArn] }),
+      );
+    }
+    return this;
+  }
+
+  /** BUS_NAME, with events:PutEvents on that bus only. */
+  bindBus(bus: events.IEventBus): this {
+    this.fn.addEnvironment('BUS_NAME', bus.eventBusName);
+    bus.grantPutEventsTo(this.fn);
+    return this;
+  }
+
+  /**
+   * SES_CONFIGURATION_SET, with ses:SendEmail only through that configuration set (so suppression and event
+   * publishing always apply) and only from `identityArn` when given.
+   */
+  bindSes(configurationSet: ses.IConfigurationSet, identityArn?: string): this {
+    this.fn.addEnvironment('SES_CONFIGURATION_SET', configurationSet.configurationSetName);
+    const stack = Stack.of(this);
+    const identity =
+      identityArn ?? stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+    const configurationSetArn = stack.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: configurationSet.configurationSetName,
+    });
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity, configurationSetArn] }),
+    );
+    if (identityArn === undefined) {
+      acknowledgeWildcardResource(
+        this,
+        identity,
+        'The sending identity is chosen per workspace at run time; the sesIdentityArn context value pins it.',
+      );
+    }
+    return this;
+  }
+
+  /**
+   * SCHEDULER_GROUP, SCHEDULER_ROLE_ARN and SCHEDULED_TARGET_ARN, with scheduler:CreateSchedule and
+   * DeleteSchedule in that group only, and iam:PassRole on that role only, to Scheduler only.
+   */
+  bindScheduler(group: scheduler.IScheduleGroup, role: iam.IRole, target: EcrmFunction): this {
+    this.fn.addEnvironment('SCHEDULER_GROUP', group.scheduleGroupName);
+    this.fn.addEnvironment('SCHEDULER_ROLE_ARN', role.roleArn);
+    this.fn.addEnvironment('SCHEDULED_TARGET_ARN', target.arn);
+    const stack = Stack.of(this);
+    const schedules = stack.formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${group.scheduleGroupName}/*`,
+    });
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [schedules],
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [role.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+      }),
+    );
+    acknowledgeWildcardResource(
+      this,
+      schedules,
+      'One-time schedules are named at run time; the grant is confined to the ecrm schedule group.',
+    );
+    return this;
+  }
+}

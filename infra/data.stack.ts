@@ -1,0 +1,108 @@
+/**
+ * The stateful half of ecrm: the one table, the domain-event bus and the SES configuration set. Kept on
+ * stack deletion (RETAIN) so that tearing down or rebuilding the app stack never loses customer data,
+ * and deployed separately so the app stack can be replaced freely.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import { EVENT_SOURCE } from '../lib/shared/events/catalogue.ts';
+import { tableDefinition } from './table.definition.ts';
+
+/** How long the bus archive keeps domain events, so a consumer's bug can be fixed and its events replayed. */
+const ARCHIVE_RETENTION = Duration.days(30);
+
+/**
+ * SES events the feedback loop consumes (suppression, engagement, stats, scoring). They go to the
+ * account's default bus: SES v2 can publish to no other.
+ */
+const PUBLISHED_SES_EVENTS = [
+  ses.EmailSendingEvent.SEND,
+  ses.EmailSendingEvent.REJECT,
+  ses.EmailSendingEvent.BOUNCE,
+  ses.EmailSendingEvent.COMPLAINT,
+  ses.EmailSendingEvent.DELIVERY,
+  ses.EmailSendingEvent.DELIVERY_DELAY,
+  ses.EmailSendingEvent.OPEN,
+  ses.EmailSendingEvent.CLICK,
+  ses.EmailSendingEvent.RENDERING_FAILURE,
+  ses.EmailSendingEvent.SUBSCRIPTION,
+];
+
+export class DataStack extends Stack {
+  /** The single table; its stream (NEW_AND_OLD_IMAGES) carries the outbox to the bus. */
+  readonly table: dynamodb.Table;
+  /** The bus of ecrm's own domain events (source `ecrm`); SES events arrive on the default bus instead. */
+  readonly bus: events.EventBus;
+  /** Every send names this set, so SES suppression and event publishing apply to every message. */
+  readonly configurationSet: ses.ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.table = this.createTable();
+    this.bus = this.createBus();
+    this.configurationSet = this.createConfigurationSet();
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'BusName', { value: this.bus.eventBusName });
+    new CfnOutput(this, 'ConfigurationSetName', { value: this.configurationSet.configurationSetName });
+  }
+
+  private createTable(): dynamodb.Table {
+    const attribute = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
+    const table = new dynamodb.Table(this, 'Table', {
+      partitionKey: attribute(tableDefinition.partitionKey),
+      sortKey: attribute(tableDefinition.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      stream: dynamodb.StreamViewType[tableDefinition.streamView],
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableDefinition.globalSecondaryIndexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+
+  private createBus(): events.EventBus {
+    const bus = new events.EventBus(this, 'Bus', {
+      description: 'ecrm domain events (source "ecrm"), published from the table outbox.',
+    });
+    bus.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    const archive = bus.archive('Archive', {
+      description: 'Every ecrm domain event, for replay after a consumer fix.',
+      eventPattern: { source: [EVENT_SOURCE] },
+      retention: ARCHIVE_RETENTION,
+    });
+    archive.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return bus;
+  }
+
+  private createConfigurationSet(): ses.ConfigurationSet {
+    const configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      reputationMetrics: true,
+      sendingEnabled: true,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    configurationSet.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    const destination = configurationSet.addEventDestination('ToDefaultBus', {
+      destination: ses.EventDestination.eventBus(
+        events.EventBus.fromEventBusName(this, 'DefaultBus', 'default'),
+      ),
+      events: PUBLISHED_SES_EVENTS,
+    });
+    destination.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return configurationSet;
+  }
+}

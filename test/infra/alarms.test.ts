@@ -1,0 +1,94 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DeadLetterQueue } from '../../infra/constructs/dead-letter-queue.construct.ts';
+import { everyTrigger } from './fixtures/every-trigger.catalogue.ts';
+import { logicalIds, type Synthesized, synthesize } from './synth.ts';
+
+let ecrm: Synthesized;
+beforeAll(() => {
+  ecrm = synthesize(everyTrigger, { alarmEmail: 'ops@example.com' });
+});
+
+describe('alarms', () => {
+  it('watch every function for errors', () => {
+    for (const fn of logicalIds(ecrm.appTemplate, 'AWS::Lambda::Function')) {
+      ecrm.appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fn } }],
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+  });
+
+  it('watch every dead-letter queue for a first message', () => {
+    const queues = logicalIds(ecrm.appTemplate, 'AWS::SQS::Queue');
+    expect(queues.length).toBe(DeadLetterQueue.allIn(ecrm.appStack).length);
+    for (const queue of queues) {
+      ecrm.appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+    }
+  });
+
+  it('notify one encrypted, TLS-only topic, exported as an output', () => {
+    const [topic] = logicalIds(ecrm.appTemplate, 'AWS::SNS::Topic');
+    const alarms = Object.values(ecrm.appTemplate.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
+    ecrm.appTemplate.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('TopicKey'), 'Arn'] },
+    });
+    ecrm.appTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    ecrm.appTemplate.hasOutput('AlarmTopicArn', { Value: { Ref: topic } });
+  });
+
+  it('let CloudWatch, and only it besides the account, use the topic key', () => {
+    ecrm.appTemplate.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('subscribe the alarmEmail context value', () => {
+    ecrm.appTemplate.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.com',
+    });
+  });
+
+  it('keep every dead-letter queue encrypted and TLS-only', () => {
+    for (const queue of logicalIds(ecrm.appTemplate, 'AWS::SQS::Queue')) {
+      ecrm.appTemplate.hasResourceProperties('AWS::SQS::Queue', {
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 1209600,
+      });
+      ecrm.appTemplate.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queue }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The real catalogue, synthesized and bundled the way `cdk synth` does it: every handler entry must exist
+ * and bundle, every route must reach the API, and cdk-nag must stay clean as the catalogue grows.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functions } from '../../infra/catalogue/functions.ts';
+import { accessMismatches, nagFindings, type Synthesized, synthesize } from './synth.ts';
+
+let ecrm: Synthesized;
+beforeAll(() => {
+  ecrm = synthesize();
+});
+
+describe('the real catalogue', () => {
+  it('builds one nodejs24.x arm64 Lambda per entry', () => {
+    const deployed = Object.values(ecrm.appTemplate.findResources('AWS::Lambda::Function'));
+    expect(deployed.map((f) => f.Properties.FunctionName).sort()).toEqual(
+      functions.map((f) => `ecrm-dev-${f.name}`).sort(),
+    );
+    for (const f of deployed)
+      expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+  });
+
+  it('routes exactly the catalogue routes, with the authorizer on every non-public one', () => {
+    const expected = functions.flatMap((f) =>
+      f.trigger.kind === 'http'
+        ? [
+            `${f.trigger.route.method} ${f.trigger.route.path} ${f.trigger.route.scope === 'public' ? 'NONE' : 'CUSTOM'}`,
+          ]
+        : [],
+    );
+    const actual = Object.values(ecrm.appTemplate.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => `${r.Properties.RouteKey} ${r.Properties.AuthorizationType}`,
+    );
+    expect(actual.sort()).toEqual(expected.sort());
+  });
+
+  it('grants each function exactly what its access declaration implies', () => {
+    expect(functions.flatMap((spec) => accessMismatches(ecrm.appTemplate, spec))).toEqual([]);
+  });
+
+  it('bundles every handler as an ES module that can still require CommonJS', () => {
+    const outdir = ecrm.app.outdir;
+    const assets = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      const code = readFileSync(join(outdir, asset, 'index.mjs'), 'utf8');
+      expect(
+        code.startsWith(
+          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('passes cdk-nag AwsSolutions with nothing left unacknowledged', () => {
+    expect(nagFindings(ecrm.data)).toEqual([]);
+    expect(nagFindings(ecrm.appStack)).toEqual([]);
+  });
+});
