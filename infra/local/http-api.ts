@@ -12,6 +12,7 @@ import type {
   APIGatewaySimpleAuthorizerWithContextResult,
 } from 'aws-lambda';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
+import { invokeAs } from './invocation-context.ts';
 
 export type HttpLambda = (
   event: APIGatewayProxyEventV2,
@@ -22,6 +23,8 @@ export type AuthorizerLambda = (
 ) => Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>>;
 
 export interface LocalRoute {
+  /** The catalogue's function name: measurements are charged to it. */
+  readonly name: string;
   readonly spec: RouteSpec;
   readonly handler: () => Promise<HttpLambda>;
 }
@@ -166,7 +169,7 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
       let result = hit && hit.until > Date.now() ? hit.result : undefined;
       if (!result) {
         const authorize = await options.authorizer();
-        result = await authorize({
+        result = await invokeAs('authorizer', () => authorize({
           version: '2.0',
           type: 'REQUEST',
           routeArn: `arn:aws:execute-api:us-east-1:000000000000:local/$default/${method}${url.pathname}`,
@@ -180,7 +183,7 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
           requestContext: base,
           cookies: [],
           stageVariables: {},
-        });
+        }));
         if (options.authorizerCacheTtlSeconds > 0) {
           cache.set(identity, { until: Date.now() + options.authorizerCacheTtlSeconds * 1000, result });
         }
@@ -205,7 +208,7 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
       isBase64Encoded: false,
     };
     const handler = await route.handler();
-    const result = await handler(event, { awsRequestId: requestId, functionName: routeKey });
+    const result = await invokeAs(route.name, () => handler(event, { awsRequestId: requestId, functionName: route.name }));
     res.writeHead(result.statusCode ?? 200, {
       ...cors,
       ...(result.headers as Record<string, string> | undefined),

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: starts the local stack and prints figures, never asserts on time. Request units
+ * and round trips carry over to AWS cost exactly; local wall time does not.
+ */
+import { performance } from 'node:perf_hooks';
+import { table } from '../functions/shared/deps.ts';
+import { startLocalStack } from '../infra/local/stack.ts';
+import { systemClock } from '../lib/shared/clock.ts';
+import { createWorkspace, issueApiKey } from '../lib/workspaces/api-keys.ts';
+import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
+import { measureBundles } from './bundles.ts';
+import { meter, type Tally } from './capacity.ts';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10_000);
+const BATCH = 25;
+const CONCURRENCY = 16;
+
+const pool = async <T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>) => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++];
+        if (item !== undefined) await run(item);
+      }
+    }),
+  );
+};
+
+const per = (value: number, n: number) => (n === 0 ? '0' : (value / n).toFixed(3));
+const row = (label: string, value: string) => console.log(`  ${label.padEnd(52)} ${value}`);
+const tallyRows = (what: string, tally: Tally, units: number, requests: number) => {
+  row(`${what}: write units per ${units === requests ? 'request' : 'event'}`, per(tally.writeUnits, units));
+  row(`${what}: read units per ${units === requests ? 'request' : 'event'}`, per(tally.readUnits, units));
+  row(`${what}: DynamoDB round trips per request`, per(tally.calls, requests));
+  row(`${what}: calls by command`, JSON.stringify(tally.byCommand));
+};
+
+const main = async () => {
+  console.log('ecrm bench: starting the local stack (in-memory DynamoDB Local)…');
+  const stack = await startLocalStack({ seedDemo: false, quiet: true });
+  const m = meter();
+  m.attach(table().client);
+  try {
+    const deps = { workspaces: workspacesRepository(stack.table), clock: systemClock };
+    await createWorkspace({ id: 'ws_bench', name: 'bench' }, deps);
+    const { token } = await issueApiKey({ workspaceId: 'ws_bench', name: 'bench', scopes: ['admin'] }, deps);
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${stack.apiUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+
+    // 1. Track ingest: hot path (the track function) and the work behind the bus (record-event).
+    const people = 2_000;
+    const batches = Array.from({ length: Math.ceil(EVENTS / BATCH) }, (_, b) =>
+      Array.from({ length: Math.min(BATCH, EVENTS - b * BATCH) }, (_, i) => {
+        const n = b * BATCH + i;
+        return {
+          id: `bench-${n}`,
+          name: n % 5 === 0 ? 'product_viewed' : 'page_viewed',
+          ...(n % 3 === 0 ? { anonymousId: `visitor-${n % people}` } : { email: `person${n % people}@bench.example` }),
+          properties: { path: `/products/${n % 97}`, referrer: 'https://search.example/?q=mugs', price: 1299 },
+        };
+      }),
+    );
+    m.reset();
+    let t0 = performance.now();
+    await pool(batches, CONCURRENCY, (batch) => post('/v1/track', { batch }));
+    const ingestSeconds = (performance.now() - t0) / 1000;
+    await stack.idle();
+    const drainSeconds = (performance.now() - t0) / 1000;
+    console.log(`\ntrack ingest: ${EVENTS} events in ${batches.length} requests of ${BATCH}, concurrency ${CONCURRENCY}`);
+    row('accepted events/s (HTTP, hot path)', (EVENTS / ingestSeconds).toFixed(0));
+    row('events/s through to the timeline (drained)', (EVENTS / drainSeconds).toFixed(0));
+    tallyRows('hot path (track)', m.get('track'), EVENTS, batches.length);
+    row('hot path (track): write units per event', per(m.get('track').writeUnits, EVENTS));
+    tallyRows('behind the bus (record-event)', m.get('record-event'), EVENTS, EVENTS);
+    row('authorizer: DynamoDB calls (cached 60 s per key)', String(m.get('authorizer').calls));
+
+    // 2. Contact upserts.
+    const contacts = Array.from({ length: CONTACTS }, (_, n) => ({
+      email: `contact${n}@bench.example`,
+      firstName: `First${n}`,
+      lastName: 'Bench',
+      locale: 'en-GB',
+      timezone: 'Europe/London',
+      attributes: { plan: n % 2 ? 'pro' : 'free', seats: n % 10 },
+      tags: ['bench'],
+    }));
+    m.reset();
+    t0 = performance.now();
+    await pool(contacts, CONCURRENCY, (c) => post('/v1/contacts', c));
+    const upsertSeconds = (performance.now() - t0) / 1000;
+    console.log(`\ncontact upserts: ${CONTACTS} new contacts, concurrency ${CONCURRENCY}`);
+    row('upserts/s', (CONTACTS / upsertSeconds).toFixed(0));
+    tallyRows('upsert-contact (create)', m.get('upsert-contact'), CONTACTS, CONTACTS);
+    const again = contacts.slice(0, 1_000);
+    m.reset();
+    await pool(again, CONCURRENCY, (c) => post('/v1/contacts', c));
+    tallyRows('upsert-contact (unchanged repeat)', m.get('upsert-contact'), again.length, again.length);
+    await stack.idle();
+  } finally {
+    await stack.stop();
+  }
+
+  // 3. Bundles.
+  console.log('\nbundles (esbuild, ESM, minified, node24) and import time in a fresh process (median of 5):');
+  const { emptyMs, figures } = await measureBundles();
+  row('empty module import', `${emptyMs.toFixed(1)} ms`);
+  for (const f of figures) {
+    row(f.name, `${(f.bytes / 1024).toFixed(0)} KB, import ${f.importMs.toFixed(1)} ms (+${(f.importMs - emptyMs).toFixed(1)} ms)`);
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,132 @@
+/**
+ * Workspace isolation, scopes and revocation over HTTP, for every route of the API: a route added
+ * without a check here fails the coverage test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from '../../functions/routes.ts';
+import type { LocalStack } from '../../infra/local/stack.ts';
+import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+
+let stack: LocalStack;
+let a: Awaited<ReturnType<typeof workspaceWithKeys>>;
+let b: Awaited<ReturnType<typeof workspaceWithKeys>>;
+let aContactId: string;
+let aKeyId: string;
+let asA: Client;
+let asB: Client;
+
+beforeAll(async () => {
+  stack = await startStack();
+  a = await workspaceWithKeys(stack);
+  b = await workspaceWithKeys(stack);
+  asA = client(stack, a.admin);
+  asB = client(stack, b.admin);
+  const made = await asA.post('/v1/contacts', { email: 'secret@a.example', firstName: 'Only A' });
+  aContactId = String(field(made.body, 'contact', 'id'));
+  const key = await asA.post('/v1/keys', { name: 'a-extra', scopes: ['read'] });
+  aKeyId = String(field(key.body, 'key', 'id'));
+  await asA.post(`/v1/contacts/${aContactId}/interactions`, { kind: 'note', summary: 'private', by: 'a-staff' });
+});
+
+afterAll(() => stack?.stop());
+
+/** For each operation: what workspace B does to A's data, and what it must get. */
+const crossWorkspace: Record<string, () => Promise<void>> = {
+  upsertContact: async () => {
+    // B upserting A's email creates B's own contact; A's contact is untouched.
+    const res = await asB.post('/v1/contacts', { email: 'secret@a.example', firstName: 'Intruder' });
+    expect(res.status).toBe(201);
+    expect(field(res.body, 'contact', 'id')).not.toBe(aContactId);
+    expect(field((await asA.get(`/v1/contacts/${aContactId}`)).body, 'firstName')).toBe('Only A');
+  },
+  listContacts: async () => {
+    const res = await asB.get('/v1/contacts?limit=100');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(aContactId);
+  },
+  lookupContact: async () => {
+    const other = await asB.get('/v1/contacts/lookup?externalId=only-in-a');
+    expect(other.status).toBe(404);
+    await asA.patch(`/v1/contacts/${aContactId}`, { externalId: 'only-in-a' });
+    expect((await asA.get('/v1/contacts/lookup?externalId=only-in-a')).status).toBe(200);
+    expect((await asB.get('/v1/contacts/lookup?externalId=only-in-a')).status).toBe(404);
+  },
+  getContact: async () => expect((await asB.get(`/v1/contacts/${aContactId}`)).status).toBe(404),
+  updateContact: async () => expect((await asB.patch(`/v1/contacts/${aContactId}`, { firstName: 'x' })).status).toBe(404),
+  eraseContact: async () => expect((await asB.del(`/v1/contacts/${aContactId}`)).status).toBe(404),
+  exportContact: async () => expect((await asB.get(`/v1/contacts/${aContactId}/export`)).status).toBe(404),
+  setConsent: async () =>
+    expect((await asB.put(`/v1/contacts/${aContactId}/consent/email`, { status: 'subscribed', source: 'x' })).status).toBe(404),
+  track: async () => {
+    const res = await asB.post('/v1/track', { id: 'x-ws', name: 'page_viewed', email: 'secret@a.example' });
+    expect(res.status).toBe(202);
+    await stack.idle();
+    const timeline = await asA.get(`/v1/contacts/${aContactId}/timeline`);
+    expect(JSON.stringify(timeline.body)).not.toContain('x-ws');
+  },
+  readTimeline: async () => expect((await asB.get(`/v1/contacts/${aContactId}/timeline`)).status).toBe(404),
+  logInteraction: async () =>
+    expect((await asB.post(`/v1/contacts/${aContactId}/interactions`, { kind: 'note', summary: 's', by: 'b' })).status).toBe(404),
+  getWorkspace: async () => expect(field((await asB.get('/v1/workspace')).body, 'id')).toBe(b.id),
+  issueKey: async () => {
+    const res = await asB.post('/v1/keys', { name: 'b2', scopes: ['read'] });
+    expect(String(field(res.body, 'token'))).toContain(`.${b.id}.`);
+  },
+  listKeys: async () => expect(JSON.stringify((await asB.get('/v1/keys')).body)).not.toContain(aKeyId),
+  revokeKey: async () => {
+    expect((await asB.del(`/v1/keys/${aKeyId}`)).status).toBe(404);
+    expect(field((await asA.get('/v1/keys')).body, 'keys')).toContainEqual(expect.objectContaining({ id: aKeyId, revokedAt: null }));
+  },
+  openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
+};
+
+describe('workspace isolation', () => {
+  it('has a cross-workspace check for every route', () => {
+    expect(Object.keys(crossWorkspace).sort()).toEqual(allRoutes.map((r) => r.operationId).sort());
+  });
+
+  for (const [operation, check] of Object.entries(crossWorkspace)) {
+    it(`${operation}: workspace B cannot reach workspace A`, check);
+  }
+});
+
+describe('keys and scopes', () => {
+  it('refuses requests without a key, with a malformed one, or with a revoked one', async () => {
+    expect((await client(stack).get('/v1/contacts')).status).toBe(401);
+    expect((await client(stack, 'nonsense').get('/v1/contacts')).status).toBe(403);
+    const res = await client(stack, a.admin).post('/v1/keys', { name: 'temp', scopes: ['read'] });
+    const token = String(field(res.body, 'token'));
+    const keyId = String(field(res.body, 'key', 'id'));
+    expect((await client(stack, token).get('/v1/contacts')).status).toBe(200);
+    expect((await asA.del(`/v1/keys/${keyId}`)).status).toBe(200);
+    expect((await client(stack, token).get('/v1/contacts')).status).toBe(403);
+  });
+
+  it('gives each scope what it should, no more', async () => {
+    const ingest = client(stack, a.ingest);
+    const read = client(stack, a.read);
+    const write = client(stack, a.write);
+    expect((await ingest.post('/v1/track', { name: 'page_viewed', anonymousId: 'v-1' })).status).toBe(202);
+    expect((await ingest.get('/v1/contacts')).status).toBe(403);
+    expect((await ingest.post('/v1/contacts', { email: 'x@a.example' })).status).toBe(403);
+    expect((await read.get(`/v1/contacts/${aContactId}`)).status).toBe(200);
+    expect((await read.patch(`/v1/contacts/${aContactId}`, { firstName: 'x' })).status).toBe(403);
+    expect((await read.post('/v1/track', { name: 'page_viewed', anonymousId: 'v-1' })).status).toBe(403);
+    expect((await write.patch(`/v1/contacts/${aContactId}`, { lastName: 'Writer' })).status).toBe(200);
+    expect((await write.get(`/v1/contacts/${aContactId}/export`)).status).toBe(403);
+    expect((await write.del(`/v1/contacts/${aContactId}`)).status).toBe(403);
+    expect((await write.post('/v1/keys', { name: 'x', scopes: ['admin'] })).status).toBe(403);
+    const forbidden = await write.get('/v1/keys');
+    expect(field(forbidden.body, 'error', 'code')).toBe('forbidden');
+  });
+
+  it('answers a browser preflight for tracking', async () => {
+    const res = await fetch(`${stack.apiUrl}/v1/track`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+});
