@@ -3,6 +3,7 @@
  * the DynamoDB Local of the global setup, a table of its own, and a small HTTP client.
  */
 import { inject } from 'vitest';
+import '../support/env.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
 import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';

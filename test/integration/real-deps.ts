@@ -5,6 +5,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import '../support/env.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
