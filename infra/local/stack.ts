@@ -1,0 +1,269 @@
+/**
+ * The local stack: DynamoDB Local with the deployed table definition, the local SES v2 endpoint, the
+ * local EventBridge bus with the catalogue's rules, the local Scheduler, the table stream feeding the
+ * outbox relay, and the HTTP API — all wired from the function catalogue to the same handlers that
+ * ship, through the real AWS SDK clients pointed at local endpoints.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from 'aws-lambda';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Table } from '../../lib/shared/table.ts';
+import { functions } from '../catalogue/functions.ts';
+import type { FunctionSpec } from '../catalogue/types.ts';
+import { createProjectTable, localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local.ts';
+import { type AuthorizerLambda, type HttpLambda, type LocalHttpApi, startLocalHttpApi } from './http-api.ts';
+import { invokeAs } from './invocation-context.ts';
+import { type LocalEventBridge, startLocalEventBridge } from './local-eventbridge.ts';
+import { type LocalScheduler, startLocalScheduler } from './local-scheduler.ts';
+import { startSesLocal } from './ses-local.ts';
+import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
+
+export const LOCAL_BUS = 'ecrm-local';
+export const LOCAL_SCHEDULE_GROUP = 'ecrm-local';
+const REGION = 'us-east-1';
+const ACCOUNT = '000000000000';
+
+export interface LocalStackOptions {
+  /** API port; 0 or absent picks a free one. */
+  readonly port?: number;
+  /** Use a running DynamoDB Local instead of starting one (tests share one JVM). */
+  readonly dynamodb?: { readonly endpoint: string };
+  /** Keep DynamoDB data in this folder instead of in memory. */
+  readonly dataPath?: string;
+  readonly tableName?: string;
+  /** Use a running local SES endpoint instead of starting one. */
+  readonly sesEndpoint?: string;
+  /** API Gateway's authorizer cache; defaults to the catalogue's value (tests pass 0). */
+  readonly authorizerCacheTtlSeconds?: number;
+  readonly seedDemo?: boolean;
+  readonly quiet?: boolean;
+}
+
+export interface LocalStack {
+  readonly apiUrl: string;
+  readonly tableName: string;
+  readonly dynamodbEndpoint: string;
+  readonly sesEndpoint: string;
+  readonly sesWebViewUrl: string;
+  readonly table: Table;
+  readonly bus: LocalEventBridge;
+  readonly scheduler: LocalScheduler;
+  /** The outbox relay's stream poller: `stop()` it to play a crash between write and publish. */
+  readonly relay: { pause(): Promise<void>; resume(): Promise<void> };
+  /** Resolves when no write is waiting to be relayed and no event is being delivered. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Load a function's handler module as the Lambda runtime would: by its entry, exporting `handler`. */
+const loadHandler = async (spec: FunctionSpec): Promise<(event: unknown, context: object) => Promise<unknown>> => {
+  const mod: unknown = await import(new URL(`../../${spec.entry}`, import.meta.url).href);
+  const fn = typeof mod === 'object' && mod !== null && 'handler' in mod ? mod.handler : undefined;
+  if (typeof fn !== 'function') throw new Error(`${spec.entry} does not export a handler function`);
+  return async (event, context): Promise<unknown> => Reflect.apply(fn, undefined, [event, context]);
+};
+
+const lazy = <T>(load: () => Promise<T>): (() => Promise<T>) => {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load();
+    return value;
+  };
+};
+
+const context = (spec: FunctionSpec) => ({ functionName: spec.name, awsRequestId: `local-${Date.now()}` });
+
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const log = options.quiet ? () => {} : (line: string) => console.log(line);
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stoppers.reverse()) await s().catch(() => {});
+  };
+  try {
+    const tableName = options.tableName ?? 'ecrm-local';
+    let dynamodbEndpoint: string;
+    if (options.dynamodb) {
+      dynamodbEndpoint = options.dynamodb.endpoint;
+      await createProjectTable(localDynamoDbClient(dynamodbEndpoint), tableName);
+    } else {
+      log('starting DynamoDB Local…');
+      const ddb = await startDynamoDbLocal({ tableName, ...(options.dataPath ? { dataPath: options.dataPath } : {}) });
+      stoppers.push(() => ddb.stop());
+      dynamodbEndpoint = ddb.endpoint;
+    }
+    const { streamArn } = await createProjectTable(localDynamoDbClient(dynamodbEndpoint), tableName);
+    if (!streamArn) throw new Error(`table ${tableName} has no stream`);
+
+    let sesEndpoint = options.sesEndpoint;
+    let sesWebViewUrl = options.sesEndpoint ? `${options.sesEndpoint}/` : '';
+    if (!sesEndpoint) {
+      const ses = await startSesLocal();
+      stoppers.push(() => ses.stop());
+      sesEndpoint = ses.endpoint;
+      sesWebViewUrl = ses.webViewUrl;
+    }
+
+    const bus = await startLocalEventBridge({ eventBusNames: [LOCAL_BUS], region: REGION, account: ACCOUNT });
+    stoppers.push(() => bus.stop());
+    const scheduler = await startLocalScheduler({ scheduleGroups: [LOCAL_SCHEDULE_GROUP], region: REGION, account: ACCOUNT });
+    stoppers.push(() => scheduler.stop());
+
+    // The same variables the shared function construct sets in AWS, plus the local endpoints.
+    const scheduledTarget = functions.find((f) => f.trigger.kind === 'scheduled-target');
+    Object.assign(process.env, {
+      AWS_REGION: REGION,
+      AWS_DEFAULT_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodbEndpoint,
+      AWS_ENDPOINT_URL_SESV2: sesEndpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
+      AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
+      TABLE_NAME: tableName,
+      BUS_NAME: LOCAL_BUS,
+      SES_CONFIGURATION_SET: 'ecrm-local',
+      SCHEDULER_GROUP: LOCAL_SCHEDULE_GROUP,
+      SCHEDULER_ROLE_ARN: `arn:aws:iam::${ACCOUNT}:role/ecrm-local-scheduler`,
+      SCHEDULED_TARGET_ARN: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${scheduledTarget?.name ?? 'none'}`,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN'),
+    });
+
+    const byArn = new Map<string, FunctionSpec>();
+    let relay: StreamPoller | undefined;
+    const startRelay = async () => {
+      const spec = functions.find((f) => f.trigger.kind === 'stream');
+      if (!spec || spec.trigger.kind !== 'stream') return;
+      const handler = lazy(() => loadHandler(spec));
+      relay = await startStreamPoller({
+        endpoint: dynamodbEndpoint,
+        streamArn,
+        batchSize: spec.trigger.batchSize,
+        startingPosition: 'TRIM_HORIZON',
+        handler: async (event: DynamoDBStreamEvent) => {
+          const fn = await handler();
+          await invokeAs(spec.name, () => fn(event, context(spec)));
+        },
+      });
+    };
+
+    const routes: { name: string; spec: FunctionSpec; handler: () => Promise<HttpLambda> }[] = [];
+    let authorizer: (() => Promise<AuthorizerLambda>) | undefined;
+    let cacheTtl = 0;
+    for (const spec of functions) {
+      const load = lazy(() => loadHandler(spec));
+      byArn.set(`arn:aws:lambda:${REGION}:${ACCOUNT}:function:${spec.name}`, spec);
+      switch (spec.trigger.kind) {
+        case 'http':
+          routes.push({
+            name: spec.name,
+            spec,
+            handler: async () => {
+              const fn = await load();
+              return async (event: APIGatewayProxyEventV2, ctx: object) => {
+                const result = await fn(event, ctx);
+                return httpResult.parse(result);
+              };
+            },
+          });
+          break;
+        case 'authorizer':
+          cacheTtl = spec.trigger.cacheTtlSeconds;
+          authorizer = async () => {
+            const fn = await load();
+            return async (event) => authorizerResult.parse(await fn(event, context(spec)));
+          };
+          break;
+        case 'event':
+          bus.addRule({
+            name: spec.name,
+            eventBusName: LOCAL_BUS,
+            pattern: spec.trigger.pattern,
+            target: async (event) => {
+              const fn = await load();
+              await invokeAs(spec.name, () => fn(event, context(spec)));
+            },
+          });
+          break;
+        case 'schedule':
+        case 'scheduled-target':
+        case 'stream':
+          break;
+      }
+    }
+    scheduler.onFire(async (invocation) => {
+      const spec = byArn.get(invocation.targetArn);
+      if (!spec) throw new Error(`no local function for ${invocation.targetArn}`);
+      const fn = await loadHandler(spec);
+      const input: unknown = invocation.input ? JSON.parse(invocation.input) : {};
+      await invokeAs(spec.name, () => fn(input, context(spec)));
+    });
+    if (!authorizer) throw new Error('the catalogue has no authorizer');
+
+    await startRelay();
+    stoppers.push(async () => relay?.stop());
+
+    const api: LocalHttpApi = await startLocalHttpApi({
+      routes: routes.flatMap((r) => (r.spec.trigger.kind === 'http' ? [{ name: r.name, spec: r.spec.trigger.route, handler: r.handler }] : [])),
+      authorizer,
+      authorizerCacheTtlSeconds: options.authorizerCacheTtlSeconds ?? cacheTtl,
+      ...(options.port ? { port: options.port } : {}),
+    });
+    stoppers.push(() => api.close());
+
+    const table: Table = {
+      client: DynamoDBDocumentClient.from(localDynamoDbClient(dynamodbEndpoint), { marshallOptions: { removeUndefinedValues: true } }),
+      name: tableName,
+    };
+
+    const idle = async () => {
+      let seen = -1;
+      for (;;) {
+        await relay?.idle();
+        await bus.idle();
+        await scheduler.idle();
+        await relay?.idle();
+        if (bus.events.length === seen) return;
+        seen = bus.events.length;
+      }
+    };
+
+    return {
+      apiUrl: api.url,
+      tableName,
+      dynamodbEndpoint,
+      sesEndpoint,
+      sesWebViewUrl,
+      table,
+      bus,
+      scheduler,
+      relay: {
+        pause: async () => {
+          await relay?.stop();
+          relay = undefined;
+        },
+        resume: async () => {
+          if (!relay) await startRelay();
+        },
+      },
+      idle,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
+
+const httpResult = z
+  .object({
+    statusCode: z.number().int(),
+    headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    body: z.string().optional(),
+  })
+  .transform((r): APIGatewayProxyStructuredResultV2 => r);
+
+const authorizerResult = z.object({
+  isAuthorized: z.boolean(),
+  context: z.record(z.string(), z.string()),
+});

@@ -1,0 +1,69 @@
+/**
+ * `npm start`: the whole system on this machine with demo data. Prints where everything is and
+ * writes it to .local/stack.json for scripts and the CLI. Ctrl-C stops every process it started.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { localStackFile, type StackInfo } from '../../cli/target.ts';
+import { createDemoKeys, seedDemoData } from './demo-data.ts';
+import { startLocalStack } from './stack.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '3000' },
+    data: { type: 'string' },
+    'no-demo': { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port`);
+
+const stack = await startLocalStack({ port, ...(values.data ? { dataPath: values.data } : {}) });
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the local stack…`);
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  const demo = await createDemoKeys(stack.table);
+  if (!values['no-demo']) {
+    await seedDemoData(stack.apiUrl, demo);
+    await stack.idle();
+  }
+  const info: StackInfo = {
+    apiUrl: stack.apiUrl,
+    dynamodbEndpoint: stack.dynamodbEndpoint,
+    tableName: stack.tableName,
+    sesEndpoint: stack.sesEndpoint,
+    sesWebViewUrl: stack.sesWebViewUrl,
+    demo,
+  };
+  mkdirSync('.local', { recursive: true });
+  writeFileSync(localStackFile, `${JSON.stringify(info, null, 2)}\n`);
+  console.log(`
+ecrm local stack is up (Ctrl-C to stop)
+
+  API                ${info.apiUrl}
+  API reference      ${info.apiUrl}/v1/openapi.json
+  demo workspace     ${demo.workspaceId}
+  demo admin key     ${demo.apiKey}
+  demo ingest key    ${demo.ingestKey}   (browser-safe: POST /v1/track only)
+  SES mail viewer    ${info.sesWebViewUrl}
+  DynamoDB Local     ${info.dynamodbEndpoint}   table ${info.tableName}
+
+  written to ${localStackFile}
+
+  try: curl -s ${info.apiUrl}/v1/contacts -H "authorization: Bearer ${demo.apiKey}"
+`);
+} catch (error) {
+  console.error('the local stack failed to start:', error);
+  await stack.stop();
+  process.exit(1);
+}
