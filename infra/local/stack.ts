@@ -140,6 +140,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         streamArn,
         batchSize: spec.trigger.batchSize,
         startingPosition: 'TRIM_HORIZON',
+        onError: (error) => console.error('local stack: stream poller error', error),
+        onFailure: (failure) => console.error('local stack: outbox batch failed every attempt', failure.error),
         handler: async (event: DynamoDBStreamEvent) => {
           const fn = await handler();
           await invokeAs(spec.name, () => fn(event, context(spec)));
