@@ -44,7 +44,9 @@ export const measureBundles = async (runs = 5): Promise<{ emptyMs: number; figur
       target: 'node24',
       minify: true,
       mainFields: ['module', 'main'],
-      banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
       logLevel: 'silent',
     });
     figures.push({ name: fn.name, bytes: statSync(outfile).size, importMs: importMs(outfile, runs) });

@@ -21,7 +21,11 @@ interface Capacity {
 }
 
 const unitsOf = (command: string, consumed: unknown): { read: number; write: number } => {
-  const list: Capacity[] = Array.isArray(consumed) ? consumed : consumed && typeof consumed === 'object' ? [consumed] : [];
+  const list: Capacity[] = Array.isArray(consumed)
+    ? consumed
+    : consumed && typeof consumed === 'object'
+      ? [consumed]
+      : [];
   let read = 0;
   let write = 0;
   for (const c of list) {

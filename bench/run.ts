@@ -64,8 +64,14 @@ const main = async () => {
         return {
           id: `bench-${n}`,
           name: n % 5 === 0 ? 'product_viewed' : 'page_viewed',
-          ...(n % 3 === 0 ? { anonymousId: `visitor-${n % people}` } : { email: `person${n % people}@bench.example` }),
-          properties: { path: `/products/${n % 97}`, referrer: 'https://search.example/?q=mugs', price: 1299 },
+          ...(n % 3 === 0
+            ? { anonymousId: `visitor-${n % people}` }
+            : { email: `person${n % people}@bench.example` }),
+          properties: {
+            path: `/products/${n % 97}`,
+            referrer: 'https://search.example/?q=mugs',
+            price: 1299,
+          },
         };
       }),
     );
@@ -75,7 +81,9 @@ const main = async () => {
     const ingestSeconds = (performance.now() - t0) / 1000;
     await stack.idle();
     const drainSeconds = (performance.now() - t0) / 1000;
-    console.log(`\ntrack ingest: ${EVENTS} events in ${batches.length} requests of ${BATCH}, concurrency ${CONCURRENCY}`);
+    console.log(
+      `\ntrack ingest: ${EVENTS} events in ${batches.length} requests of ${BATCH}, concurrency ${CONCURRENCY}`,
+    );
     row('accepted events/s (HTTP, hot path)', (EVENTS / ingestSeconds).toFixed(0));
     row('events/s through to the timeline (drained)', (EVENTS / drainSeconds).toFixed(0));
     tallyRows('hot path (track)', m.get('track'), EVENTS, batches.length);
@@ -114,7 +122,10 @@ const main = async () => {
   const { emptyMs, figures } = await measureBundles();
   row('empty module import', `${emptyMs.toFixed(1)} ms`);
   for (const f of figures) {
-    row(f.name, `${(f.bytes / 1024).toFixed(0)} KB, import ${f.importMs.toFixed(1)} ms (+${(f.importMs - emptyMs).toFixed(1)} ms)`);
+    row(
+      f.name,
+      `${(f.bytes / 1024).toFixed(0)} KB, import ${f.importMs.toFixed(1)} ms (+${(f.importMs - emptyMs).toFixed(1)} ms)`,
+    );
   }
 };
 

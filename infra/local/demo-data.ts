@@ -16,11 +16,46 @@ export interface DemoKeys {
 }
 
 const people = [
-  { email: 'ana.garcia@example.com', firstName: 'Ana', lastName: 'García', locale: 'es-ES', timezone: 'Europe/Madrid', tags: ['vip'] },
-  { email: 'ben.okafor@example.com', firstName: 'Ben', lastName: 'Okafor', locale: 'en-GB', timezone: 'Europe/London', tags: [] },
-  { email: 'chloe.martin@example.com', firstName: 'Chloé', lastName: 'Martin', locale: 'fr-FR', timezone: 'Europe/Paris', tags: ['b2b'] },
-  { email: 'dmitri.ivanov@example.com', firstName: 'Dmitri', lastName: 'Ivanov', locale: 'en-US', timezone: 'America/New_York', tags: [] },
-  { email: 'emma.schulz@example.com', firstName: 'Emma', lastName: 'Schulz', locale: 'de-DE', timezone: 'Europe/Berlin', tags: ['newsletter'] },
+  {
+    email: 'ana.garcia@example.com',
+    firstName: 'Ana',
+    lastName: 'García',
+    locale: 'es-ES',
+    timezone: 'Europe/Madrid',
+    tags: ['vip'],
+  },
+  {
+    email: 'ben.okafor@example.com',
+    firstName: 'Ben',
+    lastName: 'Okafor',
+    locale: 'en-GB',
+    timezone: 'Europe/London',
+    tags: [],
+  },
+  {
+    email: 'chloe.martin@example.com',
+    firstName: 'Chloé',
+    lastName: 'Martin',
+    locale: 'fr-FR',
+    timezone: 'Europe/Paris',
+    tags: ['b2b'],
+  },
+  {
+    email: 'dmitri.ivanov@example.com',
+    firstName: 'Dmitri',
+    lastName: 'Ivanov',
+    locale: 'en-US',
+    timezone: 'America/New_York',
+    tags: [],
+  },
+  {
+    email: 'emma.schulz@example.com',
+    firstName: 'Emma',
+    lastName: 'Schulz',
+    locale: 'de-DE',
+    timezone: 'Europe/Berlin',
+    tags: ['newsletter'],
+  },
 ];
 
 export const createDemoKeys = async (table: Table): Promise<DemoKeys> => {
@@ -28,8 +63,14 @@ export const createDemoKeys = async (table: Table): Promise<DemoKeys> => {
   if (!(await deps.workspaces.get(DEMO_WORKSPACE))) {
     await createWorkspace({ id: DEMO_WORKSPACE, name: 'Demo shop' }, deps);
   }
-  const admin = await issueApiKey({ workspaceId: DEMO_WORKSPACE, name: 'demo admin', scopes: ['admin'] }, deps);
-  const ingest = await issueApiKey({ workspaceId: DEMO_WORKSPACE, name: 'demo website', scopes: ['ingest'] }, deps);
+  const admin = await issueApiKey(
+    { workspaceId: DEMO_WORKSPACE, name: 'demo admin', scopes: ['admin'] },
+    deps,
+  );
+  const ingest = await issueApiKey(
+    { workspaceId: DEMO_WORKSPACE, name: 'demo website', scopes: ['ingest'] },
+    deps,
+  );
   return { workspaceId: DEMO_WORKSPACE, apiKey: admin.token, ingestKey: ingest.token };
 };
 
@@ -49,22 +90,53 @@ export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void
   for (const person of people) {
     const result = await call(apiUrl, keys.apiKey, 'POST', '/v1/contacts', person);
     const id =
-      typeof result === 'object' && result !== null && 'contact' in result && typeof result.contact === 'object' && result.contact
+      typeof result === 'object' &&
+      result !== null &&
+      'contact' in result &&
+      typeof result.contact === 'object' &&
+      result.contact
         ? Reflect.get(result.contact, 'id')
         : undefined;
     if (typeof id === 'string') ids.push(id);
   }
   for (const id of ids.slice(0, 3)) {
-    await call(apiUrl, keys.apiKey, 'PUT', `/v1/contacts/${id}/consent/email`, { status: 'subscribed', source: 'demo signup form' });
+    await call(apiUrl, keys.apiKey, 'PUT', `/v1/contacts/${id}/consent/email`, {
+      status: 'subscribed',
+      source: 'demo signup form',
+    });
   }
   const now = Date.now();
   const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
   await call(apiUrl, keys.ingestKey, 'POST', '/v1/track', {
     batch: [
-      { id: 'demo-1', name: 'page_viewed', anonymousId: 'demo-visitor-1', occurredAt: at(50), properties: { path: '/' } },
-      { id: 'demo-2', name: 'product_viewed', anonymousId: 'demo-visitor-1', occurredAt: at(45), properties: { sku: 'TEE-RED-M', price: 2500 } },
-      { id: 'demo-3', name: 'page_viewed', email: 'ana.garcia@example.com', occurredAt: at(30), properties: { path: '/pricing' } },
-      { id: 'demo-4', name: 'newsletter_opened', email: 'emma.schulz@example.com', occurredAt: at(20), properties: { issue: 42 } },
+      {
+        id: 'demo-1',
+        name: 'page_viewed',
+        anonymousId: 'demo-visitor-1',
+        occurredAt: at(50),
+        properties: { path: '/' },
+      },
+      {
+        id: 'demo-2',
+        name: 'product_viewed',
+        anonymousId: 'demo-visitor-1',
+        occurredAt: at(45),
+        properties: { sku: 'TEE-RED-M', price: 2500 },
+      },
+      {
+        id: 'demo-3',
+        name: 'page_viewed',
+        email: 'ana.garcia@example.com',
+        occurredAt: at(30),
+        properties: { path: '/pricing' },
+      },
+      {
+        id: 'demo-4',
+        name: 'newsletter_opened',
+        email: 'emma.schulz@example.com',
+        occurredAt: at(20),
+        properties: { issue: 42 },
+      },
     ],
   });
   await call(apiUrl, keys.apiKey, 'POST', '/v1/contacts', {

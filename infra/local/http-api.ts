@@ -169,21 +169,23 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
       let result = hit && hit.until > Date.now() ? hit.result : undefined;
       if (!result) {
         const authorize = await options.authorizer();
-        result = await invokeAs('authorizer', () => authorize({
-          version: '2.0',
-          type: 'REQUEST',
-          routeArn: `arn:aws:execute-api:us-east-1:000000000000:local/$default/${method}${url.pathname}`,
-          identitySource: [identity],
-          routeKey,
-          rawPath: url.pathname,
-          rawQueryString: url.search.slice(1),
-          headers,
-          queryStringParameters,
-          pathParameters,
-          requestContext: base,
-          cookies: [],
-          stageVariables: {},
-        }));
+        result = await invokeAs('authorizer', () =>
+          authorize({
+            version: '2.0',
+            type: 'REQUEST',
+            routeArn: `arn:aws:execute-api:us-east-1:000000000000:local/$default/${method}${url.pathname}`,
+            identitySource: [identity],
+            routeKey,
+            rawPath: url.pathname,
+            rawQueryString: url.search.slice(1),
+            headers,
+            queryStringParameters,
+            pathParameters,
+            requestContext: base,
+            cookies: [],
+            stageVariables: {},
+          }),
+        );
         if (options.authorizerCacheTtlSeconds > 0) {
           cache.set(identity, { until: Date.now() + options.authorizerCacheTtlSeconds * 1000, result });
         }
@@ -208,7 +210,9 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
       isBase64Encoded: false,
     };
     const handler = await route.handler();
-    const result = await invokeAs(route.name, () => handler(event, { awsRequestId: requestId, functionName: route.name }));
+    const result = await invokeAs(route.name, () =>
+      handler(event, { awsRequestId: requestId, functionName: route.name }),
+    );
     res.writeHead(result.statusCode ?? 200, {
       ...cors,
       ...(result.headers as Record<string, string> | undefined),

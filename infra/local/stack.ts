@@ -4,8 +4,13 @@
  * outbox relay, and the HTTP API — all wired from the function catalogue to the same handlers that
  * ship, through the real AWS SDK clients pointed at local endpoints.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, DynamoDBStreamEvent } from 'aws-lambda';
+
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  DynamoDBStreamEvent,
+} from 'aws-lambda';
 import { z } from 'zod';
 import type { Table } from '../../lib/shared/table.ts';
 import { functions } from '../catalogue/functions.ts';
@@ -56,7 +61,9 @@ export interface LocalStack {
 }
 
 /** Load a function's handler module as the Lambda runtime would: by its entry, exporting `handler`. */
-const loadHandler = async (spec: FunctionSpec): Promise<(event: unknown, context: object) => Promise<unknown>> => {
+const loadHandler = async (
+  spec: FunctionSpec,
+): Promise<(event: unknown, context: object) => Promise<unknown>> => {
   const mod: unknown = await import(new URL(`../../${spec.entry}`, import.meta.url).href);
   const fn = typeof mod === 'object' && mod !== null && 'handler' in mod ? mod.handler : undefined;
   if (typeof fn !== 'function') throw new Error(`${spec.entry} does not export a handler function`);
@@ -87,7 +94,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       await createProjectTable(localDynamoDbClient(dynamodbEndpoint), tableName);
     } else {
       log('starting DynamoDB Local…');
-      const ddb = await startDynamoDbLocal({ tableName, ...(options.dataPath ? { dataPath: options.dataPath } : {}) });
+      const ddb = await startDynamoDbLocal({
+        tableName,
+        ...(options.dataPath ? { dataPath: options.dataPath } : {}),
+      });
       stoppers.push(() => ddb.stop());
       dynamodbEndpoint = ddb.endpoint;
     }
@@ -105,7 +115,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     const bus = await startLocalEventBridge({ eventBusNames: [LOCAL_BUS], region: REGION, account: ACCOUNT });
     stoppers.push(() => bus.stop());
-    const scheduler = await startLocalScheduler({ scheduleGroups: [LOCAL_SCHEDULE_GROUP], region: REGION, account: ACCOUNT });
+    const scheduler = await startLocalScheduler({
+      scheduleGroups: [LOCAL_SCHEDULE_GROUP],
+      region: REGION,
+      account: ACCOUNT,
+    });
     stoppers.push(() => scheduler.stop());
 
     // The same variables the shared function construct sets in AWS, plus the local endpoints.
@@ -133,7 +147,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     let relay: StreamPoller | undefined;
     const startRelay = async () => {
       const spec = functions.find((f) => f.trigger.kind === 'stream');
-      if (!spec || spec.trigger.kind !== 'stream') return;
+      if (spec?.trigger.kind !== 'stream') return;
       const handler = lazy(() => loadHandler(spec));
       relay = await startStreamPoller({
         endpoint: dynamodbEndpoint,
@@ -141,7 +155,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         batchSize: spec.trigger.batchSize,
         startingPosition: 'TRIM_HORIZON',
         onError: (error) => console.error('local stack: stream poller error', error),
-        onFailure: (failure) => console.error('local stack: outbox batch failed every attempt', failure.error),
+        onFailure: (failure) =>
+          console.error('local stack: outbox batch failed every attempt', failure.error),
         handler: async (event: DynamoDBStreamEvent) => {
           const fn = await handler();
           await invokeAs(spec.name, () => fn(event, context(spec)));
@@ -206,7 +221,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stoppers.push(async () => relay?.stop());
 
     const api: LocalHttpApi = await startLocalHttpApi({
-      routes: routes.flatMap((r) => (r.spec.trigger.kind === 'http' ? [{ name: r.name, spec: r.spec.trigger.route, handler: r.handler }] : [])),
+      routes: routes.flatMap((r) =>
+        r.spec.trigger.kind === 'http'
+          ? [{ name: r.name, spec: r.spec.trigger.route, handler: r.handler }]
+          : [],
+      ),
       authorizer,
       authorizerCacheTtlSeconds: options.authorizerCacheTtlSeconds ?? cacheTtl,
       ...(options.port ? { port: options.port } : {}),
@@ -214,7 +233,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stoppers.push(() => api.close());
 
     const table: Table = {
-      client: DynamoDBDocumentClient.from(localDynamoDbClient(dynamodbEndpoint), { marshallOptions: { removeUndefinedValues: true } }),
+      client: DynamoDBDocumentClient.from(localDynamoDbClient(dynamodbEndpoint), {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
       name: tableName,
     };
 

@@ -17,7 +17,8 @@ const { values } = parseArgs({
 });
 
 const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  throw new Error(`--port ${values.port} is not a port`);
 
 const stack = await startLocalStack({ port, ...(values.data ? { dataPath: values.data } : {}) });
 let stopping = false;

@@ -19,9 +19,15 @@ afterAll(() => stack?.stop());
 describe('contacts over HTTP', () => {
   it('refuses mass assignment of protected fields, naming each', async () => {
     for (const protectedField of ['consent', 'suppression', 'score', 'workspaceId']) {
-      const res = await api.post('/v1/contacts', { email: 'mass@example.com', [protectedField]: { email: 'subscribed' } });
+      const res = await api.post('/v1/contacts', {
+        email: 'mass@example.com',
+        [protectedField]: { email: 'subscribed' },
+      });
       expect(res.status).toBe(422);
-      expect(field(res.body, 'error', 'issues', 0)).toEqual({ path: protectedField, message: 'is managed by ecrm and cannot be set here' });
+      expect(field(res.body, 'error', 'issues', 0)).toEqual({
+        path: protectedField,
+        message: 'is managed by ecrm and cannot be set here',
+      });
     }
     const made = await api.post('/v1/contacts', { email: 'mass@example.com' });
     const id = String(field(made.body, 'contact', 'id'));
@@ -31,13 +37,20 @@ describe('contacts over HTTP', () => {
   });
 
   it('refuses oversized attributes (413) and an invalid time zone (422), keeping what was stored', async () => {
-    const made = await api.post('/v1/contacts', { email: 'limits@example.com', timezone: 'Europe/Madrid', attributes: { plan: 'pro' } });
+    const made = await api.post('/v1/contacts', {
+      email: 'limits@example.com',
+      timezone: 'Europe/Madrid',
+      attributes: { plan: 'pro' },
+    });
     const id = String(field(made.body, 'contact', 'id'));
     const big = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`a${i}`, 'x'.repeat(1000)]));
     const tooBig = await api.patch(`/v1/contacts/${id}`, { attributes: big });
     expect(tooBig.status).toBe(413);
     expect(field(tooBig.body, 'error', 'issues', 0, 'path')).toBe('attributes');
-    const hugeBody = await api.post('/v1/contacts', { email: 'limits@example.com', firstName: 'x'.repeat(70_000) });
+    const hugeBody = await api.post('/v1/contacts', {
+      email: 'limits@example.com',
+      firstName: 'x'.repeat(70_000),
+    });
     expect(hugeBody.status).toBe(413);
     const badTz = await api.patch(`/v1/contacts/${id}`, { timezone: 'Europe/Atlantis' });
     expect(badTz.status).toBe(422);
@@ -54,7 +67,10 @@ describe('contacts over HTTP', () => {
     expect(second.status).toBe(200);
     expect(field(second.body, 'changed')).toEqual([]);
     const id = String(field(first.body, 'contact', 'id'));
-    const consent = await api.put(`/v1/contacts/${id}/consent/email`, { status: 'subscribed', source: 'checkout checkbox' });
+    const consent = await api.put(`/v1/contacts/${id}/consent/email`, {
+      status: 'subscribed',
+      source: 'checkout checkbox',
+    });
     expect(field(consent.body, 'consent', 'email', 'source')).toBe('checkout checkbox');
     const lookup = await api.get('/v1/contacts/lookup?email=IDEM%40example.com');
     expect(field(lookup.body, 'id')).toBe(id);
@@ -63,7 +79,12 @@ describe('contacts over HTTP', () => {
 
 describe('events over HTTP', () => {
   it('a duplicate event has one effect on the timeline and the counts', async () => {
-    const event = { id: 'order-page-1', name: 'page_viewed', email: 'dup@example.com', properties: { path: '/cart' } };
+    const event = {
+      id: 'order-page-1',
+      name: 'page_viewed',
+      email: 'dup@example.com',
+      properties: { path: '/cart' },
+    };
     const first = await site.post('/v1/track', event);
     const again = await site.post('/v1/track', { batch: [event, event] });
     expect(field(first.body, 'accepted')).toBe(1);
@@ -77,12 +98,17 @@ describe('events over HTTP', () => {
   });
 
   it('attaches an anonymous visitor’s events when they identify', async () => {
-    await site.post('/v1/track', { batch: [
-      { name: 'page_viewed', anonymousId: 'visitor-77', properties: { path: '/' } },
-      { name: 'product_viewed', anonymousId: 'visitor-77', properties: { sku: 'MUG' } },
-    ] });
+    await site.post('/v1/track', {
+      batch: [
+        { name: 'page_viewed', anonymousId: 'visitor-77', properties: { path: '/' } },
+        { name: 'product_viewed', anonymousId: 'visitor-77', properties: { sku: 'MUG' } },
+      ],
+    });
     await stack.idle();
-    const known = await api.post('/v1/contacts', { email: 'visitor77@example.com', anonymousId: 'visitor-77' });
+    const known = await api.post('/v1/contacts', {
+      email: 'visitor77@example.com',
+      anonymousId: 'visitor-77',
+    });
     const id = String(field(known.body, 'contact', 'id'));
     await site.post('/v1/track', { name: 'added_to_cart', anonymousId: 'visitor-77' });
     await stack.idle();
@@ -92,7 +118,12 @@ describe('events over HTTP', () => {
   });
 
   it('refuses a bad event naming the field', async () => {
-    const res = await site.post('/v1/track', { batch: [{ name: 'ok', anonymousId: 'v' }, { name: '', anonymousId: 'v' }] });
+    const res = await site.post('/v1/track', {
+      batch: [
+        { name: 'ok', anonymousId: 'v' },
+        { name: '', anonymousId: 'v' },
+      ],
+    });
     expect(res.status).toBe(422);
     expect(String(field(res.body, 'error', 'issues', 0, 'path'))).toContain('name');
     const noIdentity = await site.post('/v1/track', { name: 'page_viewed' });
@@ -102,9 +133,17 @@ describe('events over HTTP', () => {
 
 describe('GDPR', () => {
   it('exports everything and then erases it, leaving the address suppressed', async () => {
-    const made = await api.post('/v1/contacts', { email: 'forget@example.com', firstName: 'Frida', attributes: { size: 'M' } });
+    const made = await api.post('/v1/contacts', {
+      email: 'forget@example.com',
+      firstName: 'Frida',
+      attributes: { size: 'M' },
+    });
     const id = String(field(made.body, 'contact', 'id'));
-    await api.post(`/v1/contacts/${id}/interactions`, { kind: 'support_request', summary: 'please delete my data', by: 'support' });
+    await api.post(`/v1/contacts/${id}/interactions`, {
+      kind: 'support_request',
+      summary: 'please delete my data',
+      by: 'support',
+    });
     await site.post('/v1/track', { name: 'page_viewed', email: 'forget@example.com' });
     await stack.idle();
     const exported = await api.get(`/v1/contacts/${id}/export`);

@@ -5,10 +5,10 @@
 import { inject } from 'vitest';
 import '../support/env.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { randomToken } from '../../lib/shared/ids.ts';
-import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
-import type { Scope } from '../../lib/workspaces/api-keys.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
+import { randomToken } from '../../lib/shared/ids.ts';
+import type { Scope } from '../../lib/workspaces/api-keys.ts';
+import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 
 export const startStack = (options: { authorizerCacheTtlSeconds?: number } = {}): Promise<LocalStack> =>
@@ -60,8 +60,15 @@ export const workspaceWithKeys = async (stack: LocalStack) => {
   const deps = { workspaces: workspacesRepository(stack.table), clock: systemClock };
   const id = `ws_e2e${randomToken(6)}`;
   await createWorkspace({ id, name: id }, deps);
-  const key = async (scopes: Scope[]) => (await issueApiKey({ workspaceId: id, name: scopes.join('+'), scopes }, deps)).token;
-  return { id, admin: await key(['admin']), write: await key(['write']), read: await key(['read']), ingest: await key(['ingest']) };
+  const key = async (scopes: Scope[]) =>
+    (await issueApiKey({ workspaceId: id, name: scopes.join('+'), scopes }, deps)).token;
+  return {
+    id,
+    admin: await key(['admin']),
+    write: await key(['write']),
+    read: await key(['read']),
+    ingest: await key(['ingest']),
+  };
 };
 
 /** Read a field path from an unknown JSON body (tests only; a wrong path fails the assertion). */

@@ -21,7 +21,9 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const eventsFor = (type: string, contactId: string) =>
-  stack.bus.events.filter((e) => e['detail-type'] === type && field(e.detail, 'data', 'contactId') === contactId);
+  stack.bus.events.filter(
+    (e) => e['detail-type'] === type && field(e.detail, 'data', 'contactId') === contactId,
+  );
 
 describe('outbox', () => {
   it('delivers an event written while no relay ran (crash between write and publish)', async () => {
@@ -48,12 +50,19 @@ describe('outbox', () => {
     await api.put(`/v1/contacts/${id}/consent/email`, { status: 'subscribed', source: 'form' });
     await stack.idle();
     expect(eventsFor('contact.created', id)).toHaveLength(1);
-    expect(eventsFor('contact.updated', id).map((e) => field(e.detail, 'data', 'fields'))).toEqual([['firstName']]);
+    expect(eventsFor('contact.updated', id).map((e) => field(e.detail, 'data', 'fields'))).toEqual([
+      ['firstName'],
+    ]);
     expect(eventsFor('contact.consent.changed', id)).toHaveLength(1);
   });
 
   it('turns a tracked event into event.recorded on the bus, attached to its contact', async () => {
-    await api.post('/v1/track', { id: 'bus-1', name: 'signed_up', email: 'bus@example.com', properties: { plan: 'pro' } });
+    await api.post('/v1/track', {
+      id: 'bus-1',
+      name: 'signed_up',
+      email: 'bus@example.com',
+      properties: { plan: 'pro' },
+    });
     await stack.idle();
     const recorded = stack.bus.events.filter(
       (e) => e['detail-type'] === 'event.recorded' && field(e.detail, 'data', 'eventId') === 'bus-1',

@@ -25,7 +25,11 @@ beforeAll(async () => {
   aContactId = String(field(made.body, 'contact', 'id'));
   const key = await asA.post('/v1/keys', { name: 'a-extra', scopes: ['read'] });
   aKeyId = String(field(key.body, 'key', 'id'));
-  await asA.post(`/v1/contacts/${aContactId}/interactions`, { kind: 'note', summary: 'private', by: 'a-staff' });
+  await asA.post(`/v1/contacts/${aContactId}/interactions`, {
+    kind: 'note',
+    summary: 'private',
+    by: 'a-staff',
+  });
 });
 
 afterAll(() => stack?.stop());
@@ -52,11 +56,15 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.get('/v1/contacts/lookup?externalId=only-in-a')).status).toBe(404);
   },
   getContact: async () => expect((await asB.get(`/v1/contacts/${aContactId}`)).status).toBe(404),
-  updateContact: async () => expect((await asB.patch(`/v1/contacts/${aContactId}`, { firstName: 'x' })).status).toBe(404),
+  updateContact: async () =>
+    expect((await asB.patch(`/v1/contacts/${aContactId}`, { firstName: 'x' })).status).toBe(404),
   eraseContact: async () => expect((await asB.del(`/v1/contacts/${aContactId}`)).status).toBe(404),
   exportContact: async () => expect((await asB.get(`/v1/contacts/${aContactId}/export`)).status).toBe(404),
   setConsent: async () =>
-    expect((await asB.put(`/v1/contacts/${aContactId}/consent/email`, { status: 'subscribed', source: 'x' })).status).toBe(404),
+    expect(
+      (await asB.put(`/v1/contacts/${aContactId}/consent/email`, { status: 'subscribed', source: 'x' }))
+        .status,
+    ).toBe(404),
   track: async () => {
     const res = await asB.post('/v1/track', { id: 'x-ws', name: 'page_viewed', email: 'secret@a.example' });
     expect(res.status).toBe(202);
@@ -66,7 +74,10 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
   },
   readTimeline: async () => expect((await asB.get(`/v1/contacts/${aContactId}/timeline`)).status).toBe(404),
   logInteraction: async () =>
-    expect((await asB.post(`/v1/contacts/${aContactId}/interactions`, { kind: 'note', summary: 's', by: 'b' })).status).toBe(404),
+    expect(
+      (await asB.post(`/v1/contacts/${aContactId}/interactions`, { kind: 'note', summary: 's', by: 'b' }))
+        .status,
+    ).toBe(404),
   getWorkspace: async () => expect(field((await asB.get('/v1/workspace')).body, 'id')).toBe(b.id),
   issueKey: async () => {
     const res = await asB.post('/v1/keys', { name: 'b2', scopes: ['read'] });
@@ -75,7 +86,9 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
   listKeys: async () => expect(JSON.stringify((await asB.get('/v1/keys')).body)).not.toContain(aKeyId),
   revokeKey: async () => {
     expect((await asB.del(`/v1/keys/${aKeyId}`)).status).toBe(404);
-    expect(field((await asA.get('/v1/keys')).body, 'keys')).toContainEqual(expect.objectContaining({ id: aKeyId, revokedAt: null }));
+    expect(field((await asA.get('/v1/keys')).body, 'keys')).toContainEqual(
+      expect.objectContaining({ id: aKeyId, revokedAt: null }),
+    );
   },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };

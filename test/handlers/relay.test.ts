@@ -29,7 +29,11 @@ const record = (image: Record<string, unknown>) => ({
 });
 const streamEvent = (n: number): DynamoDBStreamEvent => ({
   Records: Array.from({ length: n }, (_, i) =>
-    record({ pk: `p${i}`, sk: 'C', _ev: toOutbox(domainEvent('contact.created', 'ws_t', { contactId: `c_${i}`, fields: [] }, clock)) }),
+    record({
+      pk: `p${i}`,
+      sk: 'C',
+      _ev: toOutbox(domainEvent('contact.created', 'ws_t', { contactId: `c_${i}`, fields: [] }, clock)),
+    }),
   ),
 });
 
@@ -43,13 +47,20 @@ describe('outbox relay handler', () => {
   });
 
   it('fails the batch when the bus keeps refusing, so the stream redelivers it', async () => {
-    eb.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'x' }] });
+    eb.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'x' }],
+    });
     await expect(relay(streamEvent(1), {})).rejects.toThrow('not accepted');
   });
 
   it('skips a malformed outbox entry instead of blocking the stream forever', async () => {
     eb.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [] });
-    const bad = record({ pk: 'x', sk: 'C', _ev: { id: 'e1', type: 'contact.created', detail: { nonsense: true } } });
+    const bad = record({
+      pk: 'x',
+      sk: 'C',
+      _ev: { id: 'e1', type: 'contact.created', detail: { nonsense: true } },
+    });
     await relay({ Records: [bad, ...streamEvent(1).Records] }, {});
     expect(eb.commandCalls(PutEventsCommand).flatMap((c) => c.args[0].input.Entries ?? [])).toHaveLength(1);
   });
