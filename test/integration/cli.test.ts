@@ -1,0 +1,48 @@
+/** The operator's CLI against DynamoDB Local, as a separate process with the real SDK. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { UnauthorizedError } from '../../lib/shared/errors.ts';
+import { randomToken } from '../../lib/shared/ids.ts';
+import { authorize } from '../../lib/workspaces/api-keys.ts';
+import { useLocalServices } from '../support/env.ts';
+import { realDeps } from './real-deps.ts';
+
+const run = promisify(execFile);
+
+const ecrm = async (...args: string[]) => {
+  const services = useLocalServices();
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'cli/ecrm.ts', ...args, '--table', services.tableName],
+    {
+      env: { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: services.dynamodbEndpoint },
+    },
+  );
+  return JSON.parse(stdout) as unknown;
+};
+
+const get = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === 'object' ? Reflect.get(value, key) : undefined;
+
+describe('ecrm CLI', () => {
+  it('creates a workspace, issues a working key shown once, lists and revokes it', async () => {
+    const ws = `ws_cli${randomToken(6)}`;
+    expect(get(await ecrm('workspace', 'create', '--id', ws, '--name', 'CLI shop'), 'workspace')).toBe(ws);
+    const issued = await ecrm('key', 'issue', '--workspace', ws, '--name', 'ops', '--scopes', 'admin,read');
+    const token = String(get(issued, 'token'));
+    const deps = realDeps();
+    expect((await authorize(token, deps)).scopes).toEqual(['admin', 'read']);
+
+    const listed = await ecrm('key', 'list', '--workspace', ws);
+    expect(JSON.stringify(listed)).not.toContain(token.split('.')[3]);
+    await ecrm('key', 'revoke', '--workspace', ws, '--key', String(get(issued, 'id')));
+    await expect(authorize(token, deps)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('refuses a bad scope with a clear message and a failing exit code', async () => {
+    await expect(
+      ecrm('key', 'issue', '--workspace', 'ws_whatever', '--name', 'x', '--scopes', 'root'),
+    ).rejects.toThrow(/scope|Invalid/i);
+  });
+});
