@@ -46,7 +46,10 @@ export interface DynamoDbLocal {
   readonly pid: number;
   /** The table's stream ARN, when a table was asked for. */
   readonly streamArn: string | undefined;
-  /** Whether UpdateTimeToLive was accepted (DynamoDB Local records the setting; expiry deletes are best effort). */
+  /**
+   * Whether UpdateTimeToLive was accepted. DynamoDB Local (3.3.0) records the setting but does not delete
+   * expired items (checked for 90 s), so code must treat expired items as gone, as it must in AWS anyway.
+   */
   readonly ttlEnabled: boolean;
   /** Kills the JVM and waits for it to exit. Idempotent. */
   stop(): Promise<void>;

@@ -28,10 +28,6 @@ export class InFlight {
     return work.finally(end);
   }
 
-  get size(): number {
-    return this.count;
-  }
-
   /** Resolves once nothing is in flight. */
   idle(): Promise<void> {
     if (this.count === 0) return Promise.resolve();
