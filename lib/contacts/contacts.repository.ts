@@ -84,7 +84,7 @@ export const contactsRepository = (table: Table) => {
       },
     }));
 
-  return {
+  const repo = {
     async get(ws: string, contactId: string): Promise<Contact | undefined> {
       const { Item } = await table.client.send(
         new GetCommand({ TableName: T, Key: keys.contact(ws, contactId), ConsistentRead: true }),
@@ -158,8 +158,42 @@ export const contactsRepository = (table: Table) => {
       await table.client.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...others] }));
     },
 
-    /** List contacts shard by shard; the cursor remembers the shard and the position in it. */
+    /**
+     * List contacts shard by shard; the cursor remembers the shard and the position in it. The index
+     * holds keys only, so a page is one query per shard touched plus one BatchGetItem.
+     */
     async list(ws: string, limit: number, after?: string): Promise<{ contacts: Contact[]; next?: string }> {
+      const { found, next } = await repo.listKeys(ws, limit, after);
+      return next ? { contacts: await repo.getMany(found), next } : { contacts: await repo.getMany(found) };
+    },
+
+    /** Contacts by key, in the order given (missing ones skipped), BatchGetItem in chunks of 100. */
+    async getMany(contactKeys: readonly Key[]): Promise<Contact[]> {
+      const byPk = new Map<string, Contact>();
+      for (let i = 0; i < contactKeys.length; i += 100) {
+        let pending: Record<string, unknown>[] = contactKeys
+          .slice(i, i + 100)
+          .map((k) => ({ pk: k.pk, sk: k.sk }));
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
+          const result = await table.client.send(
+            new BatchGetCommand({ RequestItems: { [T]: { Keys: pending } } }),
+          );
+          for (const item of result.Responses?.[T] ?? []) {
+            const contact = readItem(contactRecord, item, 'contact');
+            byPk.set(keys.contact(contact.workspaceId, contact.id).pk, contact);
+          }
+          pending = result.UnprocessedKeys?.[T]?.Keys ?? [];
+          if (pending.length > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+        }
+      }
+      return contactKeys.flatMap((k) => {
+        const contact = byPk.get(k.pk);
+        return contact ? [contact] : [];
+      });
+    },
+
+    async listKeys(ws: string, limit: number, after?: string): Promise<{ found: Key[]; next?: string }> {
       const position = cursor.decode(after);
       let shard = typeof position?.shard === 'number' ? position.shard : 0;
       let start =
@@ -171,7 +205,7 @@ export const contactsRepository = (table: Table) => {
               sk: position.sk,
             }
           : undefined;
-      const contacts: Contact[] = [];
+      const contacts: Key[] = [];
       while (shard < CONTACT_LIST_SHARDS && contacts.length < limit) {
         const page = await table.client.send(
           new QueryCommand({
@@ -183,7 +217,10 @@ export const contactsRepository = (table: Table) => {
             ExclusiveStartKey: start,
           }),
         );
-        for (const item of page.Items ?? []) contacts.push(readItem(contactRecord, item, 'contact'));
+        for (const item of page.Items ?? []) {
+          if (typeof item.pk === 'string' && typeof item.sk === 'string')
+            contacts.push({ pk: item.pk, sk: item.sk });
+        }
         if (page.LastEvaluatedKey) {
           start = {
             gsi1pk: keys.contactListShard(ws, shard),
@@ -193,7 +230,7 @@ export const contactsRepository = (table: Table) => {
           };
           if (contacts.length >= limit) {
             return {
-              contacts,
+              found: contacts,
               next: cursor.encode({ shard, gsi1sk: start.gsi1sk, pk: start.pk, sk: start.sk }),
             };
           }
@@ -202,8 +239,8 @@ export const contactsRepository = (table: Table) => {
           start = undefined;
         }
       }
-      if (shard >= CONTACT_LIST_SHARDS) return { contacts };
-      return { contacts, next: cursor.encode({ shard }) };
+      if (shard >= CONTACT_LIST_SHARDS) return { found: contacts };
+      return { found: contacts, next: cursor.encode({ shard }) };
     },
 
     /** Every item in a contact's partition (the contact, its timeline, what later features attach). */
@@ -282,6 +319,7 @@ export const contactsRepository = (table: Table) => {
       );
     },
   };
+  return repo;
 };
 
 export type ContactsRepository = ReturnType<typeof contactsRepository>;

@@ -4,6 +4,7 @@
  * roll-ups retry instead of losing a count. The entry carries `event.recorded` in its outbox.
  */
 
+import type { Contact } from '../contacts/contact.schema.ts';
 import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
@@ -42,10 +43,14 @@ export const recordOnContact = async (
   contactId: string,
   fact: EventFact,
   deps: TimelineDeps,
+  /** The contact as just read by the caller: saves a read; a stale one only costs a retry. */
+  known?: Contact,
 ): Promise<RecordOutcome> => {
   const entry = toEntry(fact, await deps.retentionDays(workspaceId));
+  let prefetched = known?.id === contactId ? known : undefined;
   return retryOnConflict('record event', async () => {
-    const contact = await deps.contacts.get(workspaceId, contactId);
+    const contact = prefetched ?? (await deps.contacts.get(workspaceId, contactId));
+    prefetched = undefined;
     if (!contact) throw new NotFoundError(`no contact ${contactId}`);
     const event = domainEvent(
       'event.recorded',

@@ -22,13 +22,13 @@ export const recordReceivedEvent = async (
     properties: received.properties,
   };
   if (identity.email || identity.externalId) {
-    const { contact } = await identifyContact(
+    const { contact, eventsAttached } = await identifyContact(
       workspaceId,
       { email: identity.email, externalId: identity.externalId, anonymousId: identity.anonymousId },
       'track',
       deps,
     );
-    return recordOnContact(workspaceId, contact.id, fact, deps);
+    return recordOnContact(workspaceId, contact.id, fact, deps, eventsAttached === 0 ? contact : undefined);
   }
   const anonymousId = identity.anonymousId;
   if (!anonymousId) return 'duplicate';
