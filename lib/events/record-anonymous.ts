@@ -8,7 +8,13 @@ import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import type { TimelineDeps } from './deps.ts';
-import { type EventFact, type RecordOutcome, recordOnContact, toEntry } from './record-on-contact.ts';
+import {
+  type EventFact,
+  type RecordOutcome,
+  recordedEvent,
+  recordOnContact,
+  toEntry,
+} from './record-on-contact.ts';
 import { timelineEntryRecord } from './timeline.schema.ts';
 
 export interface AnonymousDeps extends TimelineDeps {
@@ -22,19 +28,7 @@ export const recordAnonymous = async (
   deps: AnonymousDeps,
 ): Promise<RecordOutcome> => {
   const entry = toEntry(fact, await deps.retentionDays(workspaceId));
-  const event = domainEvent(
-    'event.recorded',
-    workspaceId,
-    {
-      eventId: fact.eventId,
-      name: fact.name,
-      kind: fact.kind,
-      occurredAt: fact.occurredAt,
-      anonymousId,
-      properties: fact.properties,
-    },
-    deps.clock,
-  );
+  const event = recordedEvent(workspaceId, fact, { anonymousId }, deps.clock);
   const put = deps.timeline.putItem(keys.anonymousPartition(workspaceId, anonymousId), entry, event).Put;
   if (!put) throw new Error('timeline put item missing');
   try {

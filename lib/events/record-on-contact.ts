@@ -6,6 +6,7 @@
 
 import type { Contact } from '../contacts/contact.schema.ts';
 import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
+import type { Clock } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
@@ -38,6 +39,27 @@ export const toEntry = (fact: EventFact, retentionDays: number): TimelineEntry =
 
 export type RecordOutcome = 'recorded' | 'duplicate';
 
+/** The `event.recorded` domain event of a fact, for a contact or an anonymous visitor. */
+export const recordedEvent = (
+  workspaceId: string,
+  fact: EventFact,
+  who: { contactId: string } | { anonymousId: string },
+  clock: Clock,
+) =>
+  domainEvent(
+    'event.recorded',
+    workspaceId,
+    {
+      eventId: fact.eventId,
+      name: fact.name,
+      kind: fact.kind,
+      occurredAt: fact.occurredAt,
+      ...who,
+      properties: fact.properties,
+    },
+    clock,
+  );
+
 export const recordOnContact = async (
   workspaceId: string,
   contactId: string,
@@ -52,19 +74,7 @@ export const recordOnContact = async (
     const contact = prefetched ?? (await deps.contacts.get(workspaceId, contactId));
     prefetched = undefined;
     if (!contact) throw new NotFoundError(`no contact ${contactId}`);
-    const event = domainEvent(
-      'event.recorded',
-      workspaceId,
-      {
-        eventId: fact.eventId,
-        name: fact.name,
-        kind: fact.kind,
-        occurredAt: fact.occurredAt,
-        contactId,
-        properties: fact.properties,
-      },
-      deps.clock,
-    );
+    const event = recordedEvent(workspaceId, fact, { contactId }, deps.clock);
     const next = {
       ...contact,
       rev: contact.rev + 1,
