@@ -93,7 +93,10 @@ const main = async () => {
     row('events/s attached to timelines (backlog drain)', (EVENTS / drainSeconds).toFixed(0));
     tallyRows('hot path (track)', m.get('track'), EVENTS, 'event', batches.length);
     tallyRows('behind the bus (record-event)', m.get('record-event'), EVENTS, 'event', EVENTS);
-    row('outbox relay: DynamoDB calls (stream reads are not table calls)', String(m.get('outbox-relay').calls));
+    row(
+      'outbox relay: DynamoDB calls (stream reads are not table calls)',
+      String(m.get('outbox-relay').calls),
+    );
     row('authorizer: DynamoDB calls (cached 60 s per key)', String(m.get('authorizer').calls));
 
     // 2. Contact upserts.
@@ -116,7 +119,13 @@ const main = async () => {
     const again = contacts.slice(0, 1_000);
     m.reset();
     await pool(again, CONCURRENCY, (c) => post('/v1/contacts', c));
-    tallyRows('upsert-contact (unchanged repeat)', m.get('upsert-contact'), again.length, 'contact', again.length);
+    tallyRows(
+      'upsert-contact (unchanged repeat)',
+      m.get('upsert-contact'),
+      again.length,
+      'contact',
+      again.length,
+    );
     await stack.idle();
   } finally {
     await stack.stop();
