@@ -16,6 +16,8 @@ const schemas = {
     SCHEDULER_ROLE_ARN: name,
     SCHEDULED_TARGET_ARN: name,
   }),
+  /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
+  kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;
 
 type Part = keyof typeof schemas;

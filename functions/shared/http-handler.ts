@@ -32,6 +32,8 @@ export interface RouteInput<S extends RouteSpec> {
   readonly query: Infer<S['query']>;
   readonly body: Infer<S['body']>;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The body's exact bytes, for routes that declare `rawBody` (empty otherwise). */
+  readonly rawBody: Buffer;
 }
 
 export interface Reply {
@@ -67,17 +69,21 @@ const parsePart = (schema: z.ZodType | undefined, value: unknown, where: string)
   return result.data;
 };
 
-const readBody = (spec: RouteSpec, event: APIGatewayProxyEventV2): unknown => {
-  if (!spec.body) return undefined;
-  const raw =
+/** The body as received: API Gateway base64-encodes bodies it does not take for text. */
+const bodyBytes = (spec: RouteSpec, event: APIGatewayProxyEventV2): Buffer => {
+  const bytes =
     event.body === undefined
-      ? ''
-      : event.isBase64Encoded
-        ? Buffer.from(event.body, 'base64').toString('utf8')
-        : event.body;
+      ? Buffer.alloc(0)
+      : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
   const max = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const size = Buffer.byteLength(raw);
-  if (size > max) throw new PayloadTooLargeError(`body is ${size} bytes; this route takes at most ${max}`);
+  if (bytes.length > max)
+    throw new PayloadTooLargeError(`body is ${bytes.length} bytes; this route takes at most ${max}`);
+  return bytes;
+};
+
+const readBody = (spec: RouteSpec, bytes: Buffer): unknown => {
+  if (!spec.body) return undefined;
+  const raw = bytes.toString('utf8');
   if (raw.trim() === '')
     throw new ValidationError('a JSON body is required', [{ path: '(body)', message: 'empty' }]);
   try {
@@ -98,11 +104,13 @@ export const httpHandler = <S extends RouteSpec>(spec: S, run: (input: RouteInpu
       if (!scopeSatisfies(principal.scopes, spec.scope)) {
         throw new ForbiddenError(`this key lacks the ${spec.scope} scope`);
       }
+      const bytes = spec.body || spec.rawBody ? bodyBytes(spec, event) : Buffer.alloc(0);
       const input = {
         principal,
+        rawBody: spec.rawBody ? bytes : Buffer.alloc(0),
         params: parsePart(spec.params, event.pathParameters ?? {}, 'path'),
         query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
-        body: parsePart(spec.body, readBody(spec, event), 'body'),
+        body: parsePart(spec.body, readBody(spec, bytes), 'body'),
         headers: lowerCaseHeaders(event.headers),
         // Each part was parsed by the very schema its type is inferred from; TypeScript cannot follow that through the generic.
       } as RouteInput<S>;

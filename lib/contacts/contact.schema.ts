@@ -28,6 +28,7 @@ export const PROTECTED_FIELDS = [
   'score',
   'stage',
   'activity',
+  'purchases',
   'rev',
   'createdAt',
   'updatedAt',
@@ -175,6 +176,28 @@ const activitySchema = z.object({
 });
 export type Activity = z.infer<typeof activitySchema>;
 
+/** Purchase history, recomputed from the contact's orders on every order change (RFM inputs). */
+export const purchasesSchema = z.object({
+  /** Orders neither cancelled nor fully refunded. */
+  orderCount: z.number().int(),
+  firstOrderAt: z.string().optional(),
+  lastOrderAt: z.string().optional(),
+  /** Per currency, minor units: net spent (after refunds), refunded, orders, average order value. */
+  totals: z.record(
+    z.string(),
+    z.object({
+      spent: z.number().int(),
+      refunded: z.number().int(),
+      orders: z.number().int(),
+      average: z.number().int(),
+    }),
+  ),
+  /** Most recent first, bounded. */
+  products: z.array(z.string()),
+  categories: z.array(z.string()),
+});
+export type Purchases = z.infer<typeof purchasesSchema>;
+
 /** The contact item as stored (keys, GSI keys and outbox attribute excluded). */
 export const contactRecord = z.object({
   type: z.literal('contact'),
@@ -195,6 +218,7 @@ export const contactRecord = z.object({
   suppression: z.object({ reason: z.string(), at: z.string() }).optional(),
   anonymousIds: z.array(z.string()),
   activity: activitySchema,
+  purchases: purchasesSchema.optional(),
   source: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -224,4 +248,5 @@ export const TRACKED_FIELDS = [
   'consent',
   'suppression',
   'anonymousIds',
+  'purchases',
 ] as const satisfies readonly (keyof Contact)[];

@@ -19,16 +19,29 @@ export const eraseContact = async (
   const contact = await deps.contacts.get(workspaceId, contactId);
   if (!contact) throw new NotFoundError(`no contact ${contactId}`);
   const contactKey = keys.contact(workspaceId, contactId);
-  const attached = (await deps.contacts.partitionItems(workspaceId, contactId))
-    .filter(isKey)
+  const items = (await deps.contacts.partitionItems(workspaceId, contactId)).filter(isKey);
+  const attached = items
     .filter((item) => item.sk !== contactKey.sk)
     .map((item) => ({ pk: item.pk, sk: item.sk }));
+  // Lookups that point into the partition from outside it: a shop's customer id, an order id.
+  const pointers = items.flatMap((item): Key[] => {
+    const connectionId = typeof item.connectionId === 'string' ? item.connectionId : undefined;
+    if (!connectionId) return [];
+    if (item.type === 'storefrontLink' && typeof item.customerId === 'string') {
+      return [keys.storefrontCustomer(workspaceId, connectionId, item.customerId)];
+    }
+    if (item.type === 'order' && typeof item.orderId === 'string') {
+      return [keys.orderLookup(workspaceId, connectionId, item.orderId)];
+    }
+    return [];
+  });
+  await deps.contacts.deleteKeys(pointers);
   await deps.contacts.deleteKeys(attached);
   const tombstones: Key[] = [];
   if (contact.email) tombstones.push(keys.emailLookup(workspaceId, contact.email));
   if (contact.externalId) tombstones.push(keys.externalIdLookup(workspaceId, contact.externalId));
   const removals = contact.anonymousIds.map((a) => keys.anonymousLookup(workspaceId, a));
-  const itemsDeleted = attached.length + removals.length + 1;
+  const itemsDeleted = attached.length + pointers.length + removals.length + 1;
   const event = domainEvent('contact.erased', workspaceId, { contactId, itemsDeleted }, deps.clock);
   await deps.contacts.eraseFinal(contact, tombstones, removals, event, deps.clock.now().toISOString());
   return { itemsDeleted };

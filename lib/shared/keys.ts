@@ -70,4 +70,37 @@ export const keys = {
     sk: `T#${occurredAt}#${eventId}`,
   }),
   timelinePrefix: 'T#',
+
+  /** An order, in its contact's partition (erased with the contact). */
+  order: (workspaceId: string, contactId: string, connectionId: string, orderId: string): Key => ({
+    pk: `${ws(workspaceId)}#C#${contactId}`,
+    sk: `O#${connectionId}#${orderId}`,
+  }),
+  orderPrefix: 'O#',
+  /** Which contact an order belongs to, for refunds that name only the order. */
+  orderLookup: (workspaceId: string, connectionId: string, orderId: string): Key => ({
+    pk: `${ws(workspaceId)}#OR#${connectionId}#${identityHash(orderId)}`,
+    sk: 'OR',
+  }),
+  /** The shop's customer record on a contact (its id and last-modified time), in the contact's partition. */
+  storefrontLink: (workspaceId: string, contactId: string, connectionId: string): Key => ({
+    pk: `${ws(workspaceId)}#C#${contactId}`,
+    sk: `SF#${connectionId}`,
+  }),
+  /** Which contact a shop's customer id belongs to. */
+  storefrontCustomer: (workspaceId: string, connectionId: string, customerId: string): Key => ({
+    pk: `${ws(workspaceId)}#SC#${connectionId}#${identityHash(customerId)}`,
+    sk: 'SC',
+  }),
+
+  connection: (workspaceId: string, connectionId: string): Key => ({
+    pk: ws(workspaceId),
+    sk: `CN#${connectionId}`,
+  }),
+  connectionPrefix: 'CN#',
+  /** One item per webhook delivery: the dedupe record, the raw body and the outbox entry. */
+  delivery: (workspaceId: string, connectionId: string, deliveryId: string): Key => ({
+    pk: `${ws(workspaceId)}#WH#${connectionId}#${identityHash(deliveryId)}`,
+    sk: 'WH',
+  }),
 } as const;

@@ -73,6 +73,63 @@ const definitions = {
     description: 'A contact was erased (GDPR); only a hashed tombstone remains.',
     data: z.object({ contactId: z.string(), itemsDeleted: z.number().int() }),
   },
+  'webhook.received': {
+    version: 1,
+    description: 'A verified storefront webhook delivery was stored (internal: processing runs behind it).',
+    data: z.object({
+      connectionId: z.string(),
+      provider: z.string(),
+      deliveryId: z.string(),
+      topic: z.string(),
+    }),
+  },
+  'webhook.quarantined': {
+    version: 1,
+    description: 'A verified delivery could not be understood; it is kept for inspection, not retried.',
+    data: z.object({
+      connectionId: z.string(),
+      deliveryId: z.string(),
+      topic: z.string(),
+      reason: z.string(),
+    }),
+  },
+  'order.placed': {
+    version: 1,
+    description: 'A storefront order was seen for the first time.',
+    data: z.object({
+      contactId: z.string(),
+      connectionId: z.string(),
+      orderId: z.string(),
+      status: z.string(),
+      total: z.number().int(),
+      currency: z.string(),
+    }),
+  },
+  'order.updated': {
+    version: 1,
+    description: 'A known order changed (paid, cancelled, refunded...).',
+    data: z.object({
+      contactId: z.string(),
+      connectionId: z.string(),
+      orderId: z.string(),
+      status: z.string(),
+      total: z.number().int(),
+      refunded: z.number().int(),
+      currency: z.string(),
+    }),
+  },
+  'order.refunded': {
+    version: 1,
+    description: 'Money went back to the customer for an order.',
+    data: z.object({
+      contactId: z.string(),
+      connectionId: z.string(),
+      orderId: z.string(),
+      refundId: z.string(),
+      amount: z.number().int(),
+      currency: z.string(),
+    }),
+  },
 } as const;
 
 export type EventType = keyof typeof definitions;

@@ -27,6 +27,8 @@ export interface RouteSpec<
   readonly body?: B;
   /** Largest accepted body in bytes; bigger bodies are refused with 413 before parsing. */
   readonly maxBodyBytes?: number;
+  /** The handler gets the body's exact bytes (`rawBody`), e.g. to verify a webhook signature. */
+  readonly rawBody?: boolean;
   /** Browser-callable (CORS) route, e.g. tracking with an ingest key. */
   readonly cors?: boolean;
   readonly responses: Readonly<Record<number, { description: string; schema?: R | z.ZodType }>>;

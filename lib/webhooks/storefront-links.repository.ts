@@ -1,0 +1,69 @@
+/**
+ * Which contact a shop's customer is, and the shop's last-modified time for that customer, so an
+ * older `customers/update` arriving after a newer one never overwrites newer state.
+ */
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { keys } from '../shared/keys.ts';
+import { readItem, type Table } from '../shared/table.ts';
+
+export const storefrontLinkRecord = z.object({
+  type: z.literal('storefrontLink'),
+  v: z.literal(1),
+  contactId: z.string(),
+  connectionId: z.string(),
+  customerId: z.string(),
+  /** The shop's updated_at of the last customer state applied ('' before any). */
+  updatedAt: z.string(),
+});
+export type StorefrontLink = z.infer<typeof storefrontLinkRecord>;
+
+export const storefrontLinksRepository = (table: Table) => ({
+  async find(
+    workspaceId: string,
+    connectionId: string,
+    customerId: string,
+  ): Promise<StorefrontLink | undefined> {
+    const { Item } = await table.client.send(
+      new GetCommand({
+        TableName: table.name,
+        Key: keys.storefrontCustomer(workspaceId, connectionId, customerId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? readItem(storefrontLinkRecord, Item, 'storefront link') : undefined;
+  },
+
+  /**
+   * Record the link on both sides (lookup and contact partition) unless a newer customer state was
+   * applied already; fails its condition in that case.
+   */
+  async save(workspaceId: string, link: StorefrontLink): Promise<void> {
+    const condition = {
+      ConditionExpression: 'attribute_not_exists(pk) OR updatedAt <= :u',
+      ExpressionAttributeValues: { ':u': link.updatedAt },
+    };
+    await table.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table.name,
+              Item: { ...keys.storefrontCustomer(workspaceId, link.connectionId, link.customerId), ...link },
+              ...condition,
+            },
+          },
+          {
+            Put: {
+              TableName: table.name,
+              Item: { ...keys.storefrontLink(workspaceId, link.contactId, link.connectionId), ...link },
+              ...condition,
+            },
+          },
+        ],
+      }),
+    );
+  },
+});
+
+export type StorefrontLinksRepository = ReturnType<typeof storefrontLinksRepository>;
