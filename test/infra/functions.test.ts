@@ -65,6 +65,7 @@ describe('the shared function construct', () => {
       expect('TABLE_NAME' in env, `${name} TABLE_NAME`).toBe(access.table !== undefined);
       expect('BUS_NAME' in env, `${name} BUS_NAME`).toBe(access.bus !== undefined);
       expect('SES_CONFIGURATION_SET' in env, `${name} SES_CONFIGURATION_SET`).toBe(access.ses !== undefined);
+      expect('SECRETS_KEY_ID' in env, `${name} SECRETS_KEY_ID`).toBe(access.kms !== undefined);
       for (const variable of ['SCHEDULER_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULED_TARGET_ARN']) {
         expect(variable in env, `${name} ${variable}`).toBe(access.scheduler !== undefined);
       }

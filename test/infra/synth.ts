@@ -122,6 +122,19 @@ export const accessMismatches = (template: Template, spec: FunctionSpec): string
   const manages = access.scheduler === 'manage';
   expect(has('scheduler:CreateSchedule') === manages, `scheduler:CreateSchedule vs access.scheduler`);
   expect(has('iam:PassRole') === manages, `iam:PassRole vs access.scheduler`);
+  expect(
+    has('kms:Encrypt') === (access.kms === 'encrypt' || access.kms === 'encryptDecrypt'),
+    `kms:Encrypt vs access.kms=${access.kms}`,
+  );
+  expect(
+    has('kms:Decrypt') === (access.kms === 'decrypt' || access.kms === 'encryptDecrypt'),
+    `kms:Decrypt vs access.kms=${access.kms}`,
+  );
+  expect(
+    [...actions].filter((a) => a.startsWith('kms:')).length ===
+      (access.kms === 'encryptDecrypt' ? 2 : access.kms ? 1 : 0),
+    `kms actions beyond Encrypt/Decrypt vs access.kms=${access.kms}`,
+  );
   expect(![...actions].some((a) => a.includes('*')), 'a wildcard action');
   return problems;
 };

@@ -9,9 +9,11 @@ import '../support/env.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
+import { ordersRepository } from '../../lib/orders/orders.repository.ts';
 import { type Clock, systemClock } from '../../lib/shared/clock.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
 import type { Table } from '../../lib/shared/table.ts';
+import { storefrontLinksRepository } from '../../lib/webhooks/storefront-links.repository.ts';
 import { createWorkspace } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 
@@ -35,6 +37,8 @@ export const realDeps = (clock: Clock = systemClock) => {
     timeline: timelineRepository(table),
     received: receivedEventsRepository(table),
     workspaces: workspacesRepository(table),
+    orders: ordersRepository(table),
+    links: storefrontLinksRepository(table),
     clock,
     retentionDays: async () => 30,
   };
