@@ -87,10 +87,27 @@ export const keys = {
     pk: `${ws(workspaceId)}#C#${contactId}`,
     sk: `SF#${connectionId}`,
   }),
+  /** GSI1 keys of a storefront link: every contact a connection brought, for shop-wide erasure. */
+  connectionContacts: (workspaceId: string, connectionId: string, contactId: string) => ({
+    gsi1pk: `${ws(workspaceId)}#SFL#${connectionId}`,
+    gsi1sk: contactId,
+  }),
+  connectionContactsPartition: (workspaceId: string, connectionId: string): string =>
+    `${ws(workspaceId)}#SFL#${connectionId}`,
+  /** A GDPR export kept for the operator to fetch (customers/data_request). */
+  contactExport: (workspaceId: string, exportId: string): Key => ({
+    pk: `${ws(workspaceId)}#EXP#${exportId}`,
+    sk: 'EXP',
+  }),
   /** Which contact a shop's customer id belongs to. */
   storefrontCustomer: (workspaceId: string, connectionId: string, customerId: string): Key => ({
     pk: `${ws(workspaceId)}#SC#${connectionId}#${identityHash(customerId)}`,
     sk: 'SC',
+  }),
+
+  checkout: (workspaceId: string, connectionId: string, checkoutId: string): Key => ({
+    pk: `${ws(workspaceId)}#CK#${connectionId}#${identityHash(checkoutId)}`,
+    sk: 'CK',
   }),
 
   connection: (workspaceId: string, connectionId: string): Key => ({

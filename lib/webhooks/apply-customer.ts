@@ -13,6 +13,7 @@ import { setConsent } from '../contacts/set-consent.ts';
 import { updateContact } from '../contacts/update-contact.ts';
 import { upsertContact } from '../contacts/upsert-contact.ts';
 import { ConflictError } from '../shared/errors.ts';
+import { identityHash, normaliseEmail } from '../shared/keys.ts';
 import { isConditionFailure } from '../shared/table.ts';
 import type { StorefrontCustomer } from './storefront-change.ts';
 import type { StorefrontLinksRepository } from './storefront-links.repository.ts';
@@ -78,14 +79,18 @@ export const applyCustomer = async (
     await updateContact(workspaceId, contactId, rest, deps);
   }
 
-  if (customer.customerId) {
+  // Email-only customers (guest checkouts) get a link too, so a shop-wide erasure finds them.
+  const customerId =
+    customer.customerId ??
+    (customer.email ? `email:${identityHash(normaliseEmail(customer.email))}` : undefined);
+  if (customerId) {
     try {
       await deps.links.save(workspaceId, {
         type: 'storefrontLink',
         v: 1,
         contactId,
         connectionId: connection.id,
-        customerId: customer.customerId,
+        customerId,
         updatedAt:
           mode === 'authoritative' ? (customer.updatedAt ?? link?.updatedAt ?? '') : (link?.updatedAt ?? ''),
       });

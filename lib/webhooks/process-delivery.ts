@@ -4,13 +4,14 @@
  * rather than retried: a retry cannot fix it, and failing the shop's delivery would get the
  * subscription deleted. Each change is idempotent, so a redelivered event re-applies harmlessly.
  */
-import { eraseContact } from '../contacts/erase-contact.ts';
+import { applyCheckout, type CheckoutDeps, completeCheckout } from '../orders/abandoned-checkouts.ts';
 import { applyOrder, applyRefund, type OrderDeps } from '../orders/apply-order.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
 import { applyCustomer } from './apply-customer.ts';
 import type { Connection } from './connection.schema.ts';
 import type { ConnectionsRepository } from './connections.repository.ts';
 import type { DeliveriesRepository, Delivery } from './deliveries.repository.ts';
+import { answerDataRequest, type PrivacyDeps, redactCustomer, redactShop } from './privacy-requests.ts';
 import { MappingError, type StorefrontChange } from './storefront-change.ts';
 
 /** Turns a parsed payload into changes (lib/webhooks/mappers). */
@@ -20,7 +21,7 @@ export type MapPayload = (
   payload: unknown,
 ) => StorefrontChange[];
 
-export interface ProcessDeps extends OrderDeps {
+export interface ProcessDeps extends OrderDeps, CheckoutDeps, PrivacyDeps {
   readonly connections: ConnectionsRepository;
   readonly deliveries: DeliveriesRepository;
   readonly map: MapPayload;
@@ -52,39 +53,26 @@ const apply = async (
   switch (change.kind) {
     case 'customer':
       return `customer ${(await applyCustomer(ws, connection, change.customer, 'authoritative', deps)).outcome}`;
-    case 'order':
-      return `order ${await applyOrder(ws, connection, change.order, deps)}`;
+    case 'order': {
+      const outcome = await applyOrder(ws, connection, change.order, deps);
+      if (change.order.checkoutId) await completeCheckout(ws, connection.id, change.order.checkoutId, deps);
+      return `order ${outcome}`;
+    }
+    case 'checkout':
+      return `checkout ${await applyCheckout(ws, connection, change.checkout, deps)}`;
     case 'refund':
       return `refund ${await applyRefund(ws, connection, change.refund, deps)}`;
-    case 'redact-customer': {
-      const found = await applyCustomerLookup(ws, connection, change.customer, deps);
-      if (!found) return 'redact nothing held';
-      await eraseContact(ws, found, deps);
-      return 'redact erased';
+    case 'redact-customer':
+      return `redact ${await redactCustomer(ws, connection.id, change.customer, deps)}`;
+    case 'redact-shop':
+      return `shop redact erased ${await redactShop(ws, connection.id, deps)}`;
+    case 'data-request': {
+      const exportId = await answerDataRequest(ws, connection.id, change.customer, change.requestId, deps);
+      return exportId ? `data request exported ${exportId}` : 'data request: nothing held';
     }
     case 'ignored':
       return `ignored ${change.reason}`;
-    case 'checkout':
-    case 'redact-shop':
-    case 'data-request':
-      return `ignored ${change.kind} (not handled by this version)`;
   }
-};
-
-/** The contact a shop's customer is, without creating one (for erasure). */
-const applyCustomerLookup = async (
-  ws: string,
-  connection: Connection,
-  customer: { customerId?: string; email?: string },
-  deps: ProcessDeps,
-): Promise<string | undefined> => {
-  const link = customer.customerId
-    ? await deps.links.find(ws, connection.id, customer.customerId)
-    : undefined;
-  if (link) return link.contactId;
-  if (!customer.email) return undefined;
-  const found = await deps.contacts.lookup(ws, { email: customer.email });
-  return found.email?.type === 'lookup' ? found.email.contactId : undefined;
 };
 
 export const processDelivery = async (

@@ -2,7 +2,7 @@
  * Which contact a shop's customer is, and the shop's last-modified time for that customer, so an
  * older `customers/update` arriving after a newer one never overwrites newer state.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
@@ -56,7 +56,11 @@ export const storefrontLinksRepository = (table: Table) => ({
           {
             Put: {
               TableName: table.name,
-              Item: { ...keys.storefrontLink(workspaceId, link.contactId, link.connectionId), ...link },
+              Item: {
+                ...keys.storefrontLink(workspaceId, link.contactId, link.connectionId),
+                ...keys.connectionContacts(workspaceId, link.connectionId, link.contactId),
+                ...link,
+              },
               ...condition,
             },
           },
@@ -65,5 +69,26 @@ export const storefrontLinksRepository = (table: Table) => ({
     );
   },
 });
+
+/** Contacts a connection brought, a page at a time (GSI1, keys only). */
+export const connectionContactsPage = async (
+  table: Table,
+  workspaceId: string,
+  connectionId: string,
+  start?: Record<string, unknown>,
+): Promise<{ contactIds: string[]; next?: Record<string, unknown> }> => {
+  const page = await table.client.send(
+    new QueryCommand({
+      TableName: table.name,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.connectionContactsPartition(workspaceId, connectionId) },
+      ExclusiveStartKey: start,
+      Limit: 100,
+    }),
+  );
+  const contactIds = (page.Items ?? []).flatMap((i) => (typeof i.gsi1sk === 'string' ? [i.gsi1sk] : []));
+  return page.LastEvaluatedKey ? { contactIds, next: page.LastEvaluatedKey } : { contactIds };
+};
 
 export type StorefrontLinksRepository = ReturnType<typeof storefrontLinksRepository>;

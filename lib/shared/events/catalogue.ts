@@ -130,6 +130,48 @@ const definitions = {
       currency: z.string(),
     }),
   },
+  'checkout.started': {
+    version: 1,
+    description: 'A storefront checkout was seen for the first time.',
+    data: z.object({
+      connectionId: z.string(),
+      checkoutId: z.string(),
+      contactId: z.string().optional(),
+      total: z.number().int(),
+      currency: z.string(),
+    }),
+  },
+  'checkout.abandoned': {
+    version: 1,
+    description: "A checkout with an email got no order within the connection's window.",
+    data: z.object({
+      connectionId: z.string(),
+      checkoutId: z.string(),
+      contactId: z.string(),
+      total: z.number().int(),
+      currency: z.string(),
+      recoveryUrl: z.string().optional(),
+      lineItems: z.array(
+        z.object({
+          productId: z.string().optional(),
+          sku: z.string().optional(),
+          name: z.string(),
+          quantity: z.number(),
+          unitPrice: z.number().int(),
+        }),
+      ),
+    }),
+  },
+  'contact.export.ready': {
+    version: 1,
+    description: 'A GDPR export of a contact was produced (e.g. for a Shopify customers/data_request).',
+    data: z.object({
+      contactId: z.string(),
+      exportId: z.string(),
+      connectionId: z.string().optional(),
+      requestId: z.string().optional(),
+    }),
+  },
 } as const;
 
 export type EventType = keyof typeof definitions;
