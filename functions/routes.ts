@@ -3,6 +3,7 @@ import type { RouteSpec } from '../lib/shared/http/route.ts';
 import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
 import * as events from './events/event.routes.ts';
+import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
 
 export const routes = {
@@ -21,6 +22,13 @@ export const routes = {
   issueKey: workspaces.issueKeyRoute,
   listKeys: workspaces.listKeysRoute,
   revokeKey: workspaces.revokeKeyRoute,
+  createConnection: webhooks.createConnectionRoute,
+  listConnections: webhooks.listConnectionsRoute,
+  getConnection: webhooks.getConnectionRoute,
+  rotateSecret: webhooks.rotateSecretRoute,
+  deleteConnection: webhooks.deleteConnectionRoute,
+  receiveWebhook: webhooks.receiveWebhookRoute,
+  getExport: webhooks.getExportRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

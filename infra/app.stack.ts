@@ -7,6 +7,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { FunctionSpec, Trigger } from './catalogue/types.ts';
@@ -24,6 +25,8 @@ export interface AppStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly bus: events.IEventBus;
   readonly configurationSet: ses.IConfigurationSet;
+  /** Encrypts connection secrets; bound to the functions whose access declares `kms`. */
+  readonly secretsKey: kms.IKey;
   /** The SES identity senders may use; any identity of the account when omitted. */
   readonly sesIdentityArn?: string;
   /** Subscribed to the alarm topic when given. */
@@ -96,6 +99,7 @@ export class AppStack extends Stack {
         table: props.table,
         bus: props.bus,
         configurationSet: props.configurationSet,
+        secretsKey: props.secretsKey,
         sesIdentityArn: props.sesIdentityArn,
         scheduler: schedules.binding,
       });

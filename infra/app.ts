@@ -45,8 +45,9 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
   const tags = { project: 'ecrm', stage };
 
   const data = new DataStack(app, `ecrm-${stage}-data`, {
+    stage,
     tags,
-    description: `ecrm ${stage}: table, event bus and SES configuration set (retained on delete).`,
+    description: `ecrm ${stage}: table, event bus, SES configuration set and secrets key (retained on delete).`,
   });
   const appStack = new AppStack(app, `ecrm-${stage}-app`, {
     tags,
@@ -56,6 +57,7 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
     table: data.table,
     bus: data.bus,
     configurationSet: data.configurationSet,
+    secretsKey: data.secretsKey,
     sesIdentityArn: context('sesIdentityArn'),
     alarmEmail: context('alarmEmail'),
   });

@@ -1,11 +1,13 @@
 /**
- * The stateful half of ecrm: the one table, the domain-event bus and the SES configuration set. Kept on
+ * The stateful half of ecrm: the one table, the domain-event bus, the SES configuration set and the key
+ * that encrypts connection secrets. Kept on
  * stack deletion (RETAIN) so that tearing down or rebuilding the app stack never loses customer data,
  * and deployed separately so the app stack can be replaced freely.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../lib/shared/events/catalogue.ts';
@@ -31,6 +33,11 @@ const PUBLISHED_SES_EVENTS = [
   ses.EmailSendingEvent.SUBSCRIPTION,
 ];
 
+export interface DataStackProps extends StackProps {
+  /** Deployment stage, e.g. `dev` or `prod`; names the secrets key's alias. */
+  readonly stage: string;
+}
+
 export class DataStack extends Stack {
   /** The single table; its stream (NEW_AND_OLD_IMAGES) carries the outbox to the bus. */
   readonly table: dynamodb.Table;
@@ -38,13 +45,19 @@ export class DataStack extends Stack {
   readonly bus: events.EventBus;
   /** Every send names this set, so SES suppression and event publishing apply to every message. */
   readonly configurationSet: ses.ConfigurationSet;
+  /**
+   * Encrypts storefront connection signing secrets (KMS Encrypt/Decrypt, encryption context
+   * {workspaceId, connectionId}). Retained: a deleted key would make every stored secret unreadable.
+   */
+  readonly secretsKey: kms.Key;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
 
     this.table = this.createTable();
     this.bus = this.createBus();
     this.configurationSet = this.createConfigurationSet();
+    this.secretsKey = this.createSecretsKey(props.stage);
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'BusName', { value: this.bus.eventBusName });
@@ -87,6 +100,17 @@ export class DataStack extends Stack {
     });
     archive.applyRemovalPolicy(RemovalPolicy.RETAIN);
     return bus;
+  }
+
+  private createSecretsKey(stage: string): kms.Key {
+    // The alias is not retained with the key: a rebuilt data stack can take the name again, and the old
+    // key still decrypts what it encrypted, since a ciphertext names its key.
+    return new kms.Key(this, 'SecretsKey', {
+      description: `ecrm ${stage}: encrypts storefront connection signing secrets.`,
+      alias: `ecrm-${stage}-secrets`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
   }
 
   private createConfigurationSet(): ses.ConfigurationSet {

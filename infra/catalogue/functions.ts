@@ -67,5 +67,43 @@ export const functions: readonly FunctionSpec[] = [
   http('list-keys', 'functions/workspaces/list-keys.handler.ts', routes.listKeys, read),
   http('revoke-key', 'functions/workspaces/revoke-key.handler.ts', routes.revokeKey, write),
 
+  {
+    name: 'process-webhook',
+    entry: 'functions/webhooks/process-webhook.handler.ts',
+    description:
+      'Applies a stored storefront delivery: contacts, orders, refunds, checkouts, privacy requests.',
+    trigger: { kind: 'event', pattern: patternFor('webhook.received') },
+    access: { table: 'readWrite', scheduler: 'manage' },
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'checkout-timeout',
+    entry: 'functions/webhooks/checkout-timeout.handler.ts',
+    description: "A checkout's window closed: emits checkout.abandoned unless an order came.",
+    trigger: { kind: 'scheduled-target' },
+    access: write,
+  },
+  http('create-connection', 'functions/webhooks/create-connection.handler.ts', routes.createConnection, {
+    table: 'readWrite',
+    kms: 'encrypt',
+  }),
+  http('list-connections', 'functions/webhooks/list-connections.handler.ts', routes.listConnections, read),
+  http('get-connection', 'functions/webhooks/get-connection.handler.ts', routes.getConnection, read),
+  http('rotate-secret', 'functions/webhooks/rotate-secret.handler.ts', routes.rotateSecret, {
+    table: 'readWrite',
+    kms: 'encrypt',
+  }),
+  http(
+    'delete-connection',
+    'functions/webhooks/delete-connection.handler.ts',
+    routes.deleteConnection,
+    write,
+  ),
+  http('receive-webhook', 'functions/webhooks/receive-webhook.handler.ts', routes.receiveWebhook, {
+    table: 'readWrite',
+    kms: 'decrypt',
+  }),
+  http('get-export', 'functions/webhooks/get-export.handler.ts', routes.getExport, read),
+
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

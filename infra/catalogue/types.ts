@@ -27,6 +27,8 @@ export interface Access {
   readonly ses?: 'send';
   /** Create and delete one-time schedules that target `scheduled-target` functions. */
   readonly scheduler?: 'manage';
+  /** kms:Encrypt and/or kms:Decrypt with the secrets key (connection signing secrets), nothing else. */
+  readonly kms?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
 }
 
 export interface FunctionSpec {

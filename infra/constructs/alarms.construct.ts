@@ -26,6 +26,13 @@ export interface AlarmsProps {
 
 const PERIOD = Duration.minutes(5);
 
+/** Emitted (EMF) by the process-webhook function when it quarantines a delivery. */
+export const QUARANTINE_METRIC = {
+  namespace: 'ecrm',
+  name: 'WebhookQuarantined',
+  service: 'webhooks',
+} as const;
+
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -60,6 +67,22 @@ export class Alarms extends Construct {
         });
       this.alarms.push(alarm);
     }
+    this.alarms.push(
+      new cloudwatch.Metric({
+        namespace: QUARANTINE_METRIC.namespace,
+        metricName: QUARANTINE_METRIC.name,
+        dimensionsMap: { service: QUARANTINE_METRIC.service },
+        period: PERIOD,
+        statistic: cloudwatch.Stats.SUM,
+      }).createAlarm(this, 'webhook-quarantined', {
+        alarmDescription:
+          'A verified storefront delivery could not be understood and is in quarantine (30 days).',
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
     for (const alarm of this.alarms) alarm.addAlarmAction(notify);
   }
 

@@ -9,6 +9,7 @@ import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -17,7 +18,7 @@ import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { FunctionSpec } from '../catalogue/types.ts';
+import type { Access, FunctionSpec } from '../catalogue/types.ts';
 import { tableDefinition } from '../table.definition.ts';
 import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
@@ -44,6 +45,13 @@ const TABLE_WRITE_ACTIONS = [
   'dynamodb:ConditionCheckItem',
 ];
 
+/** What each `access.kms` mode may do with the secrets key: never ReEncrypt, GenerateDataKey or more. */
+const KMS_ACTIONS: Readonly<Record<NonNullable<Access['kms']>, readonly string[]>> = {
+  encrypt: ['kms:Encrypt'],
+  decrypt: ['kms:Decrypt'],
+  encryptDecrypt: ['kms:Encrypt', 'kms:Decrypt'],
+};
+
 const DEFAULT_MEMORY_MB = 256;
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
@@ -59,6 +67,8 @@ export interface AccessResources {
   readonly table: dynamodb.ITable;
   readonly bus: events.IEventBus;
   readonly configurationSet: ses.IConfigurationSet;
+  /** The customer-managed key that encrypts connection secrets. */
+  readonly secretsKey: kms.IKey;
   /** SES identity the senders may use; every identity of the account when omitted. */
   readonly sesIdentityArn?: string;
   /** Present when the catalogue has a `scheduled-target` function. */
@@ -161,6 +171,7 @@ export class EcrmFunction extends Construct {
     if (access.table) this.bindTable(resources.table, access.table);
     if (access.bus) this.bindBus(resources.bus);
     if (access.ses) this.bindSes(resources.configurationSet, resources.sesIdentityArn);
+    if (access.kms) this.bindSecretsKey(resources.secretsKey, access.kms);
     if (access.scheduler) {
       if (!resources.scheduler) {
         throw new Error(
@@ -198,6 +209,18 @@ export class EcrmFunction extends Construct {
   bindBus(bus: events.IEventBus): this {
     this.fn.addEnvironment('BUS_NAME', bus.eventBusName);
     bus.grantPutEventsTo(this.fn);
+    return this;
+  }
+
+  /**
+   * SECRETS_KEY_ID (the key ARN), with kms:Encrypt and/or kms:Decrypt on that key only. Written as a plain
+   * statement rather than `key.grantEncrypt`, which would add ReEncrypt and GenerateDataKey too.
+   */
+  bindSecretsKey(key: kms.IKey, mode: NonNullable<Access['kms']>): this {
+    this.fn.addEnvironment('SECRETS_KEY_ID', key.keyArn);
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: [...KMS_ACTIONS[mode]], resources: [key.keyArn] }),
+    );
     return this;
   }
 

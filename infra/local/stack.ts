@@ -1,8 +1,8 @@
 /**
  * The local stack: DynamoDB Local with the deployed table definition, the local SES v2 endpoint, the
- * local EventBridge bus with the catalogue's rules, the local Scheduler, the table stream feeding the
- * outbox relay, and the HTTP API — all wired from the function catalogue to the same handlers that
- * ship, through the real AWS SDK clients pointed at local endpoints.
+ * local EventBridge bus with the catalogue's rules, the local Scheduler, the local KMS (the secrets key),
+ * the table stream feeding the outbox relay, and the HTTP API — all wired from the function catalogue to
+ * the same handlers that ship, through the real AWS SDK clients pointed at local endpoints.
  */
 
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -18,13 +18,17 @@ import type { FunctionSpec } from '../catalogue/types.ts';
 import { createProjectTable, localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type AuthorizerLambda, type HttpLambda, type LocalHttpApi, startLocalHttpApi } from './http-api.ts';
 import { invokeAs } from './invocation-context.ts';
+import { loadOrCreateKmsKey } from './kms-key-file.ts';
 import { type LocalEventBridge, startLocalEventBridge } from './local-eventbridge.ts';
+import { type LocalKms, startLocalKms } from './local-kms.ts';
 import { type LocalScheduler, startLocalScheduler } from './local-scheduler.ts';
 import { startSesLocal } from './ses-local.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 export const LOCAL_BUS = 'ecrm-local';
 export const LOCAL_SCHEDULE_GROUP = 'ecrm-local';
+/** The deployed key's alias is `alias/ecrm-<stage>-secrets`; locally the stage is `local`. */
+export const LOCAL_SECRETS_KEY_ALIAS = 'alias/ecrm-local-secrets';
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 
@@ -53,6 +57,8 @@ export interface LocalStack {
   readonly table: Table;
   readonly bus: LocalEventBridge;
   readonly scheduler: LocalScheduler;
+  /** Holds the secrets key (SECRETS_KEY_ID); kept across runs in `dataPath` when one is given. */
+  readonly kms: LocalKms;
   /** The outbox relay's stream poller: `stop()` it to play a crash between write and publish. */
   readonly relay: { pause(): Promise<void>; resume(): Promise<void> };
   /** Resolves when no write is waiting to be relayed and no event is being delivered. */
@@ -121,6 +127,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       account: ACCOUNT,
     });
     stoppers.push(() => scheduler.stop());
+    const kms = await startLocalKms({
+      region: REGION,
+      account: ACCOUNT,
+      alias: LOCAL_SECRETS_KEY_ALIAS,
+      ...(options.dataPath ? loadOrCreateKmsKey(options.dataPath) : {}),
+    });
+    stoppers.push(() => kms.stop());
 
     // The same variables the shared function construct sets in AWS, plus the local endpoints.
     const scheduledTarget = functions.find((f) => f.trigger.kind === 'scheduled-target');
@@ -134,12 +147,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SESV2: sesEndpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
       AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
       TABLE_NAME: tableName,
       BUS_NAME: LOCAL_BUS,
       SES_CONFIGURATION_SET: 'ecrm-local',
       SCHEDULER_GROUP: LOCAL_SCHEDULE_GROUP,
       SCHEDULER_ROLE_ARN: `arn:aws:iam::${ACCOUNT}:role/ecrm-local-scheduler`,
       SCHEDULED_TARGET_ARN: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${scheduledTarget?.name ?? 'none'}`,
+      SECRETS_KEY_ID: kms.keyArn,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN'),
     });
 
@@ -260,6 +275,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       table,
       bus,
       scheduler,
+      kms,
       relay: {
         pause: async () => {
           await relay?.stop();

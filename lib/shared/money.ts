@@ -148,7 +148,11 @@ export const fromStripeAmount = (amount: number, currency: string, options: ToMi
 };
 
 /** Exact decimal text of a minor-unit amount: 1999 USD → "19.99", 1000 JPY → "1000", 5 KWD → "0.005". */
-export const minorToDecimal = (amount: number, currency: string, exponent = minorUnitExponent(currency)) => {
+export const minorToDecimal = (
+  amount: number,
+  currency: string,
+  exponent: number = minorUnitExponent(currency),
+): string => {
   if (!Number.isSafeInteger(amount))
     throw new MoneyError(`${amount} is not an integer amount in minor units`);
   const digits = Math.abs(amount)

@@ -55,20 +55,31 @@ const cache = new Map<
 >();
 
 /** Connection and opened secrets, cached briefly so a burst of deliveries costs one read and one decrypt. */
-const loadConnection = async (workspaceId: string, connectionId: string, deps: ReceiveDeps) => {
+const loadConnection = async (
+  workspaceId: string,
+  connectionId: string,
+  deps: ReceiveDeps,
+  fresh = false,
+) => {
   const key = `${workspaceId}/${connectionId}`;
   const now = deps.clock.now();
   const hit = cache.get(key);
-  if (hit && hit.until > Date.now()) return hit;
+  if (hit && hit.until > Date.now() && !fresh) return { ...hit, cached: true };
   const connection = await deps.connections.get(workspaceId, connectionId);
   if (!connection) return undefined;
   const secrets =
     hit && hit.updatedAt === connection.updatedAt
       ? hit.secrets
       : await activeSecrets(connection, now, deps.secrets);
-  const entry = { until: Date.now() + CACHE_MS, updatedAt: connection.updatedAt, connection, secrets };
+  const entry = {
+    until: Date.now() + CACHE_MS,
+    loadedAt: Date.now(),
+    updatedAt: connection.updatedAt,
+    connection,
+    secrets,
+  };
   cache.set(key, entry);
-  return entry;
+  return { ...entry, cached: false };
 };
 
 /** Forget cached connections (after a rotation in the same process, and in tests). */

@@ -5,6 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
+import { exportsRepository } from '../../lib/contacts/exports.repository.ts';
+import { systemClock } from '../../lib/shared/clock.ts';
+import { domainEvent } from '../../lib/shared/events/outbox.ts';
+import { sign } from '../../lib/webhooks/verify/index.ts';
 import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
@@ -14,6 +18,9 @@ let aContactId: string;
 let aKeyId: string;
 let asA: Client;
 let asB: Client;
+let aConnectionId: string;
+let aConnectionSecret: string;
+let aExportId: string;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -30,6 +37,12 @@ beforeAll(async () => {
     summary: 'private',
     by: 'a-staff',
   });
+  const connection = await asA.post('/v1/connections', { kind: 'generic', name: 'A shop' });
+  aConnectionId = String(field(connection.body, 'connection', 'id'));
+  aConnectionSecret = String(field(connection.body, 'secret'));
+  aExportId = `exp_${'0'.repeat(26)}`;
+  const event = domainEvent('contact.export.ready', a.id, { contactId: aContactId, exportId: aExportId }, systemClock);
+  await exportsRepository(stack.table).put(a.id, aExportId, aContactId, { secret: 'A' }, new Date(), event);
 });
 
 afterAll(() => stack?.stop());
@@ -89,6 +102,39 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect(field((await asA.get('/v1/keys')).body, 'keys')).toContainEqual(
       expect.objectContaining({ id: aKeyId, revokedAt: null }),
     );
+  },
+  createConnection: async () => {
+    const res = await asB.post('/v1/connections', { kind: 'generic', name: 'B shop' });
+    expect(res.status).toBe(201);
+    expect(field(res.body, 'connection', 'webhookPath')).toContain(`/${b.id}/`);
+  },
+  listConnections: async () =>
+    expect(JSON.stringify((await asB.get('/v1/connections')).body)).not.toContain(aConnectionId),
+  getConnection: async () => expect((await asB.get(`/v1/connections/${aConnectionId}`)).status).toBe(404),
+  rotateSecret: async () =>
+    expect((await asB.post(`/v1/connections/${aConnectionId}/rotate-secret`, {})).status).toBe(404),
+  deleteConnection: async () => {
+    expect((await asB.del(`/v1/connections/${aConnectionId}`)).status).toBe(404);
+    expect((await asA.get(`/v1/connections/${aConnectionId}`)).status).toBe(200);
+  },
+  receiveWebhook: async () => {
+    const body = Buffer.from(JSON.stringify({ email: 'x@a.example' }));
+    const headers = sign.genericHeaders(aConnectionSecret, {
+      deliveryId: 'd-1',
+      topic: 'customer.upsert',
+      body,
+      at: new Date(),
+    });
+    const to = (ws: string) =>
+      fetch(`${stack.apiUrl}/v1/webhooks/${ws}/${aConnectionId}`, { method: 'POST', headers, body }).then(
+        (r) => r.status,
+      );
+    expect(await to(b.id)).toBe(401);
+    expect(await to(a.id)).toBe(200);
+  },
+  getExport: async () => {
+    expect((await asB.get(`/v1/exports/${aExportId}`)).status).toBe(404);
+    expect(field((await asA.get(`/v1/exports/${aExportId}`)).body, 'content', 'secret')).toBe('A');
   },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };

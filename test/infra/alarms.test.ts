@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { QUARANTINE_METRIC } from '../../infra/constructs/alarms.construct.ts';
 import { DeadLetterQueue } from '../../infra/constructs/dead-letter-queue.construct.ts';
 import { everyTrigger } from './fixtures/every-trigger.catalogue.ts';
 import { logicalIds, type Synthesized, synthesize } from './synth.ts';
@@ -34,6 +35,15 @@ describe('alarms', () => {
         ComparisonOperator: 'GreaterThanThreshold',
       });
     }
+  });
+
+  it('watch the quarantine of storefront deliveries that could not be understood', () => {
+    ecrm.appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: QUARANTINE_METRIC.namespace,
+      MetricName: QUARANTINE_METRIC.name,
+      Dimensions: [{ Name: 'service', Value: QUARANTINE_METRIC.service }],
+      Threshold: 1,
+    });
   });
 
   it('notify one encrypted, TLS-only topic, exported as an output', () => {

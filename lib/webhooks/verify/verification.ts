@@ -142,6 +142,8 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export interface TimestampedSignature {
   readonly timestamp: number;
+  /** `t=` exactly as sent: it is what was signed. */
+  readonly timestampText: string;
   readonly signatures: readonly Buffer[];
 }
 
@@ -153,6 +155,7 @@ export interface TimestampedSignature {
 export const parseTimestampedSignature = (value: string): TimestampedSignature | Rejected => {
   if (value.length > MAX_SIGNATURE_HEADER) return reject('malformed', 'signature header too long');
   let timestamp: number | undefined;
+  let timestampText = '';
   const signatures: Buffer[] = [];
   for (const item of value.split(',')) {
     const at = item.indexOf('=');
@@ -163,6 +166,7 @@ export const parseTimestampedSignature = (value: string): TimestampedSignature |
       if (timestamp !== undefined) return reject('malformed', 'more than one t= in the signature header');
       if (!/^\d{1,12}$/.test(text)) return reject('malformed', 't= is not a unix timestamp');
       timestamp = Number(text);
+      timestampText = text;
     } else if (key === 'v1') {
       const digest = decodeHexDigest(text);
       if (!digest) return reject('malformed', 'v1= is not a hex HMAC-SHA256');
@@ -171,7 +175,7 @@ export const parseTimestampedSignature = (value: string): TimestampedSignature |
   }
   if (timestamp === undefined) return reject('malformed', 'no t= in the signature header');
   if (signatures.length === 0) return reject('malformed', 'no v1= signature in the signature header');
-  return { timestamp, signatures };
+  return { timestamp, timestampText, signatures };
 };
 
 /** Whether `timestamp` (unix seconds) is within the replay window around `now`, either way. */

@@ -1,0 +1,132 @@
+/** Storefront connections and the webhook endpoint they give the shop. */
+import { z } from 'zod';
+import { errorBodySchema, errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
+import { defineRoute } from '../../lib/shared/http/route.ts';
+import {
+  connectionIdSchema,
+  connectionView,
+  createConnectionBody,
+  rotateSecretBody,
+} from '../../lib/webhooks/connection.schema.ts';
+import { workspaceIdSchema } from '../../lib/workspaces/workspace.schema.ts';
+
+const params = z.strictObject({ connectionId: connectionIdSchema });
+
+export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
+
+export const createConnectionRoute = defineRoute({
+  operationId: 'createConnection',
+  method: 'POST',
+  path: '/v1/connections',
+  scope: 'admin',
+  tag: 'storefronts',
+  summary:
+    'Connect a storefront (shopify, woocommerce, stripe, generic). Its signing secret is stored sealed (KMS) and ' +
+    'never returned; a generic connection gets a secret from ecrm, shown once.',
+  body: createConnectionBody,
+  responses: {
+    201: {
+      description: 'the connection and its webhook path',
+      schema: z.object({ connection: connectionView, secret: z.string().optional() }),
+    },
+    ...errorResponses,
+  },
+});
+
+export const listConnectionsRoute = defineRoute({
+  operationId: 'listConnections',
+  method: 'GET',
+  path: '/v1/connections',
+  scope: 'read',
+  tag: 'storefronts',
+  summary: "The workspace's storefront connections.",
+  responses: {
+    200: { description: 'the connections', schema: z.object({ connections: z.array(connectionView) }) },
+    ...errorResponses,
+  },
+});
+
+export const getConnectionRoute = defineRoute({
+  operationId: 'getConnection',
+  method: 'GET',
+  path: '/v1/connections/{connectionId}',
+  scope: 'read',
+  tag: 'storefronts',
+  summary: 'One connection (secrets shown by their last 4 characters only).',
+  params,
+  responses: {
+    200: { description: 'the connection', schema: connectionView },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+export const rotateSecretRoute = defineRoute({
+  operationId: 'rotateConnectionSecret',
+  method: 'POST',
+  path: '/v1/connections/{connectionId}/rotate-secret',
+  scope: 'admin',
+  tag: 'storefronts',
+  summary: 'Add a new signing secret; the previous ones keep verifying for `graceHours` (default 24).',
+  params,
+  body: rotateSecretBody,
+  responses: {
+    200: {
+      description: 'the connection',
+      schema: z.object({ connection: connectionView, secret: z.string().optional() }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+export const deleteConnectionRoute = defineRoute({
+  operationId: 'deleteConnection',
+  method: 'DELETE',
+  path: '/v1/connections/{connectionId}',
+  scope: 'admin',
+  tag: 'storefronts',
+  summary: 'Disconnect a storefront: its deliveries are refused from now on.',
+  params,
+  responses: { 204: { description: 'deleted' }, ...errorResponses, ...notFound },
+});
+
+export const receiveWebhookRoute = defineRoute({
+  operationId: 'receiveWebhook',
+  method: 'POST',
+  path: '/v1/webhooks/{workspaceId}/{connectionId}',
+  scope: 'public',
+  tag: 'storefronts',
+  summary:
+    'Where a connected shop sends its webhooks. The signature is verified over the exact bytes received ' +
+    '(Shopify X-Shopify-Hmac-Sha256, WooCommerce X-WC-Webhook-Signature, Stripe Stripe-Signature, ecrm ' +
+    'X-Ecrm-Signature); each delivery id has one effect; work runs after the 200.',
+  params: z.strictObject({ workspaceId: workspaceIdSchema, connectionId: connectionIdSchema }),
+  rawBody: true,
+  maxBodyBytes: WEBHOOK_MAX_BODY_BYTES,
+  responses: {
+    200: {
+      description: 'stored (or a duplicate, or a WooCommerce ping)',
+      schema: z.object({
+        status: z.enum(['accepted', 'duplicate', 'ping']),
+        deliveryId: z.string().optional(),
+      }),
+    },
+    401: {
+      description: 'missing, malformed or wrong signature, or an unknown connection',
+      schema: errorBodySchema,
+    },
+    413: { description: 'body over 1 MB', schema: errorBodySchema },
+  },
+});
+
+export const getExportRoute = defineRoute({
+  operationId: 'getExport',
+  method: 'GET',
+  path: '/v1/exports/{exportId}',
+  scope: 'admin',
+  tag: 'contacts',
+  summary: 'A stored GDPR export (e.g. produced for a Shopify customers/data_request), kept 30 days.',
+  params: z.strictObject({ exportId: z.string().regex(/^exp_[0-9a-z]{26}$/, 'not an export id') }),
+  responses: { 200: { description: 'the export' }, ...errorResponses, ...notFound },
+});

@@ -1,0 +1,77 @@
+/**
+ * Shopify: `X-Shopify-Hmac-Sha256` is base64(HMAC-SHA256(secret, raw body)), the secret being the
+ * app's client secret (or the signing key shown under Settings → Notifications → Webhooks for
+ * webhooks created in the admin).
+ *
+ * Only the body is signed. `X-Shopify-Topic`, `X-Shopify-Event-Id` / `X-Shopify-Webhook-Id`,
+ * `X-Shopify-Shop-Domain` and `X-Shopify-Triggered-At` are not, and there is no timestamp: a captured
+ * delivery can be replayed, with its headers changed, for as long as the secret is valid. The
+ * mappers therefore check that a body has the shape of the topic it claims (an order body does not
+ * pass as `customers/redact`), and the caller dedupes on the delivery id.
+ */
+import {
+  decodeBase64Digest,
+  hasUsableSecret,
+  header,
+  hmacSha256,
+  matchSecret,
+  noSecretsDetail,
+  reject,
+  type VerifyInput,
+  type VerifyResult,
+} from './verification.ts';
+
+const TOPIC = /^[a-z0-9_]+(?:\/[a-z0-9_]+)+$/;
+const DELIVERY_ID = /^[A-Za-z0-9._:-]{1,200}$/;
+
+const isoOrUndefined = (value: string | undefined): string | undefined => {
+  if (!value || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+};
+
+export const verifyShopify = (input: VerifyInput): VerifyResult => {
+  const signature = header(input.headers, 'x-shopify-hmac-sha256');
+  if (!signature) return reject('missing', 'no X-Shopify-Hmac-Sha256 header');
+  const digest = decodeBase64Digest(signature);
+  if (!digest) return reject('malformed', 'X-Shopify-Hmac-Sha256 is not a base64 HMAC-SHA256');
+  if (!hasUsableSecret(input.secrets)) return reject('mismatch', noSecretsDetail);
+  const secretId = matchSecret(input.secrets, [digest], input.body);
+  if (!secretId) return reject('mismatch', 'X-Shopify-Hmac-Sha256 does not match the body');
+
+  const topic = header(input.headers, 'x-shopify-topic');
+  // X-Shopify-Event-Id is the same for every delivery of one event (retries and duplicate
+  // subscriptions alike); older deliveries only carry X-Shopify-Webhook-Id.
+  const deliveryId =
+    header(input.headers, 'x-shopify-event-id') ?? header(input.headers, 'x-shopify-webhook-id');
+  const validTopic = topic && TOPIC.test(topic) ? topic : undefined;
+  if (!validTopic || !deliveryId || !DELIVERY_ID.test(deliveryId)) {
+    return {
+      ok: true,
+      ping: false,
+      identified: false,
+      secretId,
+      deliveryId: undefined,
+      topic: validTopic,
+      problem: !validTopic
+        ? 'no usable X-Shopify-Topic header'
+        : 'no usable X-Shopify-Event-Id or X-Shopify-Webhook-Id header',
+    };
+  }
+  const source = header(input.headers, 'x-shopify-shop-domain');
+  const triggeredAt = isoOrUndefined(header(input.headers, 'x-shopify-triggered-at'));
+  return {
+    ok: true,
+    ping: false,
+    identified: true,
+    secretId,
+    deliveryId,
+    topic: validTopic,
+    ...(source ? { source } : {}),
+    ...(triggeredAt ? { triggeredAt } : {}),
+  };
+};
+
+/** base64(HMAC-SHA256(secret, body)): the value of `X-Shopify-Hmac-Sha256`. */
+export const signShopify = (secret: string | Uint8Array, body: string | Uint8Array): string =>
+  hmacSha256(secret, body).toString('base64');
