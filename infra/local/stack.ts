@@ -254,15 +254,19 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       name: tableName,
     };
 
+    // Quiet means: nothing in flight anywhere and no new bus event across two rounds 100 ms apart
+    // (DynamoDB Local can take a moment to show a write on its stream).
     const idle = async () => {
       let seen = -1;
-      for (;;) {
+      let stable = 0;
+      while (stable < 2) {
         await relay?.idle();
         await bus.idle();
         await scheduler.idle();
         await relay?.idle();
-        if (bus.events.length === seen) return;
+        stable = bus.events.length === seen ? stable + 1 : 0;
         seen = bus.events.length;
+        if (stable < 2) await new Promise((r) => setTimeout(r, stable === 0 ? 20 : 100));
       }
     };
 

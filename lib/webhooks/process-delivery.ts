@@ -13,6 +13,7 @@ import type { ConnectionsRepository } from './connections.repository.ts';
 import type { DeliveriesRepository, Delivery } from './deliveries.repository.ts';
 import { answerDataRequest, type PrivacyDeps, redactCustomer, redactShop } from './privacy-requests.ts';
 import { MappingError, type StorefrontChange } from './storefront-change.ts';
+import { parseWebhookJson } from './verify/webhook-json.ts';
 
 /** Turns a parsed payload into changes (lib/webhooks/mappers). */
 export type MapPayload = (
@@ -89,7 +90,7 @@ export const processDelivery = async (
 
   let payload: unknown;
   try {
-    payload = JSON.parse(deps.deliveries.body(delivery).toString('utf8'));
+    payload = parseWebhookJson(deps.deliveries.body(delivery));
   } catch (error) {
     return quarantine(
       delivery,

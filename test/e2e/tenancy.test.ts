@@ -41,7 +41,12 @@ beforeAll(async () => {
   aConnectionId = String(field(connection.body, 'connection', 'id'));
   aConnectionSecret = String(field(connection.body, 'secret'));
   aExportId = `exp_${'0'.repeat(26)}`;
-  const event = domainEvent('contact.export.ready', a.id, { contactId: aContactId, exportId: aExportId }, systemClock);
+  const event = domainEvent(
+    'contact.export.ready',
+    a.id,
+    { contactId: aContactId, exportId: aExportId },
+    systemClock,
+  );
   await exportsRepository(stack.table).put(a.id, aExportId, aContactId, { secret: 'A' }, new Date(), event);
 });
 

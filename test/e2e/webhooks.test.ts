@@ -179,4 +179,125 @@ describe('verification', () => {
   });
 });
 
-export { fixture, woo };
+const text = (path: string) => fixture(path).toString('utf8');
+const events = (type: string) => stack.bus.events.filter((e) => e['detail-type'] === type);
+const lookup = (email: string) => api.get(`/v1/contacts/lookup?email=${encodeURIComponent(email)}`);
+const shopifyDeliver = async (topic: string, body: string, eventId?: string) => {
+  const res = await deliver(shopify, body, shopifyHeaders(body, topic, shopifySecret, eventId));
+  expect(res.status).toBe(200);
+  await stack.idle();
+  return res;
+};
+
+describe('Shopify end to end', () => {
+  it('turns customers and orders into a contact with its purchase history, once', async () => {
+    await shopifyDeliver('customers/create', text('shopify/customers/create.json'));
+    const customer = await lookup('bob.norman@mail.example.com');
+    expect(customer.status).toBe(200);
+    expect(field(customer.body, 'source')).toBe('shopify');
+
+    const order = text('shopify/orders/create.json');
+    await shopifyDeliver('orders/create', order, 'evt-order-1');
+    await shopifyDeliver('orders/create', order, 'evt-order-1');
+    // The same order under a new delivery id (Shopify sends orders/create and orders/paid alike).
+    await shopifyDeliver('orders/create', order, 'evt-order-1b');
+    const contact = await lookup('bob.norman@mail.example.com');
+    expect(field(contact.body, 'purchases', 'orderCount')).toBe(1);
+    expect(field(contact.body, 'purchases', 'totals', 'USD', 'spent')).toBe(26093);
+    expect(events('order.placed')).toHaveLength(1);
+  });
+
+  it('refunds lower the spend once, however often they are delivered', async () => {
+    const refund = text('shopify/refunds/create.json');
+    await shopifyDeliver('refunds/create', refund, 'evt-refund-1');
+    await shopifyDeliver('refunds/create', refund, 'evt-refund-1b');
+    expect(events('order.refunded')).toHaveLength(1);
+    const refunded = Number(field(events('order.refunded')[0]?.detail, 'data', 'amount'));
+    expect(refunded).toBeGreaterThan(0);
+    const contact = await lookup('bob.norman@mail.example.com');
+    expect(field(contact.body, 'purchases', 'totals', 'USD', 'spent')).toBe(26093 - refunded);
+  });
+
+  it('a checkout without an order becomes checkout.abandoned after the window; one with an order does not', async () => {
+    const checkout = text('shopify/checkouts/create.json');
+    const abandoned = checkout
+      .replaceAll('bd5a8aa1ecd019dd3520ff791ee3a24c', 'abandoned0000000000000000000000a')
+      .replaceAll('bob.norman@mail.example.com', 'carol@mail.example.com');
+    const completed = checkout
+      .replaceAll('bd5a8aa1ecd019dd3520ff791ee3a24c', 'completed000000000000000000000c')
+      .replaceAll('bob.norman@mail.example.com', 'dave@mail.example.com');
+    await shopifyDeliver('checkouts/create', abandoned);
+    await shopifyDeliver('checkouts/create', completed);
+    const order = text('shopify/orders/create.json')
+      .replaceAll('bd5a8aa1ecd019dd3520ff791ee3a24c', 'completed000000000000000000000c')
+      .replaceAll('820982911946154508', '820982911946154999')
+      .replaceAll('bob.norman@mail.example.com', 'dave@mail.example.com');
+    await shopifyDeliver('orders/create', order);
+    expect(events('checkout.abandoned')).toHaveLength(0);
+
+    await stack.scheduler.advanceTo(new Date(Date.now() + 2 * 3600_000));
+    await stack.idle();
+    const fired = events('checkout.abandoned');
+    expect(fired.map((e) => field(e.detail, 'data', 'checkoutId'))).toEqual([
+      'abandoned0000000000000000000000a',
+    ]);
+    expect(String(field(fired[0]?.detail, 'data', 'recoveryUrl'))).toContain('/recover');
+    expect(Number(field(fired[0]?.detail, 'data', 'total'))).toBe(23898);
+    expect(field(fired[0]?.detail, 'data', 'lineItems')).not.toHaveLength(0);
+  });
+
+  it('customers/redact erases through the contacts path; data_request stores an export', async () => {
+    const request = await shopifyDeliver(
+      'customers/data_request',
+      text('shopify/customers/data_request.json'),
+    );
+    expect(request.status).toBe(200);
+    const ready = events('contact.export.ready');
+    expect(ready).toHaveLength(1);
+    const exported = await api.get(`/v1/exports/${String(field(ready[0]?.detail, 'data', 'exportId'))}`);
+    expect(field(exported.body, 'content', 'contact', 'email')).toBe('bob.norman@mail.example.com');
+
+    await shopifyDeliver('customers/redact', text('shopify/customers/redact.json'));
+    expect((await lookup('bob.norman@mail.example.com')).status).toBe(404);
+    expect(events('contact.erased').length).toBeGreaterThan(0);
+  });
+});
+
+describe('WooCommerce and Stripe end to end', () => {
+  it('a WooCommerce order creates the contact and the order', async () => {
+    const body = text('woocommerce/order.created.json');
+    const res = await deliver(woo, body, {
+      'x-wc-webhook-topic': 'order.created',
+      'x-wc-webhook-signature': sign.woocommerce(wooSecret, body),
+      'x-wc-webhook-delivery-id': 'woo-1',
+      'x-wc-webhook-source': 'https://shop.example/',
+    });
+    expect(res.status).toBe(200);
+    await stack.idle();
+    const contact = await lookup('john.doe@example.com');
+    expect(field(contact.body, 'purchases', 'totals', 'USD', 'spent')).toBe(2935);
+  });
+
+  it('a Stripe checkout.session.completed creates the contact and the order', async () => {
+    const body = text('stripe/checkout.session.completed.json');
+    const res = await deliver(stripe, body, {
+      'stripe-signature': sign.stripe(stripeSecret, body, new Date()),
+    });
+    expect(res.status).toBe(200);
+    await stack.idle();
+    const contact = await lookup('lucia.garcia@example.com');
+    expect(field(contact.body, 'purchases', 'totals', 'EUR', 'spent')).toBe(4990);
+  });
+
+  it('a WooCommerce ping is answered and stores nothing', async () => {
+    const before = deliveriesStored();
+    const res = await fetch(`${stack.apiUrl}/v1/webhooks/${ws}/${woo}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'webhook_id=15',
+    });
+    expect(res.status).toBe(200);
+    await stack.idle();
+    expect(deliveriesStored()).toBe(before);
+  });
+});
