@@ -2,6 +2,7 @@
  * `npm run bench`: starts the local stack and prints figures, never asserts on time. Request units
  * and round trips carry over to AWS cost exactly; local wall time does not.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { table } from '../functions/shared/deps.ts';
 import { startLocalStack } from '../infra/local/stack.ts';
@@ -10,9 +11,11 @@ import { createWorkspace, issueApiKey } from '../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { measureBundles } from './bundles.ts';
 import { meter, type Tally } from './capacity.ts';
+import { benchWebhooks } from './webhooks.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10_000);
+const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 2_000);
 const BATCH = 25;
 const CONCURRENCY = 16;
 
@@ -127,6 +130,31 @@ const main = async () => {
       again.length,
     );
     await stack.idle();
+
+    // 3. Webhook ingest: signed Shopify orders/create deliveries.
+    const template: unknown = JSON.parse(
+      readFileSync(new URL('../test/fixtures/webhooks/shopify/orders/create.json', import.meta.url), 'utf8'),
+    );
+    if (typeof template !== 'object' || template === null)
+      throw new Error('the orders/create fixture is not an object');
+    const hooks = await benchWebhooks({
+      stack,
+      token,
+      workspaceId: 'ws_bench',
+      meter: m,
+      orderTemplate: Object.fromEntries(Object.entries(template)),
+      deliveries: WEBHOOKS,
+      concurrency: 50,
+    });
+    console.log(`\nwebhook ingest: ${WEBHOOKS} signed Shopify orders/create deliveries, concurrency 50`);
+    row('deliveries/s (HTTP, verify + store)', hooks.deliveriesPerSecond.toFixed(0));
+    row(
+      'handler latency p50 / p99 (local, client side)',
+      `${hooks.p50.toFixed(1)} ms / ${hooks.p99.toFixed(1)} ms`,
+    );
+    tallyRows('hot path (receive-webhook)', hooks.hot, WEBHOOKS, 'delivery', WEBHOOKS);
+    row('deliveries/s applied behind the bus (backlog drain)', hooks.processedPerSecond.toFixed(0));
+    tallyRows('behind the bus (process-webhook)', hooks.behind, WEBHOOKS, 'delivery', WEBHOOKS);
   } finally {
     await stack.stop();
   }
