@@ -21,6 +21,7 @@
 import { z } from 'zod';
 import { MappingError, type StorefrontChange, type StorefrontCustomer } from '../storefront-change.ts';
 import {
+  anything,
   compact,
   consentOf,
   currencySchema,
@@ -47,11 +48,11 @@ const channel = z.object({ state: z.enum(['subscribed', 'unsubscribed', 'pending
 
 const customerSchema = z.object({
   id: optionalIdSchema,
-  email: z.unknown(),
-  firstName: z.unknown(),
-  lastName: z.unknown(),
-  phone: z.unknown(),
-  locale: z.unknown(),
+  email: anything,
+  firstName: anything,
+  lastName: anything,
+  phone: anything,
+  locale: anything,
   consent: z.object({ email: channel.optional(), sms: channel.optional() }).optional(),
   updatedAt: time.optional(),
 });
@@ -96,7 +97,7 @@ const checkoutSchema = z.object({
   createdAt: time,
   updatedAt: time,
   completedAt: time.optional(),
-  recoveryUrl: z.unknown(),
+  recoveryUrl: anything,
   customer: customerSchema,
   lineItems: z.array(lineItemSchema),
 });

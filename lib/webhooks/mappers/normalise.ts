@@ -28,7 +28,7 @@ export const parseOrThrow = <S extends z.ZodType>(schema: S, payload: unknown, w
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = pathText(issue?.path ?? []);
-  throw new MappingError(`${what}: ${issue?.message ?? 'invalid payload'} at ${path}`, path);
+  throw new MappingError(`${what}: ${issue?.message ?? 'invalid payload'}`, path);
 };
 
 /** Drop keys whose value is undefined, so absent fields are absent (not present-and-undefined). */
@@ -39,6 +39,19 @@ export const compact = <T extends object>(value: T): T => {
   }
   return copy;
 };
+
+/** A field whose value we read leniently (zod 4 object keys are required unless optional). */
+export const anything = z.unknown().optional();
+
+/** An optional sub-object: parsed when usable, otherwise absent (never a reason to quarantine). */
+export const lenient = <S extends z.ZodType>(schema: S) =>
+  z
+    .unknown()
+    .transform((value): z.output<S> | undefined => {
+      const parsed = schema.safeParse(value);
+      return parsed.success ? parsed.data : undefined;
+    })
+    .optional();
 
 // ---- ids ---------------------------------------------------------------------------------------
 
@@ -79,19 +92,26 @@ export const optionalIdSchema = z
       return z.NEVER;
     }
     return parsed.data;
-  });
+  })
+  .optional();
 
 // ---- text and people ---------------------------------------------------------------------------
 
-/** Any value: a trimmed non-empty string, or undefined. */
+/**
+ * Any value: a trimmed non-empty string, or undefined. Control characters (CR, LF, NUL...) become
+ * spaces: names and the like end up in email headers and templates.
+ */
 export const text = (value: unknown, max = 1024): string | undefined => {
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
+  const trimmed = value.replace(/\p{Cc}+/gu, ' ').trim();
   return trimmed ? trimmed.slice(0, max) : undefined;
 };
 
 /** An optional string field whose type we do not enforce (unusable → absent, not quarantine). */
-export const looseText = z.unknown().transform((v) => text(v));
+export const looseText = z
+  .unknown()
+  .transform((v) => text(v))
+  .optional();
 
 export const email = (value: unknown): string | undefined => {
   const candidate = text(value, 320)?.toLowerCase();
@@ -159,7 +179,11 @@ export const timestampSchema = (assumeUtc = false) =>
   });
 
 /** An optional time: unusable → absent. */
-export const optionalTimestamp = (assumeUtc = false) => z.unknown().transform((v) => isoUtc(v, assumeUtc));
+export const optionalTimestamp = (assumeUtc = false) =>
+  z
+    .unknown()
+    .transform((v) => isoUtc(v, assumeUtc))
+    .optional();
 
 export const unixSecondsSchema = z.number().int().nonnegative().max(253402300799);
 

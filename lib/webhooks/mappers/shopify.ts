@@ -22,6 +22,7 @@ import {
   type StorefrontLineItem,
 } from '../storefront-change.ts';
 import {
+  anything,
   channelConsent,
   compact,
   consentOf,
@@ -30,6 +31,7 @@ import {
   decimalSchema,
   email,
   idSchema,
+  lenient,
   locale,
   looseText,
   minor,
@@ -43,21 +45,14 @@ import {
   webUrl,
 } from './normalise.ts';
 
-/** An optional sub-object: parsed when usable, otherwise absent (never a reason to quarantine). */
-const lenient = <S extends z.ZodType>(schema: S) =>
-  z.unknown().transform((value): z.output<S> | undefined => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  });
-
 const marketingConsent = lenient(z.object({ state: looseText, consent_updated_at: optionalTimestamp() }));
 
 const customerSchema = z.object({
   id: idSchema,
-  email: z.unknown(),
-  first_name: z.unknown(),
-  last_name: z.unknown(),
-  phone: z.unknown(),
+  email: anything,
+  first_name: anything,
+  last_name: anything,
+  phone: anything,
   updated_at: optionalTimestamp(),
   email_marketing_consent: marketingConsent,
   sms_marketing_consent: marketingConsent,
@@ -66,15 +61,13 @@ const customerSchema = z.object({
 });
 type ShopifyCustomer = z.output<typeof customerSchema>;
 
-const addressSchema = lenient(
-  z.object({ first_name: z.unknown(), last_name: z.unknown(), phone: z.unknown() }),
-);
+const addressSchema = lenient(z.object({ first_name: anything, last_name: anything, phone: anything }));
 
 const transactionSchema = z.object({
   kind: looseText,
   status: looseText,
   amount: decimalSchema,
-  currency: z.unknown(),
+  currency: anything,
 });
 type Transaction = z.output<typeof transactionSchema>;
 
@@ -91,11 +84,11 @@ const orderLineSchema = z.object({
 const orderSchema = z.object({
   id: idSchema,
   name: looseText,
-  order_number: z.unknown(),
-  email: z.unknown(),
-  contact_email: z.unknown(),
-  phone: z.unknown(),
-  customer_locale: z.unknown(),
+  order_number: anything,
+  email: anything,
+  contact_email: anything,
+  phone: anything,
+  customer_locale: anything,
   buyer_accepts_marketing: lenient(z.boolean()),
   currency: currencySchema,
   total_price: decimalSchema,
@@ -122,16 +115,16 @@ const checkoutLineSchema = z.object({
 
 const checkoutSchema = z.object({
   token: z.string().trim().min(1),
-  email: z.unknown(),
-  phone: z.unknown(),
-  customer_locale: z.unknown(),
+  email: anything,
+  phone: anything,
+  customer_locale: anything,
   buyer_accepts_marketing: lenient(z.boolean()),
   currency: currencySchema,
   total_price: decimalSchema,
   created_at: timestampSchema(),
   updated_at: timestampSchema(),
   completed_at: optionalTimestamp(),
-  abandoned_checkout_url: z.unknown(),
+  abandoned_checkout_url: anything,
   customer: customerSchema.nullish(),
   billing_address: addressSchema,
   line_items: z.array(checkoutLineSchema),
@@ -144,7 +137,7 @@ const refundSchema = z.object({
   transactions: z.array(transactionSchema),
 });
 
-const privacyCustomer = z.object({ id: optionalIdSchema, email: z.unknown(), phone: z.unknown() });
+const privacyCustomer = z.object({ id: optionalIdSchema, email: anything, phone: anything });
 const shopSchema = { shop_id: idSchema, shop_domain: z.string().trim().min(1) };
 const customersRedactSchema = z.object({ ...shopSchema, customer: privacyCustomer });
 const dataRequestSchema = z.object({

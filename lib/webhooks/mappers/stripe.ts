@@ -9,20 +9,31 @@
  * would leave every refund pointing at an order we never saw. (Sessions without a PaymentIntent —
  * subscriptions, free orders — fall back to `cs_...`, charges without one to `ch_...`.)
  *
+ * Sessions paid by a delayed method complete unpaid (order `placed`);
+ * `checkout.session.async_payment_succeeded` / `_failed` carry the same session and move the order to
+ * paid or cancelled.
+ *
  * Refunds: since API version 2022-11-15 a Charge no longer embeds `refunds`. When the event has
  * `refunds.data` (older endpoint versions, or expanded), each refund object is one refund. Otherwise
  * the event's `previous_attributes.amount_refunded` gives this refund's amount (the increase), and
  * its id is `<charge id>:<amount_refunded after it>`: unique per refund, the same on redelivery.
  */
 import { z } from 'zod';
-import { MappingError, type StorefrontChange, type StorefrontCustomer } from '../storefront-change.ts';
 import {
+  MappingError,
+  type OrderStatus,
+  type StorefrontChange,
+  type StorefrontCustomer,
+} from '../storefront-change.ts';
+import {
+  anything,
   channelConsent,
   compact,
   consentOf,
   currencySchema,
   customer,
   email,
+  lenient,
   locale,
   looseText,
   parseOrThrow,
@@ -38,13 +49,8 @@ const stripeId = z.string().trim().min(1).max(255);
 /** An expandable reference: the id, or the expanded object's id. */
 const reference = z
   .union([stripeId, z.object({ id: stripeId }), z.null(), z.undefined()])
-  .transform((value) => (typeof value === 'string' ? value : value?.id));
-
-const optionalObject = <S extends z.ZodType>(schema: S) =>
-  z.unknown().transform((value): z.output<S> | undefined => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  });
+  .transform((value) => (typeof value === 'string' ? value : value?.id))
+  .optional();
 
 const envelope = <S extends z.ZodType, P extends z.ZodType>(object: S, previous: P) =>
   z.object({
@@ -61,20 +67,20 @@ const sessionSchema = z.object({
   currency: currencySchema.nullish(),
   created: unixSecondsSchema,
   customer: reference,
-  customer_email: z.unknown(),
-  customer_details: optionalObject(z.object({ email: z.unknown(), name: z.unknown(), phone: z.unknown() })),
-  locale: z.unknown(),
+  customer_email: anything,
+  customer_details: lenient(z.object({ email: anything, name: anything, phone: anything })),
+  locale: anything,
   payment_intent: reference,
   payment_status: looseText,
-  consent: optionalObject(z.object({ promotions: looseText })),
+  consent: lenient(z.object({ promotions: looseText })),
 });
 
 const customerSchema = z.object({
   id: stripeId,
-  email: z.unknown(),
-  name: z.unknown(),
-  phone: z.unknown(),
-  preferred_locales: optionalObject(z.array(z.string())),
+  email: anything,
+  name: anything,
+  phone: anything,
+  preferred_locales: lenient(z.array(z.string())),
 });
 
 const refundSchema = z.object({
@@ -93,10 +99,10 @@ const chargeSchema = z.object({
   refunds: z.object({ data: z.array(refundSchema) }).nullish(),
 });
 
-const chargePrevious = optionalObject(z.object({ amount_refunded: z.number().int().nonnegative() }));
+const chargePrevious = lenient(z.object({ amount_refunded: z.number().int().nonnegative() }));
 
 const mapSession = (payload: unknown, type: string): StorefrontChange[] => {
-  const event = parseOrThrow(envelope(sessionSchema, z.unknown()), payload, `stripe ${type}`);
+  const event = parseOrThrow(envelope(sessionSchema, anything), payload, `stripe ${type}`);
   const s = event.data.object;
   if (s.mode === 'setup')
     return [{ kind: 'ignored', reason: 'stripe checkout session in setup mode (no payment)' }];
@@ -114,20 +120,25 @@ const mapSession = (payload: unknown, type: string): StorefrontChange[] => {
     // Promotional consent is collected by Checkout only when asked for; an opt-out is an unticked box.
     consent: consentOf(s.consent?.promotions === 'opt_in' ? channelConsent('subscribed', at) : undefined),
   });
+  // Delayed payment methods (bank debits, vouchers) complete the session unpaid; Stripe then sends
+  // async_payment_succeeded or async_payment_failed with the same session.
+  const failed = type === 'checkout.session.async_payment_failed';
   const paid = s.payment_status === 'paid' || s.payment_status === 'no_payment_required';
+  const status: OrderStatus = failed ? 'cancelled' : paid ? 'paid' : 'placed';
   return [
     {
       kind: 'order',
       order: compact({
         orderId: s.payment_intent ?? s.id,
         customer: buyer,
-        status: paid ? ('paid' as const) : ('placed' as const),
+        status,
         currency: s.currency,
         total: stripeMinor(s.amount_total, s.currency, 'data.object.amount_total'),
         // A Checkout Session event carries no line items (they need an API call): none, not guessed.
         lineItems: [],
         placedAt: unixSecondsToIso(s.created),
         updatedAt: at,
+        cancelledAt: failed ? at : undefined,
         checkoutId: s.id,
       }),
     },
@@ -135,7 +146,7 @@ const mapSession = (payload: unknown, type: string): StorefrontChange[] => {
 };
 
 const mapCustomer = (payload: unknown, type: string): StorefrontChange[] => {
-  const event = parseOrThrow(envelope(customerSchema, z.unknown()), payload, `stripe ${type}`);
+  const event = parseOrThrow(envelope(customerSchema, anything), payload, `stripe ${type}`);
   const c = event.data.object;
   return [
     {
@@ -204,6 +215,8 @@ const mapChargeRefunded = (payload: unknown, type: string): StorefrontChange[] =
 
 const TYPES = new Map<string, (payload: unknown, type: string) => StorefrontChange[]>([
   ['checkout.session.completed', mapSession],
+  ['checkout.session.async_payment_succeeded', mapSession],
+  ['checkout.session.async_payment_failed', mapSession],
   ['customer.created', mapCustomer],
   ['customer.updated', mapCustomer],
   ['charge.refunded', mapChargeRefunded],

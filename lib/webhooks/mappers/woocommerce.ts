@@ -14,12 +14,14 @@ import { z } from 'zod';
 import type { OrderStatus, StorefrontChange, StorefrontCustomer } from '../storefront-change.ts';
 import { MappingError } from '../storefront-change.ts';
 import {
+  anything,
   compact,
   currencySchema,
   customer,
   decimalSchema,
   email,
   idSchema,
+  lenient,
   looseText,
   minor,
   optionalIdSchema,
@@ -30,12 +32,9 @@ import {
   timestampSchema,
 } from './normalise.ts';
 
-const billingSchema = z.unknown().transform((value) => {
-  const parsed = z
-    .object({ first_name: z.unknown(), last_name: z.unknown(), email: z.unknown(), phone: z.unknown() })
-    .safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-});
+const billingSchema = lenient(
+  z.object({ first_name: anything, last_name: anything, email: anything, phone: anything }),
+);
 
 const lineSchema = z.object({
   product_id: optionalIdSchema,
@@ -63,9 +62,9 @@ const orderSchema = z.object({
 
 const customerSchema = z.object({
   id: idSchema,
-  email: z.unknown(),
-  first_name: z.unknown(),
-  last_name: z.unknown(),
+  email: anything,
+  first_name: anything,
+  last_name: anything,
   billing: billingSchema,
   date_modified_gmt: optionalTimestamp(true),
 });
