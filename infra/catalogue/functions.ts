@@ -8,12 +8,18 @@ import { patternFor } from '../../lib/shared/events/catalogue.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import type { Access, FunctionSpec } from './types.ts';
 
+/** Lambda descriptions stop at 256 characters; the route's full summary lives in the OpenAPI document. */
+const describeRoute = (route: RouteSpec): string => {
+  const text = `${route.method} ${route.path}: ${route.summary}`;
+  return text.length <= 256 ? text : `${text.slice(0, 255)}…`;
+};
+
 const http = (
   name: string,
   entry: string,
   route: RouteSpec,
   access: Access,
-  description = route.summary,
+  description = describeRoute(route),
 ): FunctionSpec => ({
   name,
   entry,
