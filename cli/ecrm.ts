@@ -4,6 +4,8 @@
  *   npm run ecrm -- key issue --workspace ws_acme --name ops --scopes admin [--local | --table T]
  *   npm run ecrm -- key list --workspace ws_acme [--local | --table T]
  *   npm run ecrm -- key revoke --workspace ws_acme --key k_... [--local | --table T]
+ *   npm run ecrm -- connection create --kind shopify --name "My shop" --secret S [--local | --api URL --api-key K]
+ *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -11,13 +13,19 @@ import { systemClock } from '../lib/shared/clock.ts';
 import { createWorkspace, issueApiKey, revokeApiKey } from '../lib/workspaces/api-keys.ts';
 import { apiKeyView, scopeSchema, workspaceIdSchema } from '../lib/workspaces/workspace.schema.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
+import { callApi, resolveApi } from './api-client.ts';
 import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   workspace create --id ws_<name> --name <display name>
   key issue --workspace <id> --name <label> --scopes admin,write,read,ingest
   key list --workspace <id>
-  key revoke --workspace <id> --key <key id>`;
+  key revoke --workspace <id> --key <key id>
+  connection create --kind shopify|woocommerce|stripe|generic --name <label> [--secret <signing secret>]
+  connection list
+  connection rotate --id <connection id> [--secret <new secret>] [--grace-hours <n>]
+  connection delete --id <connection id>
+  (connection commands go through the API: --local, or --api <url> --api-key <admin key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,6 +37,11 @@ const { values, positionals } = parseArgs({
     workspace: { type: 'string' },
     scopes: { type: 'string' },
     key: { type: 'string' },
+    api: { type: 'string' },
+    'api-key': { type: 'string' },
+    kind: { type: 'string' },
+    secret: { type: 'string' },
+    'grace-hours': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -41,8 +54,9 @@ const required = (value: string | undefined, flag: string): string => {
 const main = async (): Promise<unknown> => {
   const [noun, verb] = positionals;
   if (values.help || !noun) return usage;
-  const deps = { workspaces: workspacesRepository(resolveTable(values)), clock: systemClock };
   const command = `${noun} ${verb ?? ''}`.trim();
+  if (noun === 'connection') return connectionCommand(verb);
+  const deps = { workspaces: workspacesRepository(resolveTable(values)), clock: systemClock };
   switch (command) {
     case 'workspace create': {
       const id = workspaceIdSchema.parse(required(values.id, 'id'));
@@ -65,6 +79,37 @@ const main = async (): Promise<unknown> => {
       );
     default:
       throw new Error(`unknown command "${command}"\n${usage}`);
+  }
+};
+
+const connectionCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  switch (verb) {
+    case 'create':
+      return callApi(api, 'POST', '/v1/connections', {
+        kind: required(values.kind, 'kind'),
+        name: required(values.name, 'name'),
+        ...(values.secret ? { secret: values.secret } : {}),
+      });
+    case 'list':
+      return callApi(api, 'GET', '/v1/connections');
+    case 'rotate':
+      return callApi(
+        api,
+        'POST',
+        `/v1/connections/${encodeURIComponent(required(values.id, 'id'))}/rotate-secret`,
+        {
+          ...(values.secret ? { secret: values.secret } : {}),
+          ...(values['grace-hours']
+            ? { graceHours: z.coerce.number().int().parse(values['grace-hours']) }
+            : {}),
+        },
+      );
+    case 'delete':
+      await callApi(api, 'DELETE', `/v1/connections/${encodeURIComponent(required(values.id, 'id'))}`);
+      return { deleted: values.id };
+    default:
+      throw new Error(`unknown command "connection ${verb ?? ''}"\n${usage}`);
   }
 };
 

@@ -1,0 +1,58 @@
+/** The operator connects a storefront from the command line, through the API of a running stack. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../infra/local/stack.ts';
+import { client, field, startStack, workspaceWithKeys } from './harness.ts';
+
+const run = promisify(execFile);
+let stack: LocalStack;
+let admin: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = (await workspaceWithKeys(stack)).admin;
+});
+
+afterAll(() => stack?.stop());
+
+const ecrm = async (...args: string[]): Promise<unknown> => {
+  const { stdout } = await run(process.execPath, [
+    '--import',
+    'tsx',
+    'cli/ecrm.ts',
+    ...args,
+    '--api',
+    stack.apiUrl,
+    '--api-key',
+    admin,
+  ]);
+  return JSON.parse(stdout);
+};
+
+describe('ecrm connection', () => {
+  it('creates, lists, rotates and deletes a connection', async () => {
+    const made = await ecrm(
+      'connection',
+      'create',
+      '--kind',
+      'woocommerce',
+      '--name',
+      'CLI Woo',
+      '--secret',
+      'cli-secret-123456',
+    );
+    const id = String(field(made, 'connection', 'id'));
+    expect(JSON.stringify(made)).not.toContain('cli-secret-123456');
+    expect(JSON.stringify(await ecrm('connection', 'list'))).toContain(id);
+    const rotated = await ecrm('connection', 'rotate', '--id', id, '--grace-hours', '2');
+    expect(String(field(rotated, 'secret'))).toMatch(/^ecrm_whsec_/);
+    expect(field(rotated, 'connection', 'secrets')).toHaveLength(2);
+    await ecrm('connection', 'delete', '--id', id);
+    expect((await client(stack, admin).get(`/v1/connections/${id}`)).status).toBe(404);
+  });
+
+  it('fails with the API’s message when a field is wrong', async () => {
+    await expect(ecrm('connection', 'create', '--kind', 'magento', '--name', 'x')).rejects.toThrow(/kind/);
+  });
+});
