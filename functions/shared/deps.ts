@@ -15,7 +15,7 @@ import type { Table } from '../../lib/shared/table.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 import { config } from './config.ts';
 
-const once = <T>(build: () => T): (() => T) => {
+export const once = <T>(build: () => T): (() => T) => {
   let value: T | undefined;
   return () => {
     value ??= build();

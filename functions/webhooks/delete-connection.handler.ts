@@ -1,5 +1,5 @@
 import { httpHandler, noContent } from '../shared/http-handler.ts';
-import { connectionsOnly } from '../shared/webhook-deps.ts';
+import { connectionsOnly } from '../shared/storefront-store-deps.ts';
 import { deleteConnectionRoute } from './webhook.routes.ts';
 
 export const handler = httpHandler(deleteConnectionRoute, async ({ principal, params }) => {

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../lib/shared/errors.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
-import { exportsOnly } from '../shared/webhook-deps.ts';
+import { exportsOnly } from '../shared/storefront-store-deps.ts';
 import { getExportRoute } from './webhook.routes.ts';
 
 export const handler = httpHandler(getExportRoute, async ({ principal, params }) => {

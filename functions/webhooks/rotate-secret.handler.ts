@@ -1,7 +1,7 @@
 import { toConnectionView } from '../../lib/webhooks/connection.schema.ts';
 import { rotateSecret } from '../../lib/webhooks/manage-connections.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
-import { connectionDeps } from '../shared/webhook-deps.ts';
+import { connectionDeps } from '../shared/storefront-secret-deps.ts';
 import { rotateSecretRoute } from './webhook.routes.ts';
 
 export const handler = httpHandler(rotateSecretRoute, async ({ principal, params, body }) => {

@@ -1,0 +1,8 @@
+/** Storefront reads that need only the table (no KMS, no Scheduler client in these bundles). */
+import { exportsRepository } from '../../lib/contacts/exports.repository.ts';
+import { connectionsRepository } from '../../lib/webhooks/connections.repository.ts';
+import { once, table } from './deps.ts';
+
+export const connectionsOnly = once(() => ({ connections: connectionsRepository(table()) }));
+
+export const exportsOnly = once(() => ({ exports: exportsRepository(table()) }));
