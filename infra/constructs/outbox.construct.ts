@@ -9,7 +9,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
-import { OUTBOX_ATTRIBUTE } from '../../lib/shared/events/outbox.ts';
+import { OUTBOX_ATTRIBUTE, OUTBOX_ON_REMOVE_ATTRIBUTE } from '../../lib/shared/events/outbox.ts';
 import { DeadLetterQueue } from './dead-letter-queue.construct.ts';
 import type { EcrmFunction } from './ecrm-function.construct.ts';
 
@@ -24,6 +24,15 @@ export const outboxFilter = (): Record<string, unknown> =>
   lambda.FilterCriteria.filter({
     eventName: lambda.FilterRule.or('INSERT', 'MODIFY'),
     dynamodb: { NewImage: { [OUTBOX_ATTRIBUTE]: { M: { id: { S: lambda.FilterRule.exists() } } } } },
+  });
+
+/** Removals of items that kept an event for their removal (`_evGone`). */
+export const outboxRemovalFilter = (): Record<string, unknown> =>
+  lambda.FilterCriteria.filter({
+    eventName: lambda.FilterRule.isEqual('REMOVE'),
+    dynamodb: {
+      OldImage: { [OUTBOX_ON_REMOVE_ATTRIBUTE]: { M: { id: { S: lambda.FilterRule.exists() } } } },
+    },
   });
 
 export class Outbox extends Construct {
@@ -41,7 +50,7 @@ export class Outbox extends Construct {
         retryAttempts: 10,
         maxRecordAge: Duration.hours(24),
         onFailure: new sources.SqsDlq(this.deadLetters),
-        filters: [outboxFilter()],
+        filters: [outboxFilter(), outboxRemovalFilter()],
       }),
     );
   }

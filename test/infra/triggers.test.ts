@@ -160,13 +160,17 @@ describe('outbox relay', () => {
     });
   });
 
-  it('is invoked only for inserts and updates whose new image carries an outbox record', () => {
+  it('is invoked only for writes that carry an outbox record, and removals that kept one', () => {
     const [mapping] = Object.values(ecrm.appTemplate.findResources('AWS::Lambda::EventSourceMapping'));
     const filters: { Pattern: string }[] = mapping?.Properties.FilterCriteria.Filters;
     expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([
       {
         eventName: ['INSERT', 'MODIFY'],
         dynamodb: { NewImage: { _ev: { M: { id: { S: [{ exists: true }] } } } } },
+      },
+      {
+        eventName: ['REMOVE'],
+        dynamodb: { OldImage: { _evGone: { M: { id: { S: [{ exists: true }] } } } } },
       },
     ]);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../lib/shared/clock.ts';
-import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../../lib/shared/events/outbox.ts';
+import {
+  domainEvent,
+  OUTBOX_ATTRIBUTE,
+  OUTBOX_ON_REMOVE_ATTRIBUTE,
+  toOutbox,
+} from '../../lib/shared/events/outbox.ts';
 import { eventsToRelay } from '../../lib/shared/events/relay.ts';
 
 const clock = fixedClock('2026-01-01T00:00:00.000Z');
@@ -20,6 +25,15 @@ describe('outbox relay', () => {
     ]);
     expect(events.map((e) => e.id)).toEqual([first.id, second.id]);
     expect(events[1]?.data).toEqual({ contactId: 'c_1', fields: ['tags'] });
+  });
+
+  it('relays the event an item kept for its removal, from the REMOVE record', () => {
+    const gone = toOutbox(ev(['removed']));
+    const { events } = eventsToRelay([
+      { oldImage: { [OUTBOX_ON_REMOVE_ATTRIBUTE]: gone, [OUTBOX_ATTRIBUTE]: toOutbox(ev(['x'])) } },
+      { oldImage: { other: 1 } },
+    ]);
+    expect(events.map((e) => e.id)).toEqual([gone.id]);
   });
 
   it('reports entries that break the catalogue instead of publishing them', () => {

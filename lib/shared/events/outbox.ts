@@ -16,6 +16,12 @@ import {
 } from './catalogue.ts';
 
 export const OUTBOX_ATTRIBUTE = '_ev';
+/**
+ * The event of an item's removal, stored on the item while it lives (a delete cannot carry an
+ * attribute): the relay publishes it from the stream's REMOVE record, so "left" facts (a contact
+ * leaving a segment) are as crash-safe as "entered" ones.
+ */
+export const OUTBOX_ON_REMOVE_ATTRIBUTE = '_evGone';
 
 export const outboxRecord = z.object({
   id: z.string(),

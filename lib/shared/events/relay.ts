@@ -3,7 +3,7 @@
  * `_ev`, each once per write (a write that keeps the previous `_ev` publishes nothing new).
  */
 import type { DomainEvent } from './catalogue.ts';
-import { fromOutbox, OUTBOX_ATTRIBUTE } from './outbox.ts';
+import { fromOutbox, OUTBOX_ATTRIBUTE, OUTBOX_ON_REMOVE_ATTRIBUTE } from './outbox.ts';
 
 export interface StreamChange {
   readonly newImage?: Record<string, unknown> | undefined;
@@ -16,8 +16,8 @@ export interface RelayBatch {
   readonly rejected: { index: number; reason: string }[];
 }
 
-const outboxId = (image: Record<string, unknown> | undefined): unknown => {
-  const value = image?.[OUTBOX_ATTRIBUTE];
+const outboxId = (image: Record<string, unknown> | undefined, attribute = OUTBOX_ATTRIBUTE): unknown => {
+  const value = image?.[attribute];
   return typeof value === 'object' && value !== null && 'id' in value ? value.id : undefined;
 };
 
@@ -25,6 +25,17 @@ export const eventsToRelay = (changes: readonly StreamChange[]): RelayBatch => {
   const events: DomainEvent[] = [];
   const rejected: { index: number; reason: string }[] = [];
   changes.forEach((change, index) => {
+    if (change.newImage === undefined) {
+      // A removal: publish the event the item kept for this moment, if any.
+      if (outboxId(change.oldImage, OUTBOX_ON_REMOVE_ATTRIBUTE) === undefined) return;
+      try {
+        const event = fromOutbox(change.oldImage?.[OUTBOX_ON_REMOVE_ATTRIBUTE]);
+        if (event) events.push(event);
+      } catch (error) {
+        rejected.push({ index, reason: error instanceof Error ? error.message : String(error) });
+      }
+      return;
+    }
     const id = outboxId(change.newImage);
     if (id === undefined || id === outboxId(change.oldImage)) return;
     try {
