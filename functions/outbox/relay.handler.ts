@@ -23,6 +23,9 @@ export const handler = middy<DynamoDBStreamEvent, void>().handler(async (event) 
     event.Records.map((r) => ({
       newImage: toObject(r.dynamodb?.NewImage),
       oldImage: toObject(r.dynamodb?.OldImage),
+      at: r.dynamodb?.ApproximateCreationDateTime
+        ? new Date(r.dynamodb.ApproximateCreationDateTime * 1000).toISOString()
+        : undefined,
     })),
   );
   for (const r of rejected)

@@ -12,6 +12,8 @@ export interface Key {
 
 /** Contacts are spread over this many list shards so that bulk imports never heat one GSI partition. */
 export const CONTACT_LIST_SHARDS = 16;
+/** Shards of one segment's membership (same spreading function as contact listing). */
+export const MEMBERSHIP_SHARDS = CONTACT_LIST_SHARDS;
 
 const ws = (workspaceId: string): string => `W#${workspaceId}`;
 
@@ -109,6 +111,16 @@ export const keys = {
     pk: `${ws(workspaceId)}#CK#${connectionId}#${identityHash(checkoutId)}`,
     sk: 'CK',
   }),
+
+  segment: (workspaceId: string, segmentId: string): Key => ({ pk: ws(workspaceId), sk: `SG#${segmentId}` }),
+  segmentPrefix: 'SG#',
+  /** Segment members, spread over shards so a campaign reads millions in parallel. */
+  membership: (workspaceId: string, segmentId: string, contactId: string): Key => ({
+    pk: `${ws(workspaceId)}#SM#${segmentId}#${shardOf(contactId)}`,
+    sk: contactId,
+  }),
+  membershipShard: (workspaceId: string, segmentId: string, shard: number): string =>
+    `${ws(workspaceId)}#SM#${segmentId}#${shard}`,
 
   connection: (workspaceId: string, connectionId: string): Key => ({
     pk: ws(workspaceId),

@@ -172,6 +172,26 @@ const definitions = {
       requestId: z.string().optional(),
     }),
   },
+  'segment.entered': {
+    version: 1,
+    description: 'A contact became a member of a segment.',
+    data: z.object({ segmentId: z.string(), contactId: z.string(), ruleVersion: z.number().int() }),
+  },
+  'segment.exited': {
+    version: 1,
+    description: 'A contact stopped being a member of a segment (published from the membership removal).',
+    data: z.object({ segmentId: z.string(), contactId: z.string(), ruleVersion: z.number().int() }),
+  },
+  'segment.rebuild.requested': {
+    version: 1,
+    description:
+      "A segment's membership must be recomputed from every contact (new or changed rule), or purged (deleted segment).",
+    data: z.object({
+      segmentId: z.string(),
+      ruleVersion: z.number().int(),
+      mode: z.enum(['evaluate', 'purge']),
+    }),
+  },
 } as const;
 
 export type EventType = keyof typeof definitions;

@@ -8,6 +8,8 @@ import { fromOutbox, OUTBOX_ATTRIBUTE, OUTBOX_ON_REMOVE_ATTRIBUTE } from './outb
 export interface StreamChange {
   readonly newImage?: Record<string, unknown> | undefined;
   readonly oldImage?: Record<string, unknown> | undefined;
+  /** When the change happened (the stream record's time): a removal's event happens then. */
+  readonly at?: string | undefined;
 }
 
 export interface RelayBatch {
@@ -30,7 +32,7 @@ export const eventsToRelay = (changes: readonly StreamChange[]): RelayBatch => {
       if (outboxId(change.oldImage, OUTBOX_ON_REMOVE_ATTRIBUTE) === undefined) return;
       try {
         const event = fromOutbox(change.oldImage?.[OUTBOX_ON_REMOVE_ATTRIBUTE]);
-        if (event) events.push(event);
+        if (event) events.push(change.at ? { ...event, occurredAt: change.at } : event);
       } catch (error) {
         rejected.push({ index, reason: error instanceof Error ? error.message : String(error) });
       }

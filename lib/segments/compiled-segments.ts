@@ -1,0 +1,47 @@
+/**
+ * A workspace's dynamic segments, parsed and compiled once per rule version and kept briefly in
+ * memory: evaluation runs on every contact change, definitions change rarely.
+ */
+import type { Condition } from './condition.schema.ts';
+import { parseCondition } from './condition.schema.ts';
+import { type Dependencies, dependencies } from './dependencies.ts';
+import { compile, type Evaluator } from './evaluate.ts';
+import type { SegmentRecord } from './segment.schema.ts';
+import type { SegmentsRepository } from './segments.repository.ts';
+
+export interface CompiledSegment {
+  readonly segment: SegmentRecord;
+  readonly condition: Condition;
+  readonly evaluate: Evaluator;
+  readonly reads: Dependencies;
+}
+
+const compiled = new Map<string, CompiledSegment>();
+const byWorkspace = new Map<string, { until: number; segments: CompiledSegment[] }>();
+const CACHE_MS = 30_000;
+
+export const compileSegment = (segment: SegmentRecord): CompiledSegment | undefined => {
+  if (segment.kind !== 'dynamic' || segment.condition === undefined) return undefined;
+  const key = `${segment.workspaceId}/${segment.id}/${segment.ruleVersion}`;
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const condition = parseCondition(segment.condition);
+  const entry = { segment, condition, evaluate: compile(condition), reads: dependencies(condition) };
+  compiled.set(key, entry);
+  return entry;
+};
+
+export const dynamicSegments = async (
+  workspaceId: string,
+  deps: { segments: SegmentsRepository },
+  fresh = false,
+): Promise<CompiledSegment[]> => {
+  const hit = byWorkspace.get(workspaceId);
+  if (hit && hit.until > Date.now() && !fresh) return hit.segments;
+  const segments = (await deps.segments.list(workspaceId)).flatMap((s) => compileSegment(s) ?? []);
+  byWorkspace.set(workspaceId, { until: Date.now() + CACHE_MS, segments });
+  return segments;
+};
+
+/** Forget a workspace's cached definitions (after a change in this process). */
+export const forgetSegments = (workspaceId: string) => byWorkspace.delete(workspaceId);

@@ -1,0 +1,157 @@
+/**
+ * Creating, changing and deleting segments. A new dynamic segment or a changed rule bumps the rule
+ * version and asks (through the outbox of the same write) for a rebuild; a deleted segment is
+ * purged by the same job, so a million members never have to go in one request.
+ */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import type { Clock } from '../shared/clock.ts';
+import { ConflictError, NotFoundError } from '../shared/errors.ts';
+import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
+import { newId } from '../shared/ids.ts';
+import { keys } from '../shared/keys.ts';
+import { isConditionFailure, type Table } from '../shared/table.ts';
+import { forgetSegments } from './compiled-segments.ts';
+import { parseCondition } from './condition.schema.ts';
+import { compile } from './evaluate.ts';
+import type { createSegmentBody, SegmentRecord, updateSegmentBody } from './segment.schema.ts';
+import type { SegmentsRepository } from './segments.repository.ts';
+
+export interface SegmentAdminDeps {
+  readonly table: Table;
+  readonly segments: SegmentsRepository;
+  readonly clock: Clock;
+}
+
+const save = async (
+  segment: SegmentRecord,
+  expectedUpdatedAt: string | undefined,
+  rebuild: 'evaluate' | 'purge' | undefined,
+  deps: SegmentAdminDeps,
+) => {
+  const event = rebuild
+    ? domainEvent(
+        'segment.rebuild.requested',
+        segment.workspaceId,
+        { segmentId: segment.id, ruleVersion: segment.ruleVersion, mode: rebuild },
+        deps.clock,
+      )
+    : undefined;
+  try {
+    await deps.table.client.send(
+      new PutCommand({
+        TableName: deps.table.name,
+        Item: {
+          ...keys.segment(segment.workspaceId, segment.id),
+          ...segment,
+          ...(event ? { [OUTBOX_ATTRIBUTE]: toOutbox(event) } : {}),
+        },
+        ...(expectedUpdatedAt
+          ? { ConditionExpression: 'updatedAt = :u', ExpressionAttributeValues: { ':u': expectedUpdatedAt } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error))
+      throw new ConflictError('the segment changed meanwhile; read it again', { cause: error });
+    throw error;
+  }
+  forgetSegments(segment.workspaceId);
+};
+
+export const createSegment = async (
+  workspaceId: string,
+  input: z.output<typeof createSegmentBody>,
+  deps: SegmentAdminDeps,
+) => {
+  const now = deps.clock.now();
+  const segment: SegmentRecord = {
+    type: 'segment',
+    v: 1,
+    id: newId('sg', now),
+    workspaceId,
+    name: input.name,
+    ...(input.description ? { description: input.description } : {}),
+    kind: input.kind,
+    ...(input.condition !== undefined ? { condition: input.condition } : {}),
+    ruleVersion: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await save(segment, undefined, segment.kind === 'dynamic' ? 'evaluate' : undefined, deps);
+  return segment;
+};
+
+export const getSegment = async (
+  workspaceId: string,
+  segmentId: string,
+  deps: { segments: SegmentsRepository },
+) => {
+  const segment = await deps.segments.get(workspaceId, segmentId);
+  if (!segment) throw new NotFoundError(`no segment ${segmentId}`);
+  return segment;
+};
+
+export const updateSegment = async (
+  workspaceId: string,
+  segmentId: string,
+  input: z.output<typeof updateSegmentBody>,
+  deps: SegmentAdminDeps,
+) => {
+  const before = await getSegment(workspaceId, segmentId, deps);
+  if (input.condition !== undefined && before.kind !== 'dynamic') {
+    throw new ConflictError('a static segment has no condition');
+  }
+  const ruleChanged =
+    input.condition !== undefined && JSON.stringify(input.condition) !== JSON.stringify(before.condition);
+  const after: SegmentRecord = {
+    ...before,
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(ruleChanged ? { condition: input.condition, ruleVersion: before.ruleVersion + 1 } : {}),
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await save(after, before.updatedAt, ruleChanged ? 'evaluate' : undefined, deps);
+  return after;
+};
+
+export const deleteSegment = async (workspaceId: string, segmentId: string, deps: SegmentAdminDeps) => {
+  const before = await getSegment(workspaceId, segmentId, deps);
+  // A new rule version that matches nobody: the rebuild job purges the members, then the definition.
+  const purging: SegmentRecord = {
+    ...before,
+    kind: 'static',
+    ruleVersion: before.ruleVersion + 1,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  const { condition: _c, rebuild: _r, ...rest } = purging;
+  await save(rest, before.updatedAt, 'purge', deps);
+};
+
+/** Count and sample of who a condition matches now, without saving anything. */
+export const previewSegment = async (
+  workspaceId: string,
+  condition: unknown,
+  deps: { contacts: ContactsRepository; clock: Clock },
+  limits = { scan: 5_000, sample: 20 },
+) => {
+  const evaluate = compile(parseCondition(condition));
+  const context = { now: deps.clock.now() };
+  let scanned = 0;
+  let matched = 0;
+  const sample: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.contacts.list(workspaceId, 100, cursor);
+    for (const contact of page.contacts) {
+      scanned += 1;
+      if (evaluate({ contact }, context)) {
+        matched += 1;
+        if (sample.length < limits.sample) sample.push(contact.id);
+      }
+    }
+    cursor = page.next;
+  } while (cursor && scanned < limits.scan);
+  return { matched, scanned, complete: cursor === undefined, sample };
+};
