@@ -3,6 +3,7 @@ import type { RouteSpec } from '../lib/shared/http/route.ts';
 import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
 import * as events from './events/event.routes.ts';
+import * as segments from './segments/segment.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
 
@@ -29,6 +30,15 @@ export const routes = {
   deleteConnection: webhooks.deleteConnectionRoute,
   receiveWebhook: webhooks.receiveWebhookRoute,
   getExport: webhooks.getExportRoute,
+  createSegment: segments.createSegmentRoute,
+  listSegments: segments.listSegmentsRoute,
+  getSegment: segments.getSegmentRoute,
+  updateSegment: segments.updateSegmentRoute,
+  deleteSegment: segments.deleteSegmentRoute,
+  previewSegment: segments.previewSegmentRoute,
+  listMembers: segments.listMembersRoute,
+  changeMembers: segments.changeMembersRoute,
+  contactSegments: segments.contactSegmentsRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

@@ -2,7 +2,6 @@
  * What processing storefront deliveries needs: the domain repositories, the mappers and the
  * Scheduler timers for abandoned checkouts (no KMS: secrets are not needed behind the bus).
  */
-import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { exportsRepository } from '../../lib/contacts/exports.repository.ts';
 import { checkoutsRepository } from '../../lib/orders/checkouts.repository.ts';
 import { ordersRepository } from '../../lib/orders/orders.repository.ts';
@@ -10,18 +9,8 @@ import { connectionsRepository } from '../../lib/webhooks/connections.repository
 import { deliveriesRepository } from '../../lib/webhooks/deliveries.repository.ts';
 import { mapDelivery } from '../../lib/webhooks/mappers/index.ts';
 import { storefrontLinksRepository } from '../../lib/webhooks/storefront-links.repository.ts';
-import { config } from './config.ts';
 import { contactDeps, once, table } from './deps.ts';
-import { schedulerTimers } from './scheduler-timers.ts';
-
-const timers = once(() => {
-  const s = config('scheduler');
-  return schedulerTimers(new SchedulerClient({}), {
-    group: s.SCHEDULER_GROUP,
-    roleArn: s.SCHEDULER_ROLE_ARN,
-    targetArn: s.SCHEDULED_TARGET_ARN,
-  });
-});
+import { timers } from './segment-deps.ts';
 
 export const checkoutDeps = once(() => ({
   ...contactDeps(),

@@ -83,11 +83,37 @@ export const functions: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
   },
   {
-    name: 'checkout-timeout',
-    entry: 'functions/webhooks/checkout-timeout.handler.ts',
-    description: "A checkout's window closed: emits checkout.abandoned unless an order came.",
+    name: 'fire-timer',
+    entry: 'functions/timers/fire-timer.handler.ts',
+    description: 'Target of one-time timers: abandoned-checkout windows, segment windows expiring.',
     trigger: { kind: 'scheduled-target' },
+    access: { table: 'readWrite', scheduler: 'manage' },
+  },
+  {
+    name: 'evaluate-segments',
+    entry: 'functions/segments/evaluate-segments.handler.ts',
+    description: 'Re-evaluates the segments a contact change can affect; an erased contact leaves them all.',
+    trigger: {
+      kind: 'event',
+      pattern: patternFor(
+        'contact.created',
+        'contact.updated',
+        'contact.consent.changed',
+        'contact.identified',
+        'contact.erased',
+        'event.recorded',
+      ),
+    },
+    access: { table: 'readWrite', scheduler: 'manage' },
+  },
+  {
+    name: 'rebuild-segment',
+    entry: 'functions/segments/rebuild-segment.handler.ts',
+    description: "Recomputes (or purges) a segment's membership, resumably, a slice per invocation.",
+    trigger: { kind: 'event', pattern: patternFor('segment.rebuild.requested') },
     access: write,
+    timeoutSeconds: 300,
+    memoryMb: 512,
   },
   http('create-connection', 'functions/webhooks/create-connection.handler.ts', routes.createConnection, {
     table: 'readWrite',
@@ -110,6 +136,16 @@ export const functions: readonly FunctionSpec[] = [
     kms: 'decrypt',
   }),
   http('get-export', 'functions/webhooks/get-export.handler.ts', routes.getExport, read),
+
+  http('create-segment', 'functions/segments/create-segment.handler.ts', routes.createSegment, write),
+  http('list-segments', 'functions/segments/list-segments.handler.ts', routes.listSegments, read),
+  http('get-segment', 'functions/segments/get-segment.handler.ts', routes.getSegment, read),
+  http('update-segment', 'functions/segments/update-segment.handler.ts', routes.updateSegment, write),
+  http('delete-segment', 'functions/segments/delete-segment.handler.ts', routes.deleteSegment, write),
+  http('preview-segment', 'functions/segments/preview-segment.handler.ts', routes.previewSegment, read),
+  http('list-segment-members', 'functions/segments/list-members.handler.ts', routes.listMembers, read),
+  http('change-segment-members', 'functions/segments/change-members.handler.ts', routes.changeMembers, write),
+  http('contact-segments', 'functions/segments/contact-segments.handler.ts', routes.contactSegments, read),
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

@@ -187,7 +187,10 @@ export interface Counted {
 
 /** At most one window; without one, all time. */
 export interface Windowed {
-  /** `[now − N days, now]`, both edges included. */
+  /**
+   * At or after `now − N days` (exactly N days ago is in, one millisecond more is out). No upper edge:
+   * an event a client clock dated slightly in the future counts as within.
+   */
   readonly withinLastDays?: number;
   /** `from ≤ t < to`: start included, end excluded, so consecutive windows never count an event twice. */
   readonly between?: { readonly from: string; readonly to: string };

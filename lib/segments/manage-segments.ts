@@ -10,8 +10,8 @@ import type { Clock } from '../shared/clock.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { newId } from '../shared/ids.ts';
-import { keys } from '../shared/keys.ts';
-import { isConditionFailure, type Table } from '../shared/table.ts';
+import { keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
+import { InvalidCursorError, isConditionFailure, type Table } from '../shared/table.ts';
 import { forgetSegments } from './compiled-segments.ts';
 import { parseCondition } from './condition.schema.ts';
 import { compile } from './evaluate.ts';
@@ -154,4 +154,117 @@ export const previewSegment = async (
     cursor = page.next;
   } while (cursor && scanned < limits.scan);
   return { matched, scanned, complete: cursor === undefined, sample };
+};
+
+/** Members a page at a time, shard after shard; the cursor carries the shard and the position in it. */
+export const listMembers = async (
+  workspaceId: string,
+  segmentId: string,
+  page: { limit: number; cursor?: string | undefined },
+  deps: { segments: SegmentsRepository },
+): Promise<{ contactIds: string[]; next?: string }> => {
+  await getSegment(workspaceId, segmentId, deps);
+  const position = page.cursor ? decodeMembersCursor(page.cursor) : { shard: 0 };
+  const contactIds: string[] = [];
+  let { shard } = position;
+  let inner = position.inner;
+  while (shard < MEMBERSHIP_SHARDS && contactIds.length < page.limit) {
+    const got = await deps.segments.membersPage(
+      workspaceId,
+      segmentId,
+      shard,
+      page.limit - contactIds.length,
+      inner,
+    );
+    contactIds.push(...got.contactIds);
+    if (got.next) {
+      inner = got.next;
+      if (contactIds.length >= page.limit) return { contactIds, next: encodeMembersCursor({ shard, inner }) };
+    } else {
+      shard += 1;
+      inner = undefined;
+    }
+  }
+  return shard < MEMBERSHIP_SHARDS ? { contactIds, next: encodeMembersCursor({ shard }) } : { contactIds };
+};
+
+const encodeMembersCursor = (c: { shard: number; inner?: string | undefined }) =>
+  Buffer.from(JSON.stringify(c)).toString('base64url');
+
+const decodeMembersCursor = (value: string): { shard: number; inner?: string } => {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      'shard' in parsed &&
+      typeof parsed.shard === 'number'
+    ) {
+      const inner = 'inner' in parsed && typeof parsed.inner === 'string' ? parsed.inner : undefined;
+      if (Number.isInteger(parsed.shard) && parsed.shard >= 0 && parsed.shard < MEMBERSHIP_SHARDS) {
+        return inner ? { shard: parsed.shard, inner } : { shard: parsed.shard };
+      }
+    }
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError('cursor is not one this API returned');
+};
+
+/** The segments a contact belongs to now (static and dynamic), read from the memberships. */
+export const contactSegments = async (
+  workspaceId: string,
+  contactId: string,
+  deps: { segments: SegmentsRepository; contacts: ContactsRepository },
+) => {
+  if (!(await deps.contacts.get(workspaceId, contactId))) throw new NotFoundError(`no contact ${contactId}`);
+  const all = await deps.segments.list(workspaceId);
+  const member = await deps.segments.memberOf(
+    workspaceId,
+    contactId,
+    all.map((s) => s.id),
+  );
+  return all.filter((s) => member.has(s.id)).map((s) => ({ id: s.id, name: s.name, kind: s.kind }));
+};
+
+/** Static segments: members added and removed by hand (or an import). */
+export const changeStaticMembers = async (
+  workspaceId: string,
+  segmentId: string,
+  change: { add?: readonly string[] | undefined; remove?: readonly string[] | undefined },
+  deps: { segments: SegmentsRepository; contacts: ContactsRepository; clock: Clock },
+) => {
+  const segment = await getSegment(workspaceId, segmentId, deps);
+  if (segment.kind !== 'static') throw new ConflictError('members of a dynamic segment follow its condition');
+  let added = 0;
+  let removed = 0;
+  const missing: string[] = [];
+  for (const contactId of change.add ?? []) {
+    if (!(await deps.contacts.get(workspaceId, contactId))) {
+      missing.push(contactId);
+      continue;
+    }
+    if (await deps.segments.enter(workspaceId, segmentId, contactId, segment.ruleVersion, deps.clock))
+      added += 1;
+  }
+  for (const contactId of change.remove ?? [])
+    if (await deps.segments.exit(workspaceId, segmentId, contactId)) removed += 1;
+  return { added, removed, missing };
+};
+
+/** An erased contact leaves every segment (each exit publishes its `segment.exited`). */
+export const leaveAllSegments = async (
+  workspaceId: string,
+  contactId: string,
+  deps: { segments: SegmentsRepository },
+): Promise<number> => {
+  const all = await deps.segments.list(workspaceId);
+  const member = await deps.segments.memberOf(
+    workspaceId,
+    contactId,
+    all.map((s) => s.id),
+  );
+  let left = 0;
+  for (const id of member) if (await deps.segments.exit(workspaceId, id, contactId)) left += 1;
+  return left;
 };

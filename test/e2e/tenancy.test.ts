@@ -21,6 +21,7 @@ let asB: Client;
 let aConnectionId: string;
 let aConnectionSecret: string;
 let aExportId: string;
+let aSegmentId: string;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -40,6 +41,9 @@ beforeAll(async () => {
   const connection = await asA.post('/v1/connections', { kind: 'generic', name: 'A shop' });
   aConnectionId = String(field(connection.body, 'connection', 'id'));
   aConnectionSecret = String(field(connection.body, 'secret'));
+  const segment = await asA.post('/v1/segments', { name: 'A only', kind: 'static' });
+  aSegmentId = String(field(segment.body, 'id'));
+  await asA.post(`/v1/segments/${aSegmentId}/members`, { add: [aContactId] });
   aExportId = `exp_${'0'.repeat(26)}`;
   const event = domainEvent(
     'contact.export.ready',
@@ -140,6 +144,39 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
   getExport: async () => {
     expect((await asB.get(`/v1/exports/${aExportId}`)).status).toBe(404);
     expect(field((await asA.get(`/v1/exports/${aExportId}`)).body, 'content', 'secret')).toBe('A');
+  },
+  createSegment: async () => {
+    const res = await asB.post('/v1/segments', { name: 'B seg', kind: 'static' });
+    expect(res.status).toBe(201);
+    // B cannot put A's contact into its segment: the id is unknown in B.
+    const added = await asB.post(`/v1/segments/${String(field(res.body, 'id'))}/members`, {
+      add: [aContactId],
+    });
+    expect(field(added.body, 'missing')).toEqual([aContactId]);
+  },
+  listSegments: async () =>
+    expect(JSON.stringify((await asB.get('/v1/segments')).body)).not.toContain(aSegmentId),
+  getSegment: async () => expect((await asB.get(`/v1/segments/${aSegmentId}`)).status).toBe(404),
+  updateSegment: async () =>
+    expect((await asB.patch(`/v1/segments/${aSegmentId}`, { name: 'x' })).status).toBe(404),
+  deleteSegment: async () => expect((await asB.del(`/v1/segments/${aSegmentId}`)).status).toBe(404),
+  previewSegment: async () => {
+    const res = await asB.post('/v1/segments/preview', {
+      condition: { type: 'attribute', field: 'email', op: 'exists' },
+    });
+    expect(JSON.stringify(res.body)).not.toContain(aContactId);
+  },
+  listMembers: async () => {
+    expect((await asB.get(`/v1/segments/${aSegmentId}/members`)).status).toBe(404);
+    expect(field((await asA.get(`/v1/segments/${aSegmentId}/members`)).body, 'contactIds')).toEqual([
+      aContactId,
+    ]);
+  },
+  changeMembers: async () =>
+    expect((await asB.post(`/v1/segments/${aSegmentId}/members`, { remove: [aContactId] })).status).toBe(404),
+  contactSegments: async () => {
+    expect((await asB.get(`/v1/contacts/${aContactId}/segments`)).status).toBe(404);
+    expect(JSON.stringify((await asA.get(`/v1/contacts/${aContactId}/segments`)).body)).toContain(aSegmentId);
   },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };

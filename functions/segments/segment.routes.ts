@@ -1,0 +1,152 @@
+/** The segments API's contracts. */
+import { z } from 'zod';
+import { contactIdSchema } from '../../lib/contacts/contact.schema.ts';
+import { conditionSchema } from '../../lib/segments/condition.schema.ts';
+import { createSegmentBody, segmentIdSchema, updateSegmentBody } from '../../lib/segments/segment.schema.ts';
+import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
+import { defineRoute } from '../../lib/shared/http/route.ts';
+
+const params = z.strictObject({ segmentId: segmentIdSchema });
+const conflict = {
+  409: { description: 'changed meanwhile, or not allowed for this kind', schema: errorBodySchema },
+} as const;
+
+export const createSegmentRoute = defineRoute({
+  operationId: 'createSegment',
+  method: 'POST',
+  path: '/v1/segments',
+  scope: 'write',
+  tag: 'segments',
+  summary:
+    'Create a dynamic segment (a condition; membership stays current by itself) or a static one (a list).',
+  body: createSegmentBody,
+  responses: {
+    201: { description: 'the segment; a dynamic one starts its first rebuild' },
+    ...errorResponses,
+  },
+});
+
+export const listSegmentsRoute = defineRoute({
+  operationId: 'listSegments',
+  method: 'GET',
+  path: '/v1/segments',
+  scope: 'read',
+  tag: 'segments',
+  summary: "The workspace's segments.",
+  responses: { 200: { description: 'the segments' }, ...errorResponses },
+});
+
+export const getSegmentRoute = defineRoute({
+  operationId: 'getSegment',
+  method: 'GET',
+  path: '/v1/segments/{segmentId}',
+  scope: 'read',
+  tag: 'segments',
+  summary: 'A segment with its exact member count and rebuild progress.',
+  params,
+  responses: { 200: { description: 'the segment' }, ...errorResponses, ...notFound },
+});
+
+export const updateSegmentRoute = defineRoute({
+  operationId: 'updateSegment',
+  method: 'PATCH',
+  path: '/v1/segments/{segmentId}',
+  scope: 'write',
+  tag: 'segments',
+  summary: 'Rename, or change the rule (which bumps the rule version and rebuilds membership exactly).',
+  params,
+  body: updateSegmentBody,
+  responses: { 200: { description: 'the segment' }, ...errorResponses, ...notFound, ...conflict },
+});
+
+export const deleteSegmentRoute = defineRoute({
+  operationId: 'deleteSegment',
+  method: 'DELETE',
+  path: '/v1/segments/{segmentId}',
+  scope: 'write',
+  tag: 'segments',
+  summary: 'Delete a segment: its members leave (segment.exited each), then the definition goes.',
+  params,
+  responses: { 202: { description: 'purge started' }, ...errorResponses, ...notFound, ...conflict },
+});
+
+export const previewSegmentRoute = defineRoute({
+  operationId: 'previewSegment',
+  method: 'POST',
+  path: '/v1/segments/preview',
+  scope: 'read',
+  tag: 'segments',
+  summary:
+    'How many contacts a condition matches now and a sample of them, before saving (first 5,000 contacts).',
+  body: z.strictObject({ condition: conditionSchema }),
+  responses: {
+    200: {
+      description: 'count and sample',
+      schema: z.object({
+        matched: z.number(),
+        scanned: z.number(),
+        complete: z.boolean(),
+        sample: z.array(z.string()),
+      }),
+    },
+    ...errorResponses,
+  },
+});
+
+export const listMembersRoute = defineRoute({
+  operationId: 'listSegmentMembers',
+  method: 'GET',
+  path: '/v1/segments/{segmentId}/members',
+  scope: 'read',
+  tag: 'segments',
+  summary: 'Member contact ids, a page at a time.',
+  params,
+  query: pageQuery,
+  responses: {
+    200: {
+      description: 'a page',
+      schema: z.object({ contactIds: z.array(z.string()), next: z.string().optional() }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+export const changeMembersRoute = defineRoute({
+  operationId: 'changeStaticSegmentMembers',
+  method: 'POST',
+  path: '/v1/segments/{segmentId}/members',
+  scope: 'write',
+  tag: 'segments',
+  summary: 'Add or remove members of a static segment (up to 500 each per call).',
+  params,
+  body: z
+    .strictObject({
+      add: z.array(contactIdSchema).max(500).optional(),
+      remove: z.array(contactIdSchema).max(500).optional(),
+    })
+    .refine((b) => (b.add?.length ?? 0) + (b.remove?.length ?? 0) > 0, {
+      message: 'add or remove someone',
+      path: ['add'],
+    }),
+  responses: {
+    200: {
+      description: 'what changed; unknown contact ids are listed, not added',
+      schema: z.object({ added: z.number(), removed: z.number(), missing: z.array(z.string()) }),
+    },
+    ...errorResponses,
+    ...notFound,
+    ...conflict,
+  },
+});
+
+export const contactSegmentsRoute = defineRoute({
+  operationId: 'contactSegments',
+  method: 'GET',
+  path: '/v1/contacts/{contactId}/segments',
+  scope: 'read',
+  tag: 'segments',
+  summary: 'The segments a contact belongs to now.',
+  params: z.strictObject({ contactId: contactIdSchema }),
+  responses: { 200: { description: 'the segments' }, ...errorResponses, ...notFound },
+});
