@@ -3,6 +3,7 @@ import type { RouteSpec } from '../lib/shared/http/route.ts';
 import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
 import * as events from './events/event.routes.ts';
+import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
@@ -39,6 +40,10 @@ export const routes = {
   listMembers: segments.listMembersRoute,
   changeMembers: segments.changeMembersRoute,
   contactSegments: segments.contactSegmentsRoute,
+  getScoringModel: scoring.getScoringModelRoute,
+  putScoringModel: scoring.putScoringModelRoute,
+  setStage: scoring.setStageRoute,
+  scoreHistory: scoring.scoreHistoryRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

@@ -33,6 +33,14 @@ const changeOf = (raw: Raw): { workspaceId: string; contactId: string; change: C
         e && of(e.workspaceId, e.data.contactId, { kind: 'fields', fields: ['activity', 'anonymousIds'] })
       );
     }
+    case 'score.changed': {
+      const e = parseBusEvent('score.changed', raw);
+      return e && of(e.workspaceId, e.data.contactId, { kind: 'fields', fields: ['score'] });
+    }
+    case 'stage.changed': {
+      const e = parseBusEvent('stage.changed', raw);
+      return e && of(e.workspaceId, e.data.contactId, { kind: 'fields', fields: ['stage'] });
+    }
     case 'event.recorded': {
       const e = parseBusEvent('event.recorded', raw);
       return e?.data.contactId

@@ -1,12 +1,15 @@
 /**
  * The one target of ecrm's one-time timers (EventBridge Scheduler): the timer's input names its task.
- * Tasks: a checkout's abandonment window closing, a segment condition's time window expiring.
+ * Tasks: a checkout's abandonment window closing, a segment condition's time window expiring, a
+ * lead score decaying across a stage threshold.
  */
 import middy from '@middy/core';
 import { z } from 'zod';
 import { checkoutTimerFired } from '../../lib/orders/abandoned-checkouts.ts';
+import { scoreContact } from '../../lib/scoring/score-contact.ts';
 import { updateMembership } from '../../lib/segments/update-membership.ts';
 import { logger } from '../shared/http-errors.ts';
+import { scoringDeps } from '../shared/scoring-deps.ts';
 import { membershipDeps } from '../shared/segment-deps.ts';
 import { checkoutDeps } from '../shared/webhook-deps.ts';
 
@@ -22,6 +25,7 @@ const task = z.discriminatedUnion('task', [
     workspaceId: z.string().min(1),
     contactId: z.string().min(1),
   }),
+  z.object({ task: z.literal('score-decay'), workspaceId: z.string().min(1), contactId: z.string().min(1) }),
 ]);
 
 export const handler = middy<unknown, void>().handler(async (raw) => {
@@ -40,6 +44,9 @@ export const handler = middy<unknown, void>().handler(async (raw) => {
       return;
     case 'segment-recheck':
       await updateMembership(input.workspaceId, input.contactId, { kind: 'timer' }, membershipDeps());
+      return;
+    case 'score-decay':
+      await scoreContact(input.workspaceId, input.contactId, { kind: 'decay' }, scoringDeps());
       return;
   }
 });

@@ -102,7 +102,19 @@ export const functions: readonly FunctionSpec[] = [
         'contact.identified',
         'contact.erased',
         'event.recorded',
+        'score.changed',
+        'stage.changed',
       ),
+    },
+    access: { table: 'readWrite', scheduler: 'manage' },
+  },
+  {
+    name: 'score-contact',
+    entry: 'functions/scoring/score-contact.handler.ts',
+    description: 'Lead scoring: engagement points from events, fit points from the profile, stage moves.',
+    trigger: {
+      kind: 'event',
+      pattern: patternFor('event.recorded', 'order.placed', 'contact.created', 'contact.updated'),
     },
     access: { table: 'readWrite', scheduler: 'manage' },
   },
@@ -146,6 +158,14 @@ export const functions: readonly FunctionSpec[] = [
   http('list-segment-members', 'functions/segments/list-members.handler.ts', routes.listMembers, read),
   http('change-segment-members', 'functions/segments/change-members.handler.ts', routes.changeMembers, write),
   http('contact-segments', 'functions/segments/contact-segments.handler.ts', routes.contactSegments, read),
+
+  http('get-scoring-model', 'functions/scoring/get-scoring-model.handler.ts', routes.getScoringModel, read),
+  http('put-scoring-model', 'functions/scoring/put-scoring-model.handler.ts', routes.putScoringModel, write),
+  http('set-stage', 'functions/scoring/set-stage.handler.ts', routes.setStage, {
+    table: 'readWrite',
+    scheduler: 'manage',
+  }),
+  http('score-history', 'functions/scoring/score-history.handler.ts', routes.scoreHistory, read),
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

@@ -3,6 +3,7 @@
  * consent, suppression, score and workspace cannot be mass-assigned) and what is stored.
  */
 import { z } from 'zod';
+import { scoreStateSchema } from '../scoring/score-state.ts';
 
 export const LIMITS = {
   attributes: 100,
@@ -219,6 +220,8 @@ export const contactRecord = z.object({
   anonymousIds: z.array(z.string()),
   activity: activitySchema,
   purchases: purchasesSchema.optional(),
+  /** Lead score ledger and lifecycle stage (lib/scoring); set only by scoring. */
+  score: scoreStateSchema.optional(),
   source: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -66,6 +66,10 @@ export const affects = (segment: CompiledSegment, change: Change): boolean => {
             return r.purchases;
           case 'activity':
             return r.events.length > 0;
+          case 'score':
+            return r.score;
+          case 'stage':
+            return r.stage;
           default:
             return r.contactFields.some((f) => f === field);
         }
@@ -106,7 +110,13 @@ export const updateMembership = async (
     const page = await deps.timeline.page(keys.contactPartition(workspaceId, contactId), EVENTS_WINDOW);
     events = page.entries.map((e) => ({ name: e.name, occurredAt: e.occurredAt, properties: e.properties }));
   }
-  const subject: Subject = { contact, ...(events ? { events } : {}) };
+  const subject: Subject = {
+    contact,
+    ...(events ? { events } : {}),
+    ...(contact.score
+      ? { score: contact.score.score, ...(contact.score.stage ? { stage: contact.score.stage } : {}) }
+      : {}),
+  };
   const context = { now: deps.clock.now() };
   let nextCheck: Date | undefined;
   for (const s of selected) {

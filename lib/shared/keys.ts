@@ -122,6 +122,14 @@ export const keys = {
   membershipShard: (workspaceId: string, segmentId: string, shard: number): string =>
     `${ws(workspaceId)}#SM#${segmentId}#${shard}`,
 
+  scoringModel: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SCM' }),
+  /** One score history entry per scored input, in the contact's partition (its key dedupes the input). */
+  scoreHistory: (workspaceId: string, contactId: string, inputId: string): Key => ({
+    pk: `${ws(workspaceId)}#C#${contactId}`,
+    sk: `SH#${inputId}`,
+  }),
+  scoreHistoryPrefix: 'SH#',
+
   connection: (workspaceId: string, connectionId: string): Key => ({
     pk: ws(workspaceId),
     sk: `CN#${connectionId}`,

@@ -178,6 +178,18 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.get(`/v1/contacts/${aContactId}/segments`)).status).toBe(404);
     expect(JSON.stringify((await asA.get(`/v1/contacts/${aContactId}/segments`)).body)).toContain(aSegmentId);
   },
+  getScoringModel: async () => {
+    await asA.put('/v1/scoring-model', { engagement: [{ id: 'a-rule', event: 'signed_up', points: 5 }] });
+    expect(JSON.stringify((await asB.get('/v1/scoring-model')).body)).not.toContain('a-rule');
+  },
+  putScoringModel: async () => {
+    await asB.put('/v1/scoring-model', { engagement: [{ id: 'b-rule', event: 'signed_up', points: 7 }] });
+    expect(JSON.stringify((await asA.get('/v1/scoring-model')).body)).not.toContain('b-rule');
+  },
+  setStage: async () =>
+    expect((await asB.put(`/v1/contacts/${aContactId}/stage`, { stage: 'sql' })).status).toBe(404),
+  scoreHistory: async () =>
+    expect((await asB.get(`/v1/contacts/${aContactId}/score-history`)).status).toBe(404),
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };
 

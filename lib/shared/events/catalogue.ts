@@ -192,6 +192,22 @@ const definitions = {
       mode: z.enum(['evaluate', 'purge']),
     }),
   },
+  'score.changed': {
+    version: 1,
+    description: "A contact's lead score changed, with the rules that moved it.",
+    data: z.object({
+      contactId: z.string(),
+      score: z.number(),
+      previousScore: z.number(),
+      delta: z.number(),
+      reasons: z.array(z.object({ kind: z.string(), rule: z.string(), points: z.number() })),
+    }),
+  },
+  'stage.changed': {
+    version: 1,
+    description: "A contact's lifecycle stage moved (by score threshold, by an event, or by hand).",
+    data: z.object({ contactId: z.string(), from: z.string().optional(), to: z.string(), by: z.string() }),
+  },
 } as const;
 
 export type EventType = keyof typeof definitions;

@@ -1,0 +1,59 @@
+/** The lead scoring API's contracts. */
+import { z } from 'zod';
+import { contactIdSchema } from '../../lib/contacts/contact.schema.ts';
+import { scoringModelSchema } from '../../lib/scoring/scoring-model.schema.ts';
+import { errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
+import { defineRoute } from '../../lib/shared/http/route.ts';
+
+export const getScoringModelRoute = defineRoute({
+  operationId: 'getScoringModel',
+  method: 'GET',
+  path: '/v1/scoring-model',
+  scope: 'read',
+  tag: 'scoring',
+  summary:
+    "The workspace's scoring model as set, or null when the defaults apply (and the defaults, parsed).",
+  responses: { 200: { description: 'the model' }, ...errorResponses },
+});
+
+export const putScoringModelRoute = defineRoute({
+  operationId: 'putScoringModel',
+  method: 'PUT',
+  path: '/v1/scoring-model',
+  scope: 'write',
+  tag: 'scoring',
+  summary:
+    'Set the scoring model: engagement and fit rules, decay, lifecycle stages, thresholds and stage events.',
+  body: scoringModelSchema,
+  responses: { 200: { description: 'the model, parsed' }, ...errorResponses },
+});
+
+export const setStageRoute = defineRoute({
+  operationId: 'setStage',
+  method: 'PUT',
+  path: '/v1/contacts/{contactId}/stage',
+  scope: 'write',
+  tag: 'scoring',
+  summary: 'Move a contact to a lifecycle stage by hand (the only way backward).',
+  params: z.strictObject({ contactId: contactIdSchema }),
+  body: z.strictObject({
+    stage: z.string().min(1).max(40),
+    id: z
+      .string()
+      .regex(/^[\w.:-]{1,64}$/)
+      .optional(),
+  }),
+  responses: { 200: { description: 'scored, unchanged or duplicate' }, ...errorResponses, ...notFound },
+});
+
+export const scoreHistoryRoute = defineRoute({
+  operationId: 'scoreHistory',
+  method: 'GET',
+  path: '/v1/contacts/{contactId}/score-history',
+  scope: 'read',
+  tag: 'scoring',
+  summary: "A contact's score changes with their reasons (kept 400 days).",
+  params: z.strictObject({ contactId: contactIdSchema }),
+  query: pageQuery,
+  responses: { 200: { description: 'a page' }, ...errorResponses, ...notFound },
+});

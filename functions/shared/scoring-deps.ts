@@ -1,0 +1,8 @@
+/** Dependencies of the scoring functions. */
+import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
+import { contactDeps, once, table } from './deps.ts';
+import { timers } from './segment-deps.ts';
+
+export const scoringModels = once(() => ({ models: scoringModelsRepository(table()) }));
+
+export const scoringDeps = once(() => ({ ...contactDeps(), ...scoringModels(), timers: timers() }));

@@ -1,0 +1,187 @@
+/**
+ * Lead scoring on the contact: each scored input (an event, a profile change, a decay step, a
+ * manual stage move) updates the small ledger on the contact and writes one history entry keyed by
+ * the input, in one transaction, so a redelivered input scores once. The history entry carries
+ * `score.changed`; a stage move rides on the contact write as `stage.changed`.
+ */
+import { createHash } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Contact } from '../contacts/contact.schema.ts';
+import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
+import type { EventInput } from '../segments/subject.ts';
+import type { Clock } from '../shared/clock.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
+import { keys } from '../shared/keys.ts';
+import { cancellationCodes, type Table } from '../shared/table.ts';
+import type { Timers } from '../shared/timers.ts';
+import { applyEvent, applyFit, type ScoreResult, setStage, settle } from './lead-scoring.ts';
+import { emptyScoreState, nextDecayStep, scoreStateSchema } from './score-state.ts';
+import type { ScoringModel } from './scoring-model.schema.ts';
+import type { ScoringModelsRepository } from './scoring-models.repository.ts';
+
+export interface ScoringDeps {
+  readonly table: Table;
+  readonly contacts: ContactsRepository;
+  readonly models: ScoringModelsRepository;
+  readonly timers: Timers;
+  readonly clock: Clock;
+}
+
+/** Score history is kept this long. */
+export const HISTORY_DAYS = 400;
+
+export type ScoreInput =
+  | { readonly kind: 'event'; readonly id: string; readonly event: EventInput }
+  | { readonly kind: 'fit' }
+  | { readonly kind: 'decay' }
+  | { readonly kind: 'stage'; readonly id: string; readonly stage: string };
+
+export interface ScoreDecayTimerInput {
+  readonly task: 'score-decay';
+  readonly workspaceId: string;
+  readonly contactId: string;
+}
+
+export const decayTimerName = (workspaceId: string, contactId: string) =>
+  `sc-${createHash('sha256').update(`${workspaceId}/${contactId}`).digest('hex').slice(0, 40)}`;
+
+const compute = (input: ScoreInput, contact: Contact, model: ScoringModel, now: Date): ScoreResult => {
+  const state = contact.score ?? emptyScoreState(model);
+  switch (input.kind) {
+    case 'event':
+      return applyEvent(state, input.event, model, now);
+    case 'fit':
+      return applyFit(state, { contact }, model, now);
+    case 'decay':
+      return settle(state, model, now);
+    case 'stage':
+      return setStage(state, input.stage, model, now);
+  }
+};
+
+/** The id of the history entry: the input's own for events and manual moves, the moment otherwise. */
+const historyId = (input: ScoreInput, contact: Contact, now: Date) =>
+  input.kind === 'event' || input.kind === 'stage'
+    ? `${input.kind}:${input.id}`
+    : `${input.kind}:${contact.rev}:${now.getTime()}`;
+
+export const scoreContact = async (
+  workspaceId: string,
+  contactId: string,
+  input: ScoreInput,
+  deps: ScoringDeps,
+): Promise<'scored' | 'unchanged' | 'duplicate'> => {
+  const model = await deps.models.get(workspaceId);
+  const outcome = await retryOnConflict('score contact', async () => {
+    const contact = await deps.contacts.get(workspaceId, contactId);
+    if (!contact) throw new NotFoundError(`no contact ${contactId}`);
+    const now = deps.clock.now();
+    const result = compute(input, contact, model, now);
+    const changed = result.score !== result.previousScore || result.stageChange !== undefined;
+    if (!changed && JSON.stringify(result.state) === JSON.stringify(contact.score))
+      return { status: 'unchanged' as const, contact };
+    const stageEvent = result.stageChange
+      ? domainEvent(
+          'stage.changed',
+          workspaceId,
+          {
+            contactId,
+            ...(result.stageChange.from ? { from: result.stageChange.from } : {}),
+            to: result.stageChange.to,
+            by: result.stageChange.by,
+          },
+          deps.clock,
+        )
+      : undefined;
+    const scoreEvent =
+      result.score !== result.previousScore
+        ? domainEvent(
+            'score.changed',
+            workspaceId,
+            {
+              contactId,
+              score: result.score,
+              previousScore: result.previousScore,
+              delta: result.delta,
+              reasons: result.reasons.map((r) => ({ kind: r.kind, rule: r.rule, points: r.points })),
+            },
+            deps.clock,
+          )
+        : undefined;
+    // The readonly ledger, as the contact record's (mutable) type; also checks its bounds.
+    const next: Contact = { ...contact, score: scoreStateSchema.parse(result.state), rev: contact.rev + 1 };
+    const history = {
+      Put: {
+        TableName: deps.table.name,
+        Item: {
+          ...keys.scoreHistory(workspaceId, contactId, historyId(input, contact, now)),
+          type: 'scoreHistory',
+          v: 1,
+          at: now.toISOString(),
+          score: result.score,
+          previousScore: result.previousScore,
+          delta: result.delta,
+          reasons: result.reasons,
+          ...(result.stageChange ? { stageChange: result.stageChange } : {}),
+          ttl: Math.floor(now.getTime() / 1000) + HISTORY_DAYS * 86_400,
+          ...(scoreEvent ? { [OUTBOX_ATTRIBUTE]: toOutbox(scoreEvent) } : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    try {
+      await deps.contacts.replace(next, contact.rev, stageEvent, {}, [history]);
+    } catch (error) {
+      if (cancellationCodes(error)[1] === 'ConditionalCheckFailed')
+        return { status: 'duplicate' as const, contact };
+      throw error;
+    }
+    return { status: 'scored' as const, contact: next };
+  });
+  // Decay changes the score with no input: wake up when it would cross a stage threshold.
+  const state = outcome.contact.score;
+  if (state && outcome.status === 'scored') {
+    const thresholds = model.lifecycle.thresholds.map((t) => t.minScore);
+    const due = nextDecayStep(state, model, deps.clock.now(), { thresholds });
+    const name = decayTimerName(workspaceId, contactId);
+    await deps.timers.cancel(name);
+    if (due) {
+      const timer: ScoreDecayTimerInput = { task: 'score-decay', workspaceId, contactId };
+      await deps.timers.at(name, new Date(Math.ceil(due.getTime() / 1000) * 1000 + 1000), { ...timer });
+    }
+  }
+  return outcome.status;
+};
+
+/** A contact's score history, newest first (the most recent 1,000 entries at most). */
+export const scoreHistory = async (
+  workspaceId: string,
+  contactId: string,
+  limit: number,
+  deps: Pick<ScoringDeps, 'table' | 'contacts'>,
+) => {
+  if (!(await deps.contacts.get(workspaceId, contactId))) throw new NotFoundError(`no contact ${contactId}`);
+  const entries: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.table.client.send(
+      new QueryCommand({
+        TableName: deps.table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: {
+          ':pk': keys.contactPartition(workspaceId, contactId),
+          ':p': keys.scoreHistoryPrefix,
+        },
+        ExclusiveStartKey: start,
+      }),
+    );
+    entries.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start && entries.length < 1_000);
+  return entries
+    .map(({ pk: _pk, sk: _sk, type: _t, v: _v, ttl: _ttl, _ev, ...rest }) => rest)
+    .sort((a, b) => String(b.at).localeCompare(String(a.at)))
+    .slice(0, limit);
+};
