@@ -11,11 +11,14 @@ import { createWorkspace, issueApiKey } from '../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { measureBundles } from './bundles.ts';
 import { meter, type Tally } from './capacity.ts';
+import { benchSegments, evaluationRate } from './segments.ts';
 import { benchWebhooks } from './webhooks.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10_000);
 const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 2_000);
+const SEGMENT_EVENTS = Number(process.env.BENCH_SEGMENT_EVENTS ?? 200);
+const REBUILD = Number(process.env.BENCH_REBUILD ?? 100_000);
 const BATCH = 25;
 const CONCURRENCY = 16;
 
@@ -155,9 +158,44 @@ const main = async () => {
     tallyRows('hot path (receive-webhook)', hooks.hot, WEBHOOKS, 'delivery', WEBHOOKS);
     row('deliveries/s applied behind the bus (backlog drain)', hooks.processedPerSecond.toFixed(0));
     tallyRows('behind the bus (process-webhook)', hooks.behind, WEBHOOKS, 'delivery', WEBHOOKS);
+
+    // 4. Segments: event → membership, writes per change, a full rebuild.
+    const posted = async (path: string, body: unknown): Promise<unknown> => {
+      const res = await fetch(`${stack.apiUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    };
+    const seg = await benchSegments({
+      stack,
+      post: posted,
+      workspaceId: 'ws_bench',
+      meter: m,
+      events: SEGMENT_EVENTS,
+      rebuildContacts: REBUILD,
+    });
+    console.log(
+      `\nsegments: ${SEGMENT_EVENTS} tracked events entering a segment; a rebuild over ${REBUILD} more contacts`,
+    );
+    row(
+      'event → segment.entered latency p50 / p95 (local)',
+      `${seg.latencyP50.toFixed(0)} ms / ${seg.latencyP95.toFixed(0)} ms`,
+    );
+    row('incremental: write units per membership change', per(seg.incremental.writeUnits, seg.entered));
+    row('incremental: DynamoDB round trips per evaluation', per(seg.incremental.calls, SEGMENT_EVENTS * 3));
+    row('rebuild: contacts evaluated', String(seg.processed));
+    row('rebuild: read units per contact', per(seg.rebuild.readUnits, seg.processed));
+    row('rebuild: write units per membership change', per(seg.rebuild.writeUnits, seg.rebuildChanges));
+    row('rebuild: contacts/s (local)', (seg.processed / seg.rebuildSeconds).toFixed(0));
   } finally {
     await stack.stop();
   }
+  console.log(
+    `\nsegment evaluation, pure (compiled, 3 conditions): ${evaluationRate(1_000_000).toFixed(0)} contacts/s`,
+  );
 
   // 3. Bundles.
   console.log('\nbundles (esbuild, ESM, minified, node24) and import time in a fresh process (median of 5):');
