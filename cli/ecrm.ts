@@ -7,6 +7,7 @@
  *   npm run ecrm -- connection create --kind shopify --name "My shop" --secret S [--local | --api URL --api-key K]
  *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { systemClock } from '../lib/shared/clock.ts';
@@ -25,7 +26,11 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   connection list
   connection rotate --id <connection id> [--secret <new secret>] [--grace-hours <n>]
   connection delete --id <connection id>
-  (connection commands go through the API: --local, or --api <url> --api-key <admin key>)`;
+  segment create --name <label> (--condition '<json>' | --static)
+  segment list | get --id <segment id> | members --id <segment id>
+  segment add --id <static segment id> --contacts <id,id,...>
+  scoring-model get | set --file <model.json>
+  (connection, segment and scoring-model commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -42,6 +47,10 @@ const { values, positionals } = parseArgs({
     kind: { type: 'string' },
     secret: { type: 'string' },
     'grace-hours': { type: 'string' },
+    condition: { type: 'string' },
+    static: { type: 'boolean' },
+    contacts: { type: 'string' },
+    file: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -56,6 +65,8 @@ const main = async (): Promise<unknown> => {
   if (values.help || !noun) return usage;
   const command = `${noun} ${verb ?? ''}`.trim();
   if (noun === 'connection') return connectionCommand(verb);
+  if (noun === 'segment') return segmentCommand(verb);
+  if (noun === 'scoring-model') return scoringCommand(verb);
   const deps = { workspaces: workspacesRepository(resolveTable(values)), clock: systemClock };
   switch (command) {
     case 'workspace create': {
@@ -110,6 +121,57 @@ const connectionCommand = async (verb: string | undefined): Promise<unknown> => 
       return { deleted: values.id };
     default:
       throw new Error(`unknown command "connection ${verb ?? ''}"\n${usage}`);
+  }
+};
+
+const json = (text: string, what: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${what} is not valid JSON`);
+  }
+};
+
+const segmentCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  const id = () => encodeURIComponent(required(values.id, 'id'));
+  switch (verb) {
+    case 'create':
+      return callApi(api, 'POST', '/v1/segments', {
+        name: required(values.name, 'name'),
+        ...(values.static
+          ? { kind: 'static' }
+          : { kind: 'dynamic', condition: json(required(values.condition, 'condition'), '--condition') }),
+      });
+    case 'list':
+      return callApi(api, 'GET', '/v1/segments');
+    case 'get':
+      return callApi(api, 'GET', `/v1/segments/${id()}`);
+    case 'members':
+      return callApi(api, 'GET', `/v1/segments/${id()}/members?limit=100`);
+    case 'add':
+      return callApi(api, 'POST', `/v1/segments/${id()}/members`, {
+        add: required(values.contacts, 'contacts').split(','),
+      });
+    default:
+      throw new Error(`unknown command "segment ${verb ?? ''}"\n${usage}`);
+  }
+};
+
+const scoringCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  switch (verb) {
+    case 'get':
+      return callApi(api, 'GET', '/v1/scoring-model');
+    case 'set':
+      return callApi(
+        api,
+        'PUT',
+        '/v1/scoring-model',
+        json(readFileSync(required(values.file, 'file'), 'utf8'), '--file'),
+      );
+    default:
+      throw new Error(`unknown command "scoring-model ${verb ?? ''}"\n${usage}`);
   }
 };
 

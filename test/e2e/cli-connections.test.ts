@@ -56,3 +56,22 @@ describe('ecrm connection', () => {
     await expect(ecrm('connection', 'create', '--kind', 'magento', '--name', 'x')).rejects.toThrow(/kind/);
   });
 });
+
+describe('ecrm segment and scoring-model', () => {
+  it('creates a segment from a JSON condition and reads it back; refuses a bad one', async () => {
+    const made = await ecrm(
+      'segment',
+      'create',
+      '--name',
+      'CLI VIPs',
+      '--condition',
+      '{"type":"tag","op":"has","value":"vip"}',
+    );
+    const id = String(field(made, 'id'));
+    expect(field(await ecrm('segment', 'get', '--id', id), 'name')).toBe('CLI VIPs');
+    expect(JSON.stringify(await ecrm('segment', 'list'))).toContain(id);
+    await expect(ecrm('segment', 'create', '--name', 'Bad', '--condition', '{"type":"tag"}')).rejects.toThrow(
+      /422/,
+    );
+  });
+});
