@@ -40,6 +40,8 @@ export const routes = {
   listMembers: segments.listMembersRoute,
   changeMembers: segments.changeMembersRoute,
   contactSegments: segments.contactSegmentsRoute,
+  startImport: segments.startImportRoute,
+  getImport: segments.getImportRoute,
   getScoringModel: scoring.getScoringModelRoute,
   putScoringModel: scoring.putScoringModelRoute,
   setStage: scoring.setStageRoute,

@@ -150,3 +150,34 @@ export const contactSegmentsRoute = defineRoute({
   params: z.strictObject({ contactId: contactIdSchema }),
   responses: { 200: { description: 'the segments' }, ...errorResponses, ...notFound },
 });
+
+export const IMPORT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export const startImportRoute = defineRoute({
+  operationId: 'importSegmentList',
+  method: 'POST',
+  path: '/v1/segments/{segmentId}/imports',
+  scope: 'write',
+  tag: 'segments',
+  summary:
+    'Upload a CSV list (text/csv: an `email` column, optionally firstName, lastName, externalId) into a static ' +
+    'segment. The file is checked whole, then applied in the background; follow its progress.',
+  params,
+  rawBody: true,
+  maxBodyBytes: IMPORT_MAX_BODY_BYTES,
+  responses: { 202: { description: 'the import job' }, ...errorResponses, ...notFound, ...conflict },
+});
+
+export const getImportRoute = defineRoute({
+  operationId: 'getSegmentImport',
+  method: 'GET',
+  path: '/v1/segments/{segmentId}/imports/{importId}',
+  scope: 'read',
+  tag: 'segments',
+  summary: "An import's progress: rows processed and added, and errors by line (the first 100).",
+  params: z.strictObject({
+    segmentId: segmentIdSchema,
+    importId: z.string().regex(/^imp_[0-9a-z]{26}$/, 'not an import id'),
+  }),
+  responses: { 200: { description: 'the progress' }, ...errorResponses, ...notFound },
+});

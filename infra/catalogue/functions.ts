@@ -119,6 +119,14 @@ export const functions: readonly FunctionSpec[] = [
     access: { table: 'readWrite', scheduler: 'manage' },
   },
   {
+    name: 'run-import',
+    entry: 'functions/segments/run-import.handler.ts',
+    description: 'Applies an uploaded CSV list to a static segment, resumably, a slice per invocation.',
+    trigger: { kind: 'event', pattern: patternFor('segment.import.requested') },
+    access: write,
+    timeoutSeconds: 300,
+  },
+  {
     name: 'rebuild-segment',
     entry: 'functions/segments/rebuild-segment.handler.ts',
     description: "Recomputes (or purges) a segment's membership, resumably, a slice per invocation.",
@@ -157,6 +165,8 @@ export const functions: readonly FunctionSpec[] = [
   http('preview-segment', 'functions/segments/preview-segment.handler.ts', routes.previewSegment, read),
   http('list-segment-members', 'functions/segments/list-members.handler.ts', routes.listMembers, read),
   http('change-segment-members', 'functions/segments/change-members.handler.ts', routes.changeMembers, write),
+  http('start-import', 'functions/segments/start-import.handler.ts', routes.startImport, write),
+  http('get-import', 'functions/segments/get-import.handler.ts', routes.getImport, read),
   http('contact-segments', 'functions/segments/contact-segments.handler.ts', routes.contactSegments, read),
 
   http('get-scoring-model', 'functions/scoring/get-scoring-model.handler.ts', routes.getScoringModel, read),

@@ -122,6 +122,11 @@ export const keys = {
   membershipShard: (workspaceId: string, segmentId: string, shard: number): string =>
     `${ws(workspaceId)}#SM#${segmentId}#${shard}`,
 
+  segmentImport: (workspaceId: string, importId: string): Key => ({
+    pk: `${ws(workspaceId)}#IMP#${importId}`,
+    sk: 'IMP',
+  }),
+
   scoringModel: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SCM' }),
   /** One score history entry per scored input, in the contact's partition (its key dedupes the input). */
   scoreHistory: (workspaceId: string, contactId: string, inputId: string): Key => ({

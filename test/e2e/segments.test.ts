@@ -8,10 +8,12 @@ import { type Client, client, field, startStack, workspaceWithKeys } from './har
 
 let stack: LocalStack;
 let api: Client;
+let admin: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  api = client(stack, (await workspaceWithKeys(stack)).admin);
+  admin = (await workspaceWithKeys(stack)).admin;
+  api = client(stack, admin);
 });
 
 afterAll(() => stack?.stop());
@@ -113,5 +115,47 @@ describe('segments end to end', () => {
     });
     expect(res.status).toBe(422);
     expect(String(field(res.body, 'error', 'issues', 0, 'path'))).toContain('condition');
+  });
+});
+
+describe('static segment imports', () => {
+  const upload = (segmentId: string, csv: string) =>
+    fetch(`${stack.apiUrl}/v1/segments/${segmentId}/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+      body: csv,
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as unknown }));
+
+  it('imports a CSV list with a progress report naming bad rows, and adds nobody twice', async () => {
+    const seg = await api.post('/v1/segments', { name: 'Trade fair', kind: 'static' });
+    const segmentId = String(field(seg.body, 'id'));
+    const rows = Array.from({ length: 150 }, (_, i) => `fair${i}@example.com,Name ${i}`);
+    const csv = [
+      'email,firstName',
+      ...rows.slice(0, 75),
+      'not-an-email,Broken',
+      ...rows.slice(75),
+      'fair0@example.com,Again',
+    ].join('\n');
+    const started = await upload(segmentId, csv);
+    expect(started.status).toBe(202);
+    expect(field(started.body, 'total')).toBe(152);
+    await stack.idle();
+    const progress = await api.get(`/v1/segments/${segmentId}/imports/${String(field(started.body, 'id'))}`);
+    expect(progress.body).toMatchObject({ status: 'done', processed: 152, added: 150 });
+    expect(field(progress.body, 'errors')).toEqual([{ line: 77, message: expect.stringContaining('email') }]);
+    expect(field((await api.get(`/v1/segments/${segmentId}`)).body, 'members')).toBe(150);
+    expect(field((await api.get('/v1/contacts/lookup?email=fair3@example.com')).body, 'firstName')).toBe(
+      'Name 3',
+    );
+  });
+
+  it('refuses a file without an email column or with a broken quote, naming the line', async () => {
+    const seg = await api.post('/v1/segments', { name: 'Bad files', kind: 'static' });
+    const segmentId = String(field(seg.body, 'id'));
+    const noEmail = await upload(segmentId, 'name\nAna\n');
+    expect(noEmail.status).toBe(422);
+    const broken = await upload(segmentId, 'email\n"a@example.com\n');
+    expect(field(broken.body, 'error', 'issues', 0, 'path')).toBe('csv.line2');
   });
 });

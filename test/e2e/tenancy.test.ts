@@ -178,6 +178,25 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.get(`/v1/contacts/${aContactId}/segments`)).status).toBe(404);
     expect(JSON.stringify((await asA.get(`/v1/contacts/${aContactId}/segments`)).body)).toContain(aSegmentId);
   },
+  startImport: async () => {
+    const csv = 'email\nintruder@b.example\n';
+    const res = await fetch(`${stack.apiUrl}/v1/segments/${aSegmentId}/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${b.admin}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    expect(res.status).toBe(404);
+  },
+  getImport: async () => {
+    const res = await fetch(`${stack.apiUrl}/v1/segments/${aSegmentId}/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.admin}`, 'content-type': 'text/csv' },
+      body: 'email\nlisted@a.example\n',
+    });
+    const importId = String(field(await res.json(), 'id'));
+    expect((await asB.get(`/v1/segments/${aSegmentId}/imports/${importId}`)).status).toBe(404);
+    expect((await asA.get(`/v1/segments/${aSegmentId}/imports/${importId}`)).status).toBe(200);
+  },
   getScoringModel: async () => {
     await asA.put('/v1/scoring-model', { engagement: [{ id: 'a-rule', event: 'signed_up', points: 5 }] });
     expect(JSON.stringify((await asB.get('/v1/scoring-model')).body)).not.toContain('a-rule');

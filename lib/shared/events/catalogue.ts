@@ -208,6 +208,12 @@ const definitions = {
     description: "A contact's lifecycle stage moved (by score threshold, by an event, or by hand).",
     data: z.object({ contactId: z.string(), from: z.string().optional(), to: z.string(), by: z.string() }),
   },
+  'segment.import.requested': {
+    version: 1,
+    description:
+      'A CSV list was uploaded into a static segment; the import job (re)starts from its checkpoint.',
+    data: z.object({ segmentId: z.string(), importId: z.string() }),
+  },
 } as const;
 
 export type EventType = keyof typeof definitions;
