@@ -3,11 +3,10 @@
  * both the dedupe record (a second put with the same id fails its condition) and the outbox entry
  * that carries `track.received` to the bus. It stays small (≈ 1 write unit) and expires by TTL.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { isConditionFailure, type Table } from '../shared/table.ts';
+import { putOnce, type Table } from '../shared/table.ts';
 
 /** Dedupe window: well past Shopify's 4 h and Stripe's 3 days of retries, and TTL's deletion lag. */
 export const DEDUPE_SECONDS = 7 * 24 * 3600;
@@ -20,26 +19,12 @@ export const receivedEventsRepository = (table: Table) => ({
     event: DomainEvent,
     nowSeconds: number,
   ): Promise<boolean> {
-    try {
-      await table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: {
-            ...keys.receivedEvent(workspaceId, eventId),
-            ttl: nowSeconds + DEDUPE_SECONDS,
-            [OUTBOX_ATTRIBUTE]: toOutbox(event),
-          },
-          // An expired item that TTL has not yet deleted no longer counts as a duplicate.
-          ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    const item = {
+      ...keys.receivedEvent(workspaceId, eventId),
+      ttl: nowSeconds + DEDUPE_SECONDS,
+      [OUTBOX_ATTRIBUTE]: toOutbox(event),
+    };
+    return putOnce(table, item, nowSeconds);
   },
 });
 

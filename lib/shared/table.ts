@@ -2,7 +2,7 @@
  * The table port: the document client and the table name, passed to repositories as one value.
  * Items are read back through their zod schema (`readItem`), never with `as`.
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 
 export interface Table {
@@ -88,4 +88,31 @@ export const cancellationCodes = (error: unknown): string[] => {
   return reasons.map((r: unknown) =>
     typeof r === 'object' && r !== null && 'Code' in r && typeof r.Code === 'string' ? r.Code : 'None',
   );
+};
+
+/**
+ * Store an item unless a live one with the same key exists: the dedupe write used for deliveries
+ * and events. An item past its `ttl` that TTL has not deleted yet no longer counts. Returns false for
+ * a duplicate.
+ */
+export const putOnce = async (
+  table: Table,
+  item: Record<string, unknown> & { ttl: number },
+  nowSeconds: number,
+) => {
+  try {
+    await table.client.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':now': nowSeconds },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 };

@@ -4,12 +4,12 @@
  * for inspection when quarantined) and the item carries `webhook.received` in its outbox.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import { putOnce, readItem, type Table } from '../shared/table.ts';
 
 /** Dedupe window: Shopify retries for 4 hours, Stripe for 3 days; TTL may lag up to two more. */
 export const DELIVERY_TTL_SECONDS = 7 * 24 * 3600;
@@ -64,30 +64,17 @@ export const deliveriesRepository = (table: Table) => ({
     event: DomainEvent,
     nowSeconds: number,
   ): Promise<boolean> {
-    try {
-      await table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: {
-            ...keys.delivery(delivery.workspaceId, delivery.connectionId, delivery.deliveryId),
-            type: 'delivery',
-            v: 1,
-            ...delivery,
-            body: packedBody,
-            status: 'received',
-            ttl: nowSeconds + DELIVERY_TTL_SECONDS,
-            [OUTBOX_ATTRIBUTE]: toOutbox(event),
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    const item = {
+      ...keys.delivery(delivery.workspaceId, delivery.connectionId, delivery.deliveryId),
+      type: 'delivery',
+      v: 1,
+      ...delivery,
+      body: packedBody,
+      status: 'received',
+      ttl: nowSeconds + DELIVERY_TTL_SECONDS,
+      [OUTBOX_ATTRIBUTE]: toOutbox(event),
+    };
+    return putOnce(table, item, nowSeconds);
   },
 
   async get(workspaceId: string, connectionId: string, deliveryId: string): Promise<Delivery | undefined> {
