@@ -159,3 +159,49 @@ describe('static segment imports', () => {
     expect(field(broken.body, 'error', 'issues', 0, 'path')).toBe('csv.line2');
   });
 });
+
+describe('lead scoring end to end', () => {
+  it('tracked events raise the score across the MQL threshold; a segment on stage follows', async () => {
+    const model = await api.put('/v1/scoring-model', {
+      engagement: [
+        {
+          id: 'pricing',
+          event: 'page_viewed',
+          where: [{ path: 'properties.path', op: 'equals', value: '/pricing' }],
+          points: 40,
+        },
+      ],
+      lifecycle: {
+        stages: ['subscriber', 'lead', 'mql', 'customer'],
+        thresholds: [
+          { stage: 'lead', minScore: 10 },
+          { stage: 'mql', minScore: 60 },
+        ],
+      },
+    });
+    expect(model.status).toBe(200);
+    const mqls = await api.post('/v1/segments', {
+      name: 'MQLs',
+      condition: { type: 'stage', op: 'equals', value: 'mql' },
+    });
+    const segmentId = String(field(mqls.body, 'id'));
+    await api.post('/v1/track', {
+      batch: [
+        { id: 'sc-1', name: 'page_viewed', email: 'hot@example.com', properties: { path: '/pricing' } },
+        { id: 'sc-2', name: 'page_viewed', email: 'hot@example.com', properties: { path: '/pricing' } },
+      ],
+    });
+    await stack.idle();
+    const id = await idOf('hot@example.com');
+    const contact = await api.get(`/v1/contacts/${id}`);
+    expect(field(contact.body, 'score', 'score')).toBe(80);
+    expect(field(contact.body, 'score', 'stage')).toBe('mql');
+    const moved = stack.bus.events.filter(
+      (e) => e['detail-type'] === 'stage.changed' && field(e.detail, 'data', 'contactId') === id,
+    );
+    expect(moved.map((e) => field(e.detail, 'data', 'to'))).toEqual(['lead', 'mql']);
+    expect(await members(segmentId)).toEqual([id]);
+    const history = await api.get(`/v1/contacts/${id}/score-history`);
+    expect(field(history.body, 'entries')).toHaveLength(2);
+  });
+});
