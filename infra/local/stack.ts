@@ -156,6 +156,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       SCHEDULED_TARGET_ARN: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${scheduledTarget?.name ?? 'none'}`,
       SECRETS_KEY_ID: kms.keyArn,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN'),
+      // CloudWatch metrics (EMF lines) mean nothing without CloudWatch: keep the console readable.
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     });
 
     const byArn = new Map<string, FunctionSpec>();
