@@ -84,8 +84,28 @@ const call = async (apiUrl: string, key: string, method: string, path: string, b
   return res.json() as Promise<unknown>;
 };
 
-/** Contacts, consent, tracked events (one anonymous visitor who then signs up) and a logged call. */
+/**
+ * Contacts, consent, two dynamic segments, a scoring model, a storefront connection, tracked events
+ * (one anonymous visitor who then signs up) and a logged call.
+ */
 export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void> => {
+  // Model and segments first: everything that follows is scored and segmented as it happens.
+  await call(apiUrl, keys.apiKey, 'POST', '/v1/segments', {
+    name: 'Email subscribers',
+    condition: { type: 'consent', channel: 'email', status: 'subscribed' },
+  });
+  await call(apiUrl, keys.apiKey, 'POST', '/v1/segments', {
+    name: 'Looked at products',
+    condition: { type: 'event', name: 'product_viewed', op: 'did', withinLastDays: 30 },
+  });
+  await call(apiUrl, keys.apiKey, 'PUT', '/v1/scoring-model', {
+    engagement: [
+      { id: 'product-view', event: 'product_viewed', points: 15, cap: { points: 45, per: 'day' } },
+      { id: 'page-view', event: 'page_viewed', points: 2, cap: { points: 10, per: 'day' } },
+    ],
+    decay: { mode: 'halfLife', days: 30 },
+  });
+  await call(apiUrl, keys.apiKey, 'POST', '/v1/connections', { kind: 'generic', name: 'Demo custom shop' });
   const ids: string[] = [];
   for (const person of people) {
     const result = await call(apiUrl, keys.apiKey, 'POST', '/v1/contacts', person);
