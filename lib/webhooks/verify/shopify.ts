@@ -10,13 +10,10 @@
  * pass as `customers/redact`), and the caller dedupes on the delivery id.
  */
 import {
-  decodeBase64Digest,
-  hasUsableSecret,
+  checkBase64BodyHmac,
+  deliveryResult,
   header,
   hmacSha256,
-  matchSecret,
-  noSecretsDetail,
-  reject,
   type VerifyInput,
   type VerifyResult,
 } from './verification.ts';
@@ -31,45 +28,22 @@ const isoOrUndefined = (value: string | undefined): string | undefined => {
 };
 
 export const verifyShopify = (input: VerifyInput): VerifyResult => {
-  const signature = header(input.headers, 'x-shopify-hmac-sha256');
-  if (!signature) return reject('missing', 'no X-Shopify-Hmac-Sha256 header');
-  const digest = decodeBase64Digest(signature);
-  if (!digest) return reject('malformed', 'X-Shopify-Hmac-Sha256 is not a base64 HMAC-SHA256');
-  if (!hasUsableSecret(input.secrets)) return reject('mismatch', noSecretsDetail);
-  const secretId = matchSecret(input.secrets, [digest], input.body);
-  if (!secretId) return reject('mismatch', 'X-Shopify-Hmac-Sha256 does not match the body');
-
-  const topic = header(input.headers, 'x-shopify-topic');
-  // X-Shopify-Event-Id is the same for every delivery of one event (retries and duplicate
-  // subscriptions alike); older deliveries only carry X-Shopify-Webhook-Id.
-  const deliveryId =
-    header(input.headers, 'x-shopify-event-id') ?? header(input.headers, 'x-shopify-webhook-id');
-  const validTopic = topic && TOPIC.test(topic) ? topic : undefined;
-  if (!validTopic || !deliveryId || !DELIVERY_ID.test(deliveryId)) {
-    return {
-      ok: true,
-      ping: false,
-      identified: false,
-      secretId,
-      deliveryId: undefined,
-      topic: validTopic,
-      problem: !validTopic
-        ? 'no usable X-Shopify-Topic header'
-        : 'no usable X-Shopify-Event-Id or X-Shopify-Webhook-Id header',
-    };
-  }
+  const checked = checkBase64BodyHmac(input, 'x-shopify-hmac-sha256', 'X-Shopify-Hmac-Sha256');
+  if ('ok' in checked) return checked;
   const source = header(input.headers, 'x-shopify-shop-domain');
   const triggeredAt = isoOrUndefined(header(input.headers, 'x-shopify-triggered-at'));
-  return {
-    ok: true,
-    ping: false,
-    identified: true,
-    secretId,
-    deliveryId,
-    topic: validTopic,
-    ...(source ? { source } : {}),
-    ...(triggeredAt ? { triggeredAt } : {}),
-  };
+  return deliveryResult({
+    secretId: checked.secretId,
+    topic: header(input.headers, 'x-shopify-topic'),
+    // X-Shopify-Event-Id is the same for every delivery of one event (retries and duplicate
+    // subscriptions alike); older deliveries only carry X-Shopify-Webhook-Id.
+    deliveryId: header(input.headers, 'x-shopify-event-id') ?? header(input.headers, 'x-shopify-webhook-id'),
+    topicPattern: TOPIC,
+    idPattern: DELIVERY_ID,
+    missingTopic: 'no usable X-Shopify-Topic header',
+    missingId: 'no usable X-Shopify-Event-Id or X-Shopify-Webhook-Id header',
+    extra: { ...(source ? { source } : {}), ...(triggeredAt ? { triggeredAt } : {}) },
+  });
 };
 
 /** base64(HMAC-SHA256(secret, body)): the value of `X-Shopify-Hmac-Sha256`. */

@@ -183,3 +183,58 @@ export const isFresh = (timestamp: number, now: Date, tolerance = SIGNATURE_TOLE
   Math.abs(now.getTime() / 1000 - timestamp) <= tolerance;
 
 export const unixToIso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+/**
+ * The scheme Shopify and WooCommerce share: base64(HMAC-SHA256(secret, body)) in one header, nothing
+ * else signed. The secret that matched, or why not.
+ */
+export const checkBase64BodyHmac = (
+  input: VerifyInput,
+  headerName: string,
+  label: string,
+): Rejected | { secretId: string } => {
+  const signature = header(input.headers, headerName);
+  if (!signature) return reject('missing', `no ${label} header`);
+  const digest = decodeBase64Digest(signature);
+  if (!digest) return reject('malformed', `${label} is not a base64 HMAC-SHA256`);
+  if (!hasUsableSecret(input.secrets)) return reject('mismatch', noSecretsDetail);
+  const secretId = matchSecret(input.secrets, [digest], input.body);
+  return secretId ? { secretId } : reject('mismatch', `${label} does not match the body`);
+};
+
+/**
+ * An authentic delivery, identified when its topic and delivery id are usable, otherwise marked for
+ * quarantine with the reason (`missingTopic` / `missingId` name the headers for the log).
+ */
+export const deliveryResult = (d: {
+  readonly secretId: string;
+  readonly topic: string | undefined;
+  readonly deliveryId: string | undefined;
+  readonly topicPattern: RegExp;
+  readonly idPattern: RegExp;
+  readonly missingTopic: string;
+  readonly missingId: string;
+  readonly extra?: Pick<VerifiedDelivery, 'source' | 'triggeredAt' | 'signedAt'>;
+}): VerifiedDelivery | VerifiedUnidentified => {
+  const topic = d.topic && d.topicPattern.test(d.topic) ? d.topic : undefined;
+  if (!topic || !d.deliveryId || !d.idPattern.test(d.deliveryId)) {
+    return {
+      ok: true,
+      ping: false,
+      identified: false,
+      secretId: d.secretId,
+      deliveryId: undefined,
+      topic,
+      problem: !topic ? d.missingTopic : d.missingId,
+    };
+  }
+  return {
+    ok: true,
+    ping: false,
+    identified: true,
+    secretId: d.secretId,
+    deliveryId: d.deliveryId,
+    topic,
+    ...d.extra,
+  };
+};

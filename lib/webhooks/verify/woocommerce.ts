@@ -14,13 +14,10 @@
  * other unsigned body is refused as `missing`.
  */
 import {
-  decodeBase64Digest,
-  hasUsableSecret,
+  checkBase64BodyHmac,
+  deliveryResult,
   header,
   hmacSha256,
-  matchSecret,
-  noSecretsDetail,
-  reject,
   type VerifyInput,
   type VerifyResult,
 } from './verification.ts';
@@ -33,44 +30,23 @@ const pingOf = (body: Buffer): string | undefined =>
   body.length <= 40 ? PING.exec(body.toString('latin1'))?.[1] : undefined;
 
 export const verifyWooCommerce = (input: VerifyInput): VerifyResult => {
-  const signature = header(input.headers, 'x-wc-webhook-signature');
-  if (!signature) {
+  if (!header(input.headers, 'x-wc-webhook-signature')) {
     const webhookId = pingOf(input.body);
     if (webhookId !== undefined) return { ok: true, ping: true, webhookId };
-    return reject('missing', 'no X-WC-Webhook-Signature header');
   }
-  const digest = decodeBase64Digest(signature);
-  if (!digest) return reject('malformed', 'X-WC-Webhook-Signature is not a base64 HMAC-SHA256');
-  if (!hasUsableSecret(input.secrets)) return reject('mismatch', noSecretsDetail);
-  const secretId = matchSecret(input.secrets, [digest], input.body);
-  if (!secretId) return reject('mismatch', 'X-WC-Webhook-Signature does not match the body');
-
-  const topic = header(input.headers, 'x-wc-webhook-topic');
-  const deliveryId = header(input.headers, 'x-wc-webhook-delivery-id');
-  const validTopic = topic && TOPIC.test(topic) ? topic : undefined;
-  if (!validTopic || !deliveryId || !DELIVERY_ID.test(deliveryId)) {
-    return {
-      ok: true,
-      ping: false,
-      identified: false,
-      secretId,
-      deliveryId: undefined,
-      topic: validTopic,
-      problem: !validTopic
-        ? 'no usable X-WC-Webhook-Topic header'
-        : 'no usable X-WC-Webhook-Delivery-ID header',
-    };
-  }
+  const checked = checkBase64BodyHmac(input, 'x-wc-webhook-signature', 'X-WC-Webhook-Signature');
+  if ('ok' in checked) return checked;
   const source = header(input.headers, 'x-wc-webhook-source');
-  return {
-    ok: true,
-    ping: false,
-    identified: true,
-    secretId,
-    deliveryId,
-    topic: validTopic,
-    ...(source ? { source } : {}),
-  };
+  return deliveryResult({
+    secretId: checked.secretId,
+    topic: header(input.headers, 'x-wc-webhook-topic'),
+    deliveryId: header(input.headers, 'x-wc-webhook-delivery-id'),
+    topicPattern: TOPIC,
+    idPattern: DELIVERY_ID,
+    missingTopic: 'no usable X-WC-Webhook-Topic header',
+    missingId: 'no usable X-WC-Webhook-Delivery-ID header',
+    extra: source ? { source } : {},
+  });
 };
 
 /** base64(HMAC-SHA256(secret, body)): the value of `X-WC-Webhook-Signature`. */
