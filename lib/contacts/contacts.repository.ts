@@ -20,7 +20,8 @@ import { CONTACT_LIST_SHARDS, type Key, keys } from '../shared/keys.ts';
 import { cursor, readItem, type Table } from '../shared/table.ts';
 import { type Contact, contactRecord } from './contact.schema.ts';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+/** One write of a transaction, built by a repository and passed through a use case unopened. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const lookupRecord = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lookup'), v: z.literal(1), contactId: z.string() }),

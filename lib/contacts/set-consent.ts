@@ -13,6 +13,12 @@ export interface ConsentChange {
   readonly status: ConsentRecord['status'];
   readonly source: string;
   readonly at?: string | undefined;
+  /**
+   * Only when this decision is newer than the one held (a shop's view arriving late never undoes
+   * a newer decision). Checked on the state the conditional write is based on, so it holds under
+   * concurrent changes.
+   */
+  readonly onlyIfNewer?: boolean;
 }
 
 export const setConsent = (
@@ -31,6 +37,7 @@ export const setConsent = (
       at: change.at ? new Date(change.at).toISOString() : now,
     };
     const current = before.consent[change.channel];
+    if (change.onlyIfNewer && current && (change.at === undefined || current.at >= record.at)) return before;
     if (current?.status === record.status && current.source === record.source) return before;
     const after: Contact = {
       ...before,

@@ -40,7 +40,12 @@ export const checkoutsRepository = (table: Table) => ({
         },
         ...(expectedRev === undefined
           ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': expectedRev } }),
+          : {
+              // The rev guards the read-modify-write; the shop's time makes newest-wins a property of
+              // the store itself, whatever the caller read.
+              ConditionExpression: 'rev = :rev AND updatedAt <= :u',
+              ExpressionAttributeValues: { ':rev': expectedRev, ':u': checkout.updatedAt },
+            }),
       }),
     );
   },

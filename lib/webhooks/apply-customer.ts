@@ -9,14 +9,14 @@
 import type { PatchContactInput } from '../contacts/contact.schema.ts';
 import { localeSchema, phoneSchema } from '../contacts/contact.schema.ts';
 import type { ContactDeps } from '../contacts/deps.ts';
+import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
 import { setConsent } from '../contacts/set-consent.ts';
-import { updateContact } from '../contacts/update-contact.ts';
-import { upsertContact } from '../contacts/upsert-contact.ts';
+import { updateContactOnce } from '../contacts/update-contact.ts';
+import { type UpsertResult, upsertContact } from '../contacts/upsert-contact.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { identityHash, normaliseEmail } from '../shared/keys.ts';
-import { isConditionFailure } from '../shared/table.ts';
 import type { StorefrontCustomer } from './storefront-change.ts';
-import type { StorefrontLinksRepository } from './storefront-links.repository.ts';
+import type { StorefrontLink, StorefrontLinksRepository } from './storefront-links.repository.ts';
 
 export interface StorefrontConnectionRef {
   readonly id: string;
@@ -46,6 +46,36 @@ const profileOf = (c: StorefrontCustomer): Omit<PatchContactInput, 'email'> => {
 const missingOnly = (patch: PatchContactInput, current: Record<string, unknown>): PatchContactInput =>
   Object.fromEntries(Object.entries(patch).filter(([k]) => current[k] === undefined));
 
+/** The link to record for this customer, or none when the shop gave neither an id nor an email. */
+const linkFor = (
+  connection: StorefrontConnectionRef,
+  customer: StorefrontCustomer,
+  contactId: string,
+  mode: 'authoritative' | 'fill',
+  held: StorefrontLink | undefined,
+): StorefrontLink | undefined => {
+  // Email-only customers (guest checkouts) get a link too, so a shop-wide erasure finds them.
+  const customerId =
+    customer.customerId ??
+    (customer.email ? `email:${identityHash(normaliseEmail(customer.email))}` : undefined);
+  if (!customerId) return undefined;
+  return {
+    type: 'storefrontLink',
+    v: 1,
+    contactId,
+    connectionId: connection.id,
+    customerId,
+    updatedAt:
+      mode === 'authoritative' ? (customer.updatedAt ?? held?.updatedAt ?? '') : (held?.updatedAt ?? ''),
+  };
+};
+
+/**
+ * Newest wins under any interleaving: the contact change and the link carrying the shop's
+ * `updated_at` are one transaction, the link write conditional on no newer state being stored and
+ * the contact write on its rev. A state that lost the race fails its condition, is retried on what
+ * is now stored, and is found stale.
+ */
 export const applyCustomer = async (
   workspaceId: string,
   connection: StorefrontConnectionRef,
@@ -53,53 +83,51 @@ export const applyCustomer = async (
   mode: 'authoritative' | 'fill',
   deps: CustomerDeps,
 ): Promise<CustomerOutcome> => {
-  const link = customer.customerId
-    ? await deps.links.find(workspaceId, connection.id, customer.customerId)
-    : undefined;
-  if (mode === 'authoritative' && link && customer.updatedAt && link.updatedAt > customer.updatedAt) {
-    return { outcome: 'stale', contactId: link.contactId };
-  }
-  const profile = profileOf(customer);
-  let contactId = link && (await deps.contacts.get(workspaceId, link.contactId)) ? link.contactId : undefined;
+  const findLink = () =>
+    customer.customerId ? deps.links.find(workspaceId, connection.id, customer.customerId) : undefined;
+  const isStale = (link: StorefrontLink | undefined) =>
+    mode === 'authoritative' && link !== undefined && customer.updatedAt !== undefined
+      ? link.updatedAt > customer.updatedAt
+      : false;
+
+  const first = await findLink();
+  if (first && isStale(first)) return { outcome: 'stale', contactId: first.contactId };
+  let contactId =
+    first && (await deps.contacts.get(workspaceId, first.contactId)) ? first.contactId : undefined;
   if (contactId === undefined && customer.email) {
     contactId = (await upsertContact(workspaceId, { email: customer.email }, connection.kind, deps)).contact
       .id;
   }
   if (contactId === undefined) return { outcome: 'unidentified' };
+  const id = contactId;
 
-  const current = await deps.contacts.get(workspaceId, contactId);
-  const wanted: PatchContactInput = { ...(customer.email ? { email: customer.email } : {}), ...profile };
-  const patch = mode === 'fill' && current ? missingOnly(wanted, current) : wanted;
-  try {
-    await updateContact(workspaceId, contactId, patch, deps);
-  } catch (error) {
-    // The shop moved this customer to an email another contact holds: keep the rest of the change.
-    if (!(error instanceof ConflictError) || patch.email === undefined) throw error;
-    const { email: _email, ...rest } = patch;
-    await updateContact(workspaceId, contactId, rest, deps);
-  }
-
-  // Email-only customers (guest checkouts) get a link too, so a shop-wide erasure finds them.
-  const customerId =
-    customer.customerId ??
-    (customer.email ? `email:${identityHash(normaliseEmail(customer.email))}` : undefined);
-  if (customerId) {
+  const profile = profileOf(customer);
+  const outcome = await retryOnConflict('apply customer', async (): Promise<'applied' | 'stale'> => {
+    const held = await findLink();
+    if (isStale(held)) return 'stale';
+    const current = await deps.contacts.get(workspaceId, id);
+    if (!current) throw new ConflictError(`contact ${id} went away meanwhile; retry`);
+    const wanted: PatchContactInput = { ...(customer.email ? { email: customer.email } : {}), ...profile };
+    const patch = mode === 'fill' ? missingOnly(wanted, current) : wanted;
+    const link = linkFor(connection, customer, id, mode, held);
+    const guard = link ? deps.links.guard(workspaceId, link) : [];
+    let result: UpsertResult;
     try {
-      await deps.links.save(workspaceId, {
-        type: 'storefrontLink',
-        v: 1,
-        contactId,
-        connectionId: connection.id,
-        customerId,
-        updatedAt:
-          mode === 'authoritative' ? (customer.updatedAt ?? link?.updatedAt ?? '') : (link?.updatedAt ?? ''),
-      });
+      result = await updateContactOnce(workspaceId, id, patch, deps, guard);
     } catch (error) {
-      if (!isConditionFailure(error)) throw error; // a newer state was applied meanwhile: it stands
+      // The shop moved this customer to an email another contact holds: keep the rest of the change.
+      if (!(error instanceof ConflictError) || patch.email === undefined) throw error;
+      const { email: _email, ...rest } = patch;
+      result = await updateContactOnce(workspaceId, id, rest, deps, guard);
     }
-  }
+    // Nothing changed on the contact, so nothing carried the link: record it on its own, still
+    // conditional (a failure means a newer state landed: the retry finds it stale).
+    if (result.changed.length === 0 && link) await deps.links.save(workspaceId, link);
+    return 'applied';
+  });
+  if (outcome === 'stale') return { outcome, contactId: id };
 
-  const contact = await deps.contacts.get(workspaceId, contactId);
+  const contact = await deps.contacts.get(workspaceId, id);
   for (const [channel, decision] of Object.entries(customer.consent ?? {})) {
     if (!decision || (channel !== 'email' && channel !== 'sms')) continue;
     const held = contact?.consent[channel];
@@ -107,10 +135,16 @@ export const applyCustomer = async (
     if (held && (shopAt === undefined || held.at >= shopAt)) continue;
     await setConsent(
       workspaceId,
-      contactId,
-      { channel, status: decision.state, source: `${connection.kind}:${connection.name}`, at: shopAt },
+      id,
+      {
+        channel,
+        status: decision.state,
+        source: `${connection.kind}:${connection.name}`,
+        at: shopAt,
+        onlyIfNewer: true,
+      },
       deps,
     );
   }
-  return { outcome: 'applied', contactId };
+  return { outcome: 'applied', contactId: id };
 };

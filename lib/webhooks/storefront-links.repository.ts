@@ -2,7 +2,12 @@
  * Which contact a shop's customer is, and the shop's last-modified time for that customer, so an
  * older `customers/update` arriving after a newer one never overwrites newer state.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
@@ -17,6 +22,8 @@ export const storefrontLinkRecord = z.object({
   updatedAt: z.string(),
 });
 export type StorefrontLink = z.infer<typeof storefrontLinkRecord>;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const storefrontLinksRepository = (table: Table) => ({
   async find(
@@ -35,38 +42,43 @@ export const storefrontLinksRepository = (table: Table) => ({
   },
 
   /**
-   * Record the link on both sides (lookup and contact partition) unless a newer customer state was
-   * applied already; fails its condition in that case.
+   * The two writes that record a link (lookup and contact partition), each conditional on no newer
+   * customer state being stored: put them in the same transaction as the contact change they
+   * justify, so an older state can never land after a newer one whatever the interleaving.
    */
-  async save(workspaceId: string, link: StorefrontLink): Promise<void> {
+  guard(workspaceId: string, link: StorefrontLink): TransactItem[] {
     const condition = {
       ConditionExpression: 'attribute_not_exists(pk) OR updatedAt <= :u',
       ExpressionAttributeValues: { ':u': link.updatedAt },
     };
-    await table.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table.name,
-              Item: { ...keys.storefrontCustomer(workspaceId, link.connectionId, link.customerId), ...link },
-              ...condition,
-            },
+    return [
+      {
+        Put: {
+          TableName: table.name,
+          Item: { ...keys.storefrontCustomer(workspaceId, link.connectionId, link.customerId), ...link },
+          ...condition,
+        },
+      },
+      {
+        Put: {
+          TableName: table.name,
+          Item: {
+            ...keys.storefrontLink(workspaceId, link.contactId, link.connectionId),
+            ...keys.connectionContacts(workspaceId, link.connectionId, link.contactId),
+            ...link,
           },
-          {
-            Put: {
-              TableName: table.name,
-              Item: {
-                ...keys.storefrontLink(workspaceId, link.contactId, link.connectionId),
-                ...keys.connectionContacts(workspaceId, link.connectionId, link.contactId),
-                ...link,
-              },
-              ...condition,
-            },
-          },
-        ],
-      }),
-    );
+          ...condition,
+        },
+      },
+    ];
+  },
+
+  /**
+   * Record the link on both sides (lookup and contact partition) unless a newer customer state was
+   * applied already; fails its condition in that case.
+   */
+  async save(workspaceId: string, link: StorefrontLink): Promise<void> {
+    await table.client.send(new TransactWriteCommand({ TransactItems: this.guard(workspaceId, link) }));
   },
 });
 
