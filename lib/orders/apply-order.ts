@@ -7,12 +7,13 @@ import type { Contact } from '../contacts/contact.schema.ts';
 import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
 import { NotFoundError, TransientError } from '../shared/errors.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
+import { MoneyError, toMinor } from '../shared/money.ts';
 import {
   applyCustomer,
   type CustomerDeps,
   type StorefrontConnectionRef,
 } from '../webhooks/apply-customer.ts';
-import type { StorefrontOrder, StorefrontRefund } from '../webhooks/storefront-change.ts';
+import { MappingError, type StorefrontOrder, type StorefrontRefund } from '../webhooks/storefront-change.ts';
 import type { OrderRecord } from './order.schema.ts';
 import type { OrdersRepository } from './orders.repository.ts';
 import { purchaseHistory } from './purchase-history.ts';
@@ -130,6 +131,25 @@ export const applyOrder = async (
   return outcome;
 };
 
+/**
+ * A refund's amount in minor units: as the shop priced it, or, when the shop named no currency, in
+ * the order's currency.
+ * @throws MappingError when an unpriced amount has more decimals than the order's currency allows.
+ */
+const priced = (refund: StorefrontRefund, orderCurrency: string): { amount: number; currency: string } => {
+  if ('amount' in refund) return { amount: refund.amount, currency: refund.currency };
+  let amount = 0;
+  for (const [i, decimal] of refund.decimalAmounts.entries()) {
+    try {
+      amount += toMinor(decimal, orderCurrency);
+    } catch (error) {
+      if (error instanceof MoneyError) throw new MappingError(error.message, `transactions[${i}].amount`);
+      throw error;
+    }
+  }
+  return { amount, currency: orderCurrency };
+};
+
 export const applyRefund = async (
   workspaceId: string,
   connection: StorefrontConnectionRef,
@@ -144,7 +164,8 @@ export const applyRefund = async (
     const before = await deps.orders.get(workspaceId, contactId, connection.id, refund.orderId);
     if (!before) throw new NotFoundError(`order ${refund.orderId} is gone`);
     if (before.refunds[refund.refundId] !== undefined) return 'duplicate' as const;
-    const refunds = { ...before.refunds, [refund.refundId]: refund.amount };
+    const { amount, currency } = priced(refund, before.currency);
+    const refunds = { ...before.refunds, [refund.refundId]: amount };
     const sum = Object.values(refunds).reduce((a, b) => a + b, 0);
     const next: OrderRecord = {
       ...before,
@@ -160,8 +181,8 @@ export const applyRefund = async (
         connectionId: connection.id,
         orderId: refund.orderId,
         refundId: refund.refundId,
-        amount: refund.amount,
-        currency: refund.currency,
+        amount,
+        currency,
       },
       deps.clock,
     );

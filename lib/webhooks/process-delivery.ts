@@ -106,7 +106,13 @@ export const processDelivery = async (
     throw error;
   }
   const applied: string[] = [];
-  for (const change of changes) applied.push(await apply(delivery, connection, change, deps));
+  try {
+    for (const change of changes) applied.push(await apply(delivery, connection, change, deps));
+  } catch (error) {
+    // Only knowable against stored state (a refund priced in its order's currency): no retry fixes it.
+    if (error instanceof MappingError) return quarantine(delivery, `${error.path}: ${error.message}`, deps);
+    throw error;
+  }
   await deps.deliveries.markProcessed(delivery);
   return {
     status: 'processed',

@@ -62,13 +62,27 @@ export interface StorefrontOrder {
   readonly refundedTotal?: number;
 }
 
-export interface StorefrontRefund {
+interface RefundBase {
   readonly refundId: string;
   readonly orderId: string;
-  readonly amount: number;
-  readonly currency: string;
   readonly createdAt: string;
 }
+
+/** A refund whose currency the shop named: minor units in that currency. */
+export interface PricedRefund extends RefundBase {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+/**
+ * A refund whose transactions name no currency (Shopify's own documented `refunds/create` sample):
+ * decimal amounts in the order's currency, priced when the order is known.
+ */
+export interface UnpricedRefund extends RefundBase {
+  readonly decimalAmounts: readonly (string | number)[];
+}
+
+export type StorefrontRefund = PricedRefund | UnpricedRefund;
 
 export interface StorefrontCheckout {
   readonly checkoutId: string;

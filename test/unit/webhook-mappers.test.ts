@@ -10,6 +10,7 @@ import {
 } from '../../lib/webhooks/mappers/index.ts';
 import {
   MappingError,
+  type ProviderKind,
   type StorefrontChange,
   type StorefrontCheckout,
   type StorefrontCustomer,
@@ -125,16 +126,28 @@ describe('Shopify orders', () => {
     expect(orderOf(mapShopify('orders/updated', edited)).refundedTotal).toBeUndefined();
   });
 
-  it('maps refunds/create to one refund of the successful refund transactions', () => {
+  it("maps Shopify's documented refunds/create sample (no currency on its transaction) to an unpriced refund", () => {
     expect(only(mapShopify('refunds/create', payload('shopify/refunds/create.json')))).toStrictEqual({
       kind: 'refund',
       refund: {
-        refundId: '929361462',
+        refundId: '890088186047892319',
         orderId: '820982911946154508',
-        amount: 4193,
-        currency: 'USD',
-        createdAt: '2024-06-03T13:12:29.000Z',
+        decimalAmounts: ['41.93'],
+        createdAt: '2022-01-01T00:00:00.000Z',
       },
+    });
+  });
+
+  it('prices a refund in the currency its transactions name, and takes it for those that omit it', () => {
+    const refund = editable('shopify/refunds/create.json');
+    const transactions = [
+      { kind: 'refund', status: 'success', amount: '1.50', currency: 'eur' },
+      { kind: 'refund', status: 'success', amount: '2.00', currency: null },
+      { kind: 'refund', status: 'failure', amount: '9.00', currency: 'EUR' },
+      { kind: 'sale', status: 'success', amount: '9.00' },
+    ];
+    expect(only(mapShopify('refunds/create', { ...refund, transactions }))).toMatchObject({
+      refund: { amount: 350, currency: 'EUR' },
     });
   });
 
@@ -329,11 +342,18 @@ describe('Shopify payloads without what their topic promises', () => {
     expect(error.message).toMatch(/more decimals than USD allows/);
   });
 
-  it('refuses a refund transaction without currency', () => {
+  it('refuses refund transactions in two currencies, or an amount that is not a decimal', () => {
     const refund = editable('shopify/refunds/create.json');
-    const transactions = [{ kind: 'refund', status: 'success', amount: '1.00' }];
-    expect(mappingError(() => mapShopify('refunds/create', { ...refund, transactions })).path).toBe(
-      'transactions[0].currency',
+    const two = [
+      { kind: 'refund', status: 'success', amount: '1.00', currency: 'USD' },
+      { kind: 'refund', status: 'success', amount: '1.00', currency: 'EUR' },
+    ];
+    expect(mappingError(() => mapShopify('refunds/create', { ...refund, transactions: two })).path).toBe(
+      'transactions[1].currency',
+    );
+    const bad = [{ kind: 'refund', status: 'success', amount: '1,00' }];
+    expect(mappingError(() => mapShopify('refunds/create', { ...refund, transactions: bad })).path).toBe(
+      'transactions[0].amount',
     );
   });
 
@@ -699,4 +719,89 @@ describe('mapDelivery', () => {
       { kind: 'ignored', reason: 'shopify topic order.created is not used' },
     ]);
   });
+});
+
+describe("every mapper on the providers' documented samples, with nulls and absent fields", () => {
+  const SAMPLES: readonly [ProviderKind, string, string][] = [
+    ['shopify', 'orders/create', 'shopify/orders/create.json'],
+    ['shopify', 'orders/updated', 'shopify/orders/updated.json'],
+    ['shopify', 'orders/paid', 'shopify/orders/paid.json'],
+    ['shopify', 'orders/cancelled', 'shopify/orders/cancelled.json'],
+    ['shopify', 'refunds/create', 'shopify/refunds/create.json'],
+    ['shopify', 'checkouts/create', 'shopify/checkouts/create.json'],
+    ['shopify', 'checkouts/update', 'shopify/checkouts/update.json'],
+    ['shopify', 'customers/create', 'shopify/customers/create.json'],
+    ['shopify', 'customers/update', 'shopify/customers/update.json'],
+    ['shopify', 'customers/redact', 'shopify/customers/redact.json'],
+    ['shopify', 'customers/data_request', 'shopify/customers/data_request.json'],
+    ['shopify', 'shop/redact', 'shopify/shop/redact.json'],
+    ['woocommerce', 'order.created', 'woocommerce/order.created.json'],
+    ['woocommerce', 'order.updated', 'woocommerce/order.updated.json'],
+    ['woocommerce', 'customer.created', 'woocommerce/customer.created.json'],
+    ['woocommerce', 'customer.updated', 'woocommerce/customer.updated.json'],
+    ['stripe', 'checkout.session.completed', 'stripe/checkout.session.completed.json'],
+    ['stripe', 'charge.refunded', 'stripe/charge.refunded.json'],
+    ['stripe', 'charge.refunded', 'stripe/charge.refunded.embedded-refunds.json'],
+    ['stripe', 'customer.created', 'stripe/customer.created.json'],
+    ['stripe', 'customer.updated', 'stripe/customer.updated.json'],
+    ['generic', 'customer.upsert', 'generic/customer.upsert.json'],
+    ['generic', 'order.upsert', 'generic/order.upsert.json'],
+    ['generic', 'order.refund', 'generic/order.refund.json'],
+    ['generic', 'checkout.upsert', 'generic/checkout.upsert.json'],
+  ];
+
+  const isRecord = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  /** The same value with every null-valued field left out. */
+  const withoutNulls = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(withoutNulls);
+    if (!isRecord(v)) return v;
+    return Object.fromEntries(
+      Object.entries(v).flatMap(([k, x]) => (x === null ? [] : [[k, withoutNulls(x)]])),
+    );
+  };
+  /** Every field path of a value (objects and arrays walked). */
+  const paths = (v: unknown, at: (string | number)[] = []): (string | number)[][] => {
+    if (Array.isArray(v)) return v.flatMap((x, i) => [[...at, i], ...paths(x, [...at, i])]);
+    if (!isRecord(v)) return [];
+    return Object.entries(v).flatMap(([k, x]) => [[...at, k], ...paths(x, [...at, k])]);
+  };
+  /** A copy with the field at `path` set to null, or left out (`undefined`). */
+  const edited = (v: unknown, path: (string | number)[], to: null | undefined): unknown => {
+    const [head, ...rest] = path;
+    if (head === undefined) return to;
+    if (Array.isArray(v)) return v.map((x, i) => (i === head ? edited(x, rest, to) : x));
+    if (!isRecord(v)) return v;
+    const copy: Record<string, unknown> = { ...v };
+    if (rest.length === 0 && to === undefined) delete copy[head];
+    else copy[head] = edited(copy[head], rest, to);
+    return copy;
+  };
+  const outcome = (provider: ProviderKind, topic: string, body: unknown) => {
+    try {
+      return mapDelivery(provider, topic, body);
+    } catch (error) {
+      if (error instanceof MappingError) return 'quarantined';
+      throw error;
+    }
+  };
+
+  it.each(SAMPLES)('%s %s (%s) maps as published, and the same with its nulls left out', (p, t, f) => {
+    const published = mapDelivery(p, t, payload(f));
+    expect(published.some((c) => c.kind === 'ignored')).toBe(false);
+    expect(mapDelivery(p, t, withoutNulls(payload(f)))).toStrictEqual(published);
+  });
+
+  it.each(SAMPLES)(
+    '%s %s (%s): any one field null or absent maps or quarantines, never crashes',
+    (p, t, f) => {
+      const body = payload(f);
+      for (const path of paths(body)) {
+        for (const to of [null, undefined]) {
+          const result = outcome(p, t, edited(body, path, to));
+          expect(result === 'quarantined' || Array.isArray(result), `${path.join('.')} → ${to}`).toBe(true);
+        }
+      }
+    },
+  );
 });

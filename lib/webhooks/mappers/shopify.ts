@@ -327,27 +327,41 @@ const mapCheckout = (payload: unknown, topic: string): StorefrontChange[] => {
   ];
 };
 
+/**
+ * A refund's money: the successful refund transactions. A transaction that names no currency (as in
+ * Shopify's documented sample) is in the one the others name or, when none does, the order's: the
+ * refund then goes out unpriced and is priced against the stored order.
+ */
 const mapRefund = (payload: unknown, topic: string): StorefrontChange[] => {
   const r = parseOrThrow(refundSchema, payload, `shopify ${topic}`);
-  let amount = 0;
-  let currency: string | undefined;
-  for (const [i, transaction] of r.transactions.entries()) {
-    if (!isRefundMoved(transaction)) continue;
-    const path = `transactions[${i}].currency`;
-    const code = text(transaction.currency)?.toUpperCase();
-    if (!code) throw new MappingError('refund transaction has no currency', path);
-    if (currency && code !== currency)
-      throw new MappingError('refund transactions in several currencies', path);
-    currency = code;
-    amount += minor(transaction.amount, code, `transactions[${i}].amount`);
+  const moved = r.transactions
+    .map((transaction, i) => ({ transaction, i, code: text(transaction.currency)?.toUpperCase() }))
+    .filter(({ transaction }) => isRefundMoved(transaction));
+  const codes = new Set(moved.flatMap(({ code }) => (code ? [code] : [])));
+  if (codes.size > 1) {
+    const last = moved.findLast(({ code }) => code !== undefined);
+    throw new MappingError('refund transactions in several currencies', `transactions[${last?.i}].currency`);
   }
-  if (!currency || amount === 0) return [{ kind: 'ignored', reason: 'shopify refund that moved no money' }];
-  return [
-    {
-      kind: 'refund',
-      refund: { refundId: r.id, orderId: r.order_id, amount, currency, createdAt: r.created_at },
-    },
-  ];
+  const base = { refundId: r.id, orderId: r.order_id, createdAt: r.created_at };
+  const [currency] = codes;
+  if (currency === undefined) {
+    const decimalAmounts = moved.map(({ transaction }) => transaction.amount);
+    // The form is checked now (the currency's decimals later): a bad amount is a mapping error.
+    for (const { transaction, i } of moved) {
+      const a = transaction.amount;
+      if (typeof a === 'number' ? !Number.isFinite(a) : !/^-?\d+(?:\.\d+)?$/.test(a.trim()))
+        throw new MappingError(`"${a}" is not a decimal amount`, `transactions[${i}].amount`);
+    }
+    if (decimalAmounts.every((a) => Number(a) === 0))
+      return [{ kind: 'ignored', reason: 'shopify refund that moved no money' }];
+    return [{ kind: 'refund', refund: { ...base, decimalAmounts } }];
+  }
+  const amount = moved.reduce(
+    (sum, { transaction, i }) => sum + minor(transaction.amount, currency, `transactions[${i}].amount`),
+    0,
+  );
+  if (amount === 0) return [{ kind: 'ignored', reason: 'shopify refund that moved no money' }];
+  return [{ kind: 'refund', refund: { ...base, amount, currency } }];
 };
 
 const mapCustomer = (payload: unknown, topic: string): StorefrontChange[] => [
