@@ -10,12 +10,14 @@ import { logger } from '../shared/http-errors.ts';
 export const handler = middy<EventBridgeEvent<string, unknown>, void>().handler(async (raw) => {
   const event = parseBusEvent('track.received', raw);
   if (!event) return;
+  const deps = contactDeps();
   try {
-    await recordReceivedEvent(event.workspaceId, event.data, contactDeps());
+    await recordReceivedEvent(event.workspaceId, event.data, deps);
   } catch (error) {
     // The contact was erased meanwhile, or the identity is refused: a retry cannot fix either.
     if (error instanceof NotFoundError || error instanceof ConflictError) {
       logger.warn('event not recorded', { eventId: event.data.eventId, reason: error.message });
+      await deps.received.forget(event.workspaceId, event.data.eventId);
       return;
     }
     throw error;

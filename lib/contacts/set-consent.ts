@@ -2,7 +2,7 @@
  * Consent per channel, always with its source and time. The one way consent changes (never through
  * a profile update), so every change is recorded and announced.
  */
-import { NotFoundError } from '../shared/errors.ts';
+import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
 import type { Channel, ConsentRecord, Contact } from './contact.schema.ts';
 import type { ContactDeps } from './deps.ts';
@@ -21,6 +21,9 @@ export interface ConsentChange {
   readonly onlyIfNewer?: boolean;
 }
 
+/** A suppressed contact (an erased person who came back) is never given "subscribed" consent. */
+export class SuppressedContactError extends ConflictError {}
+
 export const setConsent = (
   workspaceId: string,
   contactId: string,
@@ -36,6 +39,11 @@ export const setConsent = (
       source: change.source,
       at: change.at ? new Date(change.at).toISOString() : now,
     };
+    if (before.suppression && record.status === 'subscribed') {
+      throw new SuppressedContactError(
+        `contact ${contactId} is suppressed (${before.suppression.reason}); it cannot be subscribed`,
+      );
+    }
     const current = before.consent[change.channel];
     if (change.onlyIfNewer && current && (change.at === undefined || current.at >= record.at)) return before;
     if (current?.status === record.status && current.source === record.source) return before;

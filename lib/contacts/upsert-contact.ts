@@ -87,7 +87,10 @@ export const upsertContact = (
     const blank = emptyContact(workspaceId, newId('c', now), source, at);
     let contact = applyChange(blank, input);
     if (anonymousId) contact = withAnonymousId(contact, anonymousId);
-    if (found.email?.type === 'tombstone') contact = { ...contact, suppression: { reason: 'erased', at } };
+    // An erased person coming back (a late event or order, by email or external id) is suppressed:
+    // nothing is sent to them until someone decides otherwise.
+    if (found.email?.type === 'tombstone' || found.externalId?.type === 'tombstone')
+      contact = { ...contact, suppression: { reason: 'erased', at } };
     const changed = changedFields(blank, contact);
     const event = domainEvent(
       'contact.created',

@@ -5,10 +5,29 @@
  */
 import { identifyContact } from '../contacts/identify-contact.ts';
 import type { EventData } from '../shared/events/catalogue.ts';
+import type { ReceivedEventsRepository } from './received-events.repository.ts';
 import { type AnonymousDeps, attachAnonymousEvents, recordAnonymous } from './record-anonymous.ts';
 import { type RecordOutcome, recordOnContact } from './record-on-contact.ts';
 
+export interface RecordReceivedDeps extends AnonymousDeps {
+  readonly received: ReceivedEventsRepository;
+}
+
+/**
+ * Record the event, then drop its content from the dedupe record: after this, the identity it
+ * named is kept only where the contact's erasure finds it.
+ */
 export const recordReceivedEvent = async (
+  workspaceId: string,
+  received: EventData<'track.received'>,
+  deps: RecordReceivedDeps,
+): Promise<RecordOutcome> => {
+  const outcome = await attach(workspaceId, received, deps);
+  await deps.received.forget(workspaceId, received.eventId);
+  return outcome;
+};
+
+const attach = async (
   workspaceId: string,
   received: EventData<'track.received'>,
   deps: AnonymousDeps,

@@ -130,6 +130,8 @@ export const applyCustomer = async (
   const contact = await deps.contacts.get(workspaceId, id);
   for (const [channel, decision] of Object.entries(customer.consent ?? {})) {
     if (!decision || (channel !== 'email' && channel !== 'sms')) continue;
+    // An erased person re-created by a later order stays suppressed, whatever the shop's box says.
+    if (contact?.suppression && decision.state === 'subscribed') continue;
     const held = contact?.consent[channel];
     const shopAt = decision.at ?? customer.updatedAt;
     if (held && (shopAt === undefined || held.at >= shopAt)) continue;

@@ -1,7 +1,8 @@
 /**
  * Webhook deliveries: one item per (connection, delivery id), written with a condition so two
- * deliveries racing each other have one effect. The raw body is kept gzipped (for processing and
- * for inspection when quarantined) and the item carries `webhook.received` in its outbox.
+ * deliveries racing each other have one effect. The raw body is kept gzipped until the delivery is
+ * applied (or, quarantined, for inspection and replay) and the item carries `webhook.received` in
+ * its outbox.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -27,7 +28,8 @@ export const deliveryRecord = z.object({
   deliveryId: z.string(),
   topic: z.string(),
   receivedAt: z.string(),
-  body: z.instanceof(Uint8Array),
+  /** Gone once the delivery is applied: only a quarantined delivery needs it (for a replay). */
+  body: z.instanceof(Uint8Array).optional(),
   status: z.enum(['received', 'processed', 'quarantined']),
   reason: z.string().optional(),
   ttl: z.number().int(),
@@ -88,14 +90,19 @@ export const deliveriesRepository = (table: Table) => ({
     return Item ? readItem(deliveryRecord, Item, 'delivery') : undefined;
   },
 
-  body: (delivery: Delivery): Buffer => gunzipSync(delivery.body),
+  /** The raw body, or undefined once the delivery was applied and its body dropped. */
+  body: (delivery: Delivery): Buffer | undefined => (delivery.body ? gunzipSync(delivery.body) : undefined),
 
+  /**
+   * Applied: the raw body (personal data in clear) goes in the same write, so no extra write unit;
+   * the item stays as the dedupe record until its TTL.
+   */
   async markProcessed(d: Delivery): Promise<void> {
     await table.client.send(
       new UpdateCommand({
         TableName: table.name,
         Key: keys.delivery(d.workspaceId, d.connectionId, d.deliveryId),
-        UpdateExpression: 'SET #status = :p',
+        UpdateExpression: 'SET #status = :p REMOVE body',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':p': 'processed' },
       }),

@@ -88,9 +88,11 @@ export const processDelivery = async (
   const connection = await deps.connections.get(workspaceId, connectionId);
   if (!connection) return { status: 'skipped', reason: 'connection deleted' };
 
+  const body = deps.deliveries.body(delivery);
+  if (!body) return { status: 'skipped', reason: 'body no longer kept' };
   let payload: unknown;
   try {
-    payload = parseWebhookJson(deps.deliveries.body(delivery));
+    payload = parseWebhookJson(body);
   } catch (error) {
     return quarantine(
       delivery,
