@@ -6,6 +6,7 @@
  *   npm run ecrm -- key revoke --workspace ws_acme --key k_... [--local | --table T]
  *   npm run ecrm -- connection create --kind shopify --name "My shop" --secret S [--local | --api URL --api-key K]
  *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
+ *   npm run ecrm -- connection quarantine --id cn_... | replay --id cn_... (--delivery D | --all)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,8 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   connection list
   connection rotate --id <connection id> [--secret <new secret>] [--grace-hours <n>]
   connection delete --id <connection id>
+  connection quarantine --id <connection id>
+  connection replay --id <connection id> (--delivery <delivery id> | --all)
   segment create --name <label> (--condition '<json>' | --static)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
@@ -51,6 +54,8 @@ const { values, positionals } = parseArgs({
     static: { type: 'boolean' },
     contacts: { type: 'string' },
     file: { type: 'string' },
+    delivery: { type: 'string' },
+    all: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -93,6 +98,9 @@ const main = async (): Promise<unknown> => {
   }
 };
 
+const quarantinePage = z.object({ deliveries: z.array(z.unknown()), next: z.string().optional() });
+const replayResult = z.object({ replayed: z.number().int(), more: z.boolean() });
+
 const connectionCommand = async (verb: string | undefined): Promise<unknown> => {
   const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
   switch (verb) {
@@ -119,6 +127,35 @@ const connectionCommand = async (verb: string | undefined): Promise<unknown> => 
     case 'delete':
       await callApi(api, 'DELETE', `/v1/connections/${encodeURIComponent(required(values.id, 'id'))}`);
       return { deleted: values.id };
+    case 'quarantine': {
+      const path = `/v1/connections/${encodeURIComponent(required(values.id, 'id'))}/quarantine`;
+      const deliveries: unknown[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = quarantinePage.parse(
+          await callApi(
+            api,
+            'GET',
+            `${path}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          ),
+        );
+        deliveries.push(...page.deliveries);
+        cursor = page.next;
+      } while (cursor);
+      return { deliveries };
+    }
+    case 'replay': {
+      const path = `/v1/connections/${encodeURIComponent(required(values.id, 'id'))}/quarantine/replay`;
+      if (values.delivery) return callApi(api, 'POST', path, { deliveryId: values.delivery });
+      if (!values.all) throw new Error(`give --delivery <id> or --all\n${usage}`);
+      let replayed = 0;
+      for (;;) {
+        const round = replayResult.parse(await callApi(api, 'POST', path, { all: true }));
+        replayed += round.replayed;
+        process.stderr.write(`replayed ${replayed}${round.more ? ', more waiting…' : ''}\n`);
+        if (!round.more || round.replayed === 0) return { replayed };
+      }
+    }
     default:
       throw new Error(`unknown command "connection ${verb ?? ''}"\n${usage}`);
   }

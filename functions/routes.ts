@@ -29,6 +29,8 @@ export const routes = {
   getConnection: webhooks.getConnectionRoute,
   rotateSecret: webhooks.rotateSecretRoute,
   deleteConnection: webhooks.deleteConnectionRoute,
+  listQuarantine: webhooks.listQuarantineRoute,
+  replayQuarantine: webhooks.replayQuarantineRoute,
   receiveWebhook: webhooks.receiveWebhookRoute,
   getExport: webhooks.getExportRoute,
   createSegment: segments.createSegmentRoute,

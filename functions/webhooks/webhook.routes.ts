@@ -1,6 +1,6 @@
 /** Storefront connections and the webhook endpoint they give the shop. */
 import { z } from 'zod';
-import { errorBodySchema, errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
+import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 import {
   connectionIdSchema,
@@ -89,6 +89,65 @@ export const deleteConnectionRoute = defineRoute({
   summary: 'Disconnect a storefront: its deliveries are refused from now on.',
   params,
   responses: { 204: { description: 'deleted' }, ...errorResponses, ...notFound },
+});
+
+const quarantinedView = z.object({
+  deliveryId: z.string(),
+  topic: z.string(),
+  receivedAt: z.string(),
+  quarantinedAt: z.string(),
+  reason: z.string(),
+});
+
+export const listQuarantineRoute = defineRoute({
+  operationId: 'listQuarantinedDeliveries',
+  method: 'GET',
+  path: '/v1/connections/{connectionId}/quarantine',
+  scope: 'admin',
+  tag: 'storefronts',
+  summary:
+    "A connection's quarantined deliveries (verified, but not understood), oldest first, with the reason; kept 30 days.",
+  params,
+  query: pageQuery,
+  responses: {
+    200: {
+      description: 'a page',
+      schema: z.object({ deliveries: z.array(quarantinedView), next: z.string().optional() }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+export const replayQuarantineRoute = defineRoute({
+  operationId: 'replayQuarantinedDeliveries',
+  method: 'POST',
+  path: '/v1/connections/{connectionId}/quarantine/replay',
+  scope: 'admin',
+  tag: 'storefronts',
+  summary:
+    'Put one quarantined delivery (`deliveryId`) or all of them (`all: true`, up to 500 per call: repeat while ' +
+    '`more`) back through processing, after a fix. Processing is idempotent: an effect already in place is not ' +
+    'applied twice; a delivery still not understood returns to quarantine with its new reason.',
+  params,
+  body: z
+    .strictObject({
+      deliveryId: z.string().min(1).max(256).optional(),
+      all: z.literal(true).optional(),
+    })
+    .refine((b) => (b.deliveryId === undefined) !== (b.all === undefined), {
+      message: 'give either deliveryId or all: true',
+      path: ['deliveryId'],
+    }),
+  responses: {
+    202: {
+      description: 'replay started; the deliveries are processed behind the bus',
+      schema: z.object({ replayed: z.number().int(), more: z.boolean() }),
+    },
+    409: { description: 'the delivery is not quarantined', schema: errorBodySchema },
+    ...errorResponses,
+    ...notFound,
+  },
 });
 
 export const receiveWebhookRoute = defineRoute({

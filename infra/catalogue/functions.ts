@@ -4,6 +4,7 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import type { Access, FunctionSpec } from './types.ts';
@@ -53,6 +54,17 @@ export const functions: readonly FunctionSpec[] = [
     description: 'Attaches a received track event to its contact timeline and rolls it up on the contact.',
     trigger: { kind: 'event', pattern: patternFor('track.received') },
     access: write,
+  },
+
+  {
+    name: 'record-system-event',
+    entry: 'functions/events/record-system-event.handler.ts',
+    description: 'Puts abandoned checkouts, stage changes and segment entries/exits on the contact timeline.',
+    trigger: {
+      kind: 'event',
+      pattern: patternFor(...TIMELINE_EVENT_TYPES),
+    },
+    access: { table: 'readWrite' },
   },
 
   http('upsert-contact', 'functions/contacts/upsert-contact.handler.ts', routes.upsertContact, write),
@@ -156,6 +168,13 @@ export const functions: readonly FunctionSpec[] = [
     kms: 'decrypt',
   }),
   http('get-export', 'functions/webhooks/get-export.handler.ts', routes.getExport, read),
+  http('list-quarantine', 'functions/webhooks/list-quarantine.handler.ts', routes.listQuarantine, read),
+  http(
+    'replay-quarantine',
+    'functions/webhooks/replay-quarantine.handler.ts',
+    routes.replayQuarantine,
+    write,
+  ),
 
   http('create-segment', 'functions/segments/create-segment.handler.ts', routes.createSegment, write),
   http('list-segments', 'functions/segments/list-segments.handler.ts', routes.listSegments, read),

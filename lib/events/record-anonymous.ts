@@ -62,7 +62,9 @@ export const attachAnonymousEvents = async (
     );
     for (const item of page.Items ?? []) {
       const entry = readItem(timelineEntryRecord, item, 'timeline entry');
-      await recordOnContact(workspaceId, contactId, entry, deps);
+      // A visitor's partition only holds what the site sent (system entries name a contact).
+      if (entry.kind !== 'system')
+        await recordOnContact(workspaceId, contactId, { ...entry, kind: entry.kind }, deps);
       await deps.contacts.deleteKeys([keys.timelineEntry(partition, entry.occurredAt, entry.eventId)]);
       moved += 1;
     }

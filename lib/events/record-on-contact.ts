@@ -26,7 +26,10 @@ export interface EventFact {
 export const ttlFor = (occurredAt: string, retentionDays: number): number =>
   Math.floor(Date.parse(occurredAt) / 1000) + retentionDays * 24 * 3600;
 
-export const toEntry = (fact: EventFact, retentionDays: number): TimelineEntry => ({
+export const toEntry = (
+  fact: Omit<EventFact, 'kind'> & { readonly kind: TimelineEntry['kind'] },
+  retentionDays: number,
+): TimelineEntry => ({
   type: 'timelineEntry',
   v: 1,
   eventId: fact.eventId,

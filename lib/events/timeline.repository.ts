@@ -3,11 +3,11 @@
  * `T#<occurredAt>#<eventId>` so a query reads newest first, and the event id makes a replay land on
  * the same item. Each entry expires by TTL; the roll-ups on the contact stay.
  */
-import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { cursor, readItem, type Table } from '../shared/table.ts';
+import { cancellationCodes, cursor, readItem, type Table } from '../shared/table.ts';
 import { type TimelineEntry, timelineEntryRecord } from './timeline.schema.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -26,6 +26,39 @@ export const timelineRepository = (table: Table) => ({
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+  },
+
+  /**
+   * Put an entry on a contact's timeline only while the contact exists (so an entry can never
+   * outlive an erasure in an orphaned partition), once per event id.
+   */
+  async putForContact(
+    workspaceId: string,
+    contactId: string,
+    entry: TimelineEntry,
+  ): Promise<'recorded' | 'duplicate' | 'no contact'> {
+    try {
+      await table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: table.name,
+                Key: keys.contact(workspaceId, contactId),
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+            this.putItem(keys.contactPartition(workspaceId, contactId), entry, undefined),
+          ],
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      const [contact, put] = cancellationCodes(error);
+      if (contact === 'ConditionalCheckFailed') return 'no contact';
+      if (put === 'ConditionalCheckFailed') return 'duplicate';
+      throw error;
+    }
   },
 
   deleteItem(partition: string, entry: TimelineEntry): TransactItem {

@@ -5,7 +5,8 @@ export const timelineEntryRecord = z.object({
   v: z.literal(1),
   eventId: z.string(),
   name: z.string(),
-  kind: z.enum(['track', 'interaction']),
+  /** track: the site sent it; interaction: staff logged it; system: ecrm itself (a stage, a segment). */
+  kind: z.enum(['track', 'interaction', 'system']),
   occurredAt: z.string(),
   properties: z.record(z.string(), z.unknown()),
   ttl: z.number().int(),

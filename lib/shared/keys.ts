@@ -145,4 +145,16 @@ export const keys = {
     pk: `${ws(workspaceId)}#WH#${connectionId}#${identityHash(deliveryId)}`,
     sk: 'WH',
   }),
+  /** GSI1 keys of a quarantined delivery: a connection's quarantine, oldest first. */
+  quarantinedDelivery: (
+    workspaceId: string,
+    connectionId: string,
+    quarantinedAt: string,
+    deliveryId: string,
+  ) => ({
+    gsi1pk: `${ws(workspaceId)}#QD#${connectionId}`,
+    gsi1sk: `${quarantinedAt}#${identityHash(deliveryId)}`,
+  }),
+  quarantinePartition: (workspaceId: string, connectionId: string): string =>
+    `${ws(workspaceId)}#QD#${connectionId}`,
 } as const;

@@ -5,12 +5,19 @@
  * its outbox.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { putOnce, readItem, type Table } from '../shared/table.ts';
+import {
+  cursor,
+  InvalidCursorError,
+  isConditionFailure,
+  putOnce,
+  readItem,
+  type Table,
+} from '../shared/table.ts';
 
 /** Dedupe window: Shopify retries for 4 hours, Stripe for 3 days; TTL may lag up to two more. */
 export const DELIVERY_TTL_SECONDS = 7 * 24 * 3600;
@@ -32,6 +39,8 @@ export const deliveryRecord = z.object({
   body: z.instanceof(Uint8Array).optional(),
   status: z.enum(['received', 'processed', 'quarantined']),
   reason: z.string().optional(),
+  /** When it was (last) quarantined; it is listed in its connection's quarantine meanwhile. */
+  quarantinedAt: z.string().optional(),
   ttl: z.number().int(),
 });
 export type Delivery = z.infer<typeof deliveryRecord>;
@@ -58,73 +67,208 @@ export const gzipBody = (body: Buffer): Buffer => {
   return packed;
 };
 
-export const deliveriesRepository = (table: Table) => ({
-  /** Store a delivery once; false when this delivery id was already stored for the connection. */
-  async putOnce(
-    delivery: NewDelivery,
-    packedBody: Buffer,
-    event: DomainEvent,
-    nowSeconds: number,
-  ): Promise<boolean> {
-    const item = {
-      ...keys.delivery(delivery.workspaceId, delivery.connectionId, delivery.deliveryId),
-      type: 'delivery',
-      v: 1,
-      ...delivery,
-      body: packedBody,
-      status: 'received',
-      ttl: nowSeconds + DELIVERY_TTL_SECONDS,
-      [OUTBOX_ATTRIBUTE]: toOutbox(event),
-    };
-    return putOnce(table, item, nowSeconds);
-  },
-
-  async get(workspaceId: string, connectionId: string, deliveryId: string): Promise<Delivery | undefined> {
-    const { Item } = await table.client.send(
-      new GetCommand({
-        TableName: table.name,
-        Key: keys.delivery(workspaceId, connectionId, deliveryId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? readItem(deliveryRecord, Item, 'delivery') : undefined;
-  },
-
-  /** The raw body, or undefined once the delivery was applied and its body dropped. */
-  body: (delivery: Delivery): Buffer | undefined => (delivery.body ? gunzipSync(delivery.body) : undefined),
-
-  /**
-   * Applied: the raw body (personal data in clear) goes in the same write, so no extra write unit;
-   * the item stays as the dedupe record until its TTL.
-   */
-  async markProcessed(d: Delivery): Promise<void> {
-    await table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: keys.delivery(d.workspaceId, d.connectionId, d.deliveryId),
-        UpdateExpression: 'SET #status = :p REMOVE body',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':p': 'processed' },
-      }),
-    );
-  },
-
-  async quarantine(d: Delivery, reason: string, event: DomainEvent, nowSeconds: number): Promise<void> {
-    await table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: keys.delivery(d.workspaceId, d.connectionId, d.deliveryId),
-        UpdateExpression: 'SET #status = :q, reason = :r, #ttl = :ttl, #ev = :ev',
-        ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl', '#ev': OUTBOX_ATTRIBUTE },
-        ExpressionAttributeValues: {
-          ':q': 'quarantined',
-          ':r': reason.slice(0, 1000),
-          ':ttl': nowSeconds + QUARANTINE_TTL_SECONDS,
-          ':ev': toOutbox(event),
-        },
-      }),
-    );
-  },
+const quarantineCursor = z.strictObject({
+  gsi1sk: z.string().max(200),
+  pk: z.string().max(300),
+  sk: z.literal('WH'),
 });
+
+/** A cursor's item key must be one of this workspace's deliveries; anything else is refused. */
+const keyOwnedBy = (pk: string, quarantinePartition: string): string => {
+  const workspacePrefix = quarantinePartition.slice(0, quarantinePartition.indexOf('#QD#'));
+  if (!pk.startsWith(`${workspacePrefix}#WH#`))
+    throw new InvalidCursorError('cursor is not one this API returned');
+  return pk;
+};
+
+/** Listed deliveries are read without their bodies (up to 350 KB each). */
+const LISTED_FIELDS = [
+  'type',
+  'v',
+  'workspaceId',
+  'connectionId',
+  'provider',
+  'deliveryId',
+  'topic',
+  'receivedAt',
+  'status',
+  'reason',
+  'quarantinedAt',
+  'ttl',
+];
+
+export const deliveriesRepository = (table: Table) => {
+  const getWithoutBodies = async (itemKeys: readonly { pk: string; sk: string }[]): Promise<Delivery[]> => {
+    const names = Object.fromEntries(LISTED_FIELDS.map((f, i) => [`#f${i}`, f]));
+    let pending: Record<string, unknown>[] = [...itemKeys];
+    const byPk = new Map<string, Delivery>();
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
+      const result = await table.client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table.name]: {
+              Keys: pending,
+              ProjectionExpression: Object.keys(names).join(', '),
+              ExpressionAttributeNames: names,
+            },
+          },
+        }),
+      );
+      for (const item of result.Responses?.[table.name] ?? []) {
+        const d = readItem(deliveryRecord, item, 'delivery');
+        byPk.set(keys.delivery(d.workspaceId, d.connectionId, d.deliveryId).pk, d);
+      }
+      pending = result.UnprocessedKeys?.[table.name]?.Keys ?? [];
+      if (pending.length > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+    }
+    return itemKeys.flatMap((k) => {
+      const d = byPk.get(k.pk);
+      return d ? [d] : [];
+    });
+  };
+
+  return {
+    /** Store a delivery once; false when this delivery id was already stored for the connection. */
+    async putOnce(
+      delivery: NewDelivery,
+      packedBody: Buffer,
+      event: DomainEvent,
+      nowSeconds: number,
+    ): Promise<boolean> {
+      const item = {
+        ...keys.delivery(delivery.workspaceId, delivery.connectionId, delivery.deliveryId),
+        type: 'delivery',
+        v: 1,
+        ...delivery,
+        body: packedBody,
+        status: 'received',
+        ttl: nowSeconds + DELIVERY_TTL_SECONDS,
+        [OUTBOX_ATTRIBUTE]: toOutbox(event),
+      };
+      return putOnce(table, item, nowSeconds);
+    },
+
+    async get(workspaceId: string, connectionId: string, deliveryId: string): Promise<Delivery | undefined> {
+      const { Item } = await table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: keys.delivery(workspaceId, connectionId, deliveryId),
+          ConsistentRead: true,
+        }),
+      );
+      return Item ? readItem(deliveryRecord, Item, 'delivery') : undefined;
+    },
+
+    /** The raw body, or undefined once the delivery was applied and its body dropped. */
+    body: (delivery: Delivery): Buffer | undefined => (delivery.body ? gunzipSync(delivery.body) : undefined),
+
+    /**
+     * Applied: the raw body (personal data in clear) goes in the same write, so no extra write unit;
+     * the item stays as the dedupe record until its TTL.
+     */
+    async markProcessed(d: Delivery): Promise<void> {
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.delivery(d.workspaceId, d.connectionId, d.deliveryId),
+          // Leaves the quarantine index too, when this was a replay.
+          UpdateExpression: 'SET #status = :p REMOVE body, gsi1pk, gsi1sk, quarantinedAt, reason',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':p': 'processed' },
+        }),
+      );
+    },
+
+    async quarantine(d: Delivery, reason: string, event: DomainEvent, nowSeconds: number): Promise<void> {
+      const at = new Date(nowSeconds * 1000).toISOString();
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.delivery(d.workspaceId, d.connectionId, d.deliveryId),
+          UpdateExpression:
+            'SET #status = :q, reason = :r, quarantinedAt = :at, gsi1pk = :gpk, gsi1sk = :gsk, #ttl = :ttl, #ev = :ev',
+          ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl', '#ev': OUTBOX_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ':q': 'quarantined',
+            ':r': reason.slice(0, 1000),
+            ':at': at,
+            ':gpk': keys.quarantinedDelivery(d.workspaceId, d.connectionId, at, d.deliveryId).gsi1pk,
+            ':gsk': keys.quarantinedDelivery(d.workspaceId, d.connectionId, at, d.deliveryId).gsi1sk,
+            ':ttl': nowSeconds + QUARANTINE_TTL_SECONDS,
+            ':ev': toOutbox(event),
+          },
+        }),
+      );
+    },
+
+    /**
+     * A connection's quarantined deliveries, oldest first, without their bodies. The cursor is client
+     * input: only its sort position is taken, pinned to this connection's quarantine.
+     */
+    async listQuarantined(
+      workspaceId: string,
+      connectionId: string,
+      limit: number,
+      after?: string,
+    ): Promise<{ deliveries: Delivery[]; next?: string }> {
+      const partition = keys.quarantinePartition(workspaceId, connectionId);
+      const position = cursor.decode(after);
+      const start = position ? quarantineCursor.safeParse(position) : undefined;
+      if (start && !start.success) throw new InvalidCursorError('cursor is not one this API returned');
+      const page = await table.client.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition },
+          Limit: limit,
+          ...(start?.data
+            ? {
+                ExclusiveStartKey: {
+                  ...start.data,
+                  gsi1pk: partition,
+                  pk: keyOwnedBy(start.data.pk, partition),
+                },
+              }
+            : {}),
+        }),
+      );
+      const found = (page.Items ?? []).flatMap((i) =>
+        typeof i.pk === 'string' && typeof i.sk === 'string' ? [{ pk: i.pk, sk: i.sk }] : [],
+      );
+      const deliveries = found.length > 0 ? await getWithoutBodies(found) : [];
+      const last = page.LastEvaluatedKey;
+      const next = last
+        ? cursor.encode({ gsi1sk: String(last.gsi1sk), pk: String(last.pk), sk: String(last.sk) })
+        : undefined;
+      return next ? { deliveries, next } : { deliveries };
+    },
+
+    /**
+     * Put a quarantined delivery back through processing: status `received` and a new
+     * `webhook.received` in its outbox, so the same consumer applies it the same idempotent way.
+     * False when it is not (or no longer) quarantined: two replays racing start one.
+     */
+    async replay(d: Delivery, event: DomainEvent): Promise<boolean> {
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: keys.delivery(d.workspaceId, d.connectionId, d.deliveryId),
+            UpdateExpression: 'SET #status = :r, #ev = :ev',
+            ConditionExpression: '#status = :q',
+            ExpressionAttributeNames: { '#status': 'status', '#ev': OUTBOX_ATTRIBUTE },
+            ExpressionAttributeValues: { ':r': 'received', ':q': 'quarantined', ':ev': toOutbox(event) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+  };
+};
 
 export type DeliveriesRepository = ReturnType<typeof deliveriesRepository>;

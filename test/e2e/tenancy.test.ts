@@ -126,6 +126,12 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.del(`/v1/connections/${aConnectionId}`)).status).toBe(404);
     expect((await asA.get(`/v1/connections/${aConnectionId}`)).status).toBe(200);
   },
+  listQuarantine: async () =>
+    expect((await asB.get(`/v1/connections/${aConnectionId}/quarantine`)).status).toBe(404),
+  replayQuarantine: async () =>
+    expect((await asB.post(`/v1/connections/${aConnectionId}/quarantine/replay`, { all: true })).status).toBe(
+      404,
+    ),
   receiveWebhook: async () => {
     const body = Buffer.from(JSON.stringify({ email: 'x@a.example' }));
     const headers = sign.genericHeaders(aConnectionSecret, {
