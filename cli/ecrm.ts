@@ -1,6 +1,7 @@
 /**
  * The operator's command line: workspaces and API keys, against the local stack or a deployed table.
  *   npm run ecrm -- workspace create --id ws_acme --name "Acme" [--local | --table T]
+ *   npm run ecrm -- workspace delete --id ws_acme [--segments 4] [--local | --table T]   (resumable)
  *   npm run ecrm -- key issue --workspace ws_acme --name ops --scopes admin [--local | --table T]
  *   npm run ecrm -- key list --workspace ws_acme [--local | --table T]
  *   npm run ecrm -- key revoke --workspace ws_acme --key k_... [--local | --table T]
@@ -12,14 +13,18 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { systemClock } from '../lib/shared/clock.ts';
+import { connectionsRepository } from '../lib/webhooks/connections.repository.ts';
 import { createWorkspace, issueApiKey, revokeApiKey } from '../lib/workspaces/api-keys.ts';
+import { deleteWorkspace } from '../lib/workspaces/delete-workspace.ts';
 import { apiKeyView, scopeSchema, workspaceIdSchema } from '../lib/workspaces/workspace.schema.ts';
+import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletion.repository.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
 import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   workspace create --id ws_<name> --name <display name>
+  workspace delete --id ws_<name> [--segments <n>]   (all its data; run again to resume)
   key issue --workspace <id> --name <label> --scopes admin,write,read,ingest
   key list --workspace <id>
   key revoke --workspace <id> --key <key id>
@@ -55,6 +60,7 @@ const { values, positionals } = parseArgs({
     contacts: { type: 'string' },
     file: { type: 'string' },
     delivery: { type: 'string' },
+    segments: { type: 'string' },
     all: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -72,8 +78,27 @@ const main = async (): Promise<unknown> => {
   if (noun === 'connection') return connectionCommand(verb);
   if (noun === 'segment') return segmentCommand(verb);
   if (noun === 'scoring-model') return scoringCommand(verb);
-  const deps = { workspaces: workspacesRepository(resolveTable(values)), clock: systemClock };
+  const table = resolveTable(values);
+  const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {
+    case 'workspace delete': {
+      const id = workspaceIdSchema.parse(required(values.id, 'id'));
+      const segments = values.segments
+        ? z.coerce.number().int().min(1).max(64).parse(values.segments)
+        : undefined;
+      return deleteWorkspace(
+        id,
+        { ...deps, connections: connectionsRepository(table), deletion: workspaceDeletionRepository(table) },
+        {
+          ...(segments ? { segments } : {}),
+          onProgress: (p) => {
+            process.stderr.write(
+              `${p.workspaceId}: ${p.deleted} items deleted, ${p.scanned} scanned, ${p.segmentsDone}/${p.segments} segments done\n`,
+            );
+          },
+        },
+      );
+    }
     case 'workspace create': {
       const id = workspaceIdSchema.parse(required(values.id, 'id'));
       const workspace = await createWorkspace({ id, name: required(values.name, 'name') }, deps);

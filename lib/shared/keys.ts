@@ -30,6 +30,15 @@ const shardOf = (id: string): number => {
 
 export const keys = {
   workspace: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'W' }),
+  /** Exactly the workspace's partition (its item, keys, connections, segments, scoring model). */
+  workspacePartition: (workspaceId: string): string => ws(workspaceId),
+  /** What every other partition of the workspace starts with. */
+  workspaceChildPrefix: (workspaceId: string): string => `${ws(workspaceId)}#`,
+  /**
+   * The checkpoint of a workspace deletion. Deliberately outside `W#<workspace>`: the deletion
+   * sweeps every key under that prefix and must not sweep its own progress away.
+   */
+  workspaceDeletion: (workspaceId: string): Key => ({ pk: `DEL#${workspaceId}`, sk: 'DEL' }),
   apiKey: (workspaceId: string, keyId: string): Key => ({ pk: ws(workspaceId), sk: `K#${keyId}` }),
   apiKeyPrefix: 'K#',
 

@@ -14,6 +14,8 @@ export const workspaceItem = z.object({
   id: workspaceIdSchema,
   name: z.string(),
   createdAt: z.string(),
+  /** Set when the deployment's admin started deleting the workspace with all its data. */
+  deletingSince: z.string().optional(),
   settings: z.object({
     /** Days a raw timeline entry is kept before TTL removes it; roll-ups on the contact stay. */
     timelineRetentionDays: z.number().int().positive(),

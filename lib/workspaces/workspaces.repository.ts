@@ -29,6 +29,25 @@ export const workspacesRepository = (table: Table) => ({
     return Item ? readItem(workspaceItem, Item, 'workspace') : undefined;
   },
 
+  /** Mark the workspace as being deleted (keeps the first time); false when there is none. */
+  async markDeleting(workspaceId: string, at: string): Promise<boolean> {
+    try {
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.workspace(workspaceId),
+          UpdateExpression: 'SET deletingSince = if_not_exists(deletingSince, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
   async putKey(key: ApiKey): Promise<void> {
     await table.client.send(
       new PutCommand({
