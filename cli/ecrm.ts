@@ -24,7 +24,7 @@ import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   workspace create --id ws_<name> --name <display name>
-  workspace delete --id ws_<name> [--segments <n>]   (all its data; run again to resume)
+  workspace delete --id ws_<name> [--segments <n>] [--again]   (all its data; run again to resume)
   key issue --workspace <id> --name <label> --scopes admin,write,read,ingest
   key list --workspace <id>
   key revoke --workspace <id> --key <key id>
@@ -61,6 +61,7 @@ const { values, positionals } = parseArgs({
     file: { type: 'string' },
     delivery: { type: 'string' },
     segments: { type: 'string' },
+    again: { type: 'boolean' },
     all: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -91,6 +92,7 @@ const main = async (): Promise<unknown> => {
         { ...deps, connections: connectionsRepository(table), deletion: workspaceDeletionRepository(table) },
         {
           ...(segments ? { segments } : {}),
+          ...(values.again ? { again: true } : {}),
           onProgress: (p) => {
             process.stderr.write(
               `${p.workspaceId}: ${p.deleted} items deleted, ${p.scanned} scanned, ${p.segmentsDone}/${p.segments} segments done\n`,

@@ -38,6 +38,11 @@ export interface DeleteWorkspaceOptions {
   readonly segments?: number;
   /** Items read per scan page. Default 1000. */
   readonly pageSize?: number;
+  /**
+   * Sweep again although an earlier run finished (for items that events in flight at the time
+   * wrote after their partition was swept). Costs another full scan.
+   */
+  readonly again?: boolean;
   /** Called after every checkpoint. */
   readonly onProgress?: (progress: DeletionProgress) => void | Promise<void>;
 }
@@ -79,7 +84,7 @@ export const deleteWorkspace = async (
   const now = () => deps.clock.now().toISOString();
   const workspace = await deps.workspaces.get(workspaceId);
   let run = await deps.deletion.get(workspaceId);
-  if (!workspace && (!run || run.status === 'done')) {
+  if (!workspace && (!run || (run.status === 'done' && !options.again))) {
     if (!run) throw new NotFoundError(`no workspace ${workspaceId}`);
     return {
       ...totals(workspaceId, run.segments),
@@ -109,9 +114,12 @@ export const deleteWorkspace = async (
 
   const progress = [...run.segments];
   const workspaceKey = keys.workspace(workspaceId);
+  // One failing segment stops the others at their next page, and the run ends only when all have
+  // stopped: nothing keeps deleting behind a run that reported failure.
+  let failed = false;
   const sweep = async (segment: number) => {
     let at = progress[segment];
-    while (at && !at.done) {
+    while (at && !at.done && !failed) {
       const page = await deps.deletion.scanPage(
         workspaceId,
         segment,
@@ -133,7 +141,16 @@ export const deleteWorkspace = async (
       await options.onProgress?.(totals(workspaceId, progress));
     }
   };
-  await Promise.all(progress.map((_, segment) => sweep(segment)));
+  const outcomes = await Promise.allSettled(
+    progress.map((_, segment) =>
+      sweep(segment).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = outcomes.find((o) => o.status === 'rejected');
+  if (failure) throw failure.reason;
 
   await deps.deletion.deleteKeys([workspaceKey]);
   const finishedAt = now();

@@ -123,6 +123,8 @@ describe('workspace deletion', () => {
 
     const again = await deleteWorkspace(doomed.ws, deletionDeps(deps));
     expect(again.status).toBe('already deleted');
+    const swept = await deleteWorkspace(doomed.ws, deletionDeps(deps), { again: true, pageSize: 500 });
+    expect(swept).toMatchObject({ status: 'deleted', deleted: 0 });
   });
 
   it('a workspace id that is a prefix of another deletes only its own items', async () => {
