@@ -5,15 +5,15 @@
  * flip with no new event ("active in the last 30 days" → day 31).
  */
 import { createHash } from 'node:crypto';
+import { nextChange } from '../conditions/evaluate.ts';
+import type { EventInput, Subject } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { keys } from '../shared/keys.ts';
 import type { Timers } from '../shared/timers.ts';
 import { type CompiledSegment, dynamicSegments } from './compiled-segments.ts';
-import { nextChange } from './evaluate.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
-import type { EventInput, Subject } from './subject.ts';
 
 export interface MembershipDeps {
   readonly segments: SegmentsRepository;
