@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findImportCycles, moduleSpecifiers } from '../../scripts/import-cycles.ts';
+import { findImportCycles, listSourceFiles, moduleSpecifiers } from '../../scripts/import-cycles.ts';
 
 const DIRS = ['lib', 'test'];
 const roots: string[] = [];
@@ -123,5 +123,18 @@ describe('the lint step', () => {
 
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Import cycle among 2 files: lib/a.ts -> lib/b.ts -> lib/a.ts');
+  });
+});
+
+describe('leaf modules', () => {
+  it('value schemas and the score ledger schema import no project file, so anything may depend on them', () => {
+    const leaves = [
+      ...listSourceFiles('.', ['lib/shared/values']),
+      ...listSourceFiles('.', ['lib/scoring']).filter((file) => file.endsWith('score-state.schema.ts')),
+    ];
+
+    expect(leaves.length).toBeGreaterThanOrEqual(5);
+    for (const file of leaves)
+      expect(moduleSpecifiers(file, readFileSync(file, 'utf8')).filter((s) => s.startsWith('.'))).toEqual([]);
   });
 });
