@@ -123,7 +123,7 @@ describe('the lint step', () => {
 
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Import cycle among 2 files: lib/a.ts -> lib/b.ts -> lib/a.ts');
-  });
+  }, 60_000); // a child Node process loading the TypeScript compiler: seconds alone, more on a busy machine
 });
 
 describe('leaf modules', () => {
