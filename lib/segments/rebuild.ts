@@ -7,7 +7,7 @@
  */
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { EventInput } from '../conditions/subject.ts';
+import { type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -111,7 +111,7 @@ export const rebuildSegment = async (
             properties: e.properties,
           }));
         }
-        const member = compiled.evaluate({ contact, ...(events ? { events } : {}) }, context);
+        const member = compiled.evaluate(subjectOf(contact, events), context);
         const was = members.has(contact.id);
         if (
           member &&

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { nextChange } from '../conditions/evaluate.ts';
-import type { EventInput, Subject } from '../conditions/subject.ts';
+import { type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -110,13 +110,7 @@ export const updateMembership = async (
     const page = await deps.timeline.page(keys.contactPartition(workspaceId, contactId), EVENTS_WINDOW);
     events = page.entries.map((e) => ({ name: e.name, occurredAt: e.occurredAt, properties: e.properties }));
   }
-  const subject: Subject = {
-    contact,
-    ...(events ? { events } : {}),
-    ...(contact.score
-      ? { score: contact.score.score, ...(contact.score.stage ? { stage: contact.score.stage } : {}) }
-      : {}),
-  };
+  const subject = subjectOf(contact, events);
   const context = { now: deps.clock.now() };
   let nextCheck: Date | undefined;
   for (const s of selected) {
