@@ -1,14 +1,14 @@
-/** Bus rule target: abandoned checkouts, stage changes and segment entries/exits onto the timeline. */
+/**
+ * Bus rule target: abandoned checkouts, stage changes and segment entries/exits onto the contact's
+ * timeline. Which events and what each shows is the table in lib/events/system-timeline.ts.
+ */
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { isTimelineEventType, recordSystemEvent } from '../../lib/events/system-timeline.ts';
-import { parseBusEvent } from '../shared/bus-event.ts';
+import { recordSystemEvent, TIMELINE_FACTS } from '../../lib/events/system-timeline.ts';
+import { parseBusEventFor } from '../shared/bus-event.ts';
 import { contactDeps } from '../shared/deps.ts';
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>().handler(async (raw) => {
-  const type = raw['detail-type'];
-  if (!isTimelineEventType(type)) return;
-  const event = parseBusEvent(type, raw);
-  if (!event) return;
-  await recordSystemEvent(event, contactDeps());
+  const event = parseBusEventFor(TIMELINE_FACTS, raw);
+  if (event) await recordSystemEvent(event, contactDeps());
 });

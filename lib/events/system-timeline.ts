@@ -5,19 +5,18 @@
  * id. They are facts about the contact, not its behaviour: no activity roll-up, no `event.recorded`
  * (scoring and segments already had the original event).
  */
-import type { DomainEvent, EventData } from '../shared/events/catalogue.ts';
+import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { type EventMeanings, meaningOf, typesIn } from '../shared/events/meanings.ts';
 import type { TimelineDeps } from './deps.ts';
 import { toEntry } from './record-on-contact.ts';
 
-interface TimelineFact {
+export interface TimelineFact {
   readonly contactId: string;
   readonly properties: Record<string, unknown>;
 }
 
-export type TimelineEventType = 'checkout.abandoned' | 'stage.changed' | 'segment.entered' | 'segment.exited';
-
-const TIMELINE_FACTS: { readonly [K in TimelineEventType]: (data: EventData<K>) => TimelineFact } = {
-  'checkout.abandoned': (d: EventData<'checkout.abandoned'>): TimelineFact => ({
+export const TIMELINE_FACTS: EventMeanings<TimelineFact> = {
+  'checkout.abandoned': ({ data: d }) => ({
     contactId: d.contactId,
     properties: {
       connectionId: d.connectionId,
@@ -28,38 +27,33 @@ const TIMELINE_FACTS: { readonly [K in TimelineEventType]: (data: EventData<K>) 
       ...(d.recoveryUrl ? { recoveryUrl: d.recoveryUrl } : {}),
     },
   }),
-  'stage.changed': (d: EventData<'stage.changed'>): TimelineFact => ({
+  'stage.changed': ({ data: d }) => ({
     contactId: d.contactId,
     properties: { ...(d.from ? { from: d.from } : {}), to: d.to, by: d.by },
   }),
-  'segment.entered': (d: EventData<'segment.entered'>): TimelineFact => ({
-    contactId: d.contactId,
-    properties: { segmentId: d.segmentId },
-  }),
-  'segment.exited': (d: EventData<'segment.exited'>): TimelineFact => ({
-    contactId: d.contactId,
-    properties: { segmentId: d.segmentId },
-  }),
+  'segment.entered': ({ data: d }) => ({ contactId: d.contactId, properties: { segmentId: d.segmentId } }),
+  'segment.exited': ({ data: d }) => ({ contactId: d.contactId, properties: { segmentId: d.segmentId } }),
 };
-export const TIMELINE_EVENT_TYPES = Object.keys(TIMELINE_FACTS) as TimelineEventType[];
 
-export const isTimelineEventType = (type: string): type is TimelineEventType =>
-  Object.hasOwn(TIMELINE_FACTS, type);
-
-const factOf = <T extends TimelineEventType>(event: DomainEvent<T>): TimelineFact => {
-  const describe = TIMELINE_FACTS[event.type];
-  return describe(event.data);
-};
+/** The event types the timeline consumer listens to (its rule's pattern). */
+export const TIMELINE_EVENT_TYPES = typesIn(TIMELINE_FACTS);
 
 /** Put a system event on its contact's timeline; a redelivery, or an erased contact, changes nothing. */
-export const recordSystemEvent = async <T extends TimelineEventType>(
-  event: DomainEvent<T>,
+export const recordSystemEvent = async (
+  event: DomainEvent,
   deps: TimelineDeps,
-): Promise<'recorded' | 'duplicate' | 'no contact'> => {
-  const { contactId, properties } = factOf(event);
+): Promise<'recorded' | 'duplicate' | 'no contact' | 'not a timeline event'> => {
+  const fact = meaningOf(TIMELINE_FACTS, event);
+  if (!fact) return 'not a timeline event';
   const entry = toEntry(
-    { eventId: event.id, name: event.type, kind: 'system', occurredAt: event.occurredAt, properties },
+    {
+      eventId: event.id,
+      name: event.type,
+      kind: 'system',
+      occurredAt: event.occurredAt,
+      properties: fact.properties,
+    },
     await deps.retentionDays(event.workspaceId),
   );
-  return deps.timeline.putForContact(event.workspaceId, contactId, entry);
+  return deps.timeline.putForContact(event.workspaceId, fact.contactId, entry);
 };
