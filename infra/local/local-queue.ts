@@ -7,9 +7,13 @@
  * - At least once: a message leaves the queue only when its batch succeeds or the handler does not
  *   list it in `batchItemFailures`; a failed or thrown batch's messages come back after the
  *   visibility timeout, and after `maxReceiveCount` receives they go to `deadLetters`.
- * - DelaySeconds hides a message until its time (real time: the delay counts from the send).
- * - A message counts as in flight from the send until it is deleted or dead-lettered, so `idle()`
- *   resolves only when every queue is empty (delayed messages included) and no batch is running.
+ * - DelaySeconds hides a message until its time: the delay counts from the send in real time, and
+ *   ends early when the given clock (the local scheduler's, which tests move ahead) is past it, so a
+ *   test that jumps hours ahead does not wait out the delays of the drains that jump fired.
+ * - A message counts as in flight from when it is first visible until it is deleted or dead-lettered
+ *   (a failed one waiting for its redelivery still counts), so `idle()` resolves when nothing is
+ *   receivable and no batch runs; messages still in their DelaySeconds are future work, as a
+ *   schedule not yet due is to the local scheduler (`depth()` counts them).
  * - Consumers run at most `concurrency` batches at once per queue.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -35,7 +39,8 @@ interface Message {
   readonly sentAt: number;
   visibleAt: number;
   receives: number;
-  readonly done: () => void;
+  /** Ends its count in `inFlight`; set when it first becomes visible. */
+  done?: () => void;
 }
 
 export interface DeadLetter {
@@ -80,7 +85,13 @@ export class LocalQueues {
   constructor(
     private readonly region = 'us-east-1',
     private readonly account = '000000000000',
+    private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** Delays and visibility end by real time, or by the clock when that runs ahead. */
+  private now(): number {
+    return Math.max(Date.now(), this.clock().getTime());
+  }
 
   get endpoint(): string {
     if (!this.server) throw new Error('the local queues are not started');
@@ -138,7 +149,7 @@ export class LocalQueues {
     this.server = undefined;
     // Delayed messages would hold idle() forever once nothing consumes them.
     for (const q of this.queues.values()) {
-      for (const m of [...q.ready.slice(q.head), ...q.waiting]) m.done();
+      for (const m of [...q.ready.slice(q.head), ...q.waiting]) m.done?.();
       q.ready = [];
       q.head = 0;
       q.waiting = [];
@@ -156,7 +167,7 @@ export class LocalQueues {
       sentAt: now,
       visibleAt: now + delaySeconds * 1000,
       receives: 0,
-      done: this.inFlight.begin(),
+      ...(delaySeconds > 0 ? {} : { done: this.inFlight.begin() }),
     };
     if (delaySeconds > 0) queue.waiting.push(message);
     else queue.ready.push(message);
@@ -168,10 +179,16 @@ export class LocalQueues {
     const consumer = queue.consumer;
     if (!consumer || this.stopped) return;
     const concurrency = consumer.options.concurrency ?? 4;
-    const now = Date.now();
+    const now = this.now();
     if (queue.waiting.some((m) => m.visibleAt <= now)) {
       const still: Message[] = [];
-      for (const m of queue.waiting) (m.visibleAt <= now ? queue.ready : still).push(m);
+      for (const m of queue.waiting) {
+        if (m.visibleAt > now) still.push(m);
+        else {
+          m.done ??= this.inFlight.begin();
+          queue.ready.push(m);
+        }
+      }
       queue.waiting = still;
     }
     while (queue.running < concurrency && queue.head < queue.ready.length) {
@@ -235,7 +252,7 @@ export class LocalQueues {
       }
       if (failed.has(m.id))
         this.dead.push({ queue: queue.name, messageId: m.id, body: m.body, receives: m.receives });
-      m.done();
+      m.done?.();
     }
   }
 
@@ -292,5 +309,5 @@ export class LocalQueues {
   }
 }
 
-export const startLocalQueues = (options: { region?: string; account?: string } = {}) =>
-  new LocalQueues(options.region, options.account).listen();
+export const startLocalQueues = (options: { region?: string; account?: string; now?: () => Date } = {}) =>
+  new LocalQueues(options.region, options.account, options.now).listen();

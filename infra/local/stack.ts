@@ -130,7 +130,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       account: ACCOUNT,
     });
     stoppers.push(() => scheduler.stop());
-    const queues = await startLocalQueues({ region: REGION, account: ACCOUNT });
+    const queues = await startLocalQueues({ region: REGION, account: ACCOUNT, now: () => scheduler.now() });
     stoppers.push(() => queues.stop());
     const queueUrls = Object.fromEntries(
       functions.flatMap((f) => (f.trigger.kind === 'queue' ? [[queueUrlVariable(f.name), queues.create(f.name)]] : [])),
