@@ -9,7 +9,10 @@ const ATTEMPTS = 4;
 
 export const sqsTimerQueue = (client: SQSClient, queueUrl: string): TimerQueue => ({
   async send(messages) {
-    let pending: { id: string; queued: QueuedTimer }[] = messages.map((queued, i) => ({ id: `m${i}`, queued }));
+    let pending: { id: string; queued: QueuedTimer }[] = messages.map((queued, i) => ({
+      id: `m${i}`,
+      queued,
+    }));
     for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
       const out = await client.send(
@@ -25,6 +28,7 @@ export const sqsTimerQueue = (client: SQSClient, queueUrl: string): TimerQueue =
       const failed = new Set((out.Failed ?? []).map((f) => f.Id));
       pending = pending.filter((p) => failed.has(p.id));
     }
-    if (pending.length > 0) throw new Error(`SQS refused ${pending.length} timer messages after ${ATTEMPTS} attempts`);
+    if (pending.length > 0)
+      throw new Error(`SQS refused ${pending.length} timer messages after ${ATTEMPTS} attempts`);
   },
 });

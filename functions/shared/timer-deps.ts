@@ -14,7 +14,9 @@ export const timersRepo = once(() => timersRepository(table()));
 /** Setting and cancelling timers needs only the table. */
 export const timers = once(() => timerService({ timers: timersRepo(), clock: systemClock }));
 
-export const timerQueue = once(() => sqsTimerQueue(new SQSClient({}), config('timerQueue').QUEUE_URL_FIRE_TIMER));
+export const timerQueue = once(() =>
+  sqsTimerQueue(new SQSClient({}), config('timerQueue').QUEUE_URL_FIRE_TIMER),
+);
 
 export const drainDeps = once(() => ({ timers: timersRepo(), queue: timerQueue(), clock: systemClock }));
 

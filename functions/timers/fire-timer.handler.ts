@@ -39,7 +39,8 @@ export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event)
           timers: timersRepo(),
           clock: systemClock,
         });
-        if (outcome.status === 'fired') logger.info('timer fired', { task: outcome.task, result: outcome.result });
+        if (outcome.status === 'fired')
+          logger.info('timer fired', { task: outcome.task, result: outcome.result });
       } catch (error) {
         logger.error('timer task failed; it will be retried', {
           messageId: record.messageId,

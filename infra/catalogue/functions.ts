@@ -102,7 +102,8 @@ export const functions: readonly FunctionSpec[] = [
   {
     name: 'fire-timer',
     entry: 'functions/timers/fire-timer.handler.ts',
-    description: 'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay).',
+    description:
+      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay).',
     trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5 },
     access: write,
     timeoutSeconds: 30,

@@ -301,7 +301,11 @@ export class LocalQueues {
           failed.push({ Id: e.id, SenderFault: true, Code: 'InvalidParameterValue', Message: 'bad entry' });
           continue;
         }
-        successful.push({ Id: e.id, MessageId: this.enqueue(queue, e.text, e.delay), MD5OfMessageBody: md5(e.text) });
+        successful.push({
+          Id: e.id,
+          MessageId: this.enqueue(queue, e.text, e.delay),
+          MD5OfMessageBody: md5(e.text),
+        });
       }
       return reply(200, { Successful: successful, Failed: failed });
     }

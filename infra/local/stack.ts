@@ -133,7 +133,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const queues = await startLocalQueues({ region: REGION, account: ACCOUNT, now: () => scheduler.now() });
     stoppers.push(() => queues.stop());
     const queueUrls = Object.fromEntries(
-      functions.flatMap((f) => (f.trigger.kind === 'queue' ? [[queueUrlVariable(f.name), queues.create(f.name)]] : [])),
+      functions.flatMap((f) =>
+        f.trigger.kind === 'queue' ? [[queueUrlVariable(f.name), queues.create(f.name)]] : [],
+      ),
     );
     const kms = await startLocalKms({
       region: REGION,

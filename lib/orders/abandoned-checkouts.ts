@@ -136,7 +136,8 @@ export const completeCheckout = async (
     return current.dueAt !== undefined;
   });
   // Most orders name no checkout, or one that never got a timer: no timer call at all then.
-  if (timed) await deps.timers.cancel(workspaceId, 'checkout-timeout', checkoutTimerId(connectionId, checkoutId));
+  if (timed)
+    await deps.timers.cancel(workspaceId, 'checkout-timeout', checkoutTimerId(connectionId, checkoutId));
 };
 
 /** The window closed: abandoned unless an order came, announced once. */

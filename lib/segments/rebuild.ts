@@ -118,7 +118,9 @@ export const rebuildSegment = async (
         }
         const subject = { contact, ...(events ? { events } : {}) };
         const member = compiled.evaluate(subject, context);
-        const flip = compiled.reads.timeRelative ? nextChange(compiled.condition, subject, context) : undefined;
+        const flip = compiled.reads.timeRelative
+          ? nextChange(compiled.condition, subject, context)
+          : undefined;
         if (flip)
           await deps.timers.set(
             workspaceId,

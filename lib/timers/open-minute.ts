@@ -3,10 +3,10 @@
  * minute is already upon us, is drained at once); a near timer is queued at once.
  */
 import type { Clock } from '../shared/clock.ts';
-import { DRAIN_LEAD_MS, delaySeconds, parseMinuteKey } from './due.ts';
 import { type DrainDeps, drainMinute, InvalidMinuteError } from './drain.ts';
-import type { DrainSchedules, TimerQueue } from './timer-queue.ts';
+import { DRAIN_LEAD_MS, delaySeconds, parseMinuteKey } from './due.ts';
 import type { TimerMessage } from './timer.schema.ts';
+import type { DrainSchedules, TimerQueue } from './timer-queue.ts';
 
 export interface OpenMinuteDeps extends DrainDeps {
   readonly schedules: DrainSchedules;

@@ -6,7 +6,13 @@ import type { z } from 'zod';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
-import { type TaskInputs, type TaskType, taskDefinition, UnknownTaskError, isTaskType } from './task-catalogue.ts';
+import {
+  isTaskType,
+  type TaskInputs,
+  type TaskType,
+  taskDefinition,
+  UnknownTaskError,
+} from './task-catalogue.ts';
 
 /** Each capability's dependencies, built only when one of its tasks fires. */
 export interface TaskDeps {

@@ -25,7 +25,11 @@ export const timersRepository = (table: Table) => ({
   /** Strongly consistent: a reschedule compares against the latest due time. */
   async get(key: string): Promise<TimerRecord | undefined> {
     const { Item } = await table.client.send(
-      new GetCommand({ TableName: table.name, Key: { pk: key, sk: keys.timerSortKey }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: table.name,
+        Key: { pk: key, sk: keys.timerSortKey },
+        ConsistentRead: true,
+      }),
     );
     return Item ? readItem(timerRecord, Item, 'timer') : undefined;
   },

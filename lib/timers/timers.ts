@@ -52,7 +52,10 @@ export const timerService = (deps: TimerServiceDeps): Timers => {
   const ensureMinute = async (workspaceId: string, minute: string) => {
     if (opened.has(minute)) return;
     if (!(await deps.timers.minuteOpened(minute)))
-      await deps.timers.openMinute(minute, domainEvent('timer.minute.opened', workspaceId, { minute }, deps.clock));
+      await deps.timers.openMinute(
+        minute,
+        domainEvent('timer.minute.opened', workspaceId, { minute }, deps.clock),
+      );
     if (opened.size >= MEMO_LIMIT) opened.clear();
     opened.add(minute);
   };
@@ -63,7 +66,11 @@ export const timerService = (deps: TimerServiceDeps): Timers => {
       const dueIso = due.toISOString();
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         const before = await deps.timers.get(key);
-        if (before && !before.firedBy && (before.due === dueIso || (options.keepEarlier && before.due < dueIso)))
+        if (
+          before &&
+          !before.firedBy &&
+          (before.due === dueIso || (options.keepEarlier && before.due < dueIso))
+        )
           return 'unchanged';
         const filing = fileTimer(due, deps.clock.now());
         const minute = minuteKey(filing.minute);

@@ -105,13 +105,15 @@ describe('segments on DynamoDB Local', () => {
   it('a rebuild sets the window timer of each contact whose answer can flip, never moving one later', async () => {
     const w = await newWorkspace(deps);
     const make = async (email: string, lastVisit: string) =>
-      (await upsertContact(w, upsertContactBody.parse({ email, attributes: { lastVisit } }), 'api', deps)).contact
-        .id;
+      (await upsertContact(w, upsertContactBody.parse({ email, attributes: { lastVisit } }), 'api', deps))
+        .contact.id;
     const recent = await make('r1@example.com', '2026-05-20T00:00:00.000Z');
     const old = await make('r2@example.com', '2026-01-01T00:00:00.000Z');
     // A pending recheck earlier than this segment's flip (another segment's) must stay.
     const early = await make('r3@example.com', '2026-05-25T00:00:00.000Z');
-    await deps.timers.set(w, 'segment-recheck', early, new Date('2026-06-02T00:00:00.000Z'), { contactId: early });
+    await deps.timers.set(w, 'segment-recheck', early, new Date('2026-06-02T00:00:00.000Z'), {
+      contactId: early,
+    });
     const seg = await createSegment(
       w,
       {
@@ -122,10 +124,13 @@ describe('segments on DynamoDB Local', () => {
       deps,
     );
     expect(await rebuildAll(w, seg.id, seg.ruleVersion)).toBe('done');
-    const dueOf = async (id: string) => (await deps.timerItems.get(keys.timer(w, 'segment-recheck', id).pk))?.due;
+    const dueOf = async (id: string) =>
+      (await deps.timerItems.get(keys.timer(w, 'segment-recheck', id).pk))?.due;
     // Just after 30 days from the visit, as the incremental path sets it.
     expect(Date.parse((await dueOf(recent)) ?? '')).toBeGreaterThan(Date.parse('2026-06-19T00:00:00.000Z'));
-    expect(Date.parse((await dueOf(recent)) ?? '')).toBeLessThanOrEqual(Date.parse('2026-06-19T00:00:02.000Z'));
+    expect(Date.parse((await dueOf(recent)) ?? '')).toBeLessThanOrEqual(
+      Date.parse('2026-06-19T00:00:02.000Z'),
+    );
     expect(await dueOf(old)).toBeUndefined();
     expect(await dueOf(early)).toBe('2026-06-02T00:00:00.000Z');
   });

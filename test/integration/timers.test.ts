@@ -49,7 +49,8 @@ beforeAll(async () => {
   ws = await newWorkspace(realDeps());
 });
 
-const mine = (queue: { sent: QueuedTimer[] }) => queue.sent.filter((m) => m.message.key.startsWith(`W#${ws}#`));
+const mine = (queue: { sent: QueuedTimer[] }) =>
+  queue.sent.filter((m) => m.message.key.startsWith(`W#${ws}#`));
 
 describe('timer service on DynamoDB Local', () => {
   it('sets a timer once, writes nothing for the same due time, moves it for a new one, cancels it', async () => {
@@ -90,14 +91,28 @@ describe('timer service on DynamoDB Local', () => {
     const due = new Date(minute.getTime() + 1_000);
     await timers.set(ws, 'segment-recheck', 'c_k', due, { contactId: 'c_k' });
     expect(
-      await timers.set(ws, 'segment-recheck', 'c_k', new Date(due.getTime() + 60_000), { contactId: 'c_k' }, {
-        keepEarlier: true,
-      }),
+      await timers.set(
+        ws,
+        'segment-recheck',
+        'c_k',
+        new Date(due.getTime() + 60_000),
+        { contactId: 'c_k' },
+        {
+          keepEarlier: true,
+        },
+      ),
     ).toBe('unchanged');
     expect(
-      await timers.set(ws, 'segment-recheck', 'c_k', new Date(due.getTime() - 500), { contactId: 'c_k' }, {
-        keepEarlier: true,
-      }),
+      await timers.set(
+        ws,
+        'segment-recheck',
+        'c_k',
+        new Date(due.getTime() - 500),
+        { contactId: 'c_k' },
+        {
+          keepEarlier: true,
+        },
+      ),
     ).toBe('moved');
   });
 
@@ -106,10 +121,14 @@ describe('timer service on DynamoDB Local', () => {
     const clock = fixedClock(new Date(minute.getTime() - 3_600_000).toISOString());
     const repo = timersRepository(realTable());
     const timers = timerService({ timers: repo, clock });
-    await timers.set(ws, 'score-decay', 'due-in-minute', new Date(minute.getTime() + 42_000), { contactId: 'a' });
+    await timers.set(ws, 'score-decay', 'due-in-minute', new Date(minute.getTime() + 42_000), {
+      contactId: 'a',
+    });
     await timers.set(ws, 'score-decay', 'overdue', new Date(minute.getTime() - 120_000), { contactId: 'b' });
     await timers.set(ws, 'score-decay', 'cancelled', new Date(minute.getTime() + 5_000), { contactId: 'c' });
-    await timers.set(ws, 'score-decay', 'next-minute', new Date(minute.getTime() + 60_000), { contactId: 'd' });
+    await timers.set(ws, 'score-decay', 'next-minute', new Date(minute.getTime() + 60_000), {
+      contactId: 'd',
+    });
     await timers.cancel(ws, 'score-decay', 'cancelled');
 
     clock.set(minute.toISOString());
@@ -141,7 +160,9 @@ describe('timer service on DynamoDB Local', () => {
     // A fired timer left the due index: the next drain does not send it again.
     const again = recordingQueue();
     await drainMinute(minuteKey(minute), { timers: repo, queue: again, clock });
-    expect(mine(again).map((m) => m.message.key)).toEqual([keys.timer(ws, 'score-decay', 'due-in-minute').pk]);
+    expect(mine(again).map((m) => m.message.key)).toEqual([
+      keys.timer(ws, 'score-decay', 'due-in-minute').pk,
+    ]);
   });
 
   it('a failed run is retried by the same message; a moved timer ignores its old message', async () => {
@@ -181,10 +202,14 @@ describe('timer service on DynamoDB Local', () => {
       },
     };
     const early = fixedClock(new Date(minute.getTime() - 60_000).toISOString());
-    expect(await minuteOpened(minuteKey(minute), { timers: repo, queue, clock: early, schedules })).toBe('scheduled');
+    expect(await minuteOpened(minuteKey(minute), { timers: repo, queue, clock: early, schedules })).toBe(
+      'scheduled',
+    );
     expect(created).toEqual([minuteKey(minute)]);
     const late = fixedClock(new Date(minute.getTime() + 2_000).toISOString());
-    expect(await minuteOpened(minuteKey(minute), { timers: repo, queue, clock: late, schedules })).toBe('drained');
+    expect(await minuteOpened(minuteKey(minute), { timers: repo, queue, clock: late, schedules })).toBe(
+      'drained',
+    );
     expect(created).toHaveLength(1);
   });
 });

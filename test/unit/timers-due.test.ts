@@ -32,7 +32,9 @@ describe('timer due-minute maths', () => {
     // Already overdue.
     const late = fileTimer(at('2026-06-01T11:00:00.000Z'), at('2026-06-01T12:00:00.000Z'));
     expect(late.near).toBe(true);
-    expect(late.minute.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-06-01T12:00:00.000Z') + DRAIN_LEAD_MS);
+    expect(late.minute.getTime()).toBeGreaterThanOrEqual(
+      Date.parse('2026-06-01T12:00:00.000Z') + DRAIN_LEAD_MS,
+    );
   });
 
   it('a drain starting exactly the lead time ahead is still relied on', () => {
@@ -56,7 +58,10 @@ describe('timer due-minute maths', () => {
 
   it('spreads timer keys over every shard, stably', () => {
     const counts = new Array<number>(TIMER_SHARDS).fill(0);
-    for (let i = 0; i < 16_000; i++) counts[timerShard(`W#ws#TM#score-decay#${i}`)]++;
+    for (let i = 0; i < 16_000; i++) {
+      const shard = timerShard(`W#ws#TM#score-decay#${i}`);
+      counts[shard] = (counts[shard] ?? 0) + 1;
+    }
     expect(Math.min(...counts)).toBeGreaterThan(800);
     expect(Math.max(...counts)).toBeLessThan(1_200);
     expect(timerShard('W#a#TM#x#1')).toBe(timerShard('W#a#TM#x#1'));

@@ -223,7 +223,8 @@ const definitions = {
   },
   'timer.near': {
     version: 1,
-    description: 'A timer was set too close to its due time for a minute drain (internal): it is queued at once.',
+    description:
+      'A timer was set too close to its due time for a minute drain (internal): it is queued at once.',
     data: z.object({ key: z.string(), due: z.string() }),
   },
 } as const;
