@@ -9,6 +9,8 @@
  */
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { nextChange } from '../conditions/evaluate.ts';
+import { type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -17,10 +19,8 @@ import { keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
 import { isConditionFailure, type Table } from '../shared/table.ts';
 import type { Timers } from '../timers/timers.ts';
 import { compileSegment } from './compiled-segments.ts';
-import { nextChange } from './evaluate.ts';
 import type { RebuildState, SegmentRecord } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
-import type { EventInput } from './subject.ts';
 import { EVENTS_WINDOW, recheckAt, recheckTimerId } from './update-membership.ts';
 
 export interface RebuildDeps {
@@ -116,7 +116,7 @@ export const rebuildSegment = async (
             properties: e.properties,
           }));
         }
-        const subject = { contact, ...(events ? { events } : {}) };
+        const subject = subjectOf(contact, events);
         const member = compiled.evaluate(subject, context);
         const flip = compiled.reads.timeRelative
           ? nextChange(compiled.condition, subject, context)
