@@ -103,7 +103,6 @@ const main = async () => {
       'outbox relay: DynamoDB calls (stream reads are not table calls)',
       String(m.get('outbox-relay').calls),
     );
-    row('authorizer: DynamoDB calls (cached 60 s per key)', String(m.get('authorizer').calls));
 
     // 2. Contact upserts.
     const contacts = Array.from({ length: CONTACTS }, (_, n) => ({

@@ -12,6 +12,7 @@ import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import type { Bus } from '../../lib/shared/events/publisher.ts';
 import type { Table } from '../../lib/shared/table.ts';
+import { authenticator } from '../../lib/workspaces/authenticate.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 import { config } from './config.ts';
 
@@ -31,6 +32,11 @@ export const table = once((): Table => {
 });
 
 export const bus = once((): Bus => ({ client: new EventBridgeClient({}), name: config('bus').BUS_NAME }));
+
+/** API keys, cached in the container for at most 30 s (the revocation delay). */
+export const keyAuthenticator = once(() =>
+  authenticator({ workspaces: workspacesRepository(table()), clock: systemClock }),
+);
 
 const RETENTION_CACHE_MS = 5 * 60 * 1000;
 const retention = new Map<string, { days: number; until: number }>();

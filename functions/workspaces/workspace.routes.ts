@@ -69,7 +69,8 @@ export const revokeKeyRoute = defineRoute({
   path: '/v1/keys/{keyId}',
   scope: 'admin',
   tag: 'workspace',
-  summary: 'Revoke an API key: it stops working within the authorizer cache time (60 s deployed).',
+  summary:
+    'Revoke an API key: it stops working within 30 s (functions keep a key they read for 30 s at most).',
   params: z.strictObject({ keyId: z.string().regex(/^k_[0-9a-z]{26}$/, 'not a key id') }),
   responses: { 200: { description: 'the revoked key', schema: keyView }, ...errorResponses, ...notFound },
 });

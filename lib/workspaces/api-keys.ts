@@ -1,7 +1,7 @@
-/** Use cases for workspaces and API keys: create, issue (shown once), revoke, authorize. */
+/** Use cases for workspaces and API keys: create, issue (shown once), revoke. (Authentication: `authenticate.ts`.) */
 import type { Clock } from '../shared/clock.ts';
-import { NotFoundError, UnauthorizedError } from '../shared/errors.ts';
-import { mintToken, parseToken, secretMatches } from './api-key-token.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import { mintToken } from './api-key-token.ts';
 import type { ApiKey, Workspace } from './workspace.schema.ts';
 import type { WorkspacesRepository } from './workspaces.repository.ts';
 
@@ -53,23 +53,3 @@ export const issueApiKey = async (
 
 export const revokeApiKey = (workspaceId: string, keyId: string, deps: WorkspaceDeps): Promise<ApiKey> =>
   deps.workspaces.revokeKey(workspaceId, keyId, deps.clock.now().toISOString());
-
-export interface Principal {
-  readonly workspaceId: string;
-  readonly keyId: string;
-  readonly scopes: readonly Scope[];
-}
-
-/** Resolve an Authorization header to a principal; every failure is the same UnauthorizedError. */
-export const authorize = async (
-  header: string | undefined,
-  deps: Pick<WorkspaceDeps, 'workspaces'>,
-): Promise<Principal> => {
-  const parsed = parseToken(header);
-  if (!parsed) throw new UnauthorizedError('missing or malformed API key');
-  const key = await deps.workspaces.getKey(parsed.workspaceId, parsed.keyId);
-  if (!key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) {
-    throw new UnauthorizedError('invalid or revoked API key');
-  }
-  return { workspaceId: key.workspaceId, keyId: key.id, scopes: key.scopes };
-};

@@ -11,12 +11,11 @@ import type { Scope } from '../../lib/workspaces/api-keys.ts';
 import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 
-export const startStack = (options: { authorizerCacheTtlSeconds?: number } = {}): Promise<LocalStack> =>
+export const startStack = (): Promise<LocalStack> =>
   startLocalStack({
     dynamodb: { endpoint: inject('dynamodbEndpoint') },
     tableName: `e2e-${randomToken(6)}`,
     sesEndpoint: inject('sesEndpoint'),
-    authorizerCacheTtlSeconds: options.authorizerCacheTtlSeconds ?? 0,
     seedDemo: false,
     quiet: true,
   });
