@@ -16,7 +16,6 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../lib/shared/errors.ts';
-import { InvalidCursorError } from '../../lib/shared/table.ts';
 
 export const logger = new Logger({ serviceName: 'ecrm' });
 
@@ -74,8 +73,6 @@ export const toErrorResponse = (error: unknown): APIGatewayProxyStructuredResult
   if (error instanceof ConflictError) return errorResponse(409, error.code, error.message);
   if (error instanceof UnauthorizedError) return errorResponse(401, error.code, error.message);
   if (error instanceof ForbiddenError) return errorResponse(403, error.code, error.message);
-  if (error instanceof InvalidCursorError)
-    return errorResponse(422, 'invalid_cursor', error.message, [{ path: 'cursor', message: error.message }]);
   if (error instanceof TransientError)
     return errorResponse(503, error.code, 'temporarily unavailable, retry');
   if (
