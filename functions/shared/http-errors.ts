@@ -12,6 +12,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  RateLimitedError,
   TransientError,
   UnauthorizedError,
   ValidationError,
@@ -33,10 +34,18 @@ export const jsonResponse = (
   body: status === 204 ? '' : JSON.stringify(body),
 });
 
-const errorResponse = (status: number, code: string, message: string, issues?: FieldIssue[]) =>
-  jsonResponse(status, {
-    error: { status, code, message, ...(issues?.length ? { issues } : {}) },
-  } satisfies ErrorBody);
+const errorResponse = (
+  status: number,
+  code: string,
+  message: string,
+  issues?: FieldIssue[],
+  headers: Record<string, string> = {},
+) =>
+  jsonResponse(
+    status,
+    { error: { status, code, message, ...(issues?.length ? { issues } : {}) } } satisfies ErrorBody,
+    headers,
+  );
 
 const protectedFields: readonly string[] = PROTECTED_FIELDS;
 
@@ -112,6 +121,10 @@ export const toErrorResponse = (error: unknown): APIGatewayProxyStructuredResult
   if (error instanceof ConflictError) return errorResponse(409, error.code, error.message);
   if (error instanceof UnauthorizedError) return errorResponse(401, error.code, error.message);
   if (error instanceof ForbiddenError) return errorResponse(403, error.code, error.message);
+  if (error instanceof RateLimitedError)
+    return errorResponse(429, error.code, error.message, undefined, {
+      'retry-after': String(error.retryAfterSeconds),
+    });
   if (error instanceof TransientError)
     return errorResponse(503, error.code, 'temporarily unavailable, retry');
   if (

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../../lib/shared/errors.ts';
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
 import type { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
-import { keyAuthenticator } from './deps.ts';
+import { ingestLimiter, keyAuthenticator, workspaceRateLimits } from './deps.ts';
 import { fieldIssues, jsonResponse, toErrorResponse } from './http-errors.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -41,13 +41,29 @@ export interface Reply {
 
 const PUBLIC: Principal = { workspaceId: '', keyId: '', scopes: [] };
 
-/** Who calls: nobody for public routes, else the key in `Authorization` (cached per container). */
+/**
+ * Who calls: nobody for public routes, else the key in `Authorization` (cached per container), with
+ * its scope, its allowed origins, and for ingest routes (reachable with a key published in web
+ * pages) the rate limits per key and per workspace.
+ */
 const principalOf = async (spec: RouteSpec, headers: Record<string, string | undefined>) => {
   if (spec.scope === 'public') return PUBLIC;
-  const principal: Principal = await keyAuthenticator().authenticate(headers.authorization);
-  if (!scopeSatisfies(principal.scopes, spec.scope)) {
+  const key = await keyAuthenticator().authenticate(headers.authorization);
+  if (!scopeSatisfies(key.scopes, spec.scope)) {
     throw new ForbiddenError(`this key lacks the ${spec.scope} scope`);
   }
+  if (key.allowedOrigins && !key.allowedOrigins.includes(headers.origin ?? '')) {
+    throw new ForbiddenError(
+      headers.origin
+        ? `this key may not be used from ${headers.origin}`
+        : 'this key may be used only from its allowed origins (the Origin header is missing)',
+    );
+  }
+  if (spec.scope === 'ingest') {
+    const limits = await workspaceRateLimits(key.workspaceId);
+    await ingestLimiter().admit({ workspaceId: key.workspaceId, keyId: key.keyId, limits });
+  }
+  const principal: Principal = { workspaceId: key.workspaceId, keyId: key.keyId, scopes: key.scopes };
   return principal;
 };
 

@@ -100,6 +100,8 @@ const corsFor = (routes: readonly HttpRoute[]): apigw.CorsPreflightOptions | und
   return {
     allowOrigins: ['*'],
     allowHeaders: ['authorization', 'content-type'],
+    // A browser script must be able to read when to retry after a 429.
+    exposeHeaders: ['retry-after'],
     allowMethods: [...methods].map((m) => apigw.CorsHttpMethod[m]),
     maxAge: Duration.days(1),
   };

@@ -77,6 +77,7 @@ const CORS = {
   'access-control-allow-headers': 'authorization,content-type',
   'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
   'access-control-max-age': '600',
+  'access-control-expose-headers': 'retry-after',
 };
 
 export interface LocalHttpApi {

@@ -2,7 +2,7 @@
 import type { Clock } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { mintToken } from './api-key-token.ts';
-import type { ApiKey, Workspace } from './workspace.schema.ts';
+import type { ApiKey, RateLimits, Workspace } from './workspace.schema.ts';
 import type { WorkspacesRepository } from './workspaces.repository.ts';
 
 export interface WorkspaceDeps {
@@ -30,7 +30,7 @@ export const createWorkspace = async (
 
 /** Issue a key. The token is returned here and never again: only its hash is stored. */
 export const issueApiKey = async (
-  input: { workspaceId: string; name: string; scopes: Scope[] },
+  input: { workspaceId: string; name: string; scopes: Scope[]; allowedOrigins?: string[] | undefined },
   deps: WorkspaceDeps,
 ): Promise<{ key: ApiKey; token: string }> => {
   if (!(await deps.workspaces.get(input.workspaceId)))
@@ -45,6 +45,7 @@ export const issueApiKey = async (
     name: input.name,
     scopes: [...new Set(input.scopes)],
     secretHash,
+    ...(input.allowedOrigins?.length ? { allowedOrigins: [...new Set(input.allowedOrigins)] } : {}),
     createdAt: now.toISOString(),
   };
   await deps.workspaces.putKey(key);
@@ -53,3 +54,10 @@ export const issueApiKey = async (
 
 export const revokeApiKey = (workspaceId: string, keyId: string, deps: WorkspaceDeps): Promise<ApiKey> =>
   deps.workspaces.revokeKey(workspaceId, keyId, deps.clock.now().toISOString());
+
+/** Set a workspace's ingest rate limits (the operator's CLI). */
+export const setRateLimits = async (workspaceId: string, limits: RateLimits, deps: WorkspaceDeps) => {
+  if (!(await deps.workspaces.get(workspaceId))) throw new NotFoundError(`no workspace ${workspaceId}`);
+  await deps.workspaces.setRateLimits(workspaceId, limits);
+  return limits;
+};

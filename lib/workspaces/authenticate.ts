@@ -19,6 +19,8 @@ export interface AuthenticatedKey {
   readonly workspaceId: string;
   readonly keyId: string;
   readonly scopes: ApiKey['scopes'];
+  /** Browser origins this key may be used from; absent means any. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 export interface Authenticator {
@@ -62,7 +64,12 @@ export const authenticator = (
       if (!key || key.revokedAt || !secretMatches(token.secret, key.secretHash)) {
         throw new UnauthorizedError('invalid or revoked API key');
       }
-      return { workspaceId: key.workspaceId, keyId: key.id, scopes: key.scopes };
+      return {
+        workspaceId: key.workspaceId,
+        keyId: key.id,
+        scopes: key.scopes,
+        ...(key.allowedOrigins ? { allowedOrigins: key.allowedOrigins } : {}),
+      };
     },
     forget(workspaceId, keyId) {
       cache.delete(cacheKey(workspaceId, keyId));

@@ -57,6 +57,7 @@ describe('HTTP API', () => {
         AllowOrigins: ['*'],
         AllowHeaders: ['authorization', 'content-type'],
         AllowMethods: ['POST'],
+        ExposeHeaders: ['retry-after'],
       },
     });
   });
