@@ -46,4 +46,25 @@ describe('ecrm CLI', () => {
       ecrm('key', 'issue', '--workspace', 'ws_whatever', '--name', 'x', '--scopes', 'root'),
     ).rejects.toThrow(/scope|Invalid/i);
   });
+
+  it('sets the ingest rate limits of a workspace and issues a key limited to origins', async () => {
+    const ws = `ws_cli${randomToken(6)}`;
+    await ecrm('workspace', 'create', '--id', ws, '--name', 'Limits');
+    await ecrm('workspace', 'limits', '--workspace', ws, '--per-key', '5', '--per-workspace', '50');
+    const deps = realDeps();
+    expect((await deps.workspaces.get(ws))?.settings.rateLimits).toEqual({ perKey: 5, perWorkspace: 50 });
+    const issued = await ecrm(
+      'key',
+      'issue',
+      '--workspace',
+      ws,
+      '--name',
+      'site',
+      '--scopes',
+      'ingest',
+      '--origins',
+      'https://shop.example',
+    );
+    expect(get(issued, 'allowedOrigins')).toEqual(['https://shop.example']);
+  });
 });
