@@ -1,12 +1,8 @@
 /** The contacts API's contracts (no AWS clients here: read by the catalogue, CDK, local stack, OpenAPI). */
 import { z } from 'zod';
 import {
-  channelSchema,
   consentBody,
-  contactIdSchema,
   contactView,
-  emailSchema,
-  externalIdSchema,
   LIMITS,
   patchContactBody,
   upsertContactBody,
@@ -14,6 +10,8 @@ import {
 import { contactExportView } from '../../lib/contacts/export.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
+import { channelSchema } from '../../lib/shared/values/channel.schema.ts';
+import { contactIdSchema, emailSchema, externalIdSchema } from '../../lib/shared/values/identity.schema.ts';
 
 const contactParams = z.strictObject({ contactId: contactIdSchema });
 const tooLarge = {

@@ -1,10 +1,10 @@
 /** The lead scoring API's contracts. */
 import { z } from 'zod';
-import { contactIdSchema } from '../../lib/contacts/contact.schema.ts';
 import { scoreHistoryEntryView } from '../../lib/scoring/score-history.schema.ts';
 import { scoringModelSchema } from '../../lib/scoring/scoring-model.schema.ts';
 import { errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
+import { contactIdSchema } from '../../lib/shared/values/identity.schema.ts';
 
 export const getScoringModelRoute = defineRoute({
   operationId: 'getScoringModel',

@@ -1,7 +1,6 @@
 /** The segments API's contracts. */
 import { z } from 'zod';
-import { contactIdSchema } from '../../lib/contacts/contact.schema.ts';
-import { conditionSchema } from '../../lib/segments/condition.schema.ts';
+import { conditionSchema } from '../../lib/conditions/condition.schema.ts';
 import {
   createSegmentBody,
   importViewSchema,
@@ -11,6 +10,7 @@ import {
 } from '../../lib/segments/segment.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
+import { contactIdSchema } from '../../lib/shared/values/identity.schema.ts';
 
 const params = z.strictObject({ segmentId: segmentIdSchema });
 const conflict = {

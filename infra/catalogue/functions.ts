@@ -4,7 +4,10 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
+import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
+import { typesIn } from '../../lib/shared/events/meanings.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import type { Access, FunctionSpec } from './types.ts';
 
@@ -87,16 +90,7 @@ export const functions: readonly FunctionSpec[] = [
     description: 'Re-evaluates the segments a contact change can affect; an erased contact leaves them all.',
     trigger: {
       kind: 'event',
-      pattern: patternFor(
-        'contact.created',
-        'contact.updated',
-        'contact.consent.changed',
-        'contact.identified',
-        'contact.erased',
-        'event.recorded',
-        'score.changed',
-        'stage.changed',
-      ),
+      pattern: patternFor(...typesIn(CONTACT_CHANGES)),
     },
     access: { table: 'readWrite', scheduler: 'manage' },
   },
@@ -106,7 +100,7 @@ export const functions: readonly FunctionSpec[] = [
     description: 'Lead scoring: engagement points from events, fit points from the profile, stage moves.',
     trigger: {
       kind: 'event',
-      pattern: patternFor('event.recorded', 'order.placed', 'contact.created', 'contact.updated'),
+      pattern: patternFor(...typesIn(SCORE_INPUTS)),
     },
     access: { table: 'readWrite', scheduler: 'manage' },
   },

@@ -19,7 +19,8 @@ import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { CONTACT_LIST_SHARDS, type Key, keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
-import { type Contact, contactIdSchema, contactRecord } from './contact.schema.ts';
+import { contactIdSchema } from '../shared/values/identity.schema.ts';
+import { type Contact, contactRecord } from './contact.schema.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

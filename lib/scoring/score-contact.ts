@@ -5,10 +5,10 @@
  * `score.changed`; a stage move rides on the contact write as `stage.changed`.
  */
 import { createHash } from 'node:crypto';
+import type { EventInput } from '../conditions/subject.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
-import type { EventInput } from '../segments/subject.ts';
 import type { Clock } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
@@ -16,7 +16,8 @@ import { keys } from '../shared/keys.ts';
 import { cancellationCodes, type Table } from '../shared/table.ts';
 import type { Timers } from '../shared/timers.ts';
 import { applyEvent, applyFit, type ScoreResult, setStage, settle } from './lead-scoring.ts';
-import { emptyScoreState, nextDecayStep, scoreStateSchema } from './score-state.ts';
+import { scoreStateSchema } from './score-state.schema.ts';
+import { emptyScoreState, nextDecayStep } from './score-state.ts';
 import type { ScoringModel } from './scoring-model.schema.ts';
 import type { ScoringModelsRepository } from './scoring-models.repository.ts';
 

@@ -5,7 +5,8 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { contactIdSchema } from '../contacts/contact.schema.ts';
+import { parseCondition } from '../conditions/condition.schema.ts';
+import { compile } from '../conditions/evaluate.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { cursorCodec, shardNumber } from '../shared/cursor.ts';
@@ -14,9 +15,8 @@ import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox
 import { newId } from '../shared/ids.ts';
 import { keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
 import { isConditionFailure, type Table } from '../shared/table.ts';
+import { contactIdSchema } from '../shared/values/identity.schema.ts';
 import { forgetSegments } from './compiled-segments.ts';
-import { parseCondition } from './condition.schema.ts';
-import { compile } from './evaluate.ts';
 import type { createSegmentBody, SegmentRecord, updateSegmentBody } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
 

@@ -7,6 +7,7 @@
  */
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -16,7 +17,6 @@ import { isConditionFailure, type Table } from '../shared/table.ts';
 import { compileSegment } from './compiled-segments.ts';
 import type { RebuildState, SegmentRecord } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
-import type { EventInput } from './subject.ts';
 import { EVENTS_WINDOW } from './update-membership.ts';
 
 export interface RebuildDeps {
@@ -111,7 +111,7 @@ export const rebuildSegment = async (
             properties: e.properties,
           }));
         }
-        const member = compiled.evaluate({ contact, ...(events ? { events } : {}) }, context);
+        const member = compiled.evaluate(subjectOf(contact, events), context);
         const was = members.has(contact.id);
         if (
           member &&

@@ -5,15 +5,15 @@
  * flip with no new event ("active in the last 30 days" → day 31).
  */
 import { createHash } from 'node:crypto';
+import { nextChange } from '../conditions/evaluate.ts';
+import { type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { keys } from '../shared/keys.ts';
 import type { Timers } from '../shared/timers.ts';
 import { type CompiledSegment, dynamicSegments } from './compiled-segments.ts';
-import { nextChange } from './evaluate.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
-import type { EventInput, Subject } from './subject.ts';
 
 export interface MembershipDeps {
   readonly segments: SegmentsRepository;
@@ -110,13 +110,7 @@ export const updateMembership = async (
     const page = await deps.timeline.page(keys.contactPartition(workspaceId, contactId), EVENTS_WINDOW);
     events = page.entries.map((e) => ({ name: e.name, occurredAt: e.occurredAt, properties: e.properties }));
   }
-  const subject: Subject = {
-    contact,
-    ...(events ? { events } : {}),
-    ...(contact.score
-      ? { score: contact.score.score, ...(contact.score.stage ? { stage: contact.score.stage } : {}) }
-      : {}),
-  };
+  const subject = subjectOf(contact, events);
   const context = { now: deps.clock.now() };
   let nextCheck: Date | undefined;
   for (const s of selected) {
