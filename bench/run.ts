@@ -13,6 +13,7 @@ import { measureBundles } from './bundles.ts';
 import { meter, type Tally } from './capacity.ts';
 import { benchRateLimit } from './rate-limit.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
+import { benchTimers } from './timers.ts';
 import { benchWebhooks } from './webhooks.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
@@ -20,6 +21,7 @@ const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10_000);
 const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 2_000);
 const SEGMENT_EVENTS = Number(process.env.BENCH_SEGMENT_EVENTS ?? 200);
 const REBUILD = Number(process.env.BENCH_REBUILD ?? 100_000);
+const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const BATCH = 25;
 const CONCURRENCY = 16;
 
@@ -190,6 +192,9 @@ const main = async () => {
     row('rebuild: read units per contact', per(seg.rebuild.readUnits, seg.processed));
     row('rebuild: write units per membership change', per(seg.rebuild.writeUnits, seg.rebuildChanges));
     row('rebuild: contacts/s (local)', (seg.processed / seg.rebuildSeconds).toFixed(0));
+
+    // 5. Timers (last: it moves the local scheduler's clock ahead for good).
+    await benchTimers({ stack, meter: m, count: TIMERS });
   } finally {
     await stack.stop();
   }

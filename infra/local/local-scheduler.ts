@@ -106,6 +106,8 @@ export class LocalScheduler {
   private readonly groups = new Map<string, Date>();
   private readonly inFlight = new InFlight();
   private readonly dead: FailedInvocation[] = [];
+  /** Occurrences dispatched and schedules created since start, for benches (Scheduler bills both). */
+  readonly counts = { dispatched: 0, created: 0 };
   private readonly region: string;
   private readonly account: string;
   private readonly retry: RetryPolicy;
@@ -253,6 +255,7 @@ export class LocalScheduler {
   }
 
   private async deliver(record: ScheduleRecord, scheduledTime: Date): Promise<void> {
+    this.counts.dispatched += 1;
     const executionId = randomUUID();
     const retries = record.body.Target.RetryPolicy?.MaximumRetryAttempts;
     const attempts = Math.max(
@@ -398,6 +401,7 @@ export class LocalScheduler {
   }
 
   private create(name: string, body: unknown) {
+    this.counts.created += 1;
     const parsed = this.parse(name, body);
     if (this.entries.has(`${parsed.groupName}/${name}`)) throw conflict(`Schedule ${name} already exists.`);
     return this.store(name, parsed, this.now());

@@ -4,7 +4,6 @@
  * the input, in one transaction, so a redelivered input scores once. The history entry carries
  * `score.changed`; a stage move rides on the contact write as `stage.changed`.
  */
-import { createHash } from 'node:crypto';
 import type { EventInput } from '../conditions/subject.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
@@ -14,7 +13,7 @@ import { NotFoundError } from '../shared/errors.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { cancellationCodes, type Table } from '../shared/table.ts';
-import type { Timers } from '../shared/timers.ts';
+import type { Timers } from '../timers/timers.ts';
 import { applyEvent, applyFit, type ScoreResult, setStage, settle } from './lead-scoring.ts';
 import { scoreStateSchema } from './score-state.schema.ts';
 import { emptyScoreState, nextDecayStep } from './score-state.ts';
@@ -38,14 +37,8 @@ export type ScoreInput =
   | { readonly kind: 'decay' }
   | { readonly kind: 'stage'; readonly id: string; readonly stage: string };
 
-export interface ScoreDecayTimerInput {
-  readonly task: 'score-decay';
-  readonly workspaceId: string;
-  readonly contactId: string;
-}
-
-export const decayTimerName = (workspaceId: string, contactId: string) =>
-  `sc-${createHash('sha256').update(`${workspaceId}/${contactId}`).digest('hex').slice(0, 40)}`;
+/** One decay timer per contact (its id is the contact id). */
+export const decayTimerId = (contactId: string) => contactId;
 
 const compute = (input: ScoreInput, contact: Contact, model: ScoringModel, now: Date): ScoreResult => {
   const state = contact.score ?? emptyScoreState(model);
@@ -147,12 +140,17 @@ export const scoreContact = async (
   if (state && outcome.status === 'scored') {
     const thresholds = model.lifecycle.thresholds.map((t) => t.minScore);
     const due = nextDecayStep(state, model, deps.clock.now(), { thresholds });
-    const name = decayTimerName(workspaceId, contactId);
-    await deps.timers.cancel(name);
-    if (due) {
-      const timer: ScoreDecayTimerInput = { task: 'score-decay', workspaceId, contactId };
-      await deps.timers.at(name, new Date(Math.ceil(due.getTime() / 1000) * 1000 + 1000), { ...timer });
-    }
+    const id = decayTimerId(contactId);
+    // A move writes only when the due time changed; no step left cancels the pending one, if any.
+    if (due)
+      await deps.timers.set(
+        workspaceId,
+        'score-decay',
+        id,
+        new Date(Math.ceil(due.getTime() / 1000) * 1000 + 1000),
+        { contactId },
+      );
+    else await deps.timers.cancel(workspaceId, 'score-decay', id);
   }
   return outcome.status;
 };
