@@ -11,6 +11,7 @@ import { createWorkspace, issueApiKey } from '../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { measureBundles } from './bundles.ts';
 import { meter, type Tally } from './capacity.ts';
+import { benchRateLimit } from './rate-limit.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
 import { benchTimers } from './timers.ts';
 import { benchWebhooks } from './webhooks.ts';
@@ -105,7 +106,6 @@ const main = async () => {
       'outbox relay: DynamoDB calls (stream reads are not table calls)',
       String(m.get('outbox-relay').calls),
     );
-    row('authorizer: DynamoDB calls (cached 60 s per key)', String(m.get('authorizer').calls));
 
     // 2. Contact upserts.
     const contacts = Array.from({ length: CONTACTS }, (_, n) => ({
@@ -201,6 +201,8 @@ const main = async () => {
   console.log(
     `\nsegment evaluation, pure (compiled, 3 conditions): ${evaluationRate(1_000_000).toFixed(0)} contacts/s`,
   );
+
+  await benchRateLimit(row);
 
   // 3. Bundles.
   console.log('\nbundles (esbuild, ESM, minified, node24) and import time in a fresh process (median of 5):');

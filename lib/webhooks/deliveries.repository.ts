@@ -7,17 +7,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { cursorCodec } from '../shared/cursor.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import {
-  cursor,
-  InvalidCursorError,
-  isConditionFailure,
-  putOnce,
-  readItem,
-  type Table,
-} from '../shared/table.ts';
+import { isConditionFailure, putOnce, readItem, type Table } from '../shared/table.ts';
 
 /** Dedupe window: Shopify retries for 4 hours, Stripe for 3 days; TTL may lag up to two more. */
 export const DELIVERY_TTL_SECONDS = 7 * 24 * 3600;
@@ -67,19 +61,16 @@ export const gzipBody = (body: Buffer): Buffer => {
   return packed;
 };
 
-const quarantineCursor = z.strictObject({
-  gsi1sk: z.string().max(200),
-  pk: z.string().max(300),
-  sk: z.literal('WH'),
-});
-
-/** A cursor's item key must be one of this workspace's deliveries; anything else is refused. */
-const keyOwnedBy = (pk: string, quarantinePartition: string): string => {
-  const workspacePrefix = quarantinePartition.slice(0, quarantinePartition.indexOf('#QD#'));
-  if (!pk.startsWith(`${workspacePrefix}#WH#`))
-    throw new InvalidCursorError('cursor is not one this API returned');
-  return pk;
-};
+/** Where a quarantine page ends: the last delivery's quarantine time and id (keys rebuilt by `keys`). */
+const quarantineCursor = cursorCodec(
+  z.strictObject({
+    at: z
+      .string()
+      .max(40)
+      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'not a timestamp'),
+    id: z.string().min(1).max(256),
+  }),
+);
 
 /** Listed deliveries are read without their bodies (up to 350 KB each). */
 const LISTED_FIELDS = [
@@ -202,10 +193,7 @@ export const deliveriesRepository = (table: Table) => {
       );
     },
 
-    /**
-     * A connection's quarantined deliveries, oldest first, without their bodies. The cursor is client
-     * input: only its sort position is taken, pinned to this connection's quarantine.
-     */
+    /** A connection's quarantined deliveries, oldest first, without their bodies. */
     async listQuarantined(
       workspaceId: string,
       connectionId: string,
@@ -213,9 +201,7 @@ export const deliveriesRepository = (table: Table) => {
       after?: string,
     ): Promise<{ deliveries: Delivery[]; next?: string }> {
       const partition = keys.quarantinePartition(workspaceId, connectionId);
-      const position = cursor.decode(after);
-      const start = position ? quarantineCursor.safeParse(position) : undefined;
-      if (start && !start.success) throw new InvalidCursorError('cursor is not one this API returned');
+      const position = after ? quarantineCursor.decode(after) : undefined;
       const page = await table.client.send(
         new QueryCommand({
           TableName: table.name,
@@ -223,12 +209,12 @@ export const deliveriesRepository = (table: Table) => {
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': partition },
           Limit: limit,
-          ...(start?.data
+          // Rebuilt from the parsed ids inside this connection's quarantine: no caller key reaches DynamoDB.
+          ...(position
             ? {
                 ExclusiveStartKey: {
-                  ...start.data,
-                  gsi1pk: partition,
-                  pk: keyOwnedBy(start.data.pk, partition),
+                  ...keys.quarantinedDelivery(workspaceId, connectionId, position.at, position.id),
+                  ...keys.delivery(workspaceId, connectionId, position.id),
                 },
               }
             : {}),
@@ -238,10 +224,11 @@ export const deliveriesRepository = (table: Table) => {
         typeof i.pk === 'string' && typeof i.sk === 'string' ? [{ pk: i.pk, sk: i.sk }] : [],
       );
       const deliveries = found.length > 0 ? await getWithoutBodies(found) : [];
-      const last = page.LastEvaluatedKey;
-      const next = last
-        ? cursor.encode({ gsi1sk: String(last.gsi1sk), pk: String(last.pk), sk: String(last.sk) })
-        : undefined;
+      const last = deliveries.at(-1);
+      const next =
+        page.LastEvaluatedKey && last?.quarantinedAt
+          ? quarantineCursor.encode({ at: last.quarantinedAt, id: last.deliveryId })
+          : undefined;
       return next ? { deliveries, next } : { deliveries };
     },
 

@@ -11,7 +11,8 @@ import { recordOnContact } from '../../lib/events/record-on-contact.ts';
 import { UnauthorizedError } from '../../lib/shared/errors.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { connectionsRepository } from '../../lib/webhooks/connections.repository.ts';
-import { authorize, issueApiKey } from '../../lib/workspaces/api-keys.ts';
+import { issueApiKey } from '../../lib/workspaces/api-keys.ts';
+import { authenticator } from '../../lib/workspaces/authenticate.ts';
 import { type DeletionProgress, deleteWorkspace } from '../../lib/workspaces/delete-workspace.ts';
 import { workspaceDeletionRepository } from '../../lib/workspaces/workspace-deletion.repository.ts';
 import { useLocalServices } from '../support/env.ts';
@@ -98,7 +99,9 @@ describe('workspace deletion', () => {
       },
     });
     await expect(killed).rejects.toThrow('killed');
-    await expect(authorize(`Bearer ${doomed.token}`, deps)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(authenticator(deps, { ttlMs: 0 }).authenticate(doomed.token)).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
     expect((await deps.workspaces.get(doomed.ws))?.deletingSince).toBeTypeOf('string');
     const midway = await workspaceDeletionRepository(deps.table).get(doomed.ws);
     expect(midway?.status).toBe('running');
@@ -119,7 +122,9 @@ describe('workspace deletion', () => {
     expect(await deps.workspaces.get(doomed.ws)).toBeUndefined();
 
     expect(await itemsOf(deps, neighbour.ws)).toBe(neighbourBefore);
-    expect((await authorize(`Bearer ${neighbour.token}`, deps)).workspaceId).toBe(neighbour.ws);
+    expect((await authenticator(deps, { ttlMs: 0 }).authenticate(neighbour.token)).workspaceId).toBe(
+      neighbour.ws,
+    );
 
     const again = await deleteWorkspace(doomed.ws, deletionDeps(deps));
     expect(again.status).toBe('already deleted');
