@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
+import { sign } from '../../lib/webhooks/verify/index.ts';
 import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
@@ -56,7 +57,25 @@ beforeAll(async () => {
   const segment = await api.post('/v1/segments', { name: 'List', kind: 'static' });
   const segmentId = String(field(segment.body, 'id'));
   await api.post(`/v1/segments/${segmentId}/members`, { add: ids });
+  // Two verified deliveries that cannot be understood: a connection's quarantine to page through.
+  const secret = 'shpss_cursor_0123456789';
+  const made = await api.post('/v1/connections', { kind: 'shopify', name: 'Cursor shop', secret });
+  const connectionId = String(field(made.body, 'connection', 'id'));
+  for (const n of [1, 2]) {
+    const body = `{"id": ${n}, "email": `;
+    await fetch(`${stack.apiUrl}/v1/webhooks/${keys.id}/${connectionId}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-hmac-sha256': sign.shopify(secret, body),
+        'x-shopify-event-id': `cursor-garbage-${n}`,
+      },
+      body,
+    });
+  }
   await stack.idle();
+  paths.listQuarantine = `/v1/connections/${connectionId}/quarantine`;
   paths.listContacts = '/v1/contacts';
   paths.readTimeline = `/v1/contacts/${contactId}/timeline`;
   paths.scoreHistory = `/v1/contacts/${contactId}/score-history`;
