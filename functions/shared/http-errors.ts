@@ -2,7 +2,6 @@
  * The one place where errors become HTTP responses: status, a stable code, a message naming the bad
  * field. Unknown errors are logged and answered 500 without internals.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { PROTECTED_FIELDS } from '../../lib/contacts/contact.schema.ts';
@@ -18,7 +17,7 @@ import {
 } from '../../lib/shared/errors.ts';
 import { InvalidCursorError } from '../../lib/shared/table.ts';
 
-export const logger = new Logger({ serviceName: 'ecrm' });
+export { logger } from './logger.ts';
 
 export interface ErrorBody {
   error: { status: number; code: string; message: string; issues?: FieldIssue[] };
