@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../lib/shared/clock.ts';
 import { createWorkspace, issueApiKey, revokeApiKey } from '../lib/workspaces/api-keys.ts';
 import { apiKeyView, scopeSchema, workspaceIdSchema } from '../lib/workspaces/workspace.schema.ts';

@@ -1,5 +1,5 @@
 /** The segments API's contracts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactIdSchema } from '../../lib/contacts/contact.schema.ts';
 import { conditionSchema } from '../../lib/segments/condition.schema.ts';
 import { createSegmentBody, segmentIdSchema, updateSegmentBody } from '../../lib/segments/segment.schema.ts';

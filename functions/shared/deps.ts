@@ -4,13 +4,11 @@
  * local stack points the same code at DynamoDB Local, the local bus and the local SES.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
-import type { Bus } from '../../lib/shared/events/publisher.ts';
 import type { Table } from '../../lib/shared/table.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 import { config } from './config.ts';
@@ -29,8 +27,6 @@ export const table = once((): Table => {
   });
   return { client, name: config('table').TABLE_NAME };
 });
-
-export const bus = once((): Bus => ({ client: new EventBridgeClient({}), name: config('bus').BUS_NAME }));
 
 const RETENTION_CACHE_MS = 5 * 60 * 1000;
 const retention = new Map<string, { days: number; until: number }>();

@@ -3,7 +3,7 @@
  * field. Unknown errors are logged and answered 500 without internals.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROTECTED_FIELDS } from '../../lib/contacts/contact.schema.ts';
 import {
   ConflictError,
@@ -16,8 +16,9 @@ import {
   ValidationError,
 } from '../../lib/shared/errors.ts';
 import { InvalidCursorError } from '../../lib/shared/table.ts';
+import { logger } from './logger.ts';
 
-export { logger } from './logger.ts';
+export { logger };
 
 export interface ErrorBody {
   error: { status: number; code: string; message: string; issues?: FieldIssue[] };

@@ -4,7 +4,7 @@
  * lead score decaying across a stage threshold.
  */
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkoutTimerFired } from '../../lib/orders/abandoned-checkouts.ts';
 import { scoreContact } from '../../lib/scoring/score-contact.ts';
 import { updateMembership } from '../../lib/segments/update-membership.ts';

@@ -18,19 +18,13 @@ import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { LAMBDA_BUNDLE } from '../bundling.ts';
 import type { Access, FunctionSpec } from '../catalogue/types.ts';
 import { tableDefinition } from '../table.definition.ts';
 import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
 /** The repository root: catalogue entries are relative to it, and its lock file pins the bundle's dependencies. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * esbuild emits ESM, where `require` does not exist; a few CommonJS dependencies still call it. The banner
- * gives them one, resolved relative to the bundle.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
  * Item-level actions only: never a stream, table-management or PartiQL action. Transactions are authorised
@@ -127,11 +121,14 @@ export class EcrmFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: spec.name,
       },
       bundling: {
+        // The same options as `npm run build` and the bench (infra/bundling.ts).
         format: nodejs.OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
+        target: LAMBDA_BUNDLE.target,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        banner: LAMBDA_BUNDLE.banner,
+        minify: LAMBDA_BUNDLE.minify,
+        // The AWS SDK comes with the Lambda runtime.
+        externalModules: [...LAMBDA_BUNDLE.external],
         // Stack traces map back to the TypeScript; the sources themselves need not ship in the zip.
         sourceMap: true,
         sourcesContent: false,

@@ -12,7 +12,7 @@
  * Bound: ≤ 32 buckets + 2 cap entries per capped rule + the ids of the fit rules that hold; about 400
  * bytes as JSON for a contact with 5 capped rules, a month of daily buckets and 5 fit rules.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DAY_MS } from '../segments/dates.ts';
 import type { CapPeriod, Decay, ScoringModel } from './scoring-model.schema.ts';
 

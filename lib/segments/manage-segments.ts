@@ -4,7 +4,7 @@
  * purged by the same job, so a million members never have to go in one request.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';

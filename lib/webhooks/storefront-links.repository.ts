@@ -3,7 +3,7 @@
  * older `customers/update` arriving after a newer one never overwrites newer state.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 

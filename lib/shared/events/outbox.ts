@@ -4,7 +4,7 @@
  * which publishes it to the bus; so a stored fact and its event never diverge, even if the process
  * dies right after the write. The relay publishes when `_ev.id` is new on the item.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../clock.ts';
 import { newId } from '../ids.ts';
 import {
