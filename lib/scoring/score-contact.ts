@@ -5,7 +5,7 @@
  * `score.changed`; a stage move rides on the contact write as `stage.changed`.
  */
 import { createHash } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
@@ -166,22 +166,20 @@ export const scoreHistory = async (
 ) => {
   if (!(await deps.contacts.get(workspaceId, contactId))) throw new NotFoundError(`no contact ${contactId}`);
   const entries: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await deps.table.client.send(
-      new QueryCommand({
-        TableName: deps.table.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: {
-          ':pk': keys.contactPartition(workspaceId, contactId),
-          ':p': keys.scoreHistoryPrefix,
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const page of paginateQuery(
+    { client: deps.table.client },
+    {
+      TableName: deps.table.name,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: {
+        ':pk': keys.contactPartition(workspaceId, contactId),
+        ':p': keys.scoreHistoryPrefix,
+      },
+    },
+  )) {
     entries.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start && entries.length < 1_000);
+    if (entries.length >= 1_000) break;
+  }
   return entries
     .map(({ pk: _pk, sk: _sk, type: _t, v: _v, ttl: _ttl, _ev, ...rest }) => rest)
     .sort((a, b) => String(b.at).localeCompare(String(a.at)))

@@ -4,7 +4,14 @@
  * `segment.entered` event; the item keeps the `segment.exited` event for its removal, so one write
  * per change carries both facts to the bus.
  */
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Clock } from '../shared/clock.ts';
 import {
@@ -58,19 +65,16 @@ export const segmentsRepository = (table: Table) => {
 
     async list(workspaceId: string): Promise<SegmentRecord[]> {
       const out: SegmentRecord[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await table.client.send(
-          new QueryCommand({
-            TableName: T,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-            ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':p': keys.segmentPrefix },
-            ExclusiveStartKey: start,
-          }),
-        );
+      for await (const page of paginateQuery(
+        { client: table.client },
+        {
+          TableName: T,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':p': keys.segmentPrefix },
+        },
+      )) {
         for (const item of page.Items ?? []) out.push(readItem(segmentRecord, item, 'segment'));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      }
       return out;
     },
 
@@ -193,20 +197,17 @@ export const segmentsRepository = (table: Table) => {
       const perShard = await Promise.all(
         Array.from({ length: MEMBERSHIP_SHARDS }, async (_, shard) => {
           let total = 0;
-          let start: Record<string, unknown> | undefined;
-          do {
-            const page = await table.client.send(
-              new QueryCommand({
-                TableName: T,
-                KeyConditionExpression: 'pk = :pk',
-                ExpressionAttributeValues: { ':pk': keys.membershipShard(workspaceId, segmentId, shard) },
-                Select: 'COUNT',
-                ExclusiveStartKey: start,
-              }),
-            );
+          for await (const page of paginateQuery(
+            { client: table.client },
+            {
+              TableName: T,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': keys.membershipShard(workspaceId, segmentId, shard) },
+              Select: 'COUNT',
+            },
+          )) {
             total += page.Count ?? 0;
-            start = page.LastEvaluatedKey;
-          } while (start);
+          }
           return total;
         }),
       );
