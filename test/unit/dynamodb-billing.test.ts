@@ -103,3 +103,30 @@ describe('index writes', () => {
     expect(indexWriteUnits(indexed, { ...indexed, name: { S: 'Bea' } }, all, keys)).toBe(1);
   });
 });
+
+describe('projected cost per million', () => {
+  it('prices each part at the list price and scales to a million units', async () => {
+    const { costPerMillion, busChunks, gbSeconds } = await import('../../bench/metering/prices.ts');
+    const cost = costPerMillion(
+      {
+        writeUnits: 10,
+        readUnits: 8,
+        busEvents: 3,
+        lambdaRequests: 4,
+        lambdaGbSeconds: gbSeconds(100, 256),
+        sqsRequests: 0,
+        schedulerInvocations: 0,
+      },
+      1,
+    );
+    expect(cost.writeUnits).toBeCloseTo(12.5);
+    expect(cost.readUnits).toBeCloseTo(2);
+    expect(cost.busEvents).toBeCloseTo(3);
+    expect(cost.lambdaRequests).toBeCloseTo(0.8);
+    // 100 ms at 256 MB = 0.025 GB-s.
+    expect(cost.lambdaGbSeconds).toBeCloseTo(0.025 * 0.0000133334 * 1e6);
+    expect(cost.total).toBeCloseTo(12.5 + 2 + 3 + 0.8 + 0.333335);
+    expect(busChunks(100)).toBe(1);
+    expect(busChunks(64 * 1024 + 1)).toBe(2);
+  });
+});
