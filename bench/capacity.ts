@@ -11,6 +11,7 @@
  */
 import { type DynamoDBClient, GetItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { invocationContext } from '../infra/local/invocation-context.ts';
 import { tableDefinition } from '../infra/table.definition.ts';
 import {
@@ -42,7 +43,20 @@ const INDEXES: Record<string, IndexDefinition> = Object.fromEntries(
 
 type Input = Record<string, unknown>;
 const obj = (v: unknown): Input => (v && typeof v === 'object' ? (v as Input) : {});
-const items = (v: unknown): Item[] => (Array.isArray(v) ? (v as Item[]) : []);
+const TYPES = new Set(['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M']);
+const isWire = (v: Input) =>
+  Object.values(v).every((a) => {
+    const keys = a && typeof a === 'object' ? Object.keys(a) : [];
+    return keys.length === 1 && TYPES.has(keys[0] ?? '');
+  });
+/** An item in DynamoDB's wire format, whichever side of the document client's marshalling we sit on. */
+const wire = (v: unknown): Item => {
+  const o = obj(v);
+  return (
+    isWire(o) ? o : marshall(o, { removeUndefinedValues: true, convertClassInstanceToMap: true })
+  ) as Item;
+};
+const items = (v: unknown): Item[] => (Array.isArray(v) ? v.map(wire) : []);
 const keyOf = (item: Item): Item => Object.fromEntries(TABLE_KEYS.map((k) => [k, item[k]])) as Item;
 
 /** Write units of one item write, its indexes included, from the images before and after. */
@@ -66,11 +80,11 @@ export const meter = (shadow: DynamoDBClient) => {
     const out: { table: string; key: Item; put?: Item; check?: boolean }[] = [];
     const add = (table: unknown, op: Input, kind: string) => {
       const t = String(table);
-      if (kind === 'Put') out.push({ table: t, key: keyOf(obj(op.Item) as Item), put: obj(op.Item) as Item });
+      if (kind === 'Put') out.push({ table: t, key: keyOf(wire(op.Item)), put: wire(op.Item) });
       else
         out.push({
           table: t,
-          key: obj(op.Key) as Item,
+          key: wire(op.Key),
           ...(kind === 'ConditionCheck' ? { check: true } : {}),
         });
     };
@@ -98,8 +112,10 @@ export const meter = (shadow: DynamoDBClient) => {
     if (command === 'GetItemCommand') {
       const item =
         input.ProjectionExpression && output.Item
-          ? await read(String(input.TableName), obj(input.Key) as Item)
-          : (output.Item as Item | undefined);
+          ? await read(String(input.TableName), wire(input.Key))
+          : output.Item
+            ? wire(output.Item)
+            : undefined;
       return readUnits(itemSize(item), mode(input.ConsistentRead));
     }
     if (command === 'BatchGetItemCommand') {
@@ -124,10 +140,7 @@ export const meter = (shadow: DynamoDBClient) => {
       let units = 0;
       for (const t of Array.isArray(input.TransactItems) ? input.TransactItems : []) {
         const get = obj(obj(t).Get);
-        units += readUnits(
-          itemSize(await read(String(get.TableName), obj(get.Key) as Item)),
-          'transactional',
-        );
+        units += readUnits(itemSize(await read(String(get.TableName), wire(get.Key))), 'transactional');
       }
       return units;
     }
@@ -149,11 +162,12 @@ export const meter = (shadow: DynamoDBClient) => {
         const keptValues = Object.fromEntries(Object.entries(values).filter(([k]) => used.includes(k)));
         const again = {
           ...plain,
+          ...(plain.ExclusiveStartKey ? { ExclusiveStartKey: wire(plain.ExclusiveStartKey) } : {}),
           ...(Object.keys(keptNames).length
             ? { ExpressionAttributeNames: keptNames }
             : { ExpressionAttributeNames: undefined }),
           ...(Object.keys(keptValues).length
-            ? { ExpressionAttributeValues: keptValues }
+            ? { ExpressionAttributeValues: wire(keptValues) }
             : { ExpressionAttributeValues: undefined }),
         };
         const result =

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   type IndexDefinition,
-  indexWriteUnits,
   type Item,
+  indexWriteUnits,
   itemSize,
   readUnits,
   writeUnits,
