@@ -59,6 +59,10 @@ const costRows = (what: string, f: CostFigures) => {
   for (const [k, v] of Object.entries(f.perUnit)) row(`${k} per unit`, v.toFixed(2));
   const c = f.cost;
   row(
+    'Lambda GB-s per unit: estimated / measured here (upper bound)',
+    `${(f.usage.lambdaGbSeconds / f.units).toFixed(4)} / ${(f.measuredGbSeconds / f.units).toFixed(4)}`,
+  );
+  row(
     'projected AWS cost per 1M (DynamoDB w/r, bus, Lambda req/GB-s, Scheduler)',
     `$${c.total.toFixed(2)} (${c.writeUnits.toFixed(2)} + ${c.readUnits.toFixed(2)}, ${c.busEvents.toFixed(2)}, ${c.lambdaRequests.toFixed(2)} + ${c.lambdaGbSeconds.toFixed(2)}, ${c.schedulerInvocations.toFixed(2)})`,
   );
