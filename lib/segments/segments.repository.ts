@@ -18,7 +18,7 @@ import {
   domainEvent,
   OUTBOX_ATTRIBUTE,
   OUTBOX_ON_REMOVE_ATTRIBUTE,
-  toOutbox,
+  toItemOutbox,
 } from '../shared/events/outbox.ts';
 import { type Key, keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
 import { cursor, isConditionFailure, readItem, type Table } from '../shared/table.ts';
@@ -143,8 +143,9 @@ export const segmentsRepository = (table: Table) => {
               v: 1,
               ...data,
               enteredAt: clock.now().toISOString(),
-              [OUTBOX_ATTRIBUTE]: toOutbox(entered),
-              [OUTBOX_ON_REMOVE_ATTRIBUTE]: toOutbox(exited),
+              // The membership is the fact: both events take their data from it (~60 bytes each).
+              [OUTBOX_ATTRIBUTE]: toItemOutbox(entered),
+              [OUTBOX_ON_REMOVE_ATTRIBUTE]: toItemOutbox(exited, { removal: true }),
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
