@@ -1,6 +1,6 @@
 /**
  * The one way ecrm builds a Lambda function. It fixes what every function shares (runtime, architecture,
- * ESM bundling with the local esbuild, JSON logs with a retention, X-Ray) and offers `bind*` methods that set
+ * ESM bundling with the local esbuild, JSON logs with a retention, X-Ray when asked for) and offers `bind*` methods that set
  * an environment variable and its IAM grant in the same call, so that configuration and permission cannot
  * drift apart: a function sees a resource name only if it may use that resource.
  */
@@ -73,6 +73,11 @@ export interface EcrmFunctionProps {
   readonly spec: FunctionSpec;
   /** Prefix of the deployed function name, e.g. `ecrm-dev`; the spec's name is the suffix. */
   readonly namePrefix: string;
+  /**
+   * X-Ray active tracing (Lambda samples the first request each second and 5% of the rest). Off by
+   * default: at low traffic tracing every function costs more than the functions themselves.
+   */
+  readonly tracing?: boolean;
 }
 
 export class EcrmFunction extends Construct {
@@ -83,6 +88,7 @@ export class EcrmFunction extends Construct {
    * function's own environment (a scheduled target that schedules its next step) without a cycle.
    */
   readonly arn: string;
+  readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: EcrmFunctionProps) {
     super(scope, id);
@@ -99,6 +105,7 @@ export class EcrmFunction extends Construct {
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+    this.logGroup = logGroup;
 
     this.fn = new nodejs.NodejsFunction(this, 'Handler', {
       functionName,
@@ -111,7 +118,7 @@ export class EcrmFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
       timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
-      tracing: lambda.Tracing.ACTIVE,
+      tracing: props.tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
