@@ -14,6 +14,7 @@ import { HOT_PATHS, measureBundles } from './bundles.ts';
 import { meter, type Tally } from './capacity.ts';
 import { benchCosts, type CostFigures } from './costs.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
+import { benchStorage } from './storage.ts';
 import { benchWebhooks } from './webhooks.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
@@ -22,6 +23,7 @@ const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 2_000);
 const SEGMENT_EVENTS = Number(process.env.BENCH_SEGMENT_EVENTS ?? 200);
 const REBUILD = Number(process.env.BENCH_REBUILD ?? 100_000);
 const COST_UNITS = Number(process.env.BENCH_COST_UNITS ?? 300);
+const STORAGE_CONTACTS = Number(process.env.BENCH_STORAGE_CONTACTS ?? 20);
 const BATCH = 25;
 
 /** `npm run bench -- costs bundles` runs only those parts; no argument runs every part. */
@@ -244,6 +246,24 @@ const benchStack = async () => {
       costRows('contact creation (POST /v1/contacts, new contact)', costs.contactCreation);
       costRows('tracked event (POST /v1/track, one event of a known contact)', costs.trackedEvent);
       costRows('order webhook (signed Shopify orders/create of a known customer)', costs.orderWebhook);
+    }
+    if (runs('storage')) {
+      const ws = 'ws_storage';
+      await createWorkspace({ id: ws, name: 'storage' }, deps);
+      const issued = await issueApiKey({ workspaceId: ws, name: 'storage', scopes: ['admin'] }, deps);
+      const stored = await benchStorage({
+        stack,
+        raw: localDynamoDbClient(stack.dynamodbEndpoint),
+        token: issued.token,
+        workspaceId: ws,
+        contacts: STORAGE_CONTACTS,
+      });
+      console.log(
+        `\nstorage: ${STORAGE_CONTACTS} contacts with five tracked events each, typical workspace (DynamoDB size rules, 100 B per item and index entry)`,
+      );
+      row('bytes per contact', stored.perContact.toFixed(0));
+      for (const r of stored.byType)
+        row(`  ${r.type}`, `${r.items.toFixed(2)} items, ${r.bytes.toFixed(0)} B per contact`);
     }
   } finally {
     await stack.stop();
