@@ -149,11 +149,13 @@ export class EcrmFunction extends Construct {
       'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       'The AWS managed basic execution role only lets the function write its logs.',
     );
-    acknowledge(
-      this,
-      'IAM5[Resource::*]',
-      'X-Ray PutTraceSegments/PutTelemetryRecords (and DynamoDB ListStreams for the stream consumer) take no resource but *.',
-    );
+    if (props.tracing || spec.trigger.kind === 'stream') {
+      acknowledge(
+        this,
+        'IAM5[Resource::*]',
+        'X-Ray PutTraceSegments/PutTelemetryRecords (and DynamoDB ListStreams for the stream consumer) take no resource but *.',
+      );
+    }
   }
 
   /**
