@@ -83,7 +83,7 @@ interface CompiledRule {
 }
 
 /** Enough to keep two cores and DynamoDB Local busy without piling thousands of handlers on them. */
-export const DEFAULT_RULE_CONCURRENCY = 8;
+export const DEFAULT_RULE_CONCURRENCY = 16;
 
 type BusEvents = {
   /** An accepted event, before it is matched against the rules. */

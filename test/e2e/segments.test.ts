@@ -61,14 +61,16 @@ describe('segments end to end', () => {
     // The visit falls out of the 30-day window an hour from now: ample time to set up on any machine.
     // Then time jumps past that hour. The stack runs in this process, so the handlers and the local
     // scheduler read the same (faked) Date, as a deployed function would read the real one.
-    const start = Date.now();
-    const lastVisit = new Date(start - 30 * 86_400_000 + 3_600_000).toISOString();
-    await api.post('/v1/contacts', { email: 'fading@example.com', attributes: { lastVisit } });
+    // The segment exists first, so the contact enters it as it changes, which sets its window timer.
     const seg = await api.post('/v1/segments', {
       name: 'Visited in 30 days',
       condition: { type: 'attribute', field: 'attributes.lastVisit', op: 'withinLastDays', days: 30 },
     });
     const segmentId = String(field(seg.body, 'id'));
+    await stack.idle();
+    const start = Date.now();
+    const lastVisit = new Date(start - 30 * 86_400_000 + 3_600_000).toISOString();
+    await api.post('/v1/contacts', { email: 'fading@example.com', attributes: { lastVisit } });
     await stack.idle();
     const id = await idOf('fading@example.com');
     expect(await members(segmentId)).toContain(id);
