@@ -275,7 +275,7 @@ const benchBundles = async () => {
     '\nbundles as CDK builds them (infra/bundling.ts; the AWS SDK left to the runtime) and import time in a fresh\n' +
       'process with the SDK resolvable (median of 5); "SDK" is the import of the SDK packages alone:',
   );
-  const { emptyMs, figures } = await measureBundles();
+  const { emptyMs, figures } = await measureBundles(Number(process.env.BENCH_IMPORT_RUNS ?? 5));
   row('empty module import', `${emptyMs.toFixed(1)} ms`);
   for (const f of figures) {
     const hot = HOT_PATHS.includes(f.name) ? ' [hot path]' : '';
