@@ -15,6 +15,7 @@ import { meter, type Tally } from './capacity.ts';
 import { benchCosts, type CostFigures } from './costs.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
 import { benchStorage } from './storage.ts';
+import { benchTimers } from './timers.ts';
 import { benchWebhooks } from './webhooks.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
@@ -24,10 +25,11 @@ const SEGMENT_EVENTS = Number(process.env.BENCH_SEGMENT_EVENTS ?? 200);
 const REBUILD = Number(process.env.BENCH_REBUILD ?? 100_000);
 const COST_UNITS = Number(process.env.BENCH_COST_UNITS ?? 300);
 const STORAGE_CONTACTS = Number(process.env.BENCH_STORAGE_CONTACTS ?? 20);
+const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const BATCH = 25;
 
 /** `npm run bench -- costs bundles` runs only those parts; no argument runs every part. */
-const PARTS = ['ingest', 'webhooks', 'segments', 'costs', 'storage', 'bundles'] as const;
+const PARTS = ['ingest', 'webhooks', 'segments', 'costs', 'storage', 'timers', 'bundles'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length)
@@ -264,6 +266,10 @@ const benchStack = async () => {
       row('bytes per contact', stored.perContact.toFixed(0));
       for (const r of stored.byType)
         row(`  ${r.type}`, `${r.items.toFixed(2)} items, ${r.bytes.toFixed(0)} B per contact`);
+    }
+    if (runs('timers')) {
+      // Last: it moves the local scheduler's clock ahead for good.
+      await benchTimers({ stack, meter: m, count: TIMERS });
     }
   } finally {
     await stack.stop();

@@ -5,10 +5,10 @@
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack } from '../infra/local/stack.ts';
+import { parseCondition } from '../lib/conditions/condition.schema.ts';
+import { compile } from '../lib/conditions/evaluate.ts';
 import type { Contact } from '../lib/contacts/contact.schema.ts';
 import { emptyContact } from '../lib/contacts/contact-model.ts';
-import { parseCondition } from '../lib/segments/condition.schema.ts';
-import { compile } from '../lib/segments/evaluate.ts';
 import { segmentsRepository } from '../lib/segments/segments.repository.ts';
 import { newId } from '../lib/shared/ids.ts';
 import { keys } from '../lib/shared/keys.ts';

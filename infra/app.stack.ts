@@ -16,6 +16,7 @@ import { EcrmFunction } from './constructs/ecrm-function.construct.ts';
 import { EventRules } from './constructs/event-rules.construct.ts';
 import { HttpApi } from './constructs/http-api.construct.ts';
 import { Outbox } from './constructs/outbox.construct.ts';
+import { Queues } from './constructs/queues.construct.ts';
 import { Schedules } from './constructs/schedules.construct.ts';
 
 export interface AppStackProps extends StackProps {
@@ -114,6 +115,14 @@ export class AppStack extends Stack {
       scheduledTargets: withTrigger(this.functions, 'scheduled-target').map(({ handler }) => handler),
     });
 
+    const queues = new Queues(this, 'Queues', {
+      consumers: withTrigger(this.functions, 'queue').map(({ handler, trigger }) => ({
+        handler,
+        batchSize: trigger.batchSize,
+        maxReceiveCount: trigger.maxReceiveCount,
+      })),
+    });
+
     for (const fn of this.functions) {
       fn.applyAccess({
         table: props.table,
@@ -122,6 +131,7 @@ export class AppStack extends Stack {
         secretsKey: props.secretsKey,
         sesIdentityArn: props.sesIdentityArn,
         scheduler: schedules.binding,
+        queues: queues.byFunction,
       });
     }
 

@@ -11,15 +11,16 @@ export const STAMP = join('node_modules', '.ecrm-installed-lock');
 
 /**
  * What to do, from the state on disk:
- * - `install`: no node_modules (or no npm record of an install), or installed from a different lock;
- * - `stamp`: installed by hand with npm after the lock last changed (npm's own record is newer): trust it;
+ * - `install`: no node_modules (or no npm record of an install), or installed from a different lock
+ *   and not since (npm's own record is older than the lock);
+ * - `stamp`: installed with npm by hand after the lock last changed (npm's record is newer): trust it;
  * - `none`: installed from exactly this lock.
  * @param {{ lockHash: string, stamp: string | undefined, npmRecordMtimeMs: number | undefined, lockMtimeMs: number }} s
  * @returns {'install' | 'stamp' | 'none'}
  */
 export const installAction = (s) => {
   if (s.npmRecordMtimeMs === undefined) return 'install';
-  if (s.stamp !== undefined) return s.stamp === s.lockHash ? 'none' : 'install';
+  if (s.stamp === s.lockHash) return 'none';
   return s.npmRecordMtimeMs >= s.lockMtimeMs ? 'stamp' : 'install';
 };
 

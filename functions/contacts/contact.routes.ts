@@ -1,18 +1,16 @@
 /** The contacts API's contracts (no AWS clients here: read by the catalogue, CDK, local stack, OpenAPI). */
 import * as z from 'zod';
 import {
-  channelSchema,
   consentBody,
-  contactIdSchema,
   contactView,
-  emailSchema,
-  externalIdSchema,
   LIMITS,
   patchContactBody,
   upsertContactBody,
 } from '../../lib/contacts/contact.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
+import { channelSchema } from '../../lib/shared/values/channel.schema.ts';
+import { contactIdSchema, emailSchema, externalIdSchema } from '../../lib/shared/values/identity.schema.ts';
 
 const contactParams = z.strictObject({ contactId: contactIdSchema });
 const tooLarge = {

@@ -1,10 +1,10 @@
 /** The track and timeline API's contracts. */
 import * as z from 'zod';
-import { contactIdSchema } from '../../lib/contacts/contact.schema.ts';
 import { timelineEntryView } from '../../lib/events/timeline.schema.ts';
 import { interactionBody, TRACK_LIMITS, trackBody, trackResult } from '../../lib/events/track.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
+import { contactIdSchema } from '../../lib/shared/values/identity.schema.ts';
 
 export const trackRoute = defineRoute({
   operationId: 'track',

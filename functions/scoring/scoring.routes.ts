@@ -1,9 +1,9 @@
 /** The lead scoring API's contracts. */
 import * as z from 'zod';
-import { contactIdSchema } from '../../lib/contacts/contact.schema.ts';
 import { scoringModelSchema } from '../../lib/scoring/scoring-model.schema.ts';
 import { errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
+import { contactIdSchema } from '../../lib/shared/values/identity.schema.ts';
 
 export const getScoringModelRoute = defineRoute({
   operationId: 'getScoringModel',

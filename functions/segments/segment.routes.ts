@@ -1,10 +1,10 @@
 /** The segments API's contracts. */
 import * as z from 'zod';
-import { contactIdSchema } from '../../lib/contacts/contact.schema.ts';
-import { conditionSchema } from '../../lib/segments/condition.schema.ts';
+import { conditionSchema } from '../../lib/conditions/condition.schema.ts';
 import { createSegmentBody, segmentIdSchema, updateSegmentBody } from '../../lib/segments/segment.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
+import { contactIdSchema } from '../../lib/shared/values/identity.schema.ts';
 
 const params = z.strictObject({ segmentId: segmentIdSchema });
 const conflict = {

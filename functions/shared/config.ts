@@ -16,6 +16,8 @@ const schemas = {
     SCHEDULER_ROLE_ARN: name,
     SCHEDULED_TARGET_ARN: name,
   }),
+  /** The queue that carries due timers to the fire-timer function. */
+  timerQueue: z.object({ QUEUE_URL_FIRE_TIMER: name }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

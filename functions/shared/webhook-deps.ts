@@ -1,6 +1,6 @@
 /**
  * What processing storefront deliveries needs: the domain repositories, the mappers and the
- * Scheduler timers for abandoned checkouts (no KMS: secrets are not needed behind the bus).
+ * timer service for abandoned checkouts (no KMS: secrets are not needed behind the bus).
  */
 import { exportsRepository } from '../../lib/contacts/exports.repository.ts';
 import { checkoutsRepository } from '../../lib/orders/checkouts.repository.ts';
@@ -10,7 +10,7 @@ import { deliveriesRepository } from '../../lib/webhooks/deliveries.repository.t
 import { mapDelivery } from '../../lib/webhooks/mappers/index.ts';
 import { storefrontLinksRepository } from '../../lib/webhooks/storefront-links.repository.ts';
 import { contactDeps, once, table } from './deps.ts';
-import { timers } from './segment-deps.ts';
+import { timers } from './timer-deps.ts';
 
 export const checkoutDeps = once(() => ({
   ...contactDeps(),

@@ -1,52 +1,54 @@
 /**
- * The one target of ecrm's one-time timers (EventBridge Scheduler): the timer's input names its task.
- * Tasks: a checkout's abandonment window closing, a segment condition's time window expiring, a
- * lead score decaying across a stage threshold.
+ * The timer queue's consumer: each message claims its timer once and runs the task's use case from
+ * the task table in lib/timers. Failures are reported per message (ReportBatchItemFailures), so only
+ * those are redelivered, and after the queue's maxReceiveCount they land in its DLQ.
  */
 import middy from '@middy/core';
-import * as z from 'zod';
-import { checkoutTimerFired } from '../../lib/orders/abandoned-checkouts.ts';
-import { scoreContact } from '../../lib/scoring/score-contact.ts';
-import { updateMembership } from '../../lib/segments/update-membership.ts';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { systemClock } from '../../lib/shared/clock.ts';
+import { fireTimer } from '../../lib/timers/fire.ts';
+import { runTask } from '../../lib/timers/tasks.ts';
+import { timerMessage } from '../../lib/timers/timer.schema.ts';
 import { logger } from '../shared/http-errors.ts';
 import { scoringDeps } from '../shared/scoring-deps.ts';
 import { membershipDeps } from '../shared/segment-deps.ts';
+import { timersRepo } from '../shared/timer-deps.ts';
 import { checkoutDeps } from '../shared/webhook-deps.ts';
 
-const task = z.discriminatedUnion('task', [
-  z.object({
-    task: z.literal('checkout-timeout'),
-    workspaceId: z.string().min(1),
-    connectionId: z.string().min(1),
-    checkoutId: z.string().min(1),
-  }),
-  z.object({
-    task: z.literal('segment-recheck'),
-    workspaceId: z.string().min(1),
-    contactId: z.string().min(1),
-  }),
-  z.object({ task: z.literal('score-decay'), workspaceId: z.string().min(1), contactId: z.string().min(1) }),
-]);
+const run = runTask({ checkout: checkoutDeps, membership: membershipDeps, scoring: scoringDeps });
 
-export const handler = middy<unknown, void>().handler(async (raw) => {
-  const parsed = task.safeParse(raw);
-  if (!parsed.success) {
-    logger.error('dropping a timer whose input names no known task', { issues: parsed.error.issues });
-    return;
+const parseBody = (body: string) => {
+  try {
+    return timerMessage.safeParse(JSON.parse(body));
+  } catch {
+    return timerMessage.safeParse(undefined);
   }
-  const input = parsed.data;
-  switch (input.task) {
-    case 'checkout-timeout':
-      logger.info('checkout timer', {
-        checkoutId: input.checkoutId,
-        outcome: await checkoutTimerFired(input, checkoutDeps()),
-      });
-      return;
-    case 'segment-recheck':
-      await updateMembership(input.workspaceId, input.contactId, { kind: 'timer' }, membershipDeps());
-      return;
-    case 'score-decay':
-      await scoreContact(input.workspaceId, input.contactId, { kind: 'decay' }, scoringDeps());
-      return;
-  }
+};
+
+export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event) => {
+  const failures: SQSBatchResponse['batchItemFailures'] = [];
+  await Promise.all(
+    event.Records.map(async (record) => {
+      const message = parseBody(record.body);
+      if (!message.success) {
+        logger.error('dropping a timer message that is not one', { messageId: record.messageId });
+        return;
+      }
+      try {
+        const outcome = await fireTimer(message.data, record.messageId, run, {
+          timers: timersRepo(),
+          clock: systemClock,
+        });
+        if (outcome.status === 'fired')
+          logger.info('timer fired', { task: outcome.task, result: outcome.result });
+      } catch (error) {
+        logger.error('timer task failed; it will be retried', {
+          messageId: record.messageId,
+          error: error instanceof Error ? error : String(error),
+        });
+        failures.push({ itemIdentifier: record.messageId });
+      }
+    }),
+  );
+  return { batchItemFailures: failures };
 });

@@ -4,7 +4,10 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
+import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
+import { typesIn } from '../../lib/shared/events/meanings.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import type { Access, FunctionSpec } from './types.ts';
 
@@ -79,15 +82,34 @@ export const functions: readonly FunctionSpec[] = [
     description:
       'Applies a stored storefront delivery: contacts, orders, refunds, checkouts, privacy requests.',
     trigger: { kind: 'event', pattern: patternFor('webhook.received') },
-    access: { table: 'readWrite', scheduler: 'manage' },
+    access: write,
     timeoutSeconds: 60,
+  },
+  {
+    name: 'schedule-timers',
+    entry: 'functions/timers/schedule-timers.handler.ts',
+    description: "Timer service: creates a newly opened due minute's drain schedule; queues near timers.",
+    trigger: { kind: 'event', pattern: patternFor('timer.minute.opened', 'timer.near') },
+    access: { table: 'read', scheduler: 'manage', sendTo: 'fire-timer' },
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'drain-timers',
+    entry: 'functions/timers/drain-timers.handler.ts',
+    description: "Timer service: sends a due minute's timers (and overdue ones) to the timer queue.",
+    trigger: { kind: 'scheduled-target' },
+    access: { table: 'read', sendTo: 'fire-timer' },
+    timeoutSeconds: 300,
+    memoryMb: 512,
   },
   {
     name: 'fire-timer',
     entry: 'functions/timers/fire-timer.handler.ts',
-    description: 'Target of one-time timers: abandoned-checkout windows, segment windows expiring.',
-    trigger: { kind: 'scheduled-target' },
-    access: { table: 'readWrite', scheduler: 'manage' },
+    description:
+      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay).',
+    trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5 },
+    access: write,
+    timeoutSeconds: 30,
   },
   {
     name: 'evaluate-segments',
@@ -95,18 +117,9 @@ export const functions: readonly FunctionSpec[] = [
     description: 'Re-evaluates the segments a contact change can affect; an erased contact leaves them all.',
     trigger: {
       kind: 'event',
-      pattern: patternFor(
-        'contact.created',
-        'contact.updated',
-        'contact.consent.changed',
-        'contact.identified',
-        'contact.erased',
-        'event.recorded',
-        'score.changed',
-        'stage.changed',
-      ),
+      pattern: patternFor(...typesIn(CONTACT_CHANGES)),
     },
-    access: { table: 'readWrite', scheduler: 'manage' },
+    access: write,
   },
   {
     name: 'score-contact',
@@ -114,9 +127,9 @@ export const functions: readonly FunctionSpec[] = [
     description: 'Lead scoring: engagement points from events, fit points from the profile, stage moves.',
     trigger: {
       kind: 'event',
-      pattern: patternFor('event.recorded', 'order.placed', 'contact.created', 'contact.updated'),
+      pattern: patternFor(...typesIn(SCORE_INPUTS)),
     },
-    access: { table: 'readWrite', scheduler: 'manage' },
+    access: write,
   },
   {
     name: 'run-import',
@@ -171,10 +184,7 @@ export const functions: readonly FunctionSpec[] = [
 
   http('get-scoring-model', 'functions/scoring/get-scoring-model.handler.ts', routes.getScoringModel, read),
   http('put-scoring-model', 'functions/scoring/put-scoring-model.handler.ts', routes.putScoringModel, write),
-  http('set-stage', 'functions/scoring/set-stage.handler.ts', routes.setStage, {
-    table: 'readWrite',
-    scheduler: 'manage',
-  }),
+  http('set-stage', 'functions/scoring/set-stage.handler.ts', routes.setStage, write),
   http('score-history', 'functions/scoring/score-history.handler.ts', routes.scoreHistory, read),
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),

@@ -19,7 +19,12 @@ export type Trigger =
   /** A recurring EventBridge Scheduler schedule. */
   | { readonly kind: 'schedule'; readonly expression: string }
   /** Invoked by one-time EventBridge Scheduler schedules that the code creates. */
-  | { readonly kind: 'scheduled-target' };
+  | { readonly kind: 'scheduled-target' }
+  /**
+   * An SQS queue of its own (with a DLQ after `maxReceiveCount` receives), polled in batches; the
+   * handler reports failed messages (ReportBatchItemFailures) so only those are redelivered.
+   */
+  | { readonly kind: 'queue'; readonly batchSize: number; readonly maxReceiveCount: number };
 
 export interface Access {
   readonly table?: 'read' | 'readWrite';
@@ -27,9 +32,15 @@ export interface Access {
   readonly ses?: 'send';
   /** Create and delete one-time schedules that target `scheduled-target` functions. */
   readonly scheduler?: 'manage';
+  /** Send messages to the queue of this `queue`-triggered function (env `QUEUE_URL_<NAME>`). */
+  readonly sendTo?: string;
   /** kms:Encrypt and/or kms:Decrypt with the secrets key (connection signing secrets), nothing else. */
   readonly kms?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
 }
+
+/** The environment variable that holds the URL of a queue-triggered function's queue. */
+export const queueUrlVariable = (functionName: string) =>
+  `QUEUE_URL_${functionName.toUpperCase().replaceAll('-', '_')}`;
 
 export interface FunctionSpec {
   /** kebab-case, unique; also the local name and the suffix of the deployed function name. */

@@ -9,13 +9,14 @@ import type { Construct } from 'constructs';
 import { acknowledge } from './nag.ts';
 
 export class DeadLetterQueue extends sqs.Queue {
-  constructor(scope: Construct, id: string) {
+  /** `redriveOf`: true when an SQS queue redrives into it (cdk-nag then sees it is a DLQ by itself). */
+  constructor(scope: Construct, id: string, options: { readonly redriveOf?: boolean } = {}) {
     super(scope, id, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    acknowledge(this, 'SQS3', 'This queue is itself a dead-letter queue.');
+    if (!options.redriveOf) acknowledge(this, 'SQS3', 'This queue is itself a dead-letter queue.');
   }
 
   /** Every dead-letter queue under `scope`, for alarms and tests. */

@@ -19,7 +19,7 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LAMBDA_BUNDLE } from '../bundling.ts';
-import type { Access, FunctionSpec } from '../catalogue/types.ts';
+import { type Access, type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
 import { tableDefinition } from '../table.definition.ts';
 import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
@@ -67,6 +67,8 @@ export interface AccessResources {
   readonly sesIdentityArn?: string;
   /** Present when the catalogue has a `scheduled-target` function. */
   readonly scheduler?: SchedulerBinding;
+  /** The queues of `queue`-triggered functions, by function name. */
+  readonly queues?: ReadonlyMap<string, sqs.IQueue>;
 }
 
 export interface EcrmFunctionProps {
@@ -178,6 +180,11 @@ export class EcrmFunction extends Construct {
     if (access.bus) this.bindBus(resources.bus);
     if (access.ses) this.bindSes(resources.configurationSet, resources.sesIdentityArn);
     if (access.kms) this.bindSecretsKey(resources.secretsKey, access.kms);
+    if (access.sendTo) {
+      const queue = resources.queues?.get(access.sendTo);
+      if (!queue) throw new Error(`${this.spec.name} sends to ${access.sendTo}, which has no queue`);
+      this.bindQueue(access.sendTo, queue);
+    }
     if (access.scheduler) {
       if (!resources.scheduler) {
         throw new Error(
@@ -226,6 +233,15 @@ export class EcrmFunction extends Construct {
     this.fn.addEnvironment('SECRETS_KEY_ID', key.keyArn);
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: [...KMS_ACTIONS[mode]], resources: [key.keyArn] }),
+    );
+    return this;
+  }
+
+  /** QUEUE_URL_<CONSUMER>, with sqs:SendMessage on that queue only. */
+  bindQueue(consumer: string, queue: sqs.IQueue): this {
+    this.fn.addEnvironment(queueUrlVariable(consumer), queue.queueUrl);
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }),
     );
     return this;
   }

@@ -1,8 +1,8 @@
 /**
  * Time in ecrm is EventBridge Scheduler's: recurring schedules declared in the catalogue (the daily sweep,
- * campaign checks), and one-time schedules that the code creates at run time (drip steps, scheduled
- * campaign launches) in a group of their own, invoking the catalogue's `scheduled-target` function through
- * a role that can do nothing else. Scheduler invokes Lambda asynchronously, so handler failures of both
+ * campaign checks), and the timer service's one-time schedules (at most one per due minute that has work)
+ * that the code creates at run time in a group of their own, invoking the catalogue's `scheduled-target`
+ * function (the timer drain) through a role that can do nothing else. Scheduler invokes Lambda asynchronously, so handler failures of both
  * end in a dead-letter queue rather than vanishing.
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';

@@ -108,6 +108,8 @@ export class LocalScheduler {
   private readonly dead: FailedInvocation[] = [];
   /** API requests received (CreateSchedule, DeleteSchedule…), by `METHOD collection`, for the bench. */
   readonly apiCalls = new Map<string, number>();
+  /** Occurrences dispatched and schedules created since start, for benches (Scheduler bills both). */
+  readonly counts = { dispatched: 0, created: 0 };
   private readonly region: string;
   private readonly account: string;
   private readonly retry: RetryPolicy;
@@ -255,6 +257,7 @@ export class LocalScheduler {
   }
 
   private async deliver(record: ScheduleRecord, scheduledTime: Date): Promise<void> {
+    this.counts.dispatched += 1;
     const executionId = randomUUID();
     const retries = record.body.Target.RetryPolicy?.MaximumRetryAttempts;
     const attempts = Math.max(
@@ -402,6 +405,7 @@ export class LocalScheduler {
   }
 
   private create(name: string, body: unknown) {
+    this.counts.created += 1;
     const parsed = this.parse(name, body);
     if (this.entries.has(`${parsed.groupName}/${name}`)) throw conflict(`Schedule ${name} already exists.`);
     return this.store(name, parsed, this.now());

@@ -14,13 +14,14 @@ import type {
 import * as z from 'zod';
 import type { Table } from '../../lib/shared/table.ts';
 import { functions } from '../catalogue/functions.ts';
-import type { FunctionSpec } from '../catalogue/types.ts';
+import { type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
 import { createProjectTable, localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type AuthorizerLambda, type HttpLambda, type LocalHttpApi, startLocalHttpApi } from './http-api.ts';
 import { invokeAs } from './invocation-context.ts';
 import { loadOrCreateKmsKey } from './kms-key-file.ts';
 import { type LocalEventBridge, startLocalEventBridge } from './local-eventbridge.ts';
 import { type LocalKms, startLocalKms } from './local-kms.ts';
+import { type LocalQueues, startLocalQueues } from './local-queue.ts';
 import { type LocalScheduler, startLocalScheduler } from './local-scheduler.ts';
 import { startSesLocal } from './ses-local.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
@@ -57,6 +58,8 @@ export interface LocalStack {
   readonly table: Table;
   readonly bus: LocalEventBridge;
   readonly scheduler: LocalScheduler;
+  /** The SQS queues of `queue`-triggered functions (the timer queue). */
+  readonly queues: LocalQueues;
   /** Holds the secrets key (SECRETS_KEY_ID); kept across runs in `dataPath` when one is given. */
   readonly kms: LocalKms;
   /** The outbox relay's stream poller: `stop()` it to play a crash between write and publish. */
@@ -127,6 +130,13 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       account: ACCOUNT,
     });
     stoppers.push(() => scheduler.stop());
+    const queues = await startLocalQueues({ region: REGION, account: ACCOUNT, now: () => scheduler.now() });
+    stoppers.push(() => queues.stop());
+    const queueUrls = Object.fromEntries(
+      functions.flatMap((f) =>
+        f.trigger.kind === 'queue' ? [[queueUrlVariable(f.name), queues.create(f.name)]] : [],
+      ),
+    );
     const kms = await startLocalKms({
       region: REGION,
       account: ACCOUNT,
@@ -148,6 +158,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
       AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
       AWS_ENDPOINT_URL_KMS: kms.endpoint,
+      AWS_ENDPOINT_URL_SQS: queues.endpoint,
+      ...queueUrls,
       TABLE_NAME: tableName,
       BUS_NAME: LOCAL_BUS,
       SES_CONFIGURATION_SET: 'ecrm-local',
@@ -219,6 +231,18 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
             },
           });
           break;
+        case 'queue': {
+          const { batchSize, maxReceiveCount } = spec.trigger;
+          queues.consume(
+            spec.name,
+            async (event) => {
+              const fn = await load();
+              return sqsBatchResult.parse(await invokeAs(spec.name, () => fn(event, context(spec))));
+            },
+            { batchSize, maxReceiveCount },
+          );
+          break;
+        }
         case 'schedule':
         case 'scheduled-target':
         case 'stream':
@@ -265,6 +289,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         await relay?.idle();
         await bus.idle();
         await scheduler.idle();
+        await queues.idle();
         await relay?.idle();
         stable = bus.events.length === seen ? stable + 1 : 0;
         seen = bus.events.length;
@@ -281,6 +306,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       table,
       bus,
       scheduler,
+      queues,
       kms,
       relay: {
         pause: async () => {
@@ -307,6 +333,10 @@ const httpResult = z
     body: z.string().optional(),
   })
   .transform((r): APIGatewayProxyStructuredResultV2 => r);
+
+const sqsBatchResult = z
+  .object({ batchItemFailures: z.array(z.object({ itemIdentifier: z.string() })) })
+  .optional();
 
 const authorizerResult = z.object({
   isAuthorized: z.boolean(),

@@ -3,7 +3,9 @@
  * consent, suppression, score and workspace cannot be mass-assigned) and what is stored.
  */
 import * as z from 'zod';
-import { scoreStateSchema } from '../scoring/score-state.ts';
+import { scoreStateSchema } from '../scoring/score-state.schema.ts';
+import { channelSchema } from '../shared/values/channel.schema.ts';
+import { anonymousIdSchema, emailSchema, externalIdSchema } from '../shared/values/identity.schema.ts';
 
 export const LIMITS = {
   attributes: 100,
@@ -34,16 +36,6 @@ export const PROTECTED_FIELDS = [
   'createdAt',
   'updatedAt',
 ] as const;
-
-export const contactIdSchema = z.string().regex(/^c_[0-9a-z]{26}$/, 'not a contact id');
-
-export const emailSchema = z.email('not a valid email address').max(254);
-export const externalIdSchema = z.string().min(1).max(128);
-export const anonymousIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only');
 
 const isTimeZone = (tz: string): boolean => {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return false;
@@ -146,10 +138,6 @@ export const patchContactBody = z.strictObject({
   removeTags: tags.optional(),
 });
 export type PatchContactInput = z.infer<typeof patchContactBody>;
-
-export const CHANNELS = ['email', 'sms', 'push', 'whatsapp'] as const;
-export const channelSchema = z.enum(CHANNELS);
-export type Channel = z.infer<typeof channelSchema>;
 
 export const consentStatusSchema = z.enum(['subscribed', 'unsubscribed', 'pending']);
 

@@ -4,7 +4,8 @@
  */
 import { NotFoundError } from '../shared/errors.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
-import type { Channel, ConsentRecord, Contact } from './contact.schema.ts';
+import type { Channel } from '../shared/values/channel.schema.ts';
+import type { ConsentRecord, Contact } from './contact.schema.ts';
 import type { ContactDeps } from './deps.ts';
 import { retryOnConflict } from './retry-on-conflict.ts';
 

@@ -1,6 +1,7 @@
 /** What the track API accepts: one event or a batch, each naming who did what and when. */
 import * as z from 'zod';
-import { anonymousIdSchema, emailSchema, externalIdSchema } from '../contacts/contact.schema.ts';
+import { eventIdSchema, eventNameSchema } from '../shared/values/event-name.schema.ts';
+import { anonymousIdSchema, emailSchema, externalIdSchema } from '../shared/values/identity.schema.ts';
 
 export const TRACK_LIMITS = {
   batch: 100,
@@ -9,18 +10,6 @@ export const TRACK_LIMITS = {
   /** How far in the future a client clock may be before an event is refused. */
   futureSkewMs: 24 * 3600 * 1000,
 } as const;
-
-export const eventIdSchema = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[\w.:-]+$/, 'letters, digits and . _ : - only');
-
-export const eventNameSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z][\w .:-]*$/, 'starts with a letter; letters, digits, space and _ . : - only');
 
 const properties = z
   .record(z.string().max(128), z.json())

@@ -1,13 +1,12 @@
 /**
  * Abandoned checkouts: a checkout with an email and no order within the connection's window emits
- * `checkout.abandoned` with the cart, its value and the recovery URL. The window is a one-time timer
- * (EventBridge Scheduler), not a scan of the table; an order naming the checkout completes it, and a
- * timer that fires for a completed checkout does nothing.
+ * `checkout.abandoned` with the cart, its value and the recovery URL. The window is a timer of the
+ * timer service, not a scan of the table; an order naming the checkout completes it (and cancels the
+ * timer it has, if any), and a timer that fires for a completed checkout does nothing.
  */
-import { createHash } from 'node:crypto';
 import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
-import type { Timers } from '../shared/timers.ts';
+import type { Timers } from '../timers/timers.ts';
 import {
   applyCustomer,
   type CustomerDeps,
@@ -29,9 +28,8 @@ export interface CheckoutTimerInput {
   readonly checkoutId: string;
 }
 
-/** Scheduler names: ≤ 64 characters of [0-9a-zA-Z-_.]; deterministic so a redelivery cannot set two. */
-export const timerName = (workspaceId: string, connectionId: string, checkoutId: string) =>
-  `ck-${createHash('sha256').update(`${workspaceId}/${connectionId}/${checkoutId}`).digest('hex').slice(0, 40)}`;
+/** The checkout's timer id: deterministic, so a redelivery cannot set two. */
+export const checkoutTimerId = (connectionId: string, checkoutId: string) => `${connectionId}/${checkoutId}`;
 
 /** A late delivery still gets its timer, a minute out. */
 const MIN_DELAY_MS = 60_000;
@@ -100,13 +98,13 @@ export const applyCheckout = async (
         now + MIN_DELAY_MS,
       ),
     );
-    const input: CheckoutTimerInput = {
-      task: 'checkout-timeout',
+    await deps.timers.set(
       workspaceId,
-      connectionId: connection.id,
-      checkoutId: record.checkoutId,
-    };
-    await deps.timers.at(timerName(workspaceId, connection.id, record.checkoutId), due, { ...input });
+      'checkout-timeout',
+      checkoutTimerId(connection.id, record.checkoutId),
+      due,
+      { connectionId: connection.id, checkoutId: record.checkoutId },
+    );
     await retryOnConflict('note checkout timer', async () => {
       const current = await deps.checkouts.get(workspaceId, connection.id, record.checkoutId);
       if (!current || current.dueAt) return;
@@ -127,16 +125,19 @@ export const completeCheckout = async (
   checkoutId: string,
   deps: CheckoutDeps,
 ): Promise<void> => {
-  await retryOnConflict('complete checkout', async () => {
+  const timed = await retryOnConflict('complete checkout', async () => {
     const current = await deps.checkouts.get(workspaceId, connectionId, checkoutId);
-    if (!current || current.status === 'completed') return;
+    if (!current || current.status === 'completed') return current?.dueAt !== undefined;
     await deps.checkouts.put(
       { ...current, rev: current.rev + 1, status: 'completed' },
       current.rev,
       undefined,
     );
+    return current.dueAt !== undefined;
   });
-  await deps.timers.cancel(timerName(workspaceId, connectionId, checkoutId));
+  // Most orders name no checkout, or one that never got a timer: no timer call at all then.
+  if (timed)
+    await deps.timers.cancel(workspaceId, 'checkout-timeout', checkoutTimerId(connectionId, checkoutId));
 };
 
 /** The window closed: abandoned unless an order came, announced once. */

@@ -8,13 +8,14 @@
  * id with the state in one conditional write (at-least-once delivery, effects once).
  */
 
-import type { Condition } from '../segments/condition.schema.ts';
-import { dateOf } from '../segments/dates.ts';
-import { compile, type Evaluator, nextChange } from '../segments/evaluate.ts';
-import { type CompiledEventFilter, compileEventFilter } from '../segments/predicate.ts';
-import type { EventInput, Subject } from '../segments/subject.ts';
+import type { Condition } from '../conditions/condition.schema.ts';
+import { dateOf } from '../conditions/dates.ts';
+import { compile, type Evaluator, nextChange } from '../conditions/evaluate.ts';
+import { type CompiledEventFilter, compileEventFilter } from '../conditions/predicate.ts';
+import type { EventInput, Subject } from '../conditions/subject.ts';
 import { ValidationError } from '../shared/errors.ts';
-import { addPoints, applyCap, currentScore, pruneBuckets, type ScoreState } from './score-state.ts';
+import type { ScoreState } from './score-state.schema.ts';
+import { addPoints, applyCap, currentScore, pruneBuckets } from './score-state.ts';
 import type { EngagementRule, ScoringModel } from './scoring-model.schema.ts';
 import { type StageChange, stageIndex, thresholdTarget } from './stages.ts';
 

@@ -4,20 +4,20 @@
  * the input, in one transaction, so a redelivered input scores once. The history entry carries
  * `score.changed`; a stage move rides on the contact write as `stage.changed`.
  */
-import { createHash } from 'node:crypto';
 import { paginateQuery } from '@aws-sdk/lib-dynamodb';
+import type { EventInput } from '../conditions/subject.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import { retryOnConflict } from '../contacts/retry-on-conflict.ts';
-import type { EventInput } from '../segments/subject.ts';
 import type { Clock } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { cancellationCodes, type Table } from '../shared/table.ts';
-import type { Timers } from '../shared/timers.ts';
+import type { Timers } from '../timers/timers.ts';
 import { applyEvent, applyFit, type ScoreResult, setStage, settle } from './lead-scoring.ts';
-import { emptyScoreState, nextDecayStep, scoreStateSchema } from './score-state.ts';
+import { scoreStateSchema } from './score-state.schema.ts';
+import { emptyScoreState, nextDecayStep } from './score-state.ts';
 import type { ScoringModel } from './scoring-model.schema.ts';
 import type { ScoringModelsRepository } from './scoring-models.repository.ts';
 
@@ -38,14 +38,8 @@ export type ScoreInput =
   | { readonly kind: 'decay' }
   | { readonly kind: 'stage'; readonly id: string; readonly stage: string };
 
-export interface ScoreDecayTimerInput {
-  readonly task: 'score-decay';
-  readonly workspaceId: string;
-  readonly contactId: string;
-}
-
-export const decayTimerName = (workspaceId: string, contactId: string) =>
-  `sc-${createHash('sha256').update(`${workspaceId}/${contactId}`).digest('hex').slice(0, 40)}`;
+/** One decay timer per contact (its id is the contact id). */
+export const decayTimerId = (contactId: string) => contactId;
 
 const compute = (input: ScoreInput, contact: Contact, model: ScoringModel, now: Date): ScoreResult => {
   const state = contact.score ?? emptyScoreState(model);
@@ -147,12 +141,17 @@ export const scoreContact = async (
   if (state && outcome.status === 'scored') {
     const thresholds = model.lifecycle.thresholds.map((t) => t.minScore);
     const due = nextDecayStep(state, model, deps.clock.now(), { thresholds });
-    const name = decayTimerName(workspaceId, contactId);
-    await deps.timers.cancel(name);
-    if (due) {
-      const timer: ScoreDecayTimerInput = { task: 'score-decay', workspaceId, contactId };
-      await deps.timers.at(name, new Date(Math.ceil(due.getTime() / 1000) * 1000 + 1000), { ...timer });
-    }
+    const id = decayTimerId(contactId);
+    // A move writes only when the due time changed; no step left cancels the pending one, if any.
+    if (due)
+      await deps.timers.set(
+        workspaceId,
+        'score-decay',
+        id,
+        new Date(Math.ceil(due.getTime() / 1000) * 1000 + 1000),
+        { contactId },
+      );
+    else await deps.timers.cancel(workspaceId, 'score-decay', id);
   }
   return outcome.status;
 };

@@ -12,48 +12,15 @@
  * Bound: ≤ 32 buckets + 2 cap entries per capped rule + the ids of the fit rules that hold; about 400
  * bytes as JSON for a contact with 5 capped rules, a month of daily buckets and 5 fit rules.
  */
-import * as z from 'zod';
-import { DAY_MS } from '../segments/dates.ts';
+import { DAY_MS } from '../conditions/dates.ts';
+import {
+  type Bucket,
+  CAP_PERIODS_KEPT,
+  type CapEntry,
+  MAX_BUCKETS,
+  type ScoreState,
+} from './score-state.schema.ts';
 import type { CapPeriod, Decay, ScoringModel } from './scoring-model.schema.ts';
-
-export const MAX_BUCKETS = 32;
-export const CAP_PERIODS_KEPT = 2;
-
-/** `[bucket start as days since 1970-01-01 UTC, points]`. */
-export type Bucket = readonly [day: number, points: number];
-/** `[period index, points given in it]`. */
-export type CapEntry = readonly [period: number, points: number];
-
-export interface ScoreState {
-  /** Engagement points under half-life or no decay: their value at `at` (epoch ms). */
-  readonly points: number;
-  readonly at: number;
-  /** Engagement points under expiry, oldest bucket first. */
-  readonly buckets: readonly Bucket[];
-  /** Fit points, and the fit rules that hold. */
-  readonly fit: number;
-  readonly fitRules: readonly string[];
-  /** Per capped engagement rule id, newest period first. */
-  readonly caps: Readonly<Record<string, readonly CapEntry[]>>;
-  /** The score last reported (what the last `score.changed` said). */
-  readonly score: number;
-  readonly stage?: string;
-  /** Set by an explicit move backward: thresholds then promote only when the score crosses them upward. */
-  readonly held?: boolean;
-}
-
-/** The ledger as stored on the contact; read it back through this schema. */
-export const scoreStateSchema = z.object({
-  points: z.number(),
-  at: z.number(),
-  buckets: z.array(z.tuple([z.number().int(), z.number()])).max(MAX_BUCKETS),
-  fit: z.number(),
-  fitRules: z.array(z.string()).max(50),
-  caps: z.record(z.string(), z.array(z.tuple([z.number().int(), z.number()])).max(CAP_PERIODS_KEPT)),
-  score: z.number(),
-  stage: z.string().optional(),
-  held: z.boolean().optional(),
-});
 
 export const emptyScoreState = (model: ScoringModel): ScoreState => ({
   points: 0,

@@ -16,7 +16,6 @@
  *   contact backward; only an explicit action does (see `setStage`).
  */
 import * as z from 'zod';
-import { eventNameSchema } from '../events/track.schema.ts';
 import {
   type Condition,
   conditionIssues,
@@ -24,11 +23,11 @@ import {
   type PropertyFilter,
   propertyFilterSchema,
   requiredField,
-  stageNameSchema,
-} from '../segments/condition.schema.ts';
-import { dependencies } from '../segments/dependencies.ts';
+} from '../conditions/condition.schema.ts';
+import { dependencies } from '../conditions/dependencies.ts';
 import { ValidationError } from '../shared/errors.ts';
-import { DEFAULT_STAGES } from './lifecycle.ts';
+import { eventNameSchema } from '../shared/values/event-name.schema.ts';
+import { DEFAULT_STAGES, stageNameSchema } from '../shared/values/stage.schema.ts';
 
 export const SCORING_LIMITS = {
   engagementRules: 50,

@@ -6,7 +6,8 @@
  * Events (an order makes a customer) always apply: they are new facts.
  */
 
-import { currentScore, type ScoreState } from './score-state.ts';
+import type { ScoreState } from './score-state.schema.ts';
+import { currentScore } from './score-state.ts';
 import type { ScoringModel } from './scoring-model.schema.ts';
 
 export interface StageChange {

@@ -2,10 +2,10 @@
  * A workspace's dynamic segments, parsed and compiled once per rule version and kept briefly in
  * memory: evaluation runs on every contact change, definitions change rarely.
  */
-import type { Condition } from './condition.schema.ts';
-import { parseCondition } from './condition.schema.ts';
-import { type Dependencies, dependencies } from './dependencies.ts';
-import { compile, type Evaluator } from './evaluate.ts';
+import type { Condition } from '../conditions/condition.schema.ts';
+import { parseCondition } from '../conditions/condition.schema.ts';
+import { type Dependencies, dependencies } from '../conditions/dependencies.ts';
+import { compile, type Evaluator } from '../conditions/evaluate.ts';
 import type { SegmentRecord } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
 

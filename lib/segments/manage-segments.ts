@@ -5,6 +5,8 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
+import { parseCondition } from '../conditions/condition.schema.ts';
+import { compile } from '../conditions/evaluate.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
@@ -13,8 +15,6 @@ import { newId } from '../shared/ids.ts';
 import { keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
 import { InvalidCursorError, isConditionFailure, type Table } from '../shared/table.ts';
 import { forgetSegments } from './compiled-segments.ts';
-import { parseCondition } from './condition.schema.ts';
-import { compile } from './evaluate.ts';
 import type { createSegmentBody, SegmentRecord, updateSegmentBody } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
 

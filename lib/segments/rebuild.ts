@@ -3,27 +3,32 @@
  * by page, with the position checkpointed on the segment after each page. A crash resumes from the
  * last checkpoint; pages done twice write nothing twice (memberships are conditional). A rebuild
  * that runs out of time asks for its own continuation through the outbox of its checkpoint.
- * `purge` mode removes every member (a deleted segment) and then the definition.
+ * `purge` mode removes every member (a deleted segment) and then the definition. A rule with a window
+ * relative to now gets each contact's recheck timer brought forward to when its answer can flip, as
+ * an incremental evaluation would.
  */
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { nextChange } from '../conditions/evaluate.ts';
+import { type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
 import { isConditionFailure, type Table } from '../shared/table.ts';
+import type { Timers } from '../timers/timers.ts';
 import { compileSegment } from './compiled-segments.ts';
 import type { RebuildState, SegmentRecord } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
-import type { EventInput } from './subject.ts';
-import { EVENTS_WINDOW } from './update-membership.ts';
+import { EVENTS_WINDOW, recheckAt, recheckTimerId } from './update-membership.ts';
 
 export interface RebuildDeps {
   readonly table: Table;
   readonly segments: SegmentsRepository;
   readonly contacts: ContactsRepository;
   readonly timeline: TimelineRepository;
+  readonly timers: Timers;
   readonly clock: Clock;
 }
 
@@ -111,7 +116,20 @@ export const rebuildSegment = async (
             properties: e.properties,
           }));
         }
-        const member = compiled.evaluate({ contact, ...(events ? { events } : {}) }, context);
+        const subject = subjectOf(contact, events);
+        const member = compiled.evaluate(subject, context);
+        const flip = compiled.reads.timeRelative
+          ? nextChange(compiled.condition, subject, context)
+          : undefined;
+        if (flip)
+          await deps.timers.set(
+            workspaceId,
+            'segment-recheck',
+            recheckTimerId(contact.id),
+            recheckAt(flip),
+            { contactId: contact.id },
+            { keepEarlier: true },
+          );
         const was = members.has(contact.id);
         if (
           member &&

@@ -1,6 +1,6 @@
 /** Segments: a saved condition (dynamic) or an explicit list (static), with exact membership. */
 import * as z from 'zod';
-import { conditionSchema } from './condition.schema.ts';
+import { conditionSchema } from '../conditions/condition.schema.ts';
 
 export const segmentIdSchema = z.string().regex(/^sg_[0-9a-z]{26}$/, 'not a segment id');
 

@@ -4,16 +4,15 @@
  * Conditions with windows relative to now get a timer at the earliest moment their answer could
  * flip with no new event ("active in the last 30 days" → day 31).
  */
-import { createHash } from 'node:crypto';
+import { nextChange } from '../conditions/evaluate.ts';
+import { type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { keys } from '../shared/keys.ts';
-import type { Timers } from '../shared/timers.ts';
+import type { Timers } from '../timers/timers.ts';
 import { type CompiledSegment, dynamicSegments } from './compiled-segments.ts';
-import { nextChange } from './evaluate.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
-import type { EventInput, Subject } from './subject.ts';
 
 export interface MembershipDeps {
   readonly segments: SegmentsRepository;
@@ -33,14 +32,14 @@ export type Change =
 /** How many recent timeline entries feed event conditions that the roll-ups cannot answer. */
 export const EVENTS_WINDOW = 200;
 
-export interface RecheckTimerInput {
-  readonly task: 'segment-recheck';
-  readonly workspaceId: string;
-  readonly contactId: string;
-}
+/** One recheck timer per contact (its id is the contact id), moved to the earliest pending flip. */
+export const recheckTimerId = (contactId: string) => contactId;
 
-export const recheckTimerName = (workspaceId: string, contactId: string) =>
-  `sg-${createHash('sha256').update(`${workspaceId}/${contactId}`).digest('hex').slice(0, 40)}`;
+/**
+ * Timers have whole-second precision: fire just after the flip, never just before it (which would
+ * find nothing changed and set the same timer again).
+ */
+export const recheckAt = (flip: Date): Date => new Date(Math.ceil(flip.getTime() / 1000) * 1000 + 1000);
 
 /** Does this change touch anything the segment reads? */
 export const affects = (segment: CompiledSegment, change: Change): boolean => {
@@ -110,13 +109,7 @@ export const updateMembership = async (
     const page = await deps.timeline.page(keys.contactPartition(workspaceId, contactId), EVENTS_WINDOW);
     events = page.entries.map((e) => ({ name: e.name, occurredAt: e.occurredAt, properties: e.properties }));
   }
-  const subject: Subject = {
-    contact,
-    ...(events ? { events } : {}),
-    ...(contact.score
-      ? { score: contact.score.score, ...(contact.score.stage ? { stage: contact.score.stage } : {}) }
-      : {}),
-  };
+  const subject = subjectOf(contact, events);
   const context = { now: deps.clock.now() };
   let nextCheck: Date | undefined;
   for (const s of selected) {
@@ -136,14 +129,17 @@ export const updateMembership = async (
     }
   }
   if (nextCheck) {
-    // Timers have whole-second precision: fire just after the flip, never just before it (which
-    // would find nothing changed and set the same timer again).
-    nextCheck = new Date(Math.ceil(nextCheck.getTime() / 1000) * 1000 + 1000);
-    const name = recheckTimerName(workspaceId, contactId);
-    const input: RecheckTimerInput = { task: 'segment-recheck', workspaceId, contactId };
-    // One timer per contact, moved to the earliest pending flip.
-    await deps.timers.cancel(name);
-    await deps.timers.at(name, nextCheck, { ...input });
+    nextCheck = recheckAt(nextCheck);
+    // Writes only when this brings the recheck forward: the timer covers segments not evaluated here,
+    // and one that fires early just finds nothing to change and sets the next.
+    await deps.timers.set(
+      workspaceId,
+      'segment-recheck',
+      recheckTimerId(contactId),
+      nextCheck,
+      { contactId },
+      { keepEarlier: true },
+    );
   }
   return nextCheck ? { entered, exited, nextCheck } : { entered, exited };
 };

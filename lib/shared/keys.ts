@@ -145,4 +145,21 @@ export const keys = {
     pk: `${ws(workspaceId)}#WH#${connectionId}#${identityHash(deliveryId)}`,
     sk: 'WH',
   }),
+
+  /** One item per timer: its task, input and due time; the id is the caller's deterministic name. */
+  timer: (workspaceId: string, task: string, timerId: string): Key => ({
+    pk: `${ws(workspaceId)}#TM#${task}#${identityHash(timerId)}`,
+    sk: 'TM',
+  }),
+  timerSortKey: 'TM',
+  /**
+   * GSI1 keys of a pending timer: the deployment's due index (the one key family not under a
+   * workspace: it is the clock every workspace shares, and holds only references). Sorted by due
+   * time, spread over `timerShard` partitions so no partition takes more than a few hundred writes a
+   * second even when 100,000 timers fall due in one minute.
+   */
+  timerDue: (shard: number, dueIso: string) => ({ gsi1pk: `TD#${shard}`, gsi1sk: dueIso }),
+  timerDueShard: (shard: number): string => `TD#${shard}`,
+  /** The marker of a due minute that has work: written once, by the first timer filed in it. */
+  timerMinute: (minute: string): Key => ({ pk: `TMIN#${minute}`, sk: 'TMIN' }),
 } as const;

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { queueUrlVariable } from '../../infra/catalogue/types.ts';
 import { toRulePattern } from '../../infra/constructs/event-pattern.ts';
 import { everyTrigger } from './fixtures/every-trigger.catalogue.ts';
 import { logicalIds, type Synthesized, synthesize } from './synth.ts';
@@ -145,7 +146,8 @@ describe('event rules', () => {
 
 describe('outbox relay', () => {
   it('reads the table stream from the trim horizon, bisecting bad batches and reporting item failures', () => {
-    ecrm.appTemplate.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    const queueTriggered = everyTrigger.filter((f) => f.trigger.kind === 'queue').length;
+    ecrm.appTemplate.resourceCountIs('AWS::Lambda::EventSourceMapping', 1 + queueTriggered);
     ecrm.appTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: handlerOf('outbox-relay') },
       EventSourceArn: { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') },
@@ -227,5 +229,59 @@ describe('schedules', () => {
         },
       });
     }
+  });
+});
+
+describe('queues', () => {
+  const consumers = everyTrigger.flatMap((f) =>
+    f.trigger.kind === 'queue' ? [{ f, trigger: f.trigger }] : [],
+  );
+
+  it('give each queue-triggered function an encrypted, TLS-only queue with a DLQ after maxReceiveCount', () => {
+    expect(consumers.length).toBeGreaterThan(0);
+    for (const { f, trigger } of consumers) {
+      ecrm.appTemplate.hasResourceProperties('AWS::SQS::Queue', {
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: 6 * (f.timeoutSeconds ?? 10),
+        RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: trigger.maxReceiveCount },
+      });
+    }
+  });
+
+  it('feed the function through an event source mapping that reports failed messages one by one', () => {
+    for (const { f, trigger } of consumers) {
+      ecrm.appTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: handlerOf(f.name) },
+        BatchSize: trigger.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        EventSourceArn: Match.anyValue(),
+      });
+    }
+  });
+
+  it('let only the functions that declare sendTo send to it, by a URL in their environment', () => {
+    const senders = everyTrigger.filter((f) => f.access.sendTo !== undefined);
+    expect(senders.length).toBeGreaterThan(0);
+    for (const f of senders) {
+      ecrm.appTemplate.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: `ecrm-dev-${f.name}`,
+        Environment: {
+          Variables: Match.objectLike({
+            [queueUrlVariable(f.access.sendTo ?? '')]: { Ref: Match.anyValue() },
+          }),
+        },
+      });
+    }
+    const [queue] = logicalIds(ecrm.appTemplate, 'AWS::SQS::Queue').filter((id) =>
+      /^Queuesfirestep[0-9A-F]+$/.test(id),
+    );
+    expect(queue).toBeDefined();
+    ecrm.appTemplate.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queue, 'Arn'] } }),
+        ]),
+      },
+    });
   });
 });

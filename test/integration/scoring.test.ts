@@ -1,25 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
-import { decayTimerName, scoreContact, scoreHistory } from '../../lib/scoring/score-contact.ts';
+import { decayTimerId, scoreContact, scoreHistory } from '../../lib/scoring/score-contact.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
-import type { Timers } from '../../lib/shared/timers.ts';
+import { keys } from '../../lib/shared/keys.ts';
+import { timersRepository } from '../../lib/timers/timers.repository.ts';
+import { timerService } from '../../lib/timers/timers.ts';
 import { newWorkspace, realDeps } from './real-deps.ts';
 
 const clock = fixedClock('2026-06-01T00:00:00.000Z');
-const timers = new Map<string, Date>();
-const recording: Timers = {
-  at: async (name, due) => {
-    timers.set(name, due);
-    return 'scheduled';
-  },
-  cancel: async (name) => {
-    timers.delete(name);
-  },
-};
 const base = realDeps(clock);
-const deps = { ...base, models: scoringModelsRepository(base.table), timers: recording };
+const timers = timersRepository(base.table);
+const deps = {
+  ...base,
+  models: scoringModelsRepository(base.table),
+  timers: timerService({ timers, clock }),
+};
 let ws: string;
 
 beforeAll(async () => {
@@ -89,8 +86,9 @@ describe('lead scoring on DynamoDB Local', () => {
     await scoreContact(ws, id, { kind: 'event', id: 'd2', event: view('/pricing') }, deps);
     // 70 points, half-life 30 days: the timer is set for when the reported (rounded) score falls under
     // the MQL threshold: 70 · 2^(−t/30) < 59.5 → t = 30 · log2(70 / 59.5) ≈ 7.03 days.
-    const due = timers.get(decayTimerName(ws, id));
-    expect(due).toBeDefined();
+    const stored = await timers.get(keys.timer(ws, 'score-decay', decayTimerId(id)).pk);
+    expect(stored?.task).toBe('score-decay');
+    const due = stored ? new Date(stored.due) : undefined;
     const days = ((due?.getTime() ?? 0) - clock.now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(7.02);
     expect(days).toBeLessThan(7.05);

@@ -7,35 +7,28 @@ import { rebuildSegment } from '../../lib/segments/rebuild.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { updateMembership } from '../../lib/segments/update-membership.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
-import type { Timers } from '../../lib/shared/timers.ts';
+import { keys } from '../../lib/shared/keys.ts';
+import { timersRepository } from '../../lib/timers/timers.repository.ts';
+import { type Timers, timerService } from '../../lib/timers/timers.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 const clock = fixedClock('2026-06-01T12:00:00.000Z');
 let deps: RealDeps & {
   segments: ReturnType<typeof segmentsRepository>;
-  timers: Timers & { set: Map<string, Date> };
+  timers: Timers;
+  timerItems: ReturnType<typeof timersRepository>;
 };
 let ws: string;
 
-/** Records timers instead of scheduling them (the local scheduler is exercised end to end). */
-const recordingTimers = (): Timers & { set: Map<string, Date> } => {
-  const set = new Map<string, Date>();
-  return {
-    set,
-    at: async (name, due) => {
-      if (set.has(name)) return 'exists';
-      set.set(name, due);
-      return 'scheduled';
-    },
-    cancel: async (name) => {
-      set.delete(name);
-    },
-  };
-};
-
 beforeAll(async () => {
   const base = realDeps(clock);
-  deps = { ...base, segments: segmentsRepository(base.table), timers: recordingTimers() };
+  const timerItems = timersRepository(base.table);
+  deps = {
+    ...base,
+    segments: segmentsRepository(base.table),
+    timers: timerService({ timers: timerItems, clock }),
+    timerItems,
+  };
   ws = await newWorkspace(deps);
 });
 
@@ -98,6 +91,8 @@ describe('segments on DynamoDB Local', () => {
     expect(first.entered).toContain(seg.id);
     expect(first.nextCheck).toBeDefined();
     const due = first.nextCheck ?? new Date(0);
+    const timer = await deps.timerItems.get(keys.timer(ws, 'segment-recheck', id).pk);
+    expect(timer?.due).toBe(due.toISOString());
     // The timer is set just after 30 days from the visit.
     expect(due.getTime()).toBeGreaterThan(Date.parse('2026-06-19T00:00:00.000Z'));
     expect(due.getTime()).toBeLessThanOrEqual(Date.parse('2026-06-19T00:00:02.000Z'));
@@ -105,6 +100,39 @@ describe('segments on DynamoDB Local', () => {
     const fired = await updateMembership(ws, id, { kind: 'timer' }, deps);
     expect(fired.exited).toContain(seg.id);
     clock.set('2026-06-01T12:00:00.000Z');
+  });
+
+  it('a rebuild sets the window timer of each contact whose answer can flip, never moving one later', async () => {
+    const w = await newWorkspace(deps);
+    const make = async (email: string, lastVisit: string) =>
+      (await upsertContact(w, upsertContactBody.parse({ email, attributes: { lastVisit } }), 'api', deps))
+        .contact.id;
+    const recent = await make('r1@example.com', '2026-05-20T00:00:00.000Z');
+    const old = await make('r2@example.com', '2026-01-01T00:00:00.000Z');
+    // A pending recheck earlier than this segment's flip (another segment's) must stay.
+    const early = await make('r3@example.com', '2026-05-25T00:00:00.000Z');
+    await deps.timers.set(w, 'segment-recheck', early, new Date('2026-06-02T00:00:00.000Z'), {
+      contactId: early,
+    });
+    const seg = await createSegment(
+      w,
+      {
+        name: 'Visited in 30 days',
+        kind: 'dynamic',
+        condition: { type: 'attribute', field: 'attributes.lastVisit', op: 'withinLastDays', days: 30 },
+      },
+      deps,
+    );
+    expect(await rebuildAll(w, seg.id, seg.ruleVersion)).toBe('done');
+    const dueOf = async (id: string) =>
+      (await deps.timerItems.get(keys.timer(w, 'segment-recheck', id).pk))?.due;
+    // Just after 30 days from the visit, as the incremental path sets it.
+    expect(Date.parse((await dueOf(recent)) ?? '')).toBeGreaterThan(Date.parse('2026-06-19T00:00:00.000Z'));
+    expect(Date.parse((await dueOf(recent)) ?? '')).toBeLessThanOrEqual(
+      Date.parse('2026-06-19T00:00:02.000Z'),
+    );
+    expect(await dueOf(old)).toBeUndefined();
+    expect(await dueOf(early)).toBe('2026-06-02T00:00:00.000Z');
   });
 
   it('a rule change rebuilds membership exactly; a rebuild killed halfway resumes without duplicates', async () => {

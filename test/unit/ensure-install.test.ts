@@ -8,11 +8,12 @@ describe('npm start / npm test install what is missing', () => {
     expect(installAction({ ...base, stamp: undefined, npmRecordMtimeMs: undefined })).toBe('install');
   });
   it('reinstalls when the lock changed since the install', () => {
-    expect(installAction({ ...base, stamp: 'old', npmRecordMtimeMs: 2_000 })).toBe('install');
+    expect(installAction({ ...base, stamp: 'old', npmRecordMtimeMs: 500 })).toBe('install');
     expect(installAction({ ...base, stamp: undefined, npmRecordMtimeMs: 500 })).toBe('install');
   });
   it('does nothing when installed from this lock, and trusts a newer install made by hand', () => {
     expect(installAction({ ...base, stamp: 'abc', npmRecordMtimeMs: 2_000 })).toBe('none');
     expect(installAction({ ...base, stamp: undefined, npmRecordMtimeMs: 2_000 })).toBe('stamp');
+    expect(installAction({ ...base, stamp: 'old', npmRecordMtimeMs: 2_000 })).toBe('stamp');
   });
 });

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { EventInput } from '../../lib/conditions/subject.ts';
 import { applyEvent, settle } from '../../lib/scoring/lead-scoring.ts';
-import {
-  currentScore,
-  emptyScoreState,
-  MAX_BUCKETS,
-  nextDecayStep,
-  type ScoreState,
-  scoreStateSchema,
-} from '../../lib/scoring/score-state.ts';
+import { MAX_BUCKETS, type ScoreState, scoreStateSchema } from '../../lib/scoring/score-state.schema.ts';
+import { currentScore, emptyScoreState, nextDecayStep } from '../../lib/scoring/score-state.ts';
 import { parseScoringModel, type ScoringModel } from '../../lib/scoring/scoring-model.schema.ts';
-import type { EventInput } from '../../lib/segments/subject.ts';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAGES } from '../../lib/scoring/lifecycle.ts';
 import { DEFAULT_LIFECYCLE, parseScoringModel } from '../../lib/scoring/scoring-model.schema.ts';
 import { ValidationError } from '../../lib/shared/errors.ts';
+import { DEFAULT_STAGES } from '../../lib/shared/values/stage.schema.ts';
 
 const issuesOf = (doc: unknown): string[] => {
   try {

@@ -214,6 +214,19 @@ const definitions = {
       'A CSV list was uploaded into a static segment; the import job (re)starts from its checkpoint.',
     data: z.object({ segmentId: z.string(), importId: z.string() }),
   },
+  'timer.minute.opened': {
+    version: 1,
+    description:
+      'The first timer was filed in a due minute (internal): its drain schedule is created behind it. ' +
+      'The workspace is the one whose timer opened the minute; the minute drains every workspace.',
+    data: z.object({ minute: z.string() }),
+  },
+  'timer.near': {
+    version: 1,
+    description:
+      'A timer was set too close to its due time for a minute drain (internal): it is queued at once.',
+    data: z.object({ key: z.string(), due: z.string() }),
+  },
 } as const;
 
 export type EventType = keyof typeof definitions;

@@ -6,7 +6,7 @@
  * required data that is unusable quarantines the delivery.
  */
 import * as z from 'zod';
-import { emailSchema, LIMITS, localeSchema, phoneSchema } from '../../contacts/contact.schema.ts';
+import { LIMITS, localeSchema, phoneSchema } from '../../contacts/contact.schema.ts';
 import {
   fromStripeAmount,
   MoneyError,
@@ -14,6 +14,7 @@ import {
   type ToMinorOptions,
   toMinor,
 } from '../../shared/money.ts';
+import { emailSchema } from '../../shared/values/identity.schema.ts';
 import { type ConsentState, MappingError, type StorefrontCustomer } from '../storefront-change.ts';
 
 type Path = readonly PropertyKey[];

@@ -2,7 +2,7 @@
  * What a condition reads, so that a change re-evaluates only the segments (journeys, fit rules...) it
  * can affect, and so that a caller loads the event list or engagement only when a condition needs them.
  */
-import type { Channel } from '../contacts/contact.schema.ts';
+import type { Channel } from '../shared/values/channel.schema.ts';
 import { type Condition, type ContactField, isContactField } from './condition.schema.ts';
 import { answeredByRollUp } from './evaluate.ts';
 

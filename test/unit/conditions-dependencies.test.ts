@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCondition } from '../../lib/segments/condition.schema.ts';
-import { dependencies, isAffectedBy } from '../../lib/segments/dependencies.ts';
+import { parseCondition } from '../../lib/conditions/condition.schema.ts';
+import { dependencies, isAffectedBy } from '../../lib/conditions/dependencies.ts';
 
 const deps = (doc: unknown) => dependencies(parseCondition(doc));
 

@@ -17,7 +17,7 @@
  * future by a client clock counts as within); `between` counts `from ≤ t < to`.
  */
 import type { Contact } from '../contacts/contact.schema.ts';
-import { DEFAULT_STAGES } from '../scoring/lifecycle.ts';
+import { DEFAULT_STAGES } from '../shared/values/stage.schema.ts';
 import type {
   AttributeCondition,
   Condition,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseCondition } from '../../lib/conditions/condition.schema.ts';
+import { compile } from '../../lib/conditions/evaluate.ts';
+import type { Subject } from '../../lib/conditions/subject.ts';
 import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import { emptyContact } from '../../lib/contacts/contact-model.ts';
-import { parseCondition } from '../../lib/segments/condition.schema.ts';
-import { compile } from '../../lib/segments/evaluate.ts';
-import type { Subject } from '../../lib/segments/subject.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-15T12:00:00.000Z');

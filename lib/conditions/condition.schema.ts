@@ -21,10 +21,11 @@
  * negative count is refused with the JSON path of the offending field.
  */
 import * as z from 'zod';
-import { type Channel, channelSchema } from '../contacts/contact.schema.ts';
-import { eventNameSchema } from '../events/track.schema.ts';
 import type { FieldIssue } from '../shared/errors.ts';
 import { ValidationError } from '../shared/errors.ts';
+import { type Channel, channelSchema } from '../shared/values/channel.schema.ts';
+import { eventNameSchema } from '../shared/values/event-name.schema.ts';
+import { stageNameSchema } from '../shared/values/stage.schema.ts';
 import { DAY_MS, isIsoDate, parseIsoDate } from './dates.ts';
 
 export const CONDITION_LIMITS = {
@@ -397,12 +398,6 @@ const consentCondition = z.strictObject({
 });
 
 const suppressionCondition = z.strictObject({ type: z.literal('suppression'), suppressed: z.boolean() });
-
-export const stageNameSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z][\w-]*$/, 'stage names start with a letter: letters, digits, _ and - only');
 
 const stageCondition = z.discriminatedUnion('op', [
   z.strictObject({ type: z.literal('stage'), op: z.enum(['equals', 'atLeast']), value: stageNameSchema }),

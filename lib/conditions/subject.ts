@@ -38,3 +38,16 @@ export interface EvaluationContext {
   /** The workspace's lifecycle, in order (for `stage atLeast`); defaults to DEFAULT_STAGES. */
   readonly stages?: readonly string[];
 }
+
+/**
+ * The subject of a contact as stored: its profile, its lead score and stage from the score ledger,
+ * and the timeline events when a condition reads them. Incremental evaluation and rebuilds both build
+ * it here, so a segment on score or stage means the same to both.
+ */
+export const subjectOf = (contact: Contact, events?: readonly EventInput[]): Subject => ({
+  contact,
+  ...(events ? { events } : {}),
+  ...(contact.score
+    ? { score: contact.score.score, ...(contact.score.stage ? { stage: contact.score.stage } : {}) }
+    : {}),
+});

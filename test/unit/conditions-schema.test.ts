@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONDITION_LIMITS, parseCondition } from '../../lib/segments/condition.schema.ts';
+import { CONDITION_LIMITS, parseCondition } from '../../lib/conditions/condition.schema.ts';
 import { ValidationError } from '../../lib/shared/errors.ts';
 
 /** The issues a document is refused with, as `path: message`. */

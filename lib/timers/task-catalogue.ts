@@ -1,0 +1,46 @@
+/**
+ * The catalogue of timer tasks: every delayed action ecrm takes is declared here once, with the zod
+ * schema of its input, as domain events are in the event catalogue. Setting a timer takes a task type
+ * and its input, checked against the schema at once; firing one parses the stored input again.
+ */
+import * as z from 'zod';
+
+const id = z.string().min(1);
+
+const definitions = {
+  'checkout-timeout': {
+    description: "A checkout's abandonment window closes: abandoned unless an order came.",
+    input: z.object({ connectionId: id, checkoutId: id }),
+  },
+  'segment-recheck': {
+    description: "A contact's time-windowed segment condition can flip with no new event.",
+    input: z.object({ contactId: id }),
+  },
+  'score-decay': {
+    description: "A contact's decaying lead score crosses a stage threshold.",
+    input: z.object({ contactId: id }),
+  },
+} as const;
+
+type Definitions = typeof definitions;
+export type TaskType = keyof Definitions;
+export type TaskInputs = { [T in TaskType]: z.infer<Definitions[T]['input']> };
+export type TaskInput<T extends TaskType> = TaskInputs[T];
+
+export const taskTypes = Object.keys(definitions) as readonly TaskType[];
+
+export const isTaskType = (value: string): value is TaskType => Object.hasOwn(definitions, value);
+
+export const taskDefinition = <T extends TaskType>(type: T): Definitions[T] => definitions[type];
+
+/** A task with its input, as a discriminated union (what a fired timer hands to its use case). */
+export type Task = { [T in TaskType]: { readonly type: T; readonly input: TaskInput<T> } }[TaskType];
+
+export class UnknownTaskError extends Error {}
+
+/** Parse a stored task type and input; throws UnknownTaskError or a ZodError naming the field. */
+export const parseTask = (type: string, input: unknown): Task => {
+  if (!isTaskType(type)) throw new UnknownTaskError(`no timer task named ${type}`);
+  // The union of per-type results is exactly Task; TypeScript cannot correlate the two lookups.
+  return { type, input: definitions[type].input.parse(input) } as Task;
+};

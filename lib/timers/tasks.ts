@@ -1,0 +1,58 @@
+/**
+ * What each timer task does: task type → its use case, as data. The fire handler looks the task up
+ * here and knows nothing of checkouts, segments or scores.
+ */
+import type * as z from 'zod';
+import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
+import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
+import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
+import {
+  isTaskType,
+  type TaskInputs,
+  type TaskType,
+  taskDefinition,
+  UnknownTaskError,
+} from './task-catalogue.ts';
+
+/** Each capability's dependencies, built only when one of its tasks fires. */
+export interface TaskDeps {
+  readonly checkout: () => CheckoutDeps;
+  readonly membership: () => MembershipDeps;
+  readonly scoring: () => ScoringDeps;
+}
+
+type UseCases = {
+  readonly [T in TaskType]: (workspaceId: string, input: TaskInputs[T], deps: TaskDeps) => Promise<string>;
+};
+
+export const taskUseCases: UseCases = {
+  'checkout-timeout': (workspaceId, input, deps) =>
+    checkoutTimerFired({ task: 'checkout-timeout', workspaceId, ...input }, deps.checkout()),
+  'segment-recheck': async (workspaceId, input, deps) => {
+    const r = await updateMembership(workspaceId, input.contactId, { kind: 'timer' }, deps.membership());
+    return `entered ${r.entered.length}, exited ${r.exited.length}`;
+  },
+  'score-decay': (workspaceId, input, deps) =>
+    scoreContact(workspaceId, input.contactId, { kind: 'decay' }, deps.scoring()),
+};
+
+/** The catalogue's schemas, typed per task so a parsed input feeds its own use case. */
+const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
+  'checkout-timeout': taskDefinition('checkout-timeout').input,
+  'segment-recheck': taskDefinition('segment-recheck').input,
+  'score-decay': taskDefinition('score-decay').input,
+};
+
+const runTyped = <T extends TaskType>(workspaceId: string, type: T, raw: unknown, deps: TaskDeps) => {
+  const schema: z.ZodType<TaskInputs[T]> = inputs[type];
+  const run: UseCases[T] = taskUseCases[type];
+  return run(workspaceId, schema.parse(raw), deps);
+};
+
+/** Parse a stored task's input with its catalogue schema and run its use case. */
+export const runTask =
+  (deps: TaskDeps) =>
+  (workspaceId: string, task: string, input: unknown): Promise<string> => {
+    if (!isTaskType(task)) throw new UnknownTaskError(`no timer task named ${task}`);
+    return runTyped(workspaceId, task, input, deps);
+  };
