@@ -13,6 +13,7 @@ import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts
 import { HOT_PATHS, measureBundles } from './bundles.ts';
 import { meter, type Tally } from './capacity.ts';
 import { benchCosts, type CostFigures } from './costs.ts';
+import { benchRateLimit } from './rate-limit.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
 import { benchStorage } from './storage.ts';
 import { benchTimers } from './timers.ts';
@@ -29,7 +30,16 @@ const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const BATCH = 25;
 
 /** `npm run bench -- costs bundles` runs only those parts; no argument runs every part. */
-const PARTS = ['ingest', 'webhooks', 'segments', 'costs', 'storage', 'timers', 'bundles'] as const;
+const PARTS = [
+  'ingest',
+  'webhooks',
+  'segments',
+  'costs',
+  'storage',
+  'timers',
+  'ratelimit',
+  'bundles',
+] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((a) => !(PARTS as readonly string[]).includes(a));
 if (unknown.length)
@@ -73,7 +83,8 @@ const costRows = (what: string, f: CostFigures) => {
 };
 
 const main = async () => {
-  if (!asked.length || asked.some((a) => a !== 'bundles')) await benchStack();
+  if (!asked.length || asked.some((a) => a !== 'bundles' && a !== 'ratelimit')) await benchStack();
+  if (runs('ratelimit')) await benchRateLimit(row);
   if (runs('bundles')) await benchBundles();
 };
 
@@ -143,7 +154,6 @@ const benchStack = async () => {
         'outbox relay: DynamoDB calls (stream reads are not table calls)',
         String(m.get('outbox-relay').calls),
       );
-      row('authorizer: DynamoDB calls (cached 60 s per key)', String(m.get('authorizer').calls));
 
       // 2. Contact upserts.
       const contacts = Array.from({ length: CONTACTS }, (_, n) => ({

@@ -11,15 +11,22 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { systemClock } from '../lib/shared/clock.ts';
-import { createWorkspace, issueApiKey, revokeApiKey } from '../lib/workspaces/api-keys.ts';
-import { apiKeyView, scopeSchema, workspaceIdSchema } from '../lib/workspaces/workspace.schema.ts';
+import { createWorkspace, issueApiKey, revokeApiKey, setRateLimits } from '../lib/workspaces/api-keys.ts';
+import {
+  apiKeyView,
+  originSchema,
+  rateLimitsSchema,
+  scopeSchema,
+  workspaceIdSchema,
+} from '../lib/workspaces/workspace.schema.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
 import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   workspace create --id ws_<name> --name <display name>
-  key issue --workspace <id> --name <label> --scopes admin,write,read,ingest
+  workspace limits --workspace <id> [--per-key <requests/s>] [--per-workspace <requests/s>]
+  key issue --workspace <id> --name <label> --scopes admin,write,read,ingest [--origins https://a.example,...]
   key list --workspace <id>
   key revoke --workspace <id> --key <key id>
   connection create --kind shopify|woocommerce|stripe|generic --name <label> [--secret <signing secret>]
@@ -51,6 +58,9 @@ const { values, positionals } = parseArgs({
     static: { type: 'boolean' },
     contacts: { type: 'string' },
     file: { type: 'string' },
+    origins: { type: 'string' },
+    'per-key': { type: 'string' },
+    'per-workspace': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -74,10 +84,26 @@ const main = async (): Promise<unknown> => {
       const workspace = await createWorkspace({ id, name: required(values.name, 'name') }, deps);
       return { workspace: workspace.id, name: workspace.name };
     }
+    case 'workspace limits': {
+      const limits = rateLimitsSchema.parse({
+        ...(values['per-key'] ? { perKey: Number(values['per-key']) } : {}),
+        ...(values['per-workspace'] ? { perWorkspace: Number(values['per-workspace']) } : {}),
+      });
+      const workspace = required(values.workspace, 'workspace');
+      return { workspace, rateLimits: await setRateLimits(workspace, limits, deps) };
+    }
     case 'key issue': {
       const scopes = z.array(scopeSchema).min(1).parse(required(values.scopes, 'scopes').split(','));
+      const allowedOrigins = values.origins
+        ? z.array(originSchema).parse(values.origins.split(','))
+        : undefined;
       const { key, token } = await issueApiKey(
-        { workspaceId: required(values.workspace, 'workspace'), name: required(values.name, 'name'), scopes },
+        {
+          workspaceId: required(values.workspace, 'workspace'),
+          name: required(values.name, 'name'),
+          scopes,
+          allowedOrigins,
+        },
         deps,
       );
       return { ...apiKeyView(key), token, note: 'the token is shown once: store it now' };

@@ -78,18 +78,12 @@ export class AppStack extends Stack {
         new EcrmFunction(this, spec.name, { spec, namePrefix, tracing: selects(props.tracing, spec.name) }),
     );
 
-    const [authorizer, ...otherAuthorizers] = withTrigger(this.functions, 'authorizer');
-    if (otherAuthorizers.length > 0) throw new Error('the HTTP API has one authorizer');
     this.httpApi = new HttpApi(this, 'Http', {
       name: namePrefix,
       routes: withTrigger(this.functions, 'http').map(({ handler, trigger }) => ({
         handler,
         route: trigger.route,
       })),
-      authorizer: authorizer && {
-        handler: authorizer.handler,
-        cacheTtlSeconds: authorizer.trigger.cacheTtlSeconds,
-      },
     });
 
     new EventRules(this, 'Events', {

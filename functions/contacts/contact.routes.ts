@@ -7,6 +7,7 @@ import {
   patchContactBody,
   upsertContactBody,
 } from '../../lib/contacts/contact.schema.ts';
+import { contactExportView } from '../../lib/contacts/export.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 import { channelSchema } from '../../lib/shared/values/channel.schema.ts';
@@ -83,8 +84,10 @@ export const getContactRoute = defineRoute({
   path: '/v1/contacts/{contactId}',
   scope: 'read',
   tag: 'contacts',
-  summary: 'Read a contact.',
+  summary:
+    'Read a contact: its score and stage, and with `?include=scoreBreakdown` where the points come from.',
   params: contactParams,
+  query: z.strictObject({ include: z.enum(['scoreBreakdown']).optional() }),
   responses: { 200: { description: 'the contact', schema: contactView }, ...errorResponses, ...notFound },
 });
 
@@ -134,7 +137,11 @@ export const exportContactRoute = defineRoute({
   tag: 'contacts',
   summary: 'Everything held on a contact (GDPR access request).',
   params: contactParams,
-  responses: { 200: { description: 'the export' }, ...errorResponses, ...notFound },
+  responses: {
+    200: { description: 'everything held on the contact', schema: contactExportView },
+    ...errorResponses,
+    ...notFound,
+  },
 });
 
 export const setConsentRoute = defineRoute({

@@ -6,5 +6,5 @@ import { listContactsRoute } from './contact.routes.ts';
 
 export const handler = httpHandler(listContactsRoute, async ({ principal, query }) => {
   const page = await listContacts(principal.workspaceId, query, contactDeps());
-  return ok({ contacts: page.contacts.map(toView), ...(page.next ? { next: page.next } : {}) });
+  return ok({ contacts: page.contacts.map((c) => toView(c)), ...(page.next ? { next: page.next } : {}) });
 });

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 
 export const openApiRoute = defineRoute({
@@ -7,5 +8,14 @@ export const openApiRoute = defineRoute({
   scope: 'public',
   tag: 'docs',
   summary: 'This API reference as an OpenAPI 3.1 document.',
-  responses: { 200: { description: 'the document' } },
+  responses: {
+    200: {
+      description: 'the document',
+      schema: z.looseObject({
+        openapi: z.string(),
+        info: z.looseObject({ title: z.string(), version: z.string() }),
+        paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+      }),
+    },
+  },
 });

@@ -22,6 +22,10 @@ export const trackRoute = defineRoute({
     202: { description: 'accepted (duplicates are reported, not stored twice)', schema: trackResult },
     ...errorResponses,
     413: { description: 'body over 256 KB', schema: errorBodySchema },
+    429: {
+      description: 'over the rate limit of the key or the workspace; `Retry-After` says when to retry',
+      schema: errorBodySchema,
+    },
   },
 });
 

@@ -4,6 +4,5 @@ import { httpHandler } from '../shared/http-handler.ts';
 import { trackRoute } from './event.routes.ts';
 
 export const handler = httpHandler(trackRoute, async ({ principal, body }) => {
-  const events = 'batch' in body ? body.batch : [body];
-  return { status: 202, body: await ingestEvents(principal.workspaceId, events, contactDeps()) };
+  return { status: 202, body: await ingestEvents(principal.workspaceId, body, contactDeps()) };
 });

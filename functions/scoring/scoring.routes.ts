@@ -1,5 +1,6 @@
 /** The lead scoring API's contracts. */
 import * as z from 'zod';
+import { scoreHistoryEntryView } from '../../lib/scoring/score-history.schema.ts';
 import { scoringModelSchema } from '../../lib/scoring/scoring-model.schema.ts';
 import { errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
@@ -13,7 +14,13 @@ export const getScoringModelRoute = defineRoute({
   tag: 'scoring',
   summary:
     "The workspace's scoring model as set, or null when the defaults apply (and the defaults, parsed).",
-  responses: { 200: { description: 'the model' }, ...errorResponses },
+  responses: {
+    200: {
+      description: 'the model document as saved (null when none) and the model in effect, defaults filled in',
+      schema: z.strictObject({ model: z.unknown().nullable(), effective: scoringModelSchema }),
+    },
+    ...errorResponses,
+  },
 });
 
 export const putScoringModelRoute = defineRoute({
@@ -25,7 +32,10 @@ export const putScoringModelRoute = defineRoute({
   summary:
     'Set the scoring model: engagement and fit rules, decay, lifecycle stages, thresholds and stage events.',
   body: scoringModelSchema,
-  responses: { 200: { description: 'the model, parsed' }, ...errorResponses },
+  responses: {
+    200: { description: 'the model in effect', schema: z.strictObject({ effective: scoringModelSchema }) },
+    ...errorResponses,
+  },
 });
 
 export const setStageRoute = defineRoute({
@@ -43,7 +53,14 @@ export const setStageRoute = defineRoute({
       .regex(/^[\w.:-]{1,64}$/)
       .optional(),
   }),
-  responses: { 200: { description: 'scored, unchanged or duplicate' }, ...errorResponses, ...notFound },
+  responses: {
+    200: {
+      description: 'scored, unchanged or duplicate',
+      schema: z.strictObject({ outcome: z.enum(['scored', 'unchanged', 'duplicate']) }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
 });
 
 export const scoreHistoryRoute = defineRoute({
@@ -55,5 +72,12 @@ export const scoreHistoryRoute = defineRoute({
   summary: "A contact's score changes with their reasons (kept 400 days).",
   params: z.strictObject({ contactId: contactIdSchema }),
   query: pageQuery,
-  responses: { 200: { description: 'a page' }, ...errorResponses, ...notFound },
+  responses: {
+    200: {
+      description: 'a page, newest first',
+      schema: z.strictObject({ entries: z.array(scoreHistoryEntryView), next: z.string().optional() }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
 });

@@ -1,7 +1,13 @@
 /** The segments API's contracts. */
 import * as z from 'zod';
 import { conditionSchema } from '../../lib/conditions/condition.schema.ts';
-import { createSegmentBody, segmentIdSchema, updateSegmentBody } from '../../lib/segments/segment.schema.ts';
+import {
+  createSegmentBody,
+  importViewSchema,
+  segmentIdSchema,
+  segmentViewSchema,
+  updateSegmentBody,
+} from '../../lib/segments/segment.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 import { contactIdSchema } from '../../lib/shared/values/identity.schema.ts';
@@ -21,7 +27,7 @@ export const createSegmentRoute = defineRoute({
     'Create a dynamic segment (a condition; membership stays current by itself) or a static one (a list).',
   body: createSegmentBody,
   responses: {
-    201: { description: 'the segment; a dynamic one starts its first rebuild' },
+    201: { description: 'the segment; a dynamic one starts its first rebuild', schema: segmentViewSchema },
     ...errorResponses,
   },
 });
@@ -33,7 +39,10 @@ export const listSegmentsRoute = defineRoute({
   scope: 'read',
   tag: 'segments',
   summary: "The workspace's segments.",
-  responses: { 200: { description: 'the segments' }, ...errorResponses },
+  responses: {
+    200: { description: 'the segments', schema: z.object({ segments: z.array(segmentViewSchema) }) },
+    ...errorResponses,
+  },
 });
 
 export const getSegmentRoute = defineRoute({
@@ -44,7 +53,14 @@ export const getSegmentRoute = defineRoute({
   tag: 'segments',
   summary: 'A segment with its exact member count and rebuild progress.',
   params,
-  responses: { 200: { description: 'the segment' }, ...errorResponses, ...notFound },
+  responses: {
+    200: {
+      description: 'the segment and its exact member count',
+      schema: segmentViewSchema.extend({ members: z.number().int() }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
 });
 
 export const updateSegmentRoute = defineRoute({
@@ -56,7 +72,12 @@ export const updateSegmentRoute = defineRoute({
   summary: 'Rename, or change the rule (which bumps the rule version and rebuilds membership exactly).',
   params,
   body: updateSegmentBody,
-  responses: { 200: { description: 'the segment' }, ...errorResponses, ...notFound, ...conflict },
+  responses: {
+    200: { description: 'the segment', schema: segmentViewSchema },
+    ...errorResponses,
+    ...notFound,
+    ...conflict,
+  },
 });
 
 export const deleteSegmentRoute = defineRoute({
@@ -67,7 +88,12 @@ export const deleteSegmentRoute = defineRoute({
   tag: 'segments',
   summary: 'Delete a segment: its members leave (segment.exited each), then the definition goes.',
   params,
-  responses: { 202: { description: 'purge started' }, ...errorResponses, ...notFound, ...conflict },
+  responses: {
+    202: { description: 'purge started', schema: z.object({ deleting: z.string() }) },
+    ...errorResponses,
+    ...notFound,
+    ...conflict,
+  },
 });
 
 export const previewSegmentRoute = defineRoute({
@@ -148,7 +174,18 @@ export const contactSegmentsRoute = defineRoute({
   tag: 'segments',
   summary: 'The segments a contact belongs to now.',
   params: z.strictObject({ contactId: contactIdSchema }),
-  responses: { 200: { description: 'the segments' }, ...errorResponses, ...notFound },
+  responses: {
+    200: {
+      description: 'the segments',
+      schema: z.object({
+        segments: z.array(
+          z.object({ id: z.string(), name: z.string(), kind: z.enum(['dynamic', 'static']) }),
+        ),
+      }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
 });
 
 export const IMPORT_MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -165,7 +202,12 @@ export const startImportRoute = defineRoute({
   params,
   rawBody: true,
   maxBodyBytes: IMPORT_MAX_BODY_BYTES,
-  responses: { 202: { description: 'the import job' }, ...errorResponses, ...notFound, ...conflict },
+  responses: {
+    202: { description: 'the import job', schema: importViewSchema },
+    ...errorResponses,
+    ...notFound,
+    ...conflict,
+  },
 });
 
 export const getImportRoute = defineRoute({
@@ -179,5 +221,9 @@ export const getImportRoute = defineRoute({
     segmentId: segmentIdSchema,
     importId: z.string().regex(/^imp_[0-9a-z]{26}$/, 'not an import id'),
   }),
-  responses: { 200: { description: 'the progress' }, ...errorResponses, ...notFound },
+  responses: {
+    200: { description: 'the progress', schema: importViewSchema },
+    ...errorResponses,
+    ...notFound,
+  },
 });

@@ -10,6 +10,10 @@ import { receivedEventsRepository } from '../../lib/events/received-events.repos
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import type { Table } from '../../lib/shared/table.ts';
+import { authenticator } from '../../lib/workspaces/authenticate.ts';
+import { rateCountersRepository } from '../../lib/workspaces/rate-counters.repository.ts';
+import { rateLimiter } from '../../lib/workspaces/rate-limit.ts';
+import type { RateLimits } from '../../lib/workspaces/workspace.schema.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 import { config } from './config.ts';
 
@@ -27,6 +31,28 @@ export const table = once((): Table => {
   });
   return { client, name: config('table').TABLE_NAME };
 });
+
+/** API keys, cached in the container for at most 30 s (the revocation delay). */
+export const keyAuthenticator = once(() =>
+  authenticator({ workspaces: workspacesRepository(table()), clock: systemClock }),
+);
+
+/** The ingest rate limiter: counts in the container, shares totals through the table. */
+export const ingestLimiter = once(() =>
+  rateLimiter({ counters: rateCountersRepository(table()), clock: systemClock }),
+);
+
+const LIMITS_CACHE_MS = 60 * 1000;
+const limitsCache = new Map<string, { limits: RateLimits | undefined; until: number }>();
+
+/** A workspace's rate limits, cached a minute: they change rarely and are read per ingest request. */
+export const workspaceRateLimits = async (workspaceId: string): Promise<RateLimits | undefined> => {
+  const hit = limitsCache.get(workspaceId);
+  if (hit && hit.until > Date.now()) return hit.limits;
+  const limits = (await workspacesRepository(table()).get(workspaceId))?.settings.rateLimits;
+  limitsCache.set(workspaceId, { limits, until: Date.now() + LIMITS_CACHE_MS });
+  return limits;
+};
 
 const RETENTION_CACHE_MS = 5 * 60 * 1000;
 const retention = new Map<string, { days: number; until: number }>();

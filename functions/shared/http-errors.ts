@@ -11,11 +11,11 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  RateLimitedError,
   TransientError,
   UnauthorizedError,
   ValidationError,
 } from '../../lib/shared/errors.ts';
-import { InvalidCursorError } from '../../lib/shared/table.ts';
 import { logger } from './logger.ts';
 
 export { logger };
@@ -34,17 +34,64 @@ export const jsonResponse = (
   body: status === 204 ? '' : JSON.stringify(body),
 });
 
-const errorResponse = (status: number, code: string, message: string, issues?: FieldIssue[]) =>
-  jsonResponse(status, {
-    error: { status, code, message, ...(issues?.length ? { issues } : {}) },
-  } satisfies ErrorBody);
+const errorResponse = (
+  status: number,
+  code: string,
+  message: string,
+  issues?: FieldIssue[],
+  headers: Record<string, string> = {},
+) =>
+  jsonResponse(
+    status,
+    { error: { status, code, message, ...(issues?.length ? { issues } : {}) } } satisfies ErrorBody,
+    headers,
+  );
 
 const protectedFields: readonly string[] = PROTECTED_FIELDS;
 
-/** zod issues as field issues: `path.to.field` and a message a person can act on. */
+/** `batch[3].name`: object keys joined by dots, array positions in brackets. */
+export const fieldPath = (segments: readonly PropertyKey[]): string =>
+  segments.reduce<string>((out, segment) => {
+    if (typeof segment === 'number') return `${out}[${segment}]`;
+    const name = String(segment);
+    return out ? `${out}.${name}` : name;
+  }, '');
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issues of the union branch the input most likely meant: a branch whose very shape differs
+ * (a type mismatch at the union itself) ranks last, then the fewest issues, then the deepest path.
+ * So `{"name": 12345}` against "one event or a batch" reports `name`, not "Invalid input".
+ */
+const closestBranch = (branches: readonly (readonly Issue[])[]): readonly Issue[] => {
+  const rank = (issues: readonly Issue[]) => [
+    issues.some((i) => i.path.length === 0 && i.code === 'invalid_type') ? 1 : 0,
+    issues.length,
+    -Math.max(0, ...issues.map((i) => i.path.length)),
+  ];
+  let best: readonly Issue[] = branches[0] ?? [];
+  for (const branch of branches.slice(1)) {
+    const [a, b] = [rank(branch), rank(best)];
+    const i = a.findIndex((v, n) => v !== b[n]);
+    if (i >= 0 && (a[i] ?? 0) < (b[i] ?? 0)) best = branch;
+  }
+  return best;
+};
+
+/** Each issue with its full path; union failures replaced by the closest branch's own issues. */
+const leafIssues = (issues: readonly Issue[], base: readonly PropertyKey[] = []): [PropertyKey[], Issue][] =>
+  issues.flatMap((issue): [PropertyKey[], Issue][] => {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0)
+      return leafIssues(closestBranch(issue.errors), path);
+    return [[path, issue]];
+  });
+
+/** zod issues as field issues: `path.to.field` (`batch[3].name`) and a message a person can act on. */
 export const fieldIssues = (error: z.ZodError, prefix = ''): FieldIssue[] =>
-  error.issues.flatMap((issue) => {
-    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  leafIssues(error.issues).flatMap(([segments, issue]) => {
+    const base = fieldPath([...(prefix ? [prefix] : []), ...segments]);
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: base ? `${base}.${key}` : key,
@@ -74,8 +121,10 @@ export const toErrorResponse = (error: unknown): APIGatewayProxyStructuredResult
   if (error instanceof ConflictError) return errorResponse(409, error.code, error.message);
   if (error instanceof UnauthorizedError) return errorResponse(401, error.code, error.message);
   if (error instanceof ForbiddenError) return errorResponse(403, error.code, error.message);
-  if (error instanceof InvalidCursorError)
-    return errorResponse(422, 'invalid_cursor', error.message, [{ path: 'cursor', message: error.message }]);
+  if (error instanceof RateLimitedError)
+    return errorResponse(429, error.code, error.message, undefined, {
+      'retry-after': String(error.retryAfterSeconds),
+    });
   if (error instanceof TransientError)
     return errorResponse(503, error.code, 'temporarily unavailable, retry');
   if (

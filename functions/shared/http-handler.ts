@@ -1,19 +1,16 @@
 /**
- * Builds a thin HTTP handler from a route spec: body size cap (413), JSON and zod parsing of params,
- * query and body (422 naming the field), the key's scope (403), and one error mapping. The handler
- * itself only calls a use case and says what to answer.
+ * Builds a thin HTTP handler from a route spec: the API key (401 when missing, malformed, unknown or
+ * revoked, with the product's error body), its scope (403), body size cap (413), JSON and zod parsing
+ * of params, query and body (422 naming the field), and one error mapping. The handler itself only
+ * calls a use case and says what to answer.
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
-import {
-  ForbiddenError,
-  PayloadTooLargeError,
-  UnauthorizedError,
-  ValidationError,
-} from '../../lib/shared/errors.ts';
+import type * as z from 'zod';
+import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../../lib/shared/errors.ts';
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
-import { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
+import type { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
+import { ingestLimiter, keyAuthenticator, workspaceRateLimits } from './deps.ts';
 import { fieldIssues, jsonResponse, toErrorResponse } from './http-errors.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -42,21 +39,32 @@ export interface Reply {
   readonly headers?: Record<string, string>;
 }
 
-/** The authorizer's simple-response context, as API Gateway (and the local stack) pass it on. */
-const authorizerContext = z.object({
-  workspaceId: z.string().min(1),
-  keyId: z.string().min(1),
-  scopes: z.string(),
-});
+const PUBLIC: Principal = { workspaceId: '', keyId: '', scopes: [] };
 
-const principalOf = (event: APIGatewayProxyEventV2): Principal => {
-  const context = 'authorizer' in event.requestContext ? event.requestContext.authorizer : undefined;
-  const lambda =
-    typeof context === 'object' && context !== null && 'lambda' in context ? context.lambda : undefined;
-  const parsed = authorizerContext.safeParse(lambda);
-  if (!parsed.success) throw new UnauthorizedError('request was not authorized');
-  const scopes = z.array(scopeSchema).parse(parsed.data.scopes.split(',').filter(Boolean));
-  return { workspaceId: parsed.data.workspaceId, keyId: parsed.data.keyId, scopes };
+/**
+ * Who calls: nobody for public routes, else the key in `Authorization` (cached per container), with
+ * its scope, its allowed origins, and for ingest routes (reachable with a key published in web
+ * pages) the rate limits per key and per workspace.
+ */
+const principalOf = async (spec: RouteSpec, headers: Record<string, string | undefined>) => {
+  if (spec.scope === 'public') return PUBLIC;
+  const key = await keyAuthenticator().authenticate(headers.authorization);
+  if (!scopeSatisfies(key.scopes, spec.scope)) {
+    throw new ForbiddenError(`this key lacks the ${spec.scope} scope`);
+  }
+  if (key.allowedOrigins && !key.allowedOrigins.includes(headers.origin ?? '')) {
+    throw new ForbiddenError(
+      headers.origin
+        ? `this key may not be used from ${headers.origin}`
+        : 'this key may be used only from its allowed origins (the Origin header is missing)',
+    );
+  }
+  if (spec.scope === 'ingest') {
+    const limits = await workspaceRateLimits(key.workspaceId);
+    await ingestLimiter().admit({ workspaceId: key.workspaceId, keyId: key.keyId, limits });
+  }
+  const principal: Principal = { workspaceId: key.workspaceId, keyId: key.keyId, scopes: key.scopes };
+  return principal;
 };
 
 const parsePart = (schema: z.ZodType | undefined, value: unknown, where: string) => {
@@ -99,11 +107,8 @@ const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers']) =>
 export const httpHandler = <S extends RouteSpec>(spec: S, run: (input: RouteInput<S>) => Promise<Reply>) =>
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(async (event) => {
     try {
-      const principal =
-        spec.scope === 'public' ? { workspaceId: '', keyId: '', scopes: [] } : principalOf(event);
-      if (!scopeSatisfies(principal.scopes, spec.scope)) {
-        throw new ForbiddenError(`this key lacks the ${spec.scope} scope`);
-      }
+      const headers = lowerCaseHeaders(event.headers);
+      const principal = await principalOf(spec, headers);
       const bytes = spec.body || spec.rawBody ? bodyBytes(spec, event) : Buffer.alloc(0);
       const input = {
         principal,
@@ -111,7 +116,7 @@ export const httpHandler = <S extends RouteSpec>(spec: S, run: (input: RouteInpu
         params: parsePart(spec.params, event.pathParameters ?? {}, 'path'),
         query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
         body: parsePart(spec.body, readBody(spec, bytes), 'body'),
-        headers: lowerCaseHeaders(event.headers),
+        headers,
         // Each part was parsed by the very schema its type is inferred from; TypeScript cannot follow that through the generic.
       } as RouteInput<S>;
       const reply = await run(input);

@@ -1,5 +1,6 @@
 /** Storefront connections and the webhook endpoint they give the shop. */
 import * as z from 'zod';
+import { storedExportView } from '../../lib/contacts/export.schema.ts';
 import { errorBodySchema, errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 import {
@@ -128,5 +129,5 @@ export const getExportRoute = defineRoute({
   tag: 'contacts',
   summary: 'A stored GDPR export (e.g. produced for a Shopify customers/data_request), kept 30 days.',
   params: z.strictObject({ exportId: z.string().regex(/^exp_[0-9a-z]{26}$/, 'not an export id') }),
-  responses: { 200: { description: 'the export' }, ...errorResponses, ...notFound },
+  responses: { 200: { description: 'the export', schema: storedExportView }, ...errorResponses, ...notFound },
 });

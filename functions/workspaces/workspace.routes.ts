@@ -2,12 +2,18 @@
 import * as z from 'zod';
 import { errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
-import { SCOPES, scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
+import {
+  originSchema,
+  rateLimitsSchema,
+  SCOPES,
+  scopeSchema,
+} from '../../lib/workspaces/workspace.schema.ts';
 
 const keyView = z.object({
   id: z.string(),
   name: z.string(),
   scopes: z.array(scopeSchema),
+  allowedOrigins: z.array(z.string()).nullable().describe('browser origins the key is limited to; null: any'),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
 });
@@ -26,7 +32,12 @@ export const getWorkspaceRoute = defineRoute({
         id: z.string(),
         name: z.string(),
         createdAt: z.string(),
-        settings: z.object({ timelineRetentionDays: z.number() }),
+        settings: z.object({
+          timelineRetentionDays: z.number(),
+          rateLimits: rateLimitsSchema
+            .optional()
+            .describe('ingest requests per second; defaults when absent'),
+        }),
       }),
     },
     ...errorResponses,
@@ -43,6 +54,12 @@ export const issueKeyRoute = defineRoute({
   body: z.strictObject({
     name: z.string().trim().min(1).max(100),
     scopes: z.array(scopeSchema).min(1),
+    allowedOrigins: z
+      .array(originSchema)
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('limit the key to these browser origins (checked against `Origin`), e.g. for an ingest key'),
   }),
   responses: {
     201: { description: 'the key and its token', schema: z.object({ key: keyView, token: z.string() }) },
@@ -69,7 +86,8 @@ export const revokeKeyRoute = defineRoute({
   path: '/v1/keys/{keyId}',
   scope: 'admin',
   tag: 'workspace',
-  summary: 'Revoke an API key: it stops working within the authorizer cache time (60 s deployed).',
+  summary:
+    'Revoke an API key: it stops working within 30 s (functions keep a key they read for 30 s at most).',
   params: z.strictObject({ keyId: z.string().regex(/^k_[0-9a-z]{26}$/, 'not a key id') }),
   responses: { 200: { description: 'the revoked key', schema: keyView }, ...errorResponses, ...notFound },
 });

@@ -36,14 +36,6 @@ const write: Access = { table: 'readWrite' };
 
 export const functions: readonly FunctionSpec[] = [
   {
-    name: 'authorizer',
-    entry: 'functions/auth/authorizer.handler.ts',
-    description: 'Resolves an API key to its workspace and scopes for the HTTP API.',
-    trigger: { kind: 'authorizer', cacheTtlSeconds: 60 },
-    access: read,
-    memoryMb: 256,
-  },
-  {
     name: 'outbox-relay',
     entry: 'functions/outbox/relay.handler.ts',
     description: 'Publishes the domain events stored with each write (table stream) to the ecrm bus.',

@@ -8,10 +8,8 @@ import type { RouteSpec } from '../../lib/shared/http/route.ts';
 export type EventPattern = Readonly<Record<string, unknown>>;
 
 export type Trigger =
-  /** One HTTP API route; the authorizer runs first unless the route is public. */
+  /** One HTTP API route; its function authenticates the API key unless the route is public. */
   | { readonly kind: 'http'; readonly route: RouteSpec }
-  /** The HTTP API's Lambda authorizer (REQUEST type, simple responses). */
-  | { readonly kind: 'authorizer'; readonly cacheTtlSeconds: number }
   /** A rule on the ecrm bus. */
   | { readonly kind: 'event'; readonly pattern: EventPattern }
   /** The table's stream (the outbox relay). */

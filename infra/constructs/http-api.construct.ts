@@ -1,12 +1,13 @@
 /**
  * The public face of ecrm: one HTTP API (payload v2) whose routes are the catalogue's routes. Every route
- * passes through the API-key Lambda authorizer unless its RouteSpec says `public`; browser-callable routes
- * (`cors`) shape the API's single CORS configuration; a throttled `$default` stage writes JSON access logs.
+ * goes straight to its function, which authenticates the API key itself (the shared HTTP handler): a
+ * Lambda authorizer would answer bad keys with API Gateway's own `403 {"message":"Forbidden"}`, which an
+ * HTTP API cannot reshape, and cost an invocation per uncached request. Browser-callable routes (`cors`)
+ * shape the API's single CORS configuration; a throttled `$default` stage writes JSON access logs.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -23,8 +24,6 @@ export interface HttpApiProps {
   /** The API's name in the console, e.g. `ecrm-dev`. */
   readonly name: string;
   readonly routes: readonly HttpRoute[];
-  /** Required as soon as one route is not public. */
-  readonly authorizer?: { readonly handler: EcrmFunction; readonly cacheTtlSeconds: number };
   /** Steady-state requests per second and burst for the whole stage; protects the table and the bill. */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
 }
@@ -41,7 +40,6 @@ const ACCESS_LOG_FIELDS = {
   responseLength: '$context.responseLength',
   latencyMs: '$context.responseLatency',
   integrationError: '$context.integrationErrorMessage',
-  authorizerError: '$context.authorizer.error',
 };
 
 export class HttpApi extends Construct {
@@ -72,40 +70,28 @@ export class HttpApi extends Construct {
     });
     this.url = stage.url;
 
-    const authorizer = props.authorizer && apiKeyAuthorizer(props.authorizer);
     const seen = new Set<string>();
     for (const { route, handler } of props.routes) {
       const routeKey = `${route.method} ${route.path}`;
       if (seen.has(routeKey)) throw new Error(`two catalogue functions declare the route ${routeKey}`);
       seen.add(routeKey);
-      if (route.scope !== 'public' && !authorizer) {
-        throw new Error(`${routeKey} needs an API key, but the catalogue has no authorizer function`);
-      }
       const [httpRoute] = this.api.addRoutes({
         path: route.path,
         methods: [apigw.HttpMethod[route.method]],
         integration: new integrations.HttpLambdaIntegration(`${handler.spec.name}Integration`, handler.fn),
-        authorizer: route.scope === 'public' ? undefined : authorizer,
       });
-      if (route.scope === 'public' && httpRoute) {
+      if (httpRoute) {
         acknowledge(
           httpRoute,
           'APIG4',
-          `${routeKey} is public by design (${route.summary}); the handler authenticates what it must.`,
+          route.scope === 'public'
+            ? `${routeKey} is public by design (${route.summary}); the handler authenticates what it must.`
+            : `${routeKey} needs an API key with the ${route.scope} scope, checked by its function (401/403 in the product's error format).`,
         );
       }
     }
   }
 }
-
-/** The REQUEST authorizer: the API key in `Authorization` resolves to a workspace and its scopes. */
-const apiKeyAuthorizer = (props: NonNullable<HttpApiProps['authorizer']>): authorizers.HttpLambdaAuthorizer =>
-  new authorizers.HttpLambdaAuthorizer('ApiKeyAuthorizer', props.handler.fn, {
-    authorizerName: 'api-key',
-    responseTypes: [authorizers.HttpLambdaResponseType.SIMPLE],
-    identitySource: ['$request.header.Authorization'],
-    resultsCacheTtl: Duration.seconds(props.cacheTtlSeconds),
-  });
 
 /** One CORS configuration for the API, covering the methods of the browser-callable routes; none if there are none. */
 const corsFor = (routes: readonly HttpRoute[]): apigw.CorsPreflightOptions | undefined => {
@@ -114,6 +100,8 @@ const corsFor = (routes: readonly HttpRoute[]): apigw.CorsPreflightOptions | und
   return {
     allowOrigins: ['*'],
     allowHeaders: ['authorization', 'content-type'],
+    // A browser script must be able to read when to retry after a 429.
+    exposeHeaders: ['retry-after'],
     allowMethods: [...methods].map((m) => apigw.CorsHttpMethod[m]),
     maxAge: Duration.days(1),
   };

@@ -1,16 +1,11 @@
 /**
  * The local HTTP API: what API Gateway (HTTP API, payload 2.0) does in front of our handlers — route
- * matching from the function catalogue, the Lambda authorizer with its result cache, CORS — so the
- * handlers run here exactly as deployed.
+ * matching from the function catalogue, CORS — so the handlers run here exactly as deployed (each
+ * authenticates its API key itself).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyStructuredResultV2,
-  APIGatewayRequestAuthorizerEventV2,
-  APIGatewaySimpleAuthorizerWithContextResult,
-} from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import { invokeAs } from './invocation-context.ts';
 import { listenOn } from './port-in-use.ts';
@@ -19,9 +14,6 @@ export type HttpLambda = (
   event: APIGatewayProxyEventV2,
   context: object,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
-export type AuthorizerLambda = (
-  event: APIGatewayRequestAuthorizerEventV2,
-) => Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>>;
 
 export interface LocalRoute {
   /** The catalogue's function name: measurements are charged to it. */
@@ -32,9 +24,6 @@ export interface LocalRoute {
 
 export interface LocalHttpApiOptions {
   readonly routes: readonly LocalRoute[];
-  readonly authorizer: () => Promise<AuthorizerLambda>;
-  /** API Gateway caches authorizer answers per Authorization header; 0 disables the cache. */
-  readonly authorizerCacheTtlSeconds: number;
   readonly port?: number;
   /** HTTP API's own payload limit. */
   readonly maxPayloadBytes?: number;
@@ -89,6 +78,7 @@ const CORS = {
   'access-control-allow-headers': 'authorization,content-type',
   'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
   'access-control-max-age': '600',
+  'access-control-expose-headers': 'retry-after',
 };
 
 export interface LocalHttpApi {
@@ -99,10 +89,6 @@ export interface LocalHttpApi {
 
 export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<LocalHttpApi> => {
   const routes = options.routes.map(compile).sort((a, b) => b.staticSegments - a.staticSegments);
-  const cache = new Map<
-    string,
-    { until: number; result: APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>> }
-  >();
   const maxPayload = options.maxPayloadBytes ?? 10 * 1024 * 1024;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -159,45 +145,6 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
     const queryStringParameters =
       url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
 
-    let authorizer: { lambda: Record<string, string> } | undefined;
-    if (route.spec.scope !== 'public') {
-      const identity = headers.authorization;
-      if (!identity) {
-        send(res, 401, JSON.stringify({ message: 'Unauthorized' }), cors);
-        return;
-      }
-      const hit = cache.get(identity);
-      let result = hit && hit.until > Date.now() ? hit.result : undefined;
-      if (!result) {
-        const authorize = await options.authorizer();
-        result = await invokeAs('authorizer', () =>
-          authorize({
-            version: '2.0',
-            type: 'REQUEST',
-            routeArn: `arn:aws:execute-api:us-east-1:000000000000:local/$default/${method}${url.pathname}`,
-            identitySource: [identity],
-            routeKey,
-            rawPath: url.pathname,
-            rawQueryString: url.search.slice(1),
-            headers,
-            queryStringParameters,
-            pathParameters,
-            requestContext: base,
-            cookies: [],
-            stageVariables: {},
-          }),
-        );
-        if (options.authorizerCacheTtlSeconds > 0) {
-          cache.set(identity, { until: Date.now() + options.authorizerCacheTtlSeconds * 1000, result });
-        }
-      }
-      if (!result.isAuthorized) {
-        send(res, 403, JSON.stringify({ message: 'Forbidden' }), cors);
-        return;
-      }
-      authorizer = { lambda: result.context };
-    }
-
     const event: APIGatewayProxyEventV2 = {
       version: '2.0',
       routeKey,
@@ -206,7 +153,7 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
       headers,
       ...(queryStringParameters ? { queryStringParameters } : {}),
       ...(route.names.length ? { pathParameters } : {}),
-      requestContext: { ...base, ...(authorizer ? { authorizer } : {}) },
+      requestContext: base,
       ...(body.length > 0 ? { body: body.toString('utf8') } : {}),
       isBase64Encoded: false,
     };

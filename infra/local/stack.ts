@@ -16,7 +16,7 @@ import type { Table } from '../../lib/shared/table.ts';
 import { functions } from '../catalogue/functions.ts';
 import { type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
 import { createProjectTable, localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local.ts';
-import { type AuthorizerLambda, type HttpLambda, type LocalHttpApi, startLocalHttpApi } from './http-api.ts';
+import { type HttpLambda, type LocalHttpApi, startLocalHttpApi } from './http-api.ts';
 import { invokeAs } from './invocation-context.ts';
 import { loadOrCreateKmsKey } from './kms-key-file.ts';
 import { type LocalEventBridge, startLocalEventBridge } from './local-eventbridge.ts';
@@ -43,8 +43,6 @@ export interface LocalStackOptions {
   readonly tableName?: string;
   /** Use a running local SES endpoint instead of starting one. */
   readonly sesEndpoint?: string;
-  /** API Gateway's authorizer cache; defaults to the catalogue's value (tests pass 0). */
-  readonly authorizerCacheTtlSeconds?: number;
   readonly seedDemo?: boolean;
   readonly quiet?: boolean;
 }
@@ -194,8 +192,6 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     };
 
     const routes: { name: string; spec: FunctionSpec; handler: () => Promise<HttpLambda> }[] = [];
-    let authorizer: (() => Promise<AuthorizerLambda>) | undefined;
-    let cacheTtl = 0;
     for (const spec of functions) {
       const load = lazy(() => loadHandler(spec));
       byArn.set(`arn:aws:lambda:${REGION}:${ACCOUNT}:function:${spec.name}`, spec);
@@ -212,13 +208,6 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
               };
             },
           });
-          break;
-        case 'authorizer':
-          cacheTtl = spec.trigger.cacheTtlSeconds;
-          authorizer = async () => {
-            const fn = await load();
-            return async (event) => authorizerResult.parse(await fn(event, context(spec)));
-          };
           break;
         case 'event':
           bus.addRule({
@@ -256,7 +245,6 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       const input: unknown = invocation.input ? JSON.parse(invocation.input) : {};
       await invokeAs(spec.name, () => fn(input, context(spec)));
     });
-    if (!authorizer) throw new Error('the catalogue has no authorizer');
 
     await startRelay();
     stoppers.push(async () => relay?.stop());
@@ -267,8 +255,6 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           ? [{ name: r.name, spec: r.spec.trigger.route, handler: r.handler }]
           : [],
       ),
-      authorizer,
-      authorizerCacheTtlSeconds: options.authorizerCacheTtlSeconds ?? cacheTtl,
       ...(options.port ? { port: options.port } : {}),
     });
     stoppers.push(() => api.close());
@@ -337,8 +323,3 @@ const httpResult = z
 const sqsBatchResult = z
   .object({ batchItemFailures: z.array(z.object({ itemIdentifier: z.string() })) })
   .optional();
-
-const authorizerResult = z.object({
-  isAuthorized: z.boolean(),
-  context: z.record(z.string(), z.string()),
-});

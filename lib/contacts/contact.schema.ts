@@ -216,13 +216,71 @@ export const contactRecord = z.object({
 });
 export type Contact = z.infer<typeof contactRecord>;
 
-/** The contact as the API returns it. */
-export const contactView = contactRecord.omit({ type: true, v: true, rev: true });
+/**
+ * A contact's score as the API shows it when asked (`?include=scoreBreakdown`): where the points
+ * come from, at the time of reading. The ledger's storage (buckets, caps, instants) is never shown.
+ */
+export const scoreBreakdownView = z.strictObject({
+  score: z.number().describe('the score now (decay applied), which may be below the last reported one'),
+  engagement: z.number().describe('engagement points now, after decay or expiry'),
+  fit: z.number().describe('points of the fit rules that hold'),
+  fitRules: z.array(z.string()).describe('ids of the fit rules that hold'),
+});
+export type ScoreBreakdownView = z.infer<typeof scoreBreakdownView>;
+
+/** The contact as the API returns it: what a marketer means, never the storage behind it. */
+export const contactView = z.strictObject({
+  id: z.string(),
+  workspaceId: z.string(),
+  email: z.string().optional(),
+  externalId: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  phone: z.string().optional(),
+  locale: z.string().optional(),
+  timezone: z.string().optional(),
+  attributes: z.record(z.string(), attributeValue),
+  tags: z.array(z.string()),
+  consent: z.partialRecord(channelSchema, consentRecord.strict()),
+  suppression: z.strictObject({ reason: z.string(), at: z.string() }).optional(),
+  anonymousIds: z.array(z.string()),
+  activity: z.strictObject({
+    eventCount: z.number().int(),
+    firstSeenAt: z.string().optional(),
+    lastSeenAt: z.string().optional(),
+    byName: z.record(z.string(), z.strictObject({ count: z.number().int(), lastAt: z.string() })),
+  }),
+  purchases: purchasesSchema
+    .extend({
+      totals: z.record(
+        z.string(),
+        z.strictObject({
+          spent: z.number().int(),
+          refunded: z.number().int(),
+          orders: z.number().int(),
+          average: z.number().int(),
+        }),
+      ),
+    })
+    .strict()
+    .optional(),
+  score: z.number().describe('the lead score last reported (0 before any scoring)'),
+  stage: z.string().nullable().describe('the lifecycle stage; null before any'),
+  scoreBreakdown: scoreBreakdownView.optional().describe('only with `?include=scoreBreakdown`'),
+  source: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 export type ContactView = z.infer<typeof contactView>;
 
-export const toView = (c: Contact): ContactView => {
-  const { type: _t, v: _v, rev: _r, ...view } = c;
-  return view;
+export const toView = (c: Contact, breakdown?: ScoreBreakdownView): ContactView => {
+  const { type: _t, v: _v, rev: _r, score, ...rest } = c;
+  return {
+    ...rest,
+    score: score?.score ?? 0,
+    stage: score?.stage ?? null,
+    ...(breakdown ? { scoreBreakdown: breakdown } : {}),
+  };
 };
 
 /** Fields whose change is reported in contact.updated events (for incremental segmentation). */

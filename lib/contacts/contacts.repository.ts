@@ -15,10 +15,12 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { cursorCodec, InvalidCursorError, shardNumber } from '../shared/cursor.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { CONTACT_LIST_SHARDS, type Key, keys } from '../shared/keys.ts';
-import { cursor, readItem, type Table } from '../shared/table.ts';
+import { readItem, type Table } from '../shared/table.ts';
+import { contactIdSchema } from '../shared/values/identity.schema.ts';
 import { type Contact, contactRecord } from './contact.schema.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -195,17 +197,10 @@ export const contactsRepository = (table: Table) => {
     },
 
     async listKeys(ws: string, limit: number, after?: string): Promise<{ found: Key[]; next?: string }> {
-      const position = cursor.decode(after);
-      let shard = typeof position?.shard === 'number' ? position.shard : 0;
-      let start =
-        typeof position?.gsi1sk === 'string'
-          ? {
-              gsi1pk: keys.contactListShard(ws, shard),
-              gsi1sk: position.gsi1sk,
-              pk: position.pk,
-              sk: position.sk,
-            }
-          : undefined;
+      const position = after ? contactListCursor.decode(after) : { shard: 0 };
+      let { shard } = position;
+      // The start key is rebuilt from the validated contact id, and must be in the cursor's shard.
+      let start = position.after ? listingStart(ws, shard, position.after) : undefined;
       const contacts: Key[] = [];
       while (shard < CONTACT_LIST_SHARDS && contacts.length < limit) {
         const page = await table.client.send(
@@ -218,22 +213,17 @@ export const contactsRepository = (table: Table) => {
             ExclusiveStartKey: start,
           }),
         );
+        let last: string | undefined;
         for (const item of page.Items ?? []) {
-          if (typeof item.pk === 'string' && typeof item.sk === 'string')
+          if (typeof item.pk === 'string' && typeof item.sk === 'string') {
             contacts.push({ pk: item.pk, sk: item.sk });
+            if (typeof item.gsi1sk === 'string') last = item.gsi1sk;
+          }
         }
-        if (page.LastEvaluatedKey) {
-          start = {
-            gsi1pk: keys.contactListShard(ws, shard),
-            gsi1sk: String(page.LastEvaluatedKey.gsi1sk),
-            pk: String(page.LastEvaluatedKey.pk),
-            sk: String(page.LastEvaluatedKey.sk),
-          };
+        if (page.LastEvaluatedKey && last) {
+          start = listingStart(ws, shard, last);
           if (contacts.length >= limit) {
-            return {
-              found: contacts,
-              next: cursor.encode({ shard, gsi1sk: start.gsi1sk, pk: start.pk, sk: start.sk }),
-            };
+            return { found: contacts, next: contactListCursor.encode({ shard, after: last }) };
           }
         } else {
           shard += 1;
@@ -241,7 +231,7 @@ export const contactsRepository = (table: Table) => {
         }
       }
       if (shard >= CONTACT_LIST_SHARDS) return { found: contacts };
-      return { found: contacts, next: cursor.encode({ shard }) };
+      return { found: contacts, next: contactListCursor.encode({ shard }) };
     },
 
     /** Every item in a contact's partition (the contact, its timeline, what later features attach). */
@@ -321,3 +311,16 @@ export const contactsRepository = (table: Table) => {
 };
 
 export type ContactsRepository = ReturnType<typeof contactsRepository>;
+
+/** Where a contact listing stands: the shard, and the last contact id read in it. */
+const contactListCursor = cursorCodec(
+  z.strictObject({ shard: shardNumber(CONTACT_LIST_SHARDS), after: contactIdSchema.optional() }),
+);
+
+/** The index start key after `contactId` in `shard`; a contact listed in another shard is a forged cursor. */
+const listingStart = (ws: string, shard: number, contactId: string) => {
+  const listing = keys.contactListing(ws, contactId);
+  if (listing.gsi1pk !== keys.contactListShard(ws, shard))
+    throw new InvalidCursorError('the contact is not in that shard');
+  return { ...listing, ...keys.contact(ws, contactId) };
+};

@@ -20,18 +20,20 @@ export interface IngestResult {
   results: { id: string; status: 'accepted' | 'duplicate' }[];
 }
 
+/** One event, or `{batch}`: field paths in errors follow the shape that was sent (`batch[3].occurredAt`). */
 export const ingestEvents = async (
   workspaceId: string,
-  events: readonly TrackEvent[],
+  body: TrackEvent | { readonly batch: readonly TrackEvent[] },
   deps: IngestDeps,
 ): Promise<IngestResult> => {
+  const events = 'batch' in body ? body.batch : [body];
   const now = deps.clock.now();
   const receivedAt = now.toISOString();
   events.forEach((e, i) => {
     if (e.occurredAt && Date.parse(e.occurredAt) > now.getTime() + TRACK_LIMITS.futureSkewMs) {
       throw new ValidationError('event time is in the future', [
         {
-          path: events.length > 1 ? `batch.${i}.occurredAt` : 'occurredAt',
+          path: 'batch' in body ? `batch[${i}].occurredAt` : 'occurredAt',
           message: 'more than 24 h ahead of the server clock',
         },
       ]);

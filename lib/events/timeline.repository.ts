@@ -4,10 +4,12 @@
  * the same item. Each entry expires by TTL; the roll-ups on the contact stay.
  */
 import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { cursorCodec } from '../shared/cursor.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { cursor, readItem, type Table } from '../shared/table.ts';
+import { readItem, type Table } from '../shared/table.ts';
 import { type TimelineEntry, timelineEntryRecord } from './timeline.schema.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -40,6 +42,7 @@ export const timelineRepository = (table: Table) => ({
     limit: number,
     after?: string,
   ): Promise<{ entries: TimelineEntry[]; next?: string }> {
+    const position = after ? timelineCursor.decode(after) : undefined;
     const result = await table.client.send(
       new QueryCommand({
         TableName: table.name,
@@ -47,14 +50,33 @@ export const timelineRepository = (table: Table) => ({
         ExpressionAttributeValues: { ':pk': partition, ':t': keys.timelinePrefix },
         ScanIndexForward: false,
         Limit: limit,
-        // The cursor is client input: pin it to this partition so it can never read elsewhere.
-        ExclusiveStartKey: after ? { ...cursor.decode(after), pk: partition } : undefined,
+        // The start key is rebuilt from the validated position, in this partition only.
+        ExclusiveStartKey: position ? keys.timelineEntry(partition, position.at, position.id) : undefined,
       }),
     );
     const entries = (result.Items ?? []).map((i) => readItem(timelineEntryRecord, i, 'timeline entry'));
-    const next = cursor.encode(result.LastEvaluatedKey);
-    return next ? { entries, next } : { entries };
+    const last = entries.at(-1);
+    return result.LastEvaluatedKey && last
+      ? { entries, next: timelineCursor.encode({ at: last.occurredAt, id: last.eventId }) }
+      : { entries };
   },
 });
 
 export type TimelineRepository = ReturnType<typeof timelineRepository>;
+
+/** Where a timeline page ends: the last entry's time and event id (its sort key, rebuilt by `keys`). */
+const timelineCursor = cursorCodec(
+  z.strictObject({
+    at: z
+      .string()
+      .max(40)
+      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/, 'not a timestamp'),
+    // Any entry's id (tracked, interaction, or written by another capability); the key prefix keeps
+    // the start inside this partition's timeline whatever it holds.
+    id: z
+      .string()
+      .min(1)
+      .max(256)
+      .refine((id) => ![...id].some((c) => c < ' '), 'not an entry id'),
+  }),
+);

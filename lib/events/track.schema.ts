@@ -35,7 +35,15 @@ export const trackEvent = z
 export type TrackEvent = z.infer<typeof trackEvent>;
 
 export const trackBody = z.union([
-  z.strictObject({ batch: z.array(trackEvent).min(1).max(TRACK_LIMITS.batch) }),
+  z.strictObject({
+    batch: z
+      .array(trackEvent)
+      .min(1, 'a batch holds at least one event')
+      .max(
+        TRACK_LIMITS.batch,
+        `a batch holds at most ${TRACK_LIMITS.batch} events: send the rest in another request`,
+      ),
+  }),
   trackEvent,
 ]);
 

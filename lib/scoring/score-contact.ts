@@ -4,7 +4,6 @@
  * the input, in one transaction, so a redelivered input scores once. The history entry carries
  * `score.changed`; a stage move rides on the contact write as `stage.changed`.
  */
-import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { EventInput } from '../conditions/subject.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
@@ -154,33 +153,4 @@ export const scoreContact = async (
     else await deps.timers.cancel(workspaceId, 'score-decay', id);
   }
   return outcome.status;
-};
-
-/** A contact's score history, newest first (the most recent 1,000 entries at most). */
-export const scoreHistory = async (
-  workspaceId: string,
-  contactId: string,
-  limit: number,
-  deps: Pick<ScoringDeps, 'table' | 'contacts'>,
-) => {
-  if (!(await deps.contacts.get(workspaceId, contactId))) throw new NotFoundError(`no contact ${contactId}`);
-  const entries: Record<string, unknown>[] = [];
-  for await (const page of paginateQuery(
-    { client: deps.table.client },
-    {
-      TableName: deps.table.name,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: {
-        ':pk': keys.contactPartition(workspaceId, contactId),
-        ':p': keys.scoreHistoryPrefix,
-      },
-    },
-  )) {
-    entries.push(...(page.Items ?? []));
-    if (entries.length >= 1_000) break;
-  }
-  return entries
-    .map(({ pk: _pk, sk: _sk, type: _t, v: _v, ttl: _ttl, _ev, ...rest }) => rest)
-    .sort((a, b) => String(b.at).localeCompare(String(a.at)))
-    .slice(0, limit);
 };

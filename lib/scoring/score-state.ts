@@ -222,3 +222,14 @@ export const nextDecayStep = (
   }
   return earliest === undefined ? undefined : new Date(earliest);
 };
+
+/** Where a contact's points come from at `now`, for the API's score breakdown. */
+export const scoreBreakdown = (state: ScoreState | undefined, model: ScoringModel, now: Date) => {
+  const ledger = state ?? emptyScoreState(model);
+  return {
+    score: currentScore(ledger, model, now),
+    engagement: Math.round(engagementPoints(ledger, model, now.getTime()) * 100) / 100,
+    fit: ledger.fit,
+    fitRules: [...ledger.fitRules],
+  };
+};

@@ -18,6 +18,7 @@ import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 import { CsvError, parseCsv } from './csv.ts';
 import { getSegment } from './manage-segments.ts';
+import type { importViewSchema } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
 
 export const IMPORT_LIMITS = { rows: 100_000, storedBytes: 350 * 1024, errorsKept: 100, page: 100 } as const;
@@ -40,7 +41,13 @@ const importRecord = z.object({
 });
 export type ImportRecord = z.infer<typeof importRecord>;
 
-export const importView = ({ body: _b, ttl: _t, type: _ty, v: _v, ...rest }: ImportRecord) => rest;
+export const importView = ({
+  body: _b,
+  ttl: _t,
+  type: _ty,
+  v: _v,
+  ...rest
+}: ImportRecord): z.infer<typeof importViewSchema> => rest;
 
 export interface ImportDeps extends ContactDeps {
   readonly table: Table;

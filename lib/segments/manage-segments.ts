@@ -4,16 +4,18 @@
  * purged by the same job, so a million members never have to go in one request.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { parseCondition } from '../conditions/condition.schema.ts';
 import { compile } from '../conditions/evaluate.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { Clock } from '../shared/clock.ts';
+import { cursorCodec, shardNumber } from '../shared/cursor.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { newId } from '../shared/ids.ts';
 import { keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
-import { InvalidCursorError, isConditionFailure, type Table } from '../shared/table.ts';
+import { isConditionFailure, type Table } from '../shared/table.ts';
+import { contactIdSchema } from '../shared/values/identity.schema.ts';
 import { forgetSegments } from './compiled-segments.ts';
 import type { createSegmentBody, SegmentRecord, updateSegmentBody } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
@@ -164,10 +166,10 @@ export const listMembers = async (
   deps: { segments: SegmentsRepository },
 ): Promise<{ contactIds: string[]; next?: string }> => {
   await getSegment(workspaceId, segmentId, deps);
-  const position = page.cursor ? decodeMembersCursor(page.cursor) : { shard: 0 };
+  const position = page.cursor ? membersCursor.decode(page.cursor) : { shard: 0 };
   const contactIds: string[] = [];
   let { shard } = position;
-  let inner = position.inner;
+  let inner = position.after;
   while (shard < MEMBERSHIP_SHARDS && contactIds.length < page.limit) {
     const got = await deps.segments.membersPage(
       workspaceId,
@@ -179,37 +181,20 @@ export const listMembers = async (
     contactIds.push(...got.contactIds);
     if (got.next) {
       inner = got.next;
-      if (contactIds.length >= page.limit) return { contactIds, next: encodeMembersCursor({ shard, inner }) };
+      if (contactIds.length >= page.limit)
+        return { contactIds, next: membersCursor.encode({ shard, after: inner }) };
     } else {
       shard += 1;
       inner = undefined;
     }
   }
-  return shard < MEMBERSHIP_SHARDS ? { contactIds, next: encodeMembersCursor({ shard }) } : { contactIds };
+  return shard < MEMBERSHIP_SHARDS ? { contactIds, next: membersCursor.encode({ shard }) } : { contactIds };
 };
 
-const encodeMembersCursor = (c: { shard: number; inner?: string | undefined }) =>
-  Buffer.from(JSON.stringify(c)).toString('base64url');
-
-const decodeMembersCursor = (value: string): { shard: number; inner?: string } => {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      'shard' in parsed &&
-      typeof parsed.shard === 'number'
-    ) {
-      const inner = 'inner' in parsed && typeof parsed.inner === 'string' ? parsed.inner : undefined;
-      if (Number.isInteger(parsed.shard) && parsed.shard >= 0 && parsed.shard < MEMBERSHIP_SHARDS) {
-        return inner ? { shard: parsed.shard, inner } : { shard: parsed.shard };
-      }
-    }
-  } catch {
-    // fall through
-  }
-  throw new InvalidCursorError('cursor is not one this API returned');
-};
+/** Where a member listing stands: the shard, and the last contact id read in it. */
+const membersCursor = cursorCodec(
+  z.strictObject({ shard: shardNumber(MEMBERSHIP_SHARDS), after: contactIdSchema.optional() }),
+);
 
 /** The segments a contact belongs to now (static and dynamic), read from the memberships. */
 export const contactSegments = async (

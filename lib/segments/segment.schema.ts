@@ -54,14 +54,63 @@ export const segmentRecord = z.object({
 });
 export type SegmentRecord = z.infer<typeof segmentRecord>;
 
-export const segmentView = (s: SegmentRecord) => ({
+/** A rebuild's progress as the API shows it (where the scan stands is the rebuild's own business). */
+export const rebuildView = z.strictObject({
+  status: z.enum(['running', 'done']),
+  ruleVersion: z.number().int(),
+  processed: z.number().int(),
+  entered: z.number().int(),
+  exited: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+});
+
+/** A segment as the API returns it. */
+export const segmentViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  kind: z.enum(['dynamic', 'static']),
+  condition: z.unknown().optional().describe('the condition document, as saved'),
+  ruleVersion: z.number().int(),
+  rebuild: rebuildView.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const segmentView = (s: SegmentRecord): z.infer<typeof segmentViewSchema> => ({
   id: s.id,
   name: s.name,
   ...(s.description ? { description: s.description } : {}),
   kind: s.kind,
   ...(s.condition !== undefined ? { condition: s.condition } : {}),
   ruleVersion: s.ruleVersion,
-  ...(s.rebuild ? { rebuild: s.rebuild } : {}),
+  ...(s.rebuild
+    ? {
+        rebuild: {
+          status: s.rebuild.status,
+          ruleVersion: s.rebuild.ruleVersion,
+          processed: s.rebuild.processed,
+          entered: s.rebuild.entered,
+          exited: s.rebuild.exited,
+          startedAt: s.rebuild.startedAt,
+          ...(s.rebuild.finishedAt ? { finishedAt: s.rebuild.finishedAt } : {}),
+        },
+      }
+    : {}),
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,
+});
+
+/** An import's progress as the API returns it (never the stored file). */
+export const importViewSchema = z.strictObject({
+  id: z.string(),
+  segmentId: z.string(),
+  status: z.enum(['running', 'done']),
+  total: z.number().int(),
+  processed: z.number().int(),
+  added: z.number().int(),
+  errors: z.array(z.strictObject({ line: z.number().int(), message: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });

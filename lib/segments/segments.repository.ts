@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Clock } from '../shared/clock.ts';
+import { InvalidCursorError } from '../shared/cursor.ts';
 import {
   domainEvent,
   OUTBOX_ATTRIBUTE,
@@ -21,7 +22,7 @@ import {
   toItemOutbox,
 } from '../shared/events/outbox.ts';
 import { type Key, keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
-import { cursor, isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import { type SegmentRecord, segmentRecord } from './segment.schema.ts';
 
 const membershipRecord = z.object({
@@ -175,22 +176,29 @@ export const segmentsRepository = (table: Table) => {
     },
 
     /** One page of members of one shard, by contact id. */
-    async membersPage(workspaceId: string, segmentId: string, shard: number, limit: number, after?: string) {
+    async membersPage(
+      workspaceId: string,
+      segmentId: string,
+      shard: number,
+      limit: number,
+      afterContactId?: string,
+    ): Promise<{ contactIds: string[]; next?: string }> {
       const pk = keys.membershipShard(workspaceId, segmentId, shard);
-      const start = cursor.decode(after);
+      // Rebuilt from the (validated) contact id; a contact that is not in this shard is not a position in it.
+      const start = afterContactId ? keys.membership(workspaceId, segmentId, afterContactId) : undefined;
+      if (start && start.pk !== pk) throw new InvalidCursorError('the contact is not in that shard');
       const page = await table.client.send(
         new QueryCommand({
           TableName: T,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': pk },
           Limit: limit,
-          // The cursor is client input: pin it to this shard.
-          ExclusiveStartKey: start ? { ...start, pk } : undefined,
+          ExclusiveStartKey: start,
         }),
       );
       const contactIds = (page.Items ?? []).map((i) => readItem(membershipRecord, i, 'membership').contactId);
-      const next = cursor.encode(page.LastEvaluatedKey);
-      return next ? { contactIds, next } : { contactIds };
+      const last = contactIds.at(-1);
+      return page.LastEvaluatedKey && last ? { contactIds, next: last } : { contactIds };
     },
 
     /** Exact member count: a COUNT query per shard, in parallel (reads keys only, about 0.1 KB a member). */

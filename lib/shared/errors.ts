@@ -52,6 +52,17 @@ export class ForbiddenError extends DomainError {
   readonly code = 'forbidden';
 }
 
+/** Too many requests for a key or workspace: try again after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'rate_limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 /** A dependency failed in a way a retry may fix (throttling, timeouts). */
 export class TransientError extends DomainError {
   readonly code = 'transient';
@@ -64,4 +75,5 @@ export type EcrmError =
   | ConflictError
   | UnauthorizedError
   | ForbiddenError
+  | RateLimitedError
   | TransientError;

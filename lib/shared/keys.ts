@@ -127,6 +127,15 @@ export const keys = {
     sk: 'IMP',
   }),
 
+  /**
+   * Requests counted for rate limiting, one item per subject (a key id, or `*` for the whole
+   * workspace) per window; written at most about once a second per container.
+   */
+  rateCounter: (workspaceId: string, subject: string, windowStart: number): Key => ({
+    pk: `${ws(workspaceId)}#RL#${subject}#${windowStart}`,
+    sk: 'RL',
+  }),
+
   scoringModel: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SCM' }),
   /** One score history entry per scored input, in the contact's partition (its key dedupes the input). */
   scoreHistory: (workspaceId: string, contactId: string, inputId: string): Key => ({

@@ -50,30 +50,6 @@ export const isConditionFailure = (error: unknown): boolean => {
   return false;
 };
 
-/** Encode/decode opaque pagination cursors from DynamoDB LastEvaluatedKey. */
-export const cursor = {
-  encode: (key: Record<string, unknown> | undefined): string | undefined =>
-    key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined,
-  decode: (value: string | undefined): Record<string, unknown> | undefined => {
-    if (!value) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new Error('not an object');
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(parsed)) {
-        if (typeof v !== 'string' && typeof v !== 'number') throw new Error('bad key value');
-        out[k] = v;
-      }
-      return out;
-    } catch (cause) {
-      throw new InvalidCursorError('cursor is not one this API returned', { cause });
-    }
-  },
-};
-
-export class InvalidCursorError extends Error {}
-
 /** The per-item codes of a cancelled transaction, in request order ('None' where an item was fine). */
 export const cancellationCodes = (error: unknown): string[] => {
   if (

@@ -1,8 +1,8 @@
-/** Use cases for workspaces and API keys: create, issue (shown once), revoke, authorize. */
+/** Use cases for workspaces and API keys: create, issue (shown once), revoke. (Authentication: `authenticate.ts`.) */
 import type { Clock } from '../shared/clock.ts';
-import { NotFoundError, UnauthorizedError } from '../shared/errors.ts';
-import { mintToken, parseToken, secretMatches } from './api-key-token.ts';
-import type { ApiKey, Workspace } from './workspace.schema.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import { mintToken } from './api-key-token.ts';
+import type { ApiKey, RateLimits, Workspace } from './workspace.schema.ts';
 import type { WorkspacesRepository } from './workspaces.repository.ts';
 
 export interface WorkspaceDeps {
@@ -30,7 +30,7 @@ export const createWorkspace = async (
 
 /** Issue a key. The token is returned here and never again: only its hash is stored. */
 export const issueApiKey = async (
-  input: { workspaceId: string; name: string; scopes: Scope[] },
+  input: { workspaceId: string; name: string; scopes: Scope[]; allowedOrigins?: string[] | undefined },
   deps: WorkspaceDeps,
 ): Promise<{ key: ApiKey; token: string }> => {
   if (!(await deps.workspaces.get(input.workspaceId)))
@@ -45,6 +45,7 @@ export const issueApiKey = async (
     name: input.name,
     scopes: [...new Set(input.scopes)],
     secretHash,
+    ...(input.allowedOrigins?.length ? { allowedOrigins: [...new Set(input.allowedOrigins)] } : {}),
     createdAt: now.toISOString(),
   };
   await deps.workspaces.putKey(key);
@@ -54,22 +55,9 @@ export const issueApiKey = async (
 export const revokeApiKey = (workspaceId: string, keyId: string, deps: WorkspaceDeps): Promise<ApiKey> =>
   deps.workspaces.revokeKey(workspaceId, keyId, deps.clock.now().toISOString());
 
-export interface Principal {
-  readonly workspaceId: string;
-  readonly keyId: string;
-  readonly scopes: readonly Scope[];
-}
-
-/** Resolve an Authorization header to a principal; every failure is the same UnauthorizedError. */
-export const authorize = async (
-  header: string | undefined,
-  deps: Pick<WorkspaceDeps, 'workspaces'>,
-): Promise<Principal> => {
-  const parsed = parseToken(header);
-  if (!parsed) throw new UnauthorizedError('missing or malformed API key');
-  const key = await deps.workspaces.getKey(parsed.workspaceId, parsed.keyId);
-  if (!key || key.revokedAt || !secretMatches(parsed.secret, key.secretHash)) {
-    throw new UnauthorizedError('invalid or revoked API key');
-  }
-  return { workspaceId: key.workspaceId, keyId: key.id, scopes: key.scopes };
+/** Set a workspace's ingest rate limits (the operator's CLI). */
+export const setRateLimits = async (workspaceId: string, limits: RateLimits, deps: WorkspaceDeps) => {
+  if (!(await deps.workspaces.get(workspaceId))) throw new NotFoundError(`no workspace ${workspaceId}`);
+  await deps.workspaces.setRateLimits(workspaceId, limits);
+  return limits;
 };

@@ -3,7 +3,13 @@ import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/l
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
-import { type ApiKey, apiKeyItem, type Workspace, workspaceItem } from './workspace.schema.ts';
+import {
+  type ApiKey,
+  apiKeyItem,
+  type RateLimits,
+  type Workspace,
+  workspaceItem,
+} from './workspace.schema.ts';
 
 export const workspacesRepository = (table: Table) => ({
   async create(workspace: Workspace): Promise<void> {
@@ -59,6 +65,18 @@ export const workspacesRepository = (table: Table) => ({
       for (const item of page.Items ?? []) out.push(readItem(apiKeyItem, item, 'api key'));
     }
     return out;
+  },
+
+  async setRateLimits(workspaceId: string, limits: RateLimits): Promise<void> {
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.workspace(workspaceId),
+        UpdateExpression: 'SET settings.rateLimits = :limits',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':limits': limits },
+      }),
+    );
   },
 
   /** Revoke once; revoking again keeps the first revocation time. */

@@ -10,13 +10,13 @@ import { randomToken } from '../../lib/shared/ids.ts';
 import type { Scope } from '../../lib/workspaces/api-keys.ts';
 import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { responseProblems, routeFor } from '../support/response-check.ts';
 
-export const startStack = (options: { authorizerCacheTtlSeconds?: number } = {}): Promise<LocalStack> =>
+export const startStack = (): Promise<LocalStack> =>
   startLocalStack({
     dynamodb: { endpoint: inject('dynamodbEndpoint') },
     tableName: `e2e-${randomToken(6)}`,
     sesEndpoint: inject('sesEndpoint'),
-    authorizerCacheTtlSeconds: options.authorizerCacheTtlSeconds ?? 0,
     seedDemo: false,
     quiet: true,
   });
@@ -41,6 +41,11 @@ export const client = (stack: LocalStack, token?: string) => {
     } catch {
       // not JSON: keep the text
     }
+    // Every success answer must be exactly its route's documented representation: a leak fails here.
+    const route = routeFor(method, path);
+    const problems = route ? responseProblems(route, res.status, parsed) : [];
+    if (problems.length > 0)
+      throw new Error(`${method} ${path} answered ${res.status} outside its schema: ${problems.join('; ')}`);
     return { status: res.status, body: parsed, headers: res.headers };
   };
   return {

@@ -199,8 +199,16 @@ describe('lead scoring end to end', () => {
     await stack.idle();
     const id = await idOf('hot@example.com');
     const contact = await api.get(`/v1/contacts/${id}`);
-    expect(field(contact.body, 'score', 'score')).toBe(80);
-    expect(field(contact.body, 'score', 'stage')).toBe('mql');
+    expect(field(contact.body, 'score')).toBe(80);
+    expect(field(contact.body, 'stage')).toBe('mql');
+    expect(field(contact.body, 'scoreBreakdown')).toBeUndefined();
+    const detailed = await api.get(`/v1/contacts/${id}?include=scoreBreakdown`);
+    expect(field(detailed.body, 'scoreBreakdown')).toEqual({
+      score: 80,
+      engagement: 80,
+      fit: 0,
+      fitRules: [],
+    });
     const moved = stack.bus.events.filter(
       (e) => e['detail-type'] === 'stage.changed' && field(e.detail, 'data', 'contactId') === id,
     );

@@ -223,15 +223,32 @@ describe('workspace isolation', () => {
 });
 
 describe('keys and scopes', () => {
-  it('refuses requests without a key, with a malformed one, or with a revoked one', async () => {
-    expect((await client(stack).get('/v1/contacts')).status).toBe(401);
-    expect((await client(stack, 'nonsense').get('/v1/contacts')).status).toBe(403);
+  it('answers 401 in the product error format without a key, with a malformed, wrong, unknown or revoked one', async () => {
+    const unauthorized = async (token: string | undefined) => {
+      const res = await client(stack, token).get('/v1/contacts');
+      expect(res.status, String(token)).toBe(401);
+      expect(field(res.body, 'error', 'code')).toBe('unauthorized');
+      expect(field(res.body, 'error', 'status')).toBe(401);
+    };
+    await unauthorized(undefined);
+    await unauthorized('nonsense');
     const res = await client(stack, a.admin).post('/v1/keys', { name: 'temp', scopes: ['read'] });
     const token = String(field(res.body, 'token'));
     const keyId = String(field(res.body, 'key', 'id'));
+    await unauthorized(`${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`);
+    await unauthorized(token.replace(`.${a.id}.`, '.ws_nosuchplace.'));
+    await unauthorized(token.replace(`.${keyId}.`, `.k_${'0'.repeat(26)}.`));
     expect((await client(stack, token).get('/v1/contacts')).status).toBe(200);
     expect((await asA.del(`/v1/keys/${keyId}`)).status).toBe(200);
-    expect((await client(stack, token).get('/v1/contacts')).status).toBe(403);
+    await unauthorized(token);
+    const refused = await client(stack, token).post('/v1/contacts', { email: 'x@a.example' });
+    expect(refused.status).toBe(401);
+  });
+
+  it('answers 403 in the product error format when a valid key lacks the scope', async () => {
+    const res = await client(stack, a.read).post('/v1/contacts', { email: 'x@a.example' });
+    expect(res.status).toBe(403);
+    expect(field(res.body, 'error', 'code')).toBe('forbidden');
   });
 
   it('gives each scope what it should, no more', async () => {

@@ -7,17 +7,55 @@ import {
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Scope } from '../../lib/shared/http/route.ts';
+import { keys } from '../../lib/shared/keys.ts';
+import { mintToken } from '../../lib/workspaces/api-key-token.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
-const event = (over: Partial<APIGatewayProxyEventV2> & { scopes?: string } = {}): APIGatewayProxyEventV2 => {
-  const { scopes = 'write', ...rest } = over;
+/** Keys of the test workspace, one per case the shell must tell apart. */
+const minted = {
+  write: mintToken('ws_test', new Date()),
+  read: mintToken('ws_test', new Date()),
+  revoked: mintToken('ws_test', new Date()),
+  unknown: mintToken('ws_test', new Date()),
+};
+const stored = (name: 'write' | 'read' | 'revoked', scopes: Scope[], revokedAt?: string) => ({
+  ...keys.apiKey('ws_test', minted[name].keyId),
+  type: 'apiKey',
+  v: 1,
+  id: minted[name].keyId,
+  workspaceId: 'ws_test',
+  name,
+  scopes,
+  secretHash: minted[name].secretHash,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  ...(revokedAt ? { revokedAt } : {}),
+});
+const storeKeys = () => {
+  ddb.on(GetCommand).resolves({});
+  ddb
+    .on(GetCommand, { Key: keys.apiKey('ws_test', minted.write.keyId) })
+    .resolves({ Item: stored('write', ['write']) });
+  ddb
+    .on(GetCommand, { Key: keys.apiKey('ws_test', minted.read.keyId) })
+    .resolves({ Item: stored('read', ['read']) });
+  ddb
+    .on(GetCommand, { Key: keys.apiKey('ws_test', minted.revoked.keyId) })
+    .resolves({ Item: stored('revoked', ['write'], '2026-01-02T00:00:00.000Z') });
+};
+
+const event = (
+  over: Partial<APIGatewayProxyEventV2> & { token?: string | undefined } = {},
+): APIGatewayProxyEventV2 => {
+  const { token: given, ...rest } = over;
+  const token = 'token' in over ? given : minted.write.token;
   return {
     version: '2.0',
     routeKey: 'POST /v1/contacts',
     rawPath: '/v1/contacts',
     rawQueryString: '',
-    headers: {},
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
     isBase64Encoded: false,
     requestContext: {
       accountId: '000000000000',
@@ -36,8 +74,6 @@ const event = (over: Partial<APIGatewayProxyEventV2> & { scopes?: string } = {})
       stage: '$default',
       time: '',
       timeEpoch: 0,
-      // @ts-expect-error: the authorizer context is what API Gateway adds for Lambda authorizers.
-      authorizer: { lambda: { workspaceId: 'ws_test', keyId: 'k_1', scopes } },
     },
     ...rest,
   };
@@ -56,7 +92,10 @@ beforeAll(async () => {
   upsert = mod.handler as unknown as Handler;
 });
 
-beforeEach(() => ddb.reset());
+beforeEach(() => {
+  ddb.reset();
+  storeKeys();
+});
 
 const call = async (e: APIGatewayProxyEventV2) => {
   const res = await upsert(e, {});
@@ -64,16 +103,31 @@ const call = async (e: APIGatewayProxyEventV2) => {
 };
 
 describe('HTTP handler shell', () => {
-  it('answers 401 when no authorizer context came with the request', async () => {
-    const e = event({ body: '{"email":"a@example.com"}' });
-    e.requestContext = { ...e.requestContext, ...{ authorizer: undefined } };
-    expect((await call(e)).status).toBe(401);
+  it('answers 401 in the product error format for missing, malformed, unknown, wrong or revoked keys', async () => {
+    const body = '{"email":"a@example.com"}';
+    const [, , keyId, secret] = minted.write.token.split('.');
+    const wrongSecret = `ecrm.ws_test.${keyId}.${secret?.slice(0, -1)}${secret?.endsWith('a') ? 'b' : 'a'}`;
+    const otherWorkspace = `ecrm.ws_elsewhere.${keyId}.${secret}`;
+    for (const token of [
+      undefined,
+      'nonsense',
+      wrongSecret,
+      minted.unknown.token,
+      minted.revoked.token,
+      otherWorkspace,
+    ]) {
+      const res = await call(event({ token, body }));
+      expect(res.status, String(token)).toBe(401);
+      expect(res.body.error).toMatchObject({ status: 401, code: 'unauthorized' });
+      expect(res.body.error.message).toEqual(expect.any(String));
+    }
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
-  it('answers 403 when the key lacks the scope', async () => {
-    const res = await call(event({ scopes: 'read', body: '{"email":"a@example.com"}' }));
+  it('answers 403 when a valid key lacks the scope', async () => {
+    const res = await call(event({ token: minted.read.token, body: '{"email":"a@example.com"}' }));
     expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('forbidden');
+    expect(res.body.error).toMatchObject({ status: 403, code: 'forbidden' });
   });
 
   it('answers 413 for a body over the cap, before parsing it', async () => {
@@ -122,7 +176,6 @@ describe('HTTP handler shell', () => {
         CancellationReasons: [{ Code: 'ConditionalCheckFailed' }],
       }),
     );
-    ddb.on(GetCommand).resolves({});
     const res = await call(event({ body: '{"email":"a@example.com"}' }));
     expect(res.status).toBe(409);
     expect(ddb.commandCalls(TransactWriteCommand).length).toBe(5);

@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UnauthorizedError } from '../../lib/shared/errors.ts';
-import { authorize, issueApiKey, revokeApiKey } from '../../lib/workspaces/api-keys.ts';
+import { issueApiKey, revokeApiKey } from '../../lib/workspaces/api-keys.ts';
+import { authenticator } from '../../lib/workspaces/authenticate.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 let deps: RealDeps;
 let ws: string;
+
+const authorize = (header: string) => authenticator(deps, { ttlMs: 0 }).authenticate(header);
 
 beforeAll(async () => {
   deps = realDeps();
@@ -14,7 +17,7 @@ beforeAll(async () => {
 describe('API keys on DynamoDB Local', () => {
   it('authorizes a key to its own workspace and scopes; stores no secret', async () => {
     const { key, token } = await issueApiKey({ workspaceId: ws, name: 'site', scopes: ['ingest'] }, deps);
-    const principal = await authorize(`Bearer ${token}`, deps);
+    const principal = await authorize(`Bearer ${token}`);
     expect(principal).toEqual({ workspaceId: ws, keyId: key.id, scopes: ['ingest'] });
     const stored = await deps.workspaces.getKey(ws, key.id);
     expect(JSON.stringify(stored)).not.toContain(token.split('.')[3]);
@@ -26,12 +29,12 @@ describe('API keys on DynamoDB Local', () => {
     const parts = token.split('.');
     const tampered = [...parts.slice(0, 3), `${parts[3]?.slice(0, -1)}a`].join('.');
     const moved = ['ecrm', other, parts[2], parts[3]].join('.');
-    await expect(authorize(tampered === token ? `${token}x` : tampered, deps)).rejects.toBeInstanceOf(
+    await expect(authorize(tampered === token ? `${token}x` : tampered)).rejects.toBeInstanceOf(
       UnauthorizedError,
     );
-    await expect(authorize(moved, deps)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(authorize(moved)).rejects.toBeInstanceOf(UnauthorizedError);
     await revokeApiKey(ws, key.id, deps);
-    await expect(authorize(token, deps)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(authorize(token)).rejects.toBeInstanceOf(UnauthorizedError);
     const listed = await deps.workspaces.listKeys(ws);
     expect(listed.find((k) => k.id === key.id)?.revokedAt).toBeDefined();
   });

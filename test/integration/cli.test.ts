@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UnauthorizedError } from '../../lib/shared/errors.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
-import { authorize } from '../../lib/workspaces/api-keys.ts';
+import { authenticator } from '../../lib/workspaces/authenticate.ts';
 import { useLocalServices } from '../support/env.ts';
 import { realDeps } from './real-deps.ts';
 
@@ -32,17 +32,39 @@ describe('ecrm CLI', () => {
     const issued = await ecrm('key', 'issue', '--workspace', ws, '--name', 'ops', '--scopes', 'admin,read');
     const token = String(get(issued, 'token'));
     const deps = realDeps();
-    expect((await authorize(token, deps)).scopes).toEqual(['admin', 'read']);
+    const authorize = (header: string) => authenticator(deps, { ttlMs: 0 }).authenticate(header);
+    expect((await authorize(token)).scopes).toEqual(['admin', 'read']);
 
     const listed = await ecrm('key', 'list', '--workspace', ws);
     expect(JSON.stringify(listed)).not.toContain(token.split('.')[3]);
     await ecrm('key', 'revoke', '--workspace', ws, '--key', String(get(issued, 'id')));
-    await expect(authorize(token, deps)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(authorize(token)).rejects.toBeInstanceOf(UnauthorizedError);
   });
 
   it('refuses a bad scope with a clear message and a failing exit code', async () => {
     await expect(
       ecrm('key', 'issue', '--workspace', 'ws_whatever', '--name', 'x', '--scopes', 'root'),
     ).rejects.toThrow(/scope|Invalid/i);
+  });
+
+  it('sets the ingest rate limits of a workspace and issues a key limited to origins', async () => {
+    const ws = `ws_cli${randomToken(6)}`;
+    await ecrm('workspace', 'create', '--id', ws, '--name', 'Limits');
+    await ecrm('workspace', 'limits', '--workspace', ws, '--per-key', '5', '--per-workspace', '50');
+    const deps = realDeps();
+    expect((await deps.workspaces.get(ws))?.settings.rateLimits).toEqual({ perKey: 5, perWorkspace: 50 });
+    const issued = await ecrm(
+      'key',
+      'issue',
+      '--workspace',
+      ws,
+      '--name',
+      'site',
+      '--scopes',
+      'ingest',
+      '--origins',
+      'https://shop.example',
+    );
+    expect(get(issued, 'allowedOrigins')).toEqual(['https://shop.example']);
   });
 });

@@ -33,14 +33,16 @@ const received = (over: Partial<EventData<'track.received'>>): EventData<'track.
 
 describe('track ingest', () => {
   it('stores one item per event id: a duplicate (also inside one batch) has no second effect', async () => {
-    const first = await ingestEvents(ws, [{ id: 'evt-1', name: 'signed_up', email: 'a@example.com' }], deps);
+    const first = await ingestEvents(ws, { id: 'evt-1', name: 'signed_up', email: 'a@example.com' }, deps);
     const again = await ingestEvents(
       ws,
-      [
-        { id: 'evt-1', name: 'signed_up', email: 'a@example.com' },
-        { id: 'evt-2', name: 'page_viewed', anonymousId: 'v1' },
-        { id: 'evt-2', name: 'page_viewed', anonymousId: 'v1' },
-      ],
+      {
+        batch: [
+          { id: 'evt-1', name: 'signed_up', email: 'a@example.com' },
+          { id: 'evt-2', name: 'page_viewed', anonymousId: 'v1' },
+          { id: 'evt-2', name: 'page_viewed', anonymousId: 'v1' },
+        ],
+      },
       deps,
     );
     expect(first).toMatchObject({ accepted: 1, duplicates: 0 });
@@ -53,10 +55,14 @@ describe('track ingest', () => {
     expect(Item?.ttl).toBeGreaterThan(Date.parse('2026-03-04T10:00:00Z') / 1000);
   });
 
-  it('refuses events dated more than a day ahead', async () => {
+  it('refuses events dated more than a day ahead, naming the field as sent', async () => {
+    const future = { name: 'x', anonymousId: 'v', occurredAt: '2026-03-05T00:00:00Z' };
+    await expect(ingestEvents(ws, future, deps)).rejects.toMatchObject({
+      issues: [{ path: 'occurredAt' }],
+    });
     await expect(
-      ingestEvents(ws, [{ name: 'x', anonymousId: 'v', occurredAt: '2026-03-05T00:00:00Z' }], deps),
-    ).rejects.toThrow('future');
+      ingestEvents(ws, { batch: [{ name: 'x', anonymousId: 'v' }, future] }, deps),
+    ).rejects.toMatchObject({ issues: [{ path: 'batch[1].occurredAt' }] });
   });
 });
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
-import { decayTimerId, scoreContact, scoreHistory } from '../../lib/scoring/score-contact.ts';
+import { decayTimerId, scoreContact } from '../../lib/scoring/score-contact.ts';
+import { readScoreHistory } from '../../lib/scoring/score-history.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
 import { keys } from '../../lib/shared/keys.ts';
@@ -71,12 +72,18 @@ describe('lead scoring on DynamoDB Local', () => {
     await scoreContact(ws, id, { kind: 'event', id: 'e3', event: view('/blog') }, deps);
     contact = await deps.contacts.get(ws, id);
     expect(contact?.score).toMatchObject({ score: 70, stage: 'mql' });
-    const history = await scoreHistory(ws, id, 10, deps);
+    const { entries: history } = await readScoreHistory(ws, id, { limit: 10 }, deps);
     expect(history).toHaveLength(2);
     expect(history[0]).toMatchObject({
+      id: 'event:e2',
       score: 70,
       stageChange: { from: 'lead', to: 'mql', by: 'threshold' },
     });
+    const first = await readScoreHistory(ws, id, { limit: 1 }, deps);
+    expect(first.entries.map((e) => e.id)).toEqual(['event:e2']);
+    const second = await readScoreHistory(ws, id, { limit: 1, cursor: first.next }, deps);
+    expect(second.entries.map((e) => e.id)).toEqual(['event:e1']);
+    expect(second.next).toBeUndefined();
   });
 
   it('decay lowers the score on schedule, and a stage never moves back by rule', async () => {

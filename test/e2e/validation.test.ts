@@ -1,0 +1,119 @@
+/**
+ * Every 422 names the field: the catalogue's routes are walked with bodies that are wrong field by
+ * field (types swapped, unknown fields, nothing at all), and each 422 must name a field path, never
+ * the whole body. Plus the track API's own cases: a bad name, an oversized batch, an error inside one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { allRoutes } from '../../functions/routes.ts';
+import type { LocalStack } from '../../infra/local/stack.ts';
+import type { RouteSpec } from '../../lib/shared/http/route.ts';
+import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+
+let stack: LocalStack;
+let api: Client;
+
+/** Well-formed values for path parameters, so that only the body is wrong. */
+const PARAMS: Record<string, string> = {
+  contactId: `c_${'0'.repeat(26)}`,
+  segmentId: `sg_${'0'.repeat(26)}`,
+  connectionId: `cn_${'0'.repeat(26)}`,
+  keyId: `k_${'0'.repeat(26)}`,
+  importId: `imp_${'0'.repeat(26)}`,
+  exportId: `exp_${'0'.repeat(26)}`,
+  channel: 'email',
+};
+
+const pathOf = (spec: RouteSpec) => spec.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name] ?? 'x');
+
+/** Top-level properties of a body schema, through unions, with the JSON type each expects. */
+const propertiesOf = (schema: Record<string, unknown>): Map<string, unknown> => {
+  const out = new Map<string, unknown>();
+  const visit = (node: unknown) => {
+    if (typeof node !== 'object' || node === null) return;
+    const props = Reflect.get(node, 'properties');
+    if (typeof props === 'object' && props !== null)
+      for (const [k, v] of Object.entries(props))
+        if (!out.has(k)) out.set(k, typeof v === 'object' && v !== null ? Reflect.get(v, 'type') : undefined);
+    for (const key of ['anyOf', 'oneOf', 'allOf'])
+      for (const branch of [Reflect.get(node, key)].flat()) visit(branch);
+  };
+  visit(schema);
+  return out;
+};
+
+const wrongValueFor = (type: unknown) => (type === 'string' ? 12345 : 'not-this-type');
+
+const jsonRoutes = allRoutes.filter((r) => r.body && !r.rawBody);
+
+const namesAField = (issues: unknown) =>
+  Array.isArray(issues) &&
+  issues.length > 0 &&
+  issues.every((i) => typeof field(i, 'path') === 'string' && field(i, 'path') !== '(body)');
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = client(stack, (await workspaceWithKeys(stack)).admin);
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('every 422 names the field', () => {
+  it('walks routes that take a JSON body', () => {
+    expect(jsonRoutes.length).toBeGreaterThan(10);
+  });
+
+  for (const spec of jsonRoutes) {
+    it(`${spec.operationId}: each wrong field, an unknown field and an empty body are named`, async () => {
+      const body = spec.body ?? z.never();
+      const props = propertiesOf(z.toJSONSchema(body, { io: 'input', unrepresentable: 'any' }));
+      expect(props.size, 'a JSON body schema with properties').toBeGreaterThan(0);
+      for (const [name, type] of props) {
+        const res = await api.call(spec.method, pathOf(spec), { [name]: wrongValueFor(type) });
+        expect(res.status, `${spec.operationId} ${name}`).toBe(422);
+        const issues = field(res.body, 'error', 'issues');
+        expect(namesAField(issues), `${spec.operationId} ${name}: ${JSON.stringify(issues)}`).toBe(true);
+        expect(
+          JSON.stringify(issues),
+          `${spec.operationId}: the wrong field ${name} is among the issues`,
+        ).toMatch(new RegExp(`"path":"${name}[".[]`));
+      }
+      const unknown = await api.call(spec.method, pathOf(spec), { notAField: 1 });
+      expect(unknown.status).toBe(422);
+      expect(namesAField(field(unknown.body, 'error', 'issues')), JSON.stringify(unknown.body)).toBe(true);
+      const empty = await api.call(spec.method, pathOf(spec), {});
+      if (empty.status === 422)
+        expect(namesAField(field(empty.body, 'error', 'issues')), JSON.stringify(empty.body)).toBe(true);
+    });
+  }
+});
+
+describe('track validation', () => {
+  const event = (n: number) => ({ name: 'page_viewed', anonymousId: `v-${n}` });
+
+  it('names `name` when it is not a string', async () => {
+    const res = await api.post('/v1/track', { name: 12345, anonymousId: 'v-1' });
+    expect(res.status).toBe(422);
+    expect(field(res.body, 'error', 'issues')).toEqual([
+      { path: 'name', message: expect.stringContaining('expected string') },
+    ]);
+    expect(field(res.body, 'error', 'message')).toContain('invalid name');
+  });
+
+  it('names `batch` with a clear message for 101 events', async () => {
+    const res = await api.post('/v1/track', { batch: Array.from({ length: 101 }, (_, n) => event(n)) });
+    expect(res.status).toBe(422);
+    expect(field(res.body, 'error', 'issues')).toEqual([
+      { path: 'batch', message: 'a batch holds at most 100 events: send the rest in another request' },
+    ]);
+  });
+
+  it('names the event and field inside a batch: batch[3].name', async () => {
+    const batch = [event(0), event(1), event(2), { name: 7, anonymousId: 'v-3' }];
+    const res = await api.post('/v1/track', { batch });
+    expect(res.status).toBe(422);
+    expect(field(res.body, 'error', 'issues', 0, 'path')).toBe('batch[3].name');
+  });
+});
