@@ -1,9 +1,28 @@
 /**
- * Counts DynamoDB round trips and consumed capacity per function, through an SDK middleware that asks
- * every request for `ReturnConsumedCapacity: TOTAL`. Units carry over to AWS cost exactly.
+ * Meters DynamoDB per function by AWS's billing rules (./metering/dynamodb-billing.ts), from the
+ * requests and the sizes of the items they touch, through an SDK middleware on the handlers' client.
+ * DynamoDB Local's own ConsumedCapacity is not used: it undercounts transactions, misses and empty
+ * queries.
+ *
+ * To know what a write or a filtered read touched, the meter looks at items through a second client
+ * that it does not meter (consistent reads of the item before and after a write; a filtered or
+ * projected Query re-read without filter or projection). The bench is slower for it; the figures are
+ * what AWS would bill.
  */
+import { type DynamoDBClient, GetItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { invocationContext } from '../infra/local/invocation-context.ts';
+import { tableDefinition } from '../infra/table.definition.ts';
+import {
+  type IndexDefinition,
+  type Item,
+  indexWriteUnits,
+  itemSize,
+  type ReadMode,
+  readUnits,
+  writeUnits,
+} from './metering/dynamodb-billing.ts';
 
 export interface Tally {
   calls: number;
@@ -14,51 +33,194 @@ export interface Tally {
 
 const empty = (): Tally => ({ calls: 0, readUnits: 0, writeUnits: 0, byCommand: {} });
 
-interface Capacity {
-  ReadCapacityUnits?: number;
-  WriteCapacityUnits?: number;
-  CapacityUnits?: number;
-}
+const TABLE_KEYS = [tableDefinition.partitionKey, tableDefinition.sortKey];
+const INDEXES: Record<string, IndexDefinition> = Object.fromEntries(
+  tableDefinition.globalSecondaryIndexes.map((g) => [
+    g.indexName,
+    { partitionKey: g.partitionKey, sortKey: g.sortKey, projection: g.projection },
+  ]),
+);
 
-const unitsOf = (command: string, consumed: unknown): { read: number; write: number } => {
-  const list: Capacity[] = Array.isArray(consumed)
-    ? consumed
-    : consumed && typeof consumed === 'object'
-      ? [consumed]
-      : [];
-  let read = 0;
-  let write = 0;
-  for (const c of list) {
-    if (c.ReadCapacityUnits !== undefined || c.WriteCapacityUnits !== undefined) {
-      read += c.ReadCapacityUnits ?? 0;
-      write += c.WriteCapacityUnits ?? 0;
-    } else if (/Get|Query|Scan/.test(command)) read += c.CapacityUnits ?? 0;
-    else write += c.CapacityUnits ?? 0;
-  }
-  return { read, write };
+type Input = Record<string, unknown>;
+const obj = (v: unknown): Input => (v && typeof v === 'object' ? (v as Input) : {});
+const TYPES = new Set(['S', 'N', 'B', 'BOOL', 'NULL', 'SS', 'NS', 'BS', 'L', 'M']);
+const isWire = (v: Input) =>
+  Object.values(v).every((a) => {
+    const keys = a && typeof a === 'object' ? Object.keys(a) : [];
+    return keys.length === 1 && TYPES.has(keys[0] ?? '');
+  });
+/** An item in DynamoDB's wire format, whichever side of the document client's marshalling we sit on. */
+const wire = (v: unknown): Item => {
+  const o = obj(v);
+  return (
+    isWire(o) ? o : marshall(o, { removeUndefinedValues: true, convertClassInstanceToMap: true })
+  ) as Item;
+};
+const items = (v: unknown): Item[] => (Array.isArray(v) ? v.map(wire) : []);
+const keyOf = (item: Item): Item => Object.fromEntries(TABLE_KEYS.map((k) => [k, item[k]])) as Item;
+
+/** Write units of one item write, its indexes included, from the images before and after. */
+const writeCost = (before: Item | undefined, after: Item | undefined, transactional: boolean) => {
+  const table = writeUnits(Math.max(itemSize(before), itemSize(after)), transactional);
+  const indexes = Object.values(INDEXES).reduce(
+    (n, index) => n + indexWriteUnits(before, after, index, TABLE_KEYS),
+    0,
+  );
+  return table + indexes;
 };
 
-export const meter = () => {
+export const meter = (shadow: DynamoDBClient) => {
   const tallies = new Map<string, Tally>();
+  const read = async (tableName: string, key: Item): Promise<Item | undefined> =>
+    (await shadow.send(new GetItemCommand({ TableName: tableName, Key: key as never, ConsistentRead: true })))
+      .Item as Item | undefined;
+
+  /** Per write target: the key and table to look at before and after. */
+  const writeTargets = (command: string, input: Input) => {
+    const out: { table: string; key: Item; put?: Item; check?: boolean }[] = [];
+    const add = (table: unknown, op: Input, kind: string) => {
+      const t = String(table);
+      if (kind === 'Put') out.push({ table: t, key: keyOf(wire(op.Item)), put: wire(op.Item) });
+      else
+        out.push({
+          table: t,
+          key: wire(op.Key),
+          ...(kind === 'ConditionCheck' ? { check: true } : {}),
+        });
+    };
+    if (command === 'PutItemCommand') add(input.TableName, input, 'Put');
+    else if (command === 'UpdateItemCommand') add(input.TableName, input, 'Update');
+    else if (command === 'DeleteItemCommand') add(input.TableName, input, 'Delete');
+    else if (command === 'BatchWriteItemCommand') {
+      for (const [table, reqs] of Object.entries(obj(input.RequestItems)))
+        for (const r of Array.isArray(reqs) ? reqs : []) {
+          const req = obj(r);
+          if (req.PutRequest) add(table, obj(req.PutRequest), 'Put');
+          if (req.DeleteRequest) add(table, obj(req.DeleteRequest), 'Delete');
+        }
+    } else if (command === 'TransactWriteItemsCommand') {
+      for (const t of Array.isArray(input.TransactItems) ? input.TransactItems : []) {
+        const [kind, op] = Object.entries(obj(t))[0] ?? [];
+        if (kind) add(obj(op).TableName, obj(op), kind);
+      }
+    }
+    return out;
+  };
+
+  const readCost = async (command: string, input: Input, output: Input): Promise<number> => {
+    const mode = (consistent: unknown): ReadMode => (consistent === true ? 'strong' : 'eventual');
+    if (command === 'GetItemCommand') {
+      const item =
+        input.ProjectionExpression && output.Item
+          ? await read(String(input.TableName), wire(input.Key))
+          : output.Item
+            ? wire(output.Item)
+            : undefined;
+      return readUnits(itemSize(item), mode(input.ConsistentRead));
+    }
+    if (command === 'BatchGetItemCommand') {
+      let units = 0;
+      const found = obj(output.Responses);
+      const unprocessed = obj(output.UnprocessedKeys);
+      for (const [table, req] of Object.entries(obj(input.RequestItems))) {
+        const r = obj(req);
+        const got = items(found[table]);
+        const skipped = items(obj(unprocessed[table]).Keys).length;
+        for (const item of got) {
+          const full = r.ProjectionExpression ? await read(table, keyOf(item)) : item;
+          units += readUnits(itemSize(full), mode(r.ConsistentRead));
+        }
+        // A key asked for and not found is billed the minimum; unprocessed keys are not billed.
+        const missing = Math.max(0, items(r.Keys).length - got.length - skipped);
+        units += missing * readUnits(0, mode(r.ConsistentRead));
+      }
+      return units;
+    }
+    if (command === 'TransactGetItemsCommand') {
+      let units = 0;
+      for (const t of Array.isArray(input.TransactItems) ? input.TransactItems : []) {
+        const get = obj(obj(t).Get);
+        units += readUnits(itemSize(await read(String(get.TableName), wire(get.Key))), 'transactional');
+      }
+      return units;
+    }
+    if (command === 'QueryCommand' || command === 'ScanCommand') {
+      // What was read, not what was returned: filters and projections apply after the read.
+      let read_ = items(output.Items);
+      if (input.FilterExpression || input.ProjectionExpression || input.Select === 'COUNT') {
+        const {
+          FilterExpression: _f,
+          ProjectionExpression: _p,
+          Select: _s,
+          ReturnConsumedCapacity: _r,
+          ...plain
+        } = input;
+        const names = obj(plain.ExpressionAttributeNames);
+        const used = JSON.stringify([plain.KeyConditionExpression ?? '']);
+        const keptNames = Object.fromEntries(Object.entries(names).filter(([k]) => used.includes(k)));
+        const values = obj(plain.ExpressionAttributeValues);
+        const keptValues = Object.fromEntries(Object.entries(values).filter(([k]) => used.includes(k)));
+        const again = {
+          ...plain,
+          ...(plain.ExclusiveStartKey ? { ExclusiveStartKey: wire(plain.ExclusiveStartKey) } : {}),
+          ...(Object.keys(keptNames).length
+            ? { ExpressionAttributeNames: keptNames }
+            : { ExpressionAttributeNames: undefined }),
+          ...(Object.keys(keptValues).length
+            ? { ExpressionAttributeValues: wire(keptValues) }
+            : { ExpressionAttributeValues: undefined }),
+        };
+        const result =
+          command === 'QueryCommand'
+            ? await shadow.send(new QueryCommand(again as never))
+            : await shadow.send(new ScanCommand(again as never));
+        read_ = items(result.Items);
+      }
+      const bytes = read_.reduce((n, i) => n + itemSize(i), 0);
+      return readUnits(bytes, input.IndexName ? 'eventual' : mode(input.ConsistentRead));
+    }
+    return 0;
+  };
+
   const attach = (client: DynamoDBDocumentClient) => {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const input = args.input as Record<string, unknown>;
-        input.ReturnConsumedCapacity ??= 'TOTAL';
-        const result = await next(args);
-        const name = invocationContext.getStore()?.functionName ?? 'other';
-        const tally = tallies.get(name) ?? empty();
+        const input = obj(args.input);
         const command = context.commandName ?? 'unknown';
-        const output = result.output as { ConsumedCapacity?: unknown };
-        const units = unitsOf(command, output.ConsumedCapacity);
-        tally.calls += 1;
-        tally.readUnits += units.read;
-        tally.writeUnits += units.write;
-        tally.byCommand[command] = (tally.byCommand[command] ?? 0) + 1;
-        tallies.set(name, tally);
-        return result;
+        const targets = writeTargets(command, input);
+        const before = await Promise.all(targets.map((t) => read(t.table, t.key)));
+        let output: Input = {};
+        let failure: unknown;
+        try {
+          const result = await next(args);
+          output = obj(result.output);
+          return result;
+        } catch (error) {
+          failure = error;
+          throw error;
+        } finally {
+          const name = invocationContext.getStore()?.functionName ?? 'other';
+          const tally = tallies.get(name) ?? empty();
+          tallies.set(name, tally);
+          tally.calls += 1;
+          tally.byCommand[command] = (tally.byCommand[command] ?? 0) + 1;
+          const transactional = command === 'TransactWriteItemsCommand';
+          const after = failure
+            ? before
+            : await Promise.all(targets.map((t) => (t.check ? undefined : read(t.table, t.key))));
+          targets.forEach((t, i) => {
+            // A failed conditional write and a condition check are charged as writes of the item as it is.
+            const was = before[i];
+            const is = failure || t.check ? was : after[i];
+            tally.writeUnits +=
+              failure || t.check
+                ? writeUnits(itemSize(was ?? t.put), transactional)
+                : writeCost(was, is, transactional);
+          });
+          if (!failure) tally.readUnits += await readCost(command, input, output);
+        }
       },
-      { step: 'initialize', name: 'ecrmCapacityMeter', override: true },
+      { step: 'build', name: 'ecrmBillingMeter', override: true },
     );
   };
   return {
@@ -66,5 +228,16 @@ export const meter = () => {
     reset: () => tallies.clear(),
     get: (fn: string): Tally => tallies.get(fn) ?? empty(),
     all: () => new Map(tallies),
+    /** Every function's tally summed. */
+    total: (): Tally => {
+      const t = empty();
+      for (const x of tallies.values()) {
+        t.calls += x.calls;
+        t.readUnits += x.readUnits;
+        t.writeUnits += x.writeUnits;
+        for (const [k, v] of Object.entries(x.byCommand)) t.byCommand[k] = (t.byCommand[k] ?? 0) + v;
+      }
+      return t;
+    },
   };
 };

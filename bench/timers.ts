@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { table } from '../functions/shared/deps.ts';
+import { localDynamoDbClient } from '../infra/local/dynamodb-local.ts';
 import { invokeAs } from '../infra/local/invocation-context.ts';
 import { type LocalStack, startLocalStack } from '../infra/local/stack.ts';
 import { systemClock } from '../lib/shared/clock.ts';
@@ -130,7 +131,7 @@ export const benchTimers = async (options: { stack: LocalStack; meter: Meter; co
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const count = Number(process.env.BENCH_TIMERS ?? 100_000);
   const stack = await startLocalStack({ seedDemo: false, quiet: true });
-  const m = meter();
+  const m = meter(localDynamoDbClient(stack.dynamodbEndpoint));
   m.attach(table().client);
   try {
     await benchTimers({ stack, meter: m, count });

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../lib/shared/clock.ts';
 import { connectionsRepository } from '../lib/webhooks/connections.repository.ts';
 import { createWorkspace, issueApiKey, revokeApiKey, setRateLimits } from '../lib/workspaces/api-keys.ts';

@@ -32,7 +32,14 @@ export interface AppStackProps extends StackProps {
   readonly sesIdentityArn?: string;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
+  /** Functions with X-Ray active tracing: `all`, or some names; none by default. */
+  readonly tracing?: 'all' | readonly string[];
+  /** Functions with an error alarm of their own, besides the product-wide one: `all`, or some names. */
+  readonly alarmPerFunction?: 'all' | readonly string[];
 }
+
+const selects = (choice: 'all' | readonly string[] | undefined, name: string) =>
+  choice === 'all' || (choice?.includes(name) ?? false);
 
 type TriggerOf<K extends Trigger['kind']> = Extract<Trigger, { kind: K }>;
 
@@ -56,7 +63,20 @@ export class AppStack extends Stack {
     const namePrefix = `ecrm-${props.stage}`;
     assertUniqueNames(props.functions);
 
-    this.functions = props.functions.map((spec) => new EcrmFunction(this, spec.name, { spec, namePrefix }));
+    for (const [what, choice] of [
+      ['tracing', props.tracing],
+      ['alarmPerFunction', props.alarmPerFunction],
+    ] as const) {
+      const unknown = Array.isArray(choice)
+        ? choice.filter((n) => !props.functions.some((f) => f.name === n))
+        : [];
+      if (unknown.length)
+        throw new Error(`${what} names functions the catalogue does not have: ${unknown.join(', ')}`);
+    }
+    this.functions = props.functions.map(
+      (spec) =>
+        new EcrmFunction(this, spec.name, { spec, namePrefix, tracing: selects(props.tracing, spec.name) }),
+    );
 
     this.httpApi = new HttpApi(this, 'Http', {
       name: namePrefix,
@@ -109,7 +129,11 @@ export class AppStack extends Stack {
       });
     }
 
-    this.alarms = new Alarms(this, 'Alarms', { watch: this, email: props.alarmEmail });
+    this.alarms = new Alarms(this, 'Alarms', {
+      watch: this,
+      email: props.alarmEmail,
+      alarmPerFunction: (name) => selects(props.alarmPerFunction, name),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Base URL of the ecrm HTTP API.' });
     new CfnOutput(this, 'AlarmTopicArn', {

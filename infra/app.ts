@@ -1,5 +1,6 @@
 /**
- * The CDK app: `cdk deploy -c stage=prod [-c alarmEmail=ops@example.com] [-c sesIdentityArn=arn:...]`.
+ * The CDK app: `cdk deploy -c stage=prod [-c alarmEmail=ops@example.com] [-c sesIdentityArn=arn:...]`
+ * `[-c tracing=all|<fn>,<fn>] [-c alarmPerFunction=all|<fn>,<fn>]` (X-Ray and per-function alarms are off by default).
  * Environment-agnostic (no account or region baked in), so `cdk synth` works offline and the same templates
  * deploy to whichever account the credentials point at. cdk-nag's AwsSolutions pack validates every synth;
  * `-c nag=false` skips it for a quick local iteration.
@@ -37,6 +38,14 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
     return value === undefined || value === null || value === '' ? undefined : String(value);
   };
 
+  /** `all`, `none` (the default) or a comma-separated list of function names. */
+  const choice = (value: string | undefined): 'all' | readonly string[] | undefined =>
+    value === undefined || value === 'none' || value === 'false'
+      ? undefined
+      : value === 'all' || value === 'true'
+        ? 'all'
+        : value.split(',').map((n) => n.trim());
+
   const stage = context('stage') ?? 'dev';
   if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) {
     throw new Error(`stage "${stage}" must be lowercase letters, digits and dashes, starting with a letter`);
@@ -60,6 +69,8 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
     secretsKey: data.secretsKey,
     sesIdentityArn: context('sesIdentityArn'),
     alarmEmail: context('alarmEmail'),
+    tracing: choice(context('tracing')),
+    alarmPerFunction: choice(context('alarmPerFunction')),
   });
 
   if (context('nag') !== 'false') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -1,5 +1,5 @@
 /** The contacts API's contracts (no AWS clients here: read by the catalogue, CDK, local stack, OpenAPI). */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   consentBody,
   contactView,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 
 export const openApiRoute = defineRoute({

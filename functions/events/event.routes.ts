@@ -1,5 +1,5 @@
 /** The track and timeline API's contracts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { timelineEntryView } from '../../lib/events/timeline.schema.ts';
 import { interactionBody, TRACK_LIMITS, trackBody, trackResult } from '../../lib/events/track.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';

@@ -9,7 +9,7 @@ import middy from '@middy/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { publishEvents } from '../../lib/shared/events/publisher.ts';
 import { eventsToRelay } from '../../lib/shared/events/relay.ts';
-import { bus } from '../shared/deps.ts';
+import { bus } from '../shared/bus-client.ts';
 import { logger } from '../shared/http-errors.ts';
 
 type Image = NonNullable<DynamoDBStreamEvent['Records'][number]['dynamodb']>['NewImage'];

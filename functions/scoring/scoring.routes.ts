@@ -1,5 +1,5 @@
 /** The lead scoring API's contracts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { scoreHistoryEntryView } from '../../lib/scoring/score-history.schema.ts';
 import { scoringModelSchema } from '../../lib/scoring/scoring-model.schema.ts';
 import { errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';

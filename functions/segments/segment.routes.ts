@@ -1,5 +1,5 @@
 /** The segments API's contracts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { conditionSchema } from '../../lib/conditions/condition.schema.ts';
 import {
   createSegmentBody,

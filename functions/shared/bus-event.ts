@@ -4,7 +4,7 @@
  * alarms are for failures a retry can fix).
  */
 import type { EventBridgeEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type DomainEvent, type EventType, parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
 import { type EventMeanings, typesIn } from '../../lib/shared/events/meanings.ts';
 import { logger } from './http-errors.ts';

@@ -3,7 +3,7 @@
  * and by the local stack from the same `Access` declaration, so a function only sees what it was
  * granted. There are no defaults for resource names: a missing one fails loudly.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const name = z.string().min(1);
 

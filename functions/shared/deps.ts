@@ -4,13 +4,11 @@
  * local stack points the same code at DynamoDB Local, the local bus and the local SES.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
-import type { Bus } from '../../lib/shared/events/publisher.ts';
 import type { Table } from '../../lib/shared/table.ts';
 import { authenticator } from '../../lib/workspaces/authenticate.ts';
 import { rateCountersRepository } from '../../lib/workspaces/rate-counters.repository.ts';
@@ -33,8 +31,6 @@ export const table = once((): Table => {
   });
   return { client, name: config('table').TABLE_NAME };
 });
-
-export const bus = once((): Bus => ({ client: new EventBridgeClient({}), name: config('bus').BUS_NAME }));
 
 /** API keys, cached in the container for at most 30 s (the revocation delay). */
 export const keyAuthenticator = once(() =>

@@ -2,9 +2,8 @@
  * The one place where errors become HTTP responses: status, a stable code, a message naming the bad
  * field. Unknown errors are logged and answered 500 without internals.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROTECTED_FIELDS } from '../../lib/contacts/contact.schema.ts';
 import {
   ConflictError,
@@ -17,8 +16,9 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../lib/shared/errors.ts';
+import { logger } from './logger.ts';
 
-export const logger = new Logger({ serviceName: 'ecrm' });
+export { logger };
 
 export interface ErrorBody {
   error: { status: number; code: string; message: string; issues?: FieldIssue[] };

@@ -6,7 +6,7 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../../lib/shared/errors.ts';
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
 import type { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';

@@ -3,7 +3,7 @@
  * and anything overdue, to the timer queue. A failure throws, so Scheduler retries the drain.
  */
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { drainMinute } from '../../lib/timers/drain.ts';
 import { logger } from '../shared/http-errors.ts';
 import { drainDeps } from '../shared/timer-deps.ts';

@@ -1,5 +1,5 @@
 /** Storefront connections and the webhook endpoint they give the shop. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { storedExportView } from '../../lib/contacts/export.schema.ts';
 import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';

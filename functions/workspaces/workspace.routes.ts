@@ -1,5 +1,5 @@
 /** The workspace and API key contracts. Creating a workspace is an operator's job (the `ecrm` CLI). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 import {

@@ -1,13 +1,18 @@
 /**
- * What tells ops that something needs them: an alarm on every function's errors and on every dead-letter
- * queue that holds a message, all sent to one SNS topic. Functions and queues are found by type under the
- * given scope, so a new function or queue is watched without anyone remembering to add it here.
+ * What tells ops that something needs them, all sent to one SNS topic: one product-wide alarm on errors
+ * (every function's log group feeds one `ecrm/Errors` metric through a free metric filter on ERROR log
+ * lines, which Lambda writes for an invocation that throws and the handlers write for what they drop),
+ * an alarm on every dead-letter queue that holds a message, and the webhook quarantine. An alarm per
+ * function is opt-in: at $0.10 a month each, one per function was most of an idle deployment's bill.
+ * Functions and queues are found by type under the given scope, so a new one is watched without anyone
+ * remembering to add it here.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -22,6 +27,8 @@ export interface AlarmsProps {
   readonly watch: Construct;
   /** Subscribed to the topic when given (the subscription must be confirmed from the mailbox). */
   readonly email?: string;
+  /** Which functions get an error alarm of their own besides the product-wide one; none by default. */
+  readonly alarmPerFunction?: (functionName: string) => boolean;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -33,6 +40,9 @@ export const QUARANTINE_METRIC = {
   service: 'webhooks',
 } as const;
 
+/** Every function's ERROR log lines, counted in one metric without dimensions (one custom metric). */
+export const ERRORS_METRIC = { namespace: 'ecrm', name: 'Errors' } as const;
+
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -43,7 +53,32 @@ export class Alarms extends Construct {
     if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
     const notify = new actions.SnsAction(this.topic);
 
-    for (const fn of props.watch.node.findAll().filter((c) => c instanceof EcrmFunction)) {
+    const fns = props.watch.node.findAll().filter((c) => c instanceof EcrmFunction);
+    for (const fn of fns) {
+      new logs.MetricFilter(this, `${fn.spec.name}-error-lines`, {
+        logGroup: fn.logGroup,
+        metricNamespace: ERRORS_METRIC.namespace,
+        metricName: ERRORS_METRIC.name,
+        filterPattern: logs.FilterPattern.stringValue('$.level', '=', 'ERROR'),
+        metricValue: '1',
+      });
+    }
+    this.alarms.push(
+      new cloudwatch.Metric({
+        namespace: ERRORS_METRIC.namespace,
+        metricName: ERRORS_METRIC.name,
+        period: PERIOD,
+        statistic: cloudwatch.Stats.SUM,
+      }).createAlarm(this, 'errors', {
+        alarmDescription:
+          'An ecrm function logged an error or failed an invocation: search the functions\' logs for "level":"ERROR".',
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    for (const fn of fns.filter((f) => props.alarmPerFunction?.(f.spec.name) ?? false)) {
       const alarm = fn.fn
         .metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM })
         .createAlarm(this, `${fn.spec.name}-errors`, {

@@ -1,6 +1,6 @@
 /**
  * The one way ecrm builds a Lambda function. It fixes what every function shares (runtime, architecture,
- * ESM bundling with the local esbuild, JSON logs with a retention, X-Ray) and offers `bind*` methods that set
+ * ESM bundling with the local esbuild, JSON logs with a retention, X-Ray when asked for) and offers `bind*` methods that set
  * an environment variable and its IAM grant in the same call, so that configuration and permission cannot
  * drift apart: a function sees a resource name only if it may use that resource.
  */
@@ -18,19 +18,13 @@ import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { LAMBDA_BUNDLE } from '../bundling.ts';
 import { type Access, type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
 import { tableDefinition } from '../table.definition.ts';
 import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
 /** The repository root: catalogue entries are relative to it, and its lock file pins the bundle's dependencies. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/**
- * esbuild emits ESM, where `require` does not exist; a few CommonJS dependencies still call it. The banner
- * gives them one, resolved relative to the bundle.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
  * Item-level actions only: never a stream, table-management or PartiQL action. Transactions are authorised
@@ -81,6 +75,11 @@ export interface EcrmFunctionProps {
   readonly spec: FunctionSpec;
   /** Prefix of the deployed function name, e.g. `ecrm-dev`; the spec's name is the suffix. */
   readonly namePrefix: string;
+  /**
+   * X-Ray active tracing (Lambda samples the first request each second and 5% of the rest). Off by
+   * default: at low traffic tracing every function costs more than the functions themselves.
+   */
+  readonly tracing?: boolean;
 }
 
 export class EcrmFunction extends Construct {
@@ -91,6 +90,7 @@ export class EcrmFunction extends Construct {
    * function's own environment (a scheduled target that schedules its next step) without a cycle.
    */
   readonly arn: string;
+  readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: EcrmFunctionProps) {
     super(scope, id);
@@ -107,6 +107,7 @@ export class EcrmFunction extends Construct {
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_MONTH });
+    this.logGroup = logGroup;
 
     this.fn = new nodejs.NodejsFunction(this, 'Handler', {
       functionName,
@@ -119,7 +120,7 @@ export class EcrmFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
       timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
-      tracing: lambda.Tracing.ACTIVE,
+      tracing: props.tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
@@ -129,11 +130,14 @@ export class EcrmFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: spec.name,
       },
       bundling: {
+        // The same options as `npm run build` and the bench (infra/bundling.ts).
         format: nodejs.OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
+        target: LAMBDA_BUNDLE.target,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        banner: LAMBDA_BUNDLE.banner,
+        minify: LAMBDA_BUNDLE.minify,
+        // The AWS SDK comes with the Lambda runtime.
+        externalModules: [...LAMBDA_BUNDLE.external],
         // Stack traces map back to the TypeScript; the sources themselves need not ship in the zip.
         sourceMap: true,
         sourcesContent: false,
@@ -147,11 +151,13 @@ export class EcrmFunction extends Construct {
       'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       'The AWS managed basic execution role only lets the function write its logs.',
     );
-    acknowledge(
-      this,
-      'IAM5[Resource::*]',
-      'X-Ray PutTraceSegments/PutTelemetryRecords (and DynamoDB ListStreams for the stream consumer) take no resource but *.',
-    );
+    if (props.tracing || spec.trigger.kind === 'stream') {
+      acknowledge(
+        this,
+        'IAM5[Resource::*]',
+        'X-Ray PutTraceSegments/PutTelemetryRecords (and DynamoDB ListStreams for the stream consumer) take no resource but *.',
+      );
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import { invokeAs } from './invocation-context.ts';
+import { listenOn } from './port-in-use.ts';
 
 export type HttpLambda = (
   event: APIGatewayProxyEventV2,
@@ -175,7 +176,7 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
       else res.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listenOn(server, options.port ?? 0, '127.0.0.1');
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

@@ -13,7 +13,7 @@
  *   constraint is ValidationException, a body of the wrong shape SerializationException.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isKeyId, KEY_MATERIAL_BYTES, keyIdOfBlob, open, seal } from './kms-ciphertext.ts';
 
 export const MAX_PLAINTEXT_BYTES = 4096;

@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isKeyId, KEY_MATERIAL_BYTES } from './kms-ciphertext.ts';
 
 export const KMS_KEY_FILE = 'local-kms-key.json';

@@ -9,6 +9,9 @@
  * - Deliveries are counted from the moment PutEvents accepts the entry, so `idle()` awaited after a
  *   PutEvents call (or after a target that publishes again) waits for every consequence.
  * - Every accepted event is archived in `events`, in acceptance order, matched or not.
+ * - A rule's target runs at most `concurrency` deliveries at once (the rule's, else the bus's default),
+ *   as a Lambda function runs at most its concurrency: further deliveries wait for a slot, in order.
+ *   A retry waits for a slot again, like a new invocation.
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -32,6 +35,7 @@ import {
   putEventsRequestSchema,
 } from './put-events.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryWithBackoff } from './retry.ts';
+import { Slots } from './slots.ts';
 
 export type { BusEvent } from './put-events.ts';
 
@@ -43,6 +47,8 @@ export interface LocalRule {
   /** An EventBridge event pattern; validated when the rule is added. */
   readonly pattern: unknown;
   readonly target: (event: BusEvent) => Promise<unknown> | unknown;
+  /** Deliveries running at once for this rule; defaults to the bus's `concurrency`. */
+  readonly concurrency?: number;
 }
 
 export interface DeadLetter {
@@ -62,6 +68,8 @@ export interface LocalEventBridgeOptions {
   readonly eventBusNames?: readonly string[];
   /** Target retries; defaults to 3 attempts from 50 ms. */
   readonly retry?: RetryPolicy;
+  /** Default deliveries running at once per rule; defaults to {@link DEFAULT_RULE_CONCURRENCY}. */
+  readonly concurrency?: number;
   /** Called with errors of the endpoint itself (not of targets). */
   readonly onError?: (error: unknown) => void;
 }
@@ -71,7 +79,11 @@ interface CompiledRule {
   readonly eventBusName: string;
   readonly matches: CompiledEventPattern;
   readonly target: LocalRule['target'];
+  readonly slots: Slots;
 }
+
+/** Enough to keep two cores and DynamoDB Local busy without piling thousands of handlers on them. */
+export const DEFAULT_RULE_CONCURRENCY = 16;
 
 type BusEvents = {
   /** An accepted event, before it is matched against the rules. */
@@ -135,6 +147,7 @@ export class LocalEventBridge extends EventEmitter<BusEvents> {
       eventBusName,
       matches: compileEventPattern(rule.pattern),
       target: rule.target,
+      slots: new Slots(rule.concurrency ?? this.options.concurrency ?? DEFAULT_RULE_CONCURRENCY),
     });
   }
 
@@ -237,7 +250,7 @@ export class LocalEventBridge extends EventEmitter<BusEvents> {
 
   private async deliver(rule: CompiledRule, event: BusEvent): Promise<void> {
     const outcome = await retryWithBackoff(async () => {
-      await rule.target(structuredClone(event));
+      await rule.slots.run(() => rule.target(structuredClone(event)));
     }, this.retry);
     if (outcome.ok) return;
     const deadLetter: DeadLetter = {

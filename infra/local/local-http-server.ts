@@ -4,6 +4,7 @@
  * connections open.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listenOn } from './port-in-use.ts';
 
 export interface LocalHttpServer {
   /** `http://127.0.0.1:<port>`, ready to pass as an SDK client's `endpoint`. */
@@ -90,13 +91,7 @@ export const listenOnLocalhost = async (
       } else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listenOn(server, options.port ?? 0, '127.0.0.1');
   const address = server.address();
   if (typeof address !== 'object' || address === null) throw new Error('the local server has no TCP address');
   const { port } = address;

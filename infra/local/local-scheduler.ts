@@ -106,6 +106,8 @@ export class LocalScheduler {
   private readonly groups = new Map<string, Date>();
   private readonly inFlight = new InFlight();
   private readonly dead: FailedInvocation[] = [];
+  /** API requests received (CreateSchedule, DeleteSchedule…), by `METHOD collection`, for the bench. */
+  readonly apiCalls = new Map<string, number>();
   /** Occurrences dispatched and schedules created since start, for benches (Scheduler bills both). */
   readonly counts = { dispatched: 0, created: 0 };
   private readonly region: string;
@@ -298,6 +300,8 @@ export class LocalScheduler {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const [collection, encodedName, ...rest] = url.pathname.split('/').filter(Boolean);
     const name = encodedName === undefined ? undefined : decodeURIComponent(encodedName);
+    const call = `${req.method} ${collection}`;
+    this.apiCalls.set(call, (this.apiCalls.get(call) ?? 0) + 1);
     try {
       const body = req.method === 'POST' || req.method === 'PUT' ? await this.body(req) : undefined;
       const result = this.route(

@@ -5,7 +5,7 @@
  * (an error entry in the response, the other entries still accepted). Pure: no I/O, time and ids given.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The event object rules match and targets receive, exactly as EventBridge delivers it. */
 export type BusEvent = EventBridgeEvent<string, Record<string, unknown>>;

@@ -2,7 +2,7 @@
  * The EventBridge Scheduler API's wire shapes, as `@aws-sdk/client-scheduler` speaks them (restJson1,
  * timestamps in epoch seconds), with the service's constraints, for the local scheduler.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Schedule and group names: 1–64 of `0-9 a-z A-Z - _ .`. */
 export const NAME_PATTERN = /^[0-9a-zA-Z\-_.]{1,64}$/;

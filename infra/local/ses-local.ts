@@ -11,7 +11,7 @@
  */
 import type { Server } from 'node:http';
 import sesV2Local from 'aws-ses-v2-local';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface SesLocal {
   /** `http://127.0.0.1:<port>`, for `endpoint` or `AWS_ENDPOINT_URL_SESV2`. */

@@ -11,7 +11,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   DynamoDBStreamEvent,
 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Table } from '../../lib/shared/table.ts';
 import { functions } from '../catalogue/functions.ts';
 import { type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';

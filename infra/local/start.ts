@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { localStackFile, type StackInfo } from '../../cli/target.ts';
 import { createDemoKeys, seedDemoData } from './demo-data.ts';
+import { PortInUseError } from './port-in-use.ts';
 import { startLocalStack } from './stack.ts';
 
 const { values } = parseArgs({
@@ -17,10 +18,23 @@ const { values } = parseArgs({
 });
 
 const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535)
-  throw new Error(`--port ${values.port} is not a port`);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port ${values.port} is not a port (0–65535; 0 picks a free one)`);
+  process.exit(2);
+}
 
-const stack = await startLocalStack({ port, ...(values.data ? { dataPath: values.data } : {}) });
+// startLocalStack stops whatever it had started before it rejects.
+const stack = await startLocalStack({ port, ...(values.data ? { dataPath: values.data } : {}) }).catch(
+  (error: unknown) => {
+    if (error instanceof PortInUseError) {
+      console.error(
+        `ecrm: port ${error.port} is already in use (another \`npm start\`?).\n` +
+          `  Pick another:  npm start -- --port ${error.port === 65535 ? 3001 : error.port + 1}   (or --port 0 for any free port)`,
+      );
+    } else console.error('the local stack failed to start:', error);
+    process.exit(1);
+  },
+);
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;

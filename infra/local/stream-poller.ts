@@ -28,7 +28,7 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { backoffDelay, type RetryPolicy } from './retry.ts';
 import { toLambdaRecord } from './stream-record.ts';
 

@@ -20,7 +20,7 @@
  * that does not fit its value (e.g. `gt` with a string that is not a date), an empty list or a
  * negative count is refused with the JSON path of the offending field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldIssue } from '../shared/errors.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { type Channel, channelSchema } from '../shared/values/channel.schema.ts';

@@ -2,7 +2,7 @@
  * Contact schemas: what the API accepts (strict: unknown or protected fields are refused by name, so
  * consent, suppression, score and workspace cannot be mass-assigned) and what is stored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { scoreStateSchema } from '../scoring/score-state.schema.ts';
 import { channelSchema } from '../shared/values/channel.schema.ts';
 import { anonymousIdSchema, emailSchema, externalIdSchema } from '../shared/values/identity.schema.ts';

@@ -9,11 +9,12 @@ import {
   BatchWriteCommand,
   GetCommand,
   PutCommand,
+  paginateQuery,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorCodec, InvalidCursorError, shardNumber } from '../shared/cursor.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
@@ -237,20 +238,17 @@ export const contactsRepository = (table: Table) => {
     /** Every item in a contact's partition (the contact, its timeline, what later features attach). */
     async partitionItems(ws: string, contactId: string): Promise<Record<string, unknown>[]> {
       const out: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await table.client.send(
-          new QueryCommand({
-            TableName: T,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.contactPartition(ws, contactId) },
-            ExclusiveStartKey: start,
-            ConsistentRead: true,
-          }),
-        );
+      for await (const page of paginateQuery(
+        { client: table.client },
+        {
+          TableName: T,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.contactPartition(ws, contactId) },
+          ConsistentRead: true,
+        },
+      )) {
         out.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      }
       return out;
     },
 

@@ -1,5 +1,5 @@
 /** What a GDPR export holds: everything ecrm keeps on a contact. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { timelineEntryView } from '../events/timeline.schema.ts';
 import { contactView } from './contact.schema.ts';
 

@@ -2,7 +2,7 @@
  * Staff log what happened off-line (a call, a meeting, a support request): a CRM keeps every
  * channel. Recorded on the timeline like a tracked event, idempotent by the interaction id.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { newId } from '../shared/ids.ts';
 import type { TimelineDeps } from './deps.ts';
 import { recordOnContact } from './record-on-contact.ts';

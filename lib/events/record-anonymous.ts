@@ -3,7 +3,7 @@
  * visitor identifies, `attachAnonymousEvents` moves them onto the contact (each move is
  * record-then-delete, so a crash midway only repeats work, never loses an event).
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
@@ -49,17 +49,15 @@ export const attachAnonymousEvents = async (
 ): Promise<number> => {
   const partition = keys.anonymousPartition(workspaceId, anonymousId);
   let moved = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await deps.table.client.send(
-      new QueryCommand({
-        TableName: deps.table.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-        ExpressionAttributeValues: { ':pk': partition, ':t': keys.timelinePrefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
+  for await (const page of paginateQuery(
+    { client: deps.table.client },
+    {
+      TableName: deps.table.name,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+      ExpressionAttributeValues: { ':pk': partition, ':t': keys.timelinePrefix },
+      ConsistentRead: true,
+    },
+  )) {
     for (const item of page.Items ?? []) {
       const entry = readItem(timelineEntryRecord, item, 'timeline entry');
       // A visitor's partition only holds what the site sent (system entries name a contact).
@@ -68,8 +66,7 @@ export const attachAnonymousEvents = async (
       await deps.contacts.deleteKeys([keys.timelineEntry(partition, entry.occurredAt, entry.eventId)]);
       moved += 1;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   if (moved > 0) {
     const event = domainEvent(
       'contact.identified',

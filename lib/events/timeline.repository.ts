@@ -4,7 +4,7 @@
  * the same item. Each entry expires by TTL; the roll-ups on the contact stay.
  */
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorCodec } from '../shared/cursor.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';

@@ -1,5 +1,5 @@
 /** What the track API accepts: one event or a batch, each naming who did what and when. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventIdSchema, eventNameSchema } from '../shared/values/event-name.schema.ts';
 import { anonymousIdSchema, emailSchema, externalIdSchema } from '../shared/values/identity.schema.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lineItemRecord } from './order.schema.ts';
 
 export const checkoutRecord = z.object({

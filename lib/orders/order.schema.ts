@@ -1,5 +1,5 @@
 /** An order as stored, in its contact's partition. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const lineItemRecord = z.object({
   productId: z.string().optional(),

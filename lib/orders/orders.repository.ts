@@ -1,6 +1,6 @@
 /** Orders in their contact's partition, and the order → contact lookup that refunds need. */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
@@ -59,23 +59,20 @@ export const ordersRepository = (table: Table) => ({
 
   async listForContact(workspaceId: string, contactId: string): Promise<OrderRecord[]> {
     const out: OrderRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)',
-          ExpressionAttributeValues: {
-            ':pk': keys.contactPartition(workspaceId, contactId),
-            ':o': keys.orderPrefix,
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
+    for await (const page of paginateQuery(
+      { client: table.client },
+      {
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :o)',
+        ExpressionAttributeValues: {
+          ':pk': keys.contactPartition(workspaceId, contactId),
+          ':o': keys.orderPrefix,
+        },
+        ConsistentRead: true,
+      },
+    )) {
       for (const item of page.Items ?? []) out.push(readItem(orderRecord, item, 'order'));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return out;
   },
 

@@ -1,5 +1,5 @@
 /** The score history entry: as stored (written by the scorer) and as the API shows it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { keys } from '../shared/keys.ts';
 
 const reason = z.object({

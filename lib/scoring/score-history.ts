@@ -5,7 +5,7 @@
  * 1,000 entries and the cursor is the last entry shown (its time and id).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import { cursorCodec } from '../shared/cursor.ts';
 import { NotFoundError } from '../shared/errors.ts';

@@ -3,7 +3,7 @@
  * explained there). A leaf module: the contact's schema embeds the ledger, so this file imports nothing
  * of the domain.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const MAX_BUCKETS = 32;
 export const CAP_PERIODS_KEPT = 2;

@@ -15,7 +15,7 @@
  *   `events` move it forward when such an event happens (an order makes a customer). Rules never move a
  *   contact backward; only an explicit action does (see `setStage`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type Condition,
   conditionIssues,

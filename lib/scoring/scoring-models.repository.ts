@@ -1,6 +1,6 @@
 /** The workspace's scoring model (one per workspace, `W#<ws>` / `SCM`); the defaults when none is set. */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 import { parseScoringModel, type ScoringModel } from './scoring-model.schema.ts';

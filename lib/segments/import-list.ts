@@ -7,7 +7,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { upsertContactBody } from '../contacts/contact.schema.ts';
 import type { ContactDeps } from '../contacts/deps.ts';
 import { upsertContact } from '../contacts/upsert-contact.ts';

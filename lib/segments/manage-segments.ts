@@ -4,7 +4,7 @@
  * purged by the same job, so a million members never have to go in one request.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseCondition } from '../conditions/condition.schema.ts';
 import { compile } from '../conditions/evaluate.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';

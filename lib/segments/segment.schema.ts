@@ -1,5 +1,5 @@
 /** Segments: a saved condition (dynamic) or an explicit list (static), with exact membership. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { conditionSchema } from '../conditions/condition.schema.ts';
 
 export const segmentIdSchema = z.string().regex(/^sg_[0-9a-z]{26}$/, 'not a segment id');

@@ -4,15 +4,22 @@
  * `segment.entered` event; the item keeps the `segment.exited` event for its removal, so one write
  * per change carries both facts to the bus.
  */
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import {
+  BatchGetCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { Clock } from '../shared/clock.ts';
 import { InvalidCursorError } from '../shared/cursor.ts';
 import {
   domainEvent,
   OUTBOX_ATTRIBUTE,
   OUTBOX_ON_REMOVE_ATTRIBUTE,
-  toOutbox,
+  toItemOutbox,
 } from '../shared/events/outbox.ts';
 import { type Key, keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
@@ -59,19 +66,16 @@ export const segmentsRepository = (table: Table) => {
 
     async list(workspaceId: string): Promise<SegmentRecord[]> {
       const out: SegmentRecord[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await table.client.send(
-          new QueryCommand({
-            TableName: T,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-            ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':p': keys.segmentPrefix },
-            ExclusiveStartKey: start,
-          }),
-        );
+      for await (const page of paginateQuery(
+        { client: table.client },
+        {
+          TableName: T,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':p': keys.segmentPrefix },
+        },
+      )) {
         for (const item of page.Items ?? []) out.push(readItem(segmentRecord, item, 'segment'));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      }
       return out;
     },
 
@@ -140,8 +144,9 @@ export const segmentsRepository = (table: Table) => {
               v: 1,
               ...data,
               enteredAt: clock.now().toISOString(),
-              [OUTBOX_ATTRIBUTE]: toOutbox(entered),
-              [OUTBOX_ON_REMOVE_ATTRIBUTE]: toOutbox(exited),
+              // The membership is the fact: both events take their data from it (~60 bytes each).
+              [OUTBOX_ATTRIBUTE]: toItemOutbox(entered),
+              [OUTBOX_ON_REMOVE_ATTRIBUTE]: toItemOutbox(exited, { removal: true }),
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
@@ -201,20 +206,17 @@ export const segmentsRepository = (table: Table) => {
       const perShard = await Promise.all(
         Array.from({ length: MEMBERSHIP_SHARDS }, async (_, shard) => {
           let total = 0;
-          let start: Record<string, unknown> | undefined;
-          do {
-            const page = await table.client.send(
-              new QueryCommand({
-                TableName: T,
-                KeyConditionExpression: 'pk = :pk',
-                ExpressionAttributeValues: { ':pk': keys.membershipShard(workspaceId, segmentId, shard) },
-                Select: 'COUNT',
-                ExclusiveStartKey: start,
-              }),
-            );
+          for await (const page of paginateQuery(
+            { client: table.client },
+            {
+              TableName: T,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': keys.membershipShard(workspaceId, segmentId, shard) },
+              Select: 'COUNT',
+            },
+          )) {
             total += page.Count ?? 0;
-            start = page.LastEvaluatedKey;
-          } while (start);
+          }
           return total;
         }),
       );

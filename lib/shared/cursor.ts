@@ -6,7 +6,7 @@
  * caller-supplied key reaches DynamoDB. A forged cursor that does parse can only move the page start
  * within what the caller may read anyway, so cursors need no signature.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from './errors.ts';
 
 export class InvalidCursorError extends ValidationError {

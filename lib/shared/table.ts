@@ -3,7 +3,7 @@
  * Items are read back through their zod schema (`readItem`), never with `as`.
  */
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export interface Table {
   readonly client: DynamoDBDocumentClient;

@@ -3,7 +3,7 @@
  * schema of its input, as domain events are in the event catalogue. Setting a timer takes a task type
  * and its input, checked against the schema at once; firing one parses the stored input again.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = z.string().min(1);
 

@@ -2,7 +2,7 @@
  * What each timer task does: task type → its use case, as data. The fire handler looks the task up
  * here and knows nothing of checkouts, segments or scores.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';

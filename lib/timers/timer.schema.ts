@@ -1,5 +1,5 @@
 /** Stored shapes of the timer service: a timer, a due minute's marker, a queued firing. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const timerRecord = z.object({
   pk: z.string(),

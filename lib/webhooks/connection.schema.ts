@@ -1,5 +1,5 @@
 /** Storefront connections: one per shop (or Stripe account) sending webhooks to a workspace. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PROVIDERS = ['shopify', 'woocommerce', 'stripe', 'generic'] as const;
 export const providerSchema = z.enum(PROVIDERS);

@@ -1,5 +1,5 @@
 /** Connections live in their workspace's partition (`W#<ws>`, `CN#<id>`). */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
@@ -15,19 +15,16 @@ export const connectionsRepository = (table: Table) => ({
 
   async list(workspaceId: string): Promise<Connection[]> {
     const out: Connection[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':p': keys.connectionPrefix },
-          ExclusiveStartKey: start,
-        }),
-      );
+    for await (const page of paginateQuery(
+      { client: table.client },
+      {
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':p': keys.connectionPrefix },
+      },
+    )) {
       for (const item of page.Items ?? []) out.push(readItem(connectionRecord, item, 'connection'));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return out;
   },
 

@@ -6,7 +6,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cursorCodec } from '../shared/cursor.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';

@@ -3,7 +3,7 @@
  * again, except a generic connection's secret, which ecrm makes and shows once. A rotation keeps the
  * previous secret valid for a grace period, so deliveries signed during the switch still verify.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Clock } from '../shared/clock.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { newId, randomToken } from '../shared/ids.ts';

@@ -7,7 +7,7 @@
  * in a record outside the workspace's prefix, so a killed run resumes where it stopped.
  */
 import { BatchWriteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Key, keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SCOPES = ['admin', 'write', 'read', 'ingest'] as const;
 export const scopeSchema = z.enum(SCOPES);

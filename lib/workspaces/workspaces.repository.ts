@@ -1,5 +1,5 @@
 /** Workspaces and their API keys: all in the workspace's own partition (`W#<id>`). */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
@@ -73,19 +73,16 @@ export const workspacesRepository = (table: Table) => ({
 
   async listKeys(workspaceId: string): Promise<ApiKey[]> {
     const out: ApiKey[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await table.client.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':prefix': keys.apiKeyPrefix },
-          ExclusiveStartKey: start,
-        }),
-      );
+    for await (const page of paginateQuery(
+      { client: table.client },
+      {
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.workspace(workspaceId).pk, ':prefix': keys.apiKeyPrefix },
+      },
+    )) {
       for (const item of page.Items ?? []) out.push(readItem(apiKeyItem, item, 'api key'));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return out;
   },
 

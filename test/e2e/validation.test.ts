@@ -4,7 +4,7 @@
  * the whole body. Plus the track API's own cases: a bad name, an oversized batch, an error inside one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allRoutes } from '../../functions/routes.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';

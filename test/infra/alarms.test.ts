@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { QUARANTINE_METRIC } from '../../infra/constructs/alarms.construct.ts';
+import { ERRORS_METRIC, QUARANTINE_METRIC } from '../../infra/constructs/alarms.construct.ts';
 import { DeadLetterQueue } from '../../infra/constructs/dead-letter-queue.construct.ts';
 import { everyTrigger } from './fixtures/every-trigger.catalogue.ts';
 import { logicalIds, type Synthesized, synthesize } from './synth.ts';
@@ -11,16 +11,44 @@ beforeAll(() => {
 });
 
 describe('alarms', () => {
-  it('watch every function for errors', () => {
-    for (const fn of logicalIds(ecrm.appTemplate, 'AWS::Lambda::Function')) {
-      ecrm.appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        Namespace: 'AWS/Lambda',
-        MetricName: 'Errors',
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fn } }],
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+  it('watch every function through one product-wide error metric, not an alarm each', () => {
+    const fns = logicalIds(ecrm.appTemplate, 'AWS::Lambda::Function');
+    const filters = Object.values(ecrm.appTemplate.findResources('AWS::Logs::MetricFilter'));
+    expect(filters).toHaveLength(fns.length);
+    for (const filter of filters) {
+      expect(filter.Properties).toMatchObject({
+        FilterPattern: '{ $.level = "ERROR" }',
+        MetricTransformations: [
+          { MetricNamespace: ERRORS_METRIC.namespace, MetricName: ERRORS_METRIC.name, MetricValue: '1' },
+        ],
       });
     }
+    ecrm.appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: ERRORS_METRIC.namespace,
+      MetricName: ERRORS_METRIC.name,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    const perFunction = Object.values(ecrm.appTemplate.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.Namespace === 'AWS/Lambda',
+    );
+    expect(perFunction).toEqual([]);
+    // Errors, the dead-letter queues and the quarantine: a handful, whatever the number of functions.
+    const alarms = Object.keys(ecrm.appTemplate.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBe(2 + DeadLetterQueue.allIn(ecrm.appStack).length);
+  });
+
+  it('add an alarm per function only for the functions asked for', () => {
+    const [first] = everyTrigger;
+    if (!first) throw new Error('the fixture catalogue is empty');
+    const opted = synthesize(everyTrigger, { alarmPerFunction: first.name });
+    const lambdaAlarms = Object.values(opted.appTemplate.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.Namespace === 'AWS/Lambda',
+    );
+    expect(lambdaAlarms).toHaveLength(1);
+    expect(() => synthesize(everyTrigger, { alarmPerFunction: 'no-such-function' })).toThrow(
+      'no-such-function',
+    );
   });
 
   it('watch every dead-letter queue for a first message', () => {

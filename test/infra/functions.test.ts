@@ -27,17 +27,29 @@ describe('the shared function construct', () => {
     for (const { name } of everyTrigger) propertiesOf(name);
   });
 
-  it('runs every function on nodejs24.x, arm64, with active tracing and JSON logs at INFO', () => {
+  it('runs every function on nodejs24.x, arm64, without X-Ray unless asked, and JSON logs at INFO', () => {
     for (const { name } of everyTrigger) {
       expect(propertiesOf(name)).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogFormat: 'JSON', ApplicationLogLevel: 'INFO' },
       });
       expect(propertiesOf(name).ReservedConcurrentExecutions).toBeUndefined();
+      expect(propertiesOf(name).TracingConfig?.Mode ?? 'PassThrough').not.toBe('Active');
     }
+  });
+
+  it('traces with X-Ray the functions asked for (-c tracing=all or a list of names)', () => {
+    const [first, second] = everyTrigger;
+    if (!first || !second) throw new Error('the fixture catalogue is too small');
+    const traced = synthesize(everyTrigger, { tracing: first.name });
+    expect(deployedFunction(traced.appTemplate, first.name).properties.TracingConfig).toEqual({
+      Mode: 'Active',
+    });
+    expect(deployedFunction(traced.appTemplate, second.name).properties.TracingConfig?.Mode).not.toBe(
+      'Active',
+    );
   });
 
   it('takes memory and timeout from the spec, with small defaults', () => {

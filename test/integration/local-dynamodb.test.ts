@@ -12,7 +12,7 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { localDynamoDbClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local.ts';
 import { tableDefinition } from '../../infra/table.definition.ts';
 import { useLocalServices } from '../support/env.ts';

@@ -114,6 +114,36 @@ describe('local EventBridge PutEvents with the real SDK client', () => {
 });
 
 describe('local EventBridge rules and targets', () => {
+  it('runs a rule at most its concurrency at once, as Lambda would, and idle() waits for the queue', async () => {
+    let running = 0;
+    let peak = 0;
+    const seen = new Map<number, number>();
+    bus.addRule({
+      name: 'bounded',
+      eventBusName: 'ecrm',
+      concurrency: 3,
+      pattern: { source: ['ecrm'] },
+      target: async (e) => {
+        running += 1;
+        peak = Math.max(peak, running);
+        const n = Number((e.detail as { n: number }).n);
+        seen.set(n, (seen.get(n) ?? 0) + 1);
+        await new Promise((r) => setTimeout(r, 5));
+        running -= 1;
+        // Every third event fails once: its retry waits for a slot again and is still delivered.
+        if (n % 3 === 0 && seen.get(n) === 1) throw new Error('transient');
+      },
+    });
+    const events = Array.from({ length: 30 }, (_, n) => entry('tick', { n }));
+    for (let i = 0; i < events.length; i += 10) await put(...events.slice(i, i + 10));
+    await bus.idle();
+    expect(peak).toBe(3);
+    expect(running).toBe(0);
+    expect([...seen.keys()].sort((a, b) => a - b)).toEqual(events.map((_, n) => n));
+    expect([...seen.values()].reduce((a, b) => a + b, 0)).toBe(30 + 10);
+    expect(bus.deadLetters).toEqual([]);
+  });
+
   it('delivers an event only to the rules whose pattern matches, on the rule bus only', async () => {
     const created: BusEvent[] = [];
     const updated: BusEvent[] = [];

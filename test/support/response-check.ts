@@ -3,7 +3,7 @@
  * hold no field the schema does not declare (zod strips undeclared keys, so whatever the parse
  * dropped is a field the documented representation does not have — a storage internal leaking).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { allRoutes } from '../../functions/routes.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 

@@ -74,7 +74,7 @@ describe('import cycle finder', () => {
         "import { email } from '../shared/values/email.schema.ts';\nexport const c = email;\n",
       'lib/events/track.schema.ts':
         "import { email } from '../shared/values/email.schema.ts';\nimport { c } from '../contacts/contact.schema.ts';\nexport const t = email + c;\n",
-      'lib/uses-a-package.ts': "import { z } from 'zod';\nexport const s = z;\n",
+      'lib/uses-a-package.ts': "import * as z from 'zod';\nexport const s = z;\n",
     });
 
     expect(findImportCycles(root, DIRS)).toEqual([]);

@@ -4,6 +4,7 @@ import {
   domainEvent,
   OUTBOX_ATTRIBUTE,
   OUTBOX_ON_REMOVE_ATTRIBUTE,
+  toItemOutbox,
   toOutbox,
 } from '../../lib/shared/events/outbox.ts';
 import { eventsToRelay } from '../../lib/shared/events/relay.ts';
@@ -34,6 +35,35 @@ describe('outbox relay', () => {
       { oldImage: { other: 1 } },
     ]);
     expect(events.map((e) => e.id)).toEqual([gone.id]);
+  });
+
+  it('relays events whose data the item holds (memberships): entered from the write, exited from the removal', () => {
+    const data = { segmentId: 'sg_1', contactId: 'c_1', ruleVersion: 2 };
+    const entered = domainEvent('segment.entered', 'ws_test', data, clock);
+    const exited = domainEvent('segment.exited', 'ws_test', data, clock);
+    const item = {
+      pk: 'W#ws_test#SG#sg_1#0',
+      sk: 'C#c_1',
+      type: 'membership',
+      v: 1,
+      ...data,
+      enteredAt: clock.now().toISOString(),
+      [OUTBOX_ATTRIBUTE]: toItemOutbox(entered),
+      [OUTBOX_ON_REMOVE_ATTRIBUTE]: toItemOutbox(exited, { removal: true }),
+    };
+    const { events, rejected } = eventsToRelay([
+      { newImage: item },
+      { oldImage: item, at: '2026-02-01T00:00:00.000Z' },
+    ]);
+    expect(rejected).toEqual([]);
+    expect(events).toEqual([
+      { ...entered, data },
+      { ...exited, occurredAt: '2026-02-01T00:00:00.000Z', data },
+    ]);
+    // What the membership keeps for its two events: a few dozen bytes each, not a copy of its data.
+    const full = JSON.stringify(toOutbox(entered)).length;
+    expect(JSON.stringify(item[OUTBOX_ATTRIBUTE]).length).toBeLessThan(full * 0.6);
+    expect(JSON.stringify(item[OUTBOX_ON_REMOVE_ATTRIBUTE]).length).toBeLessThan(full * 0.6);
   });
 
   it('reports entries that break the catalogue instead of publishing them', () => {

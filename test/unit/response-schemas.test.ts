@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allRoutes } from '../../functions/routes.ts';
 import { openApiDocument } from '../../lib/shared/http/openapi.ts';
 import { responseProblems } from '../support/response-check.ts';

@@ -18,4 +18,13 @@ describe('CSV reader', () => {
     expect(() => parseCsv('email\n"a@example.com')).toThrow(CsvError);
     expect(() => parseCsv('email\nab"c')).toThrow('line 2');
   });
+
+  it('refuses text after a closing quote instead of reading "a"b as ab, naming the line', () => {
+    expect(() => parseCsv('email,name\nx@example.com,"a"b\n')).toThrow(CsvError);
+    expect(() => parseCsv('email,name\n\nx@example.com,ok\ny@example.com,"a"b\n')).toThrow('line 4');
+  });
+
+  it('accepts mixed line ends and a row after a multi-line field keeps its own line', () => {
+    expect(parseCsv('a\r\n"x\ny"\rb\n').map((r) => r.line)).toEqual([1, 2, 4]);
+  });
 });

@@ -3,7 +3,7 @@
  * detail-type, version and schema. Publishers validate against it before PutEvents; consumers parse
  * with it. An event's `detail` always has the same envelope: id, version, workspaceId, occurredAt, data.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const EVENT_SOURCE = 'ecrm';
 

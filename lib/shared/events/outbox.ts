@@ -4,7 +4,7 @@
  * which publishes it to the bus; so a stored fact and its event never diverge, even if the process
  * dies right after the write. The relay publishes when `_ev.id` is new on the item.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../clock.ts';
 import { newId } from '../ids.ts';
 import {
@@ -12,6 +12,7 @@ import {
   type EventData,
   type EventType,
   eventDefinition,
+  isEventType,
   parseDomainEvent,
 } from './catalogue.ts';
 
@@ -63,9 +64,48 @@ export const toOutbox = (event: DomainEvent): OutboxRecord => ({
   },
 });
 
-/** Read an outbox record from a stream image; undefined when the item carries none. */
-export const fromOutbox = (value: unknown): DomainEvent | undefined => {
+/**
+ * An outbox record for an item that is the fact itself (a segment membership): the event's data are
+ * the item's own attributes, so the item keeps about 60 bytes for its event instead of a copy of its
+ * data. `occurredAt` is left out for a removal's event, which happens when the item goes.
+ */
+export const itemOutboxRecord = z.object({
+  id: z.string(),
+  type: z.string(),
+  workspaceId: z.string(),
+  occurredAt: z.string().optional(),
+});
+export type ItemOutboxRecord = z.infer<typeof itemOutboxRecord>;
+
+/** The outbox value of an event whose data the item itself holds (see {@link itemOutboxRecord}). */
+export const toItemOutbox = (event: DomainEvent, { removal = false } = {}): ItemOutboxRecord => ({
+  id: event.id,
+  type: event.type,
+  workspaceId: event.workspaceId,
+  ...(removal ? {} : { occurredAt: event.occurredAt }),
+});
+
+/**
+ * Read an outbox record from a stream image; undefined when the item carries none. An item-data
+ * record takes its data from `image` and, when it has no time of its own, the time `at`.
+ */
+export const fromOutbox = (
+  value: unknown,
+  image?: Record<string, unknown>,
+  at?: string,
+): DomainEvent | undefined => {
   if (value === undefined) return undefined;
-  const record = outboxRecord.parse(value);
-  return parseDomainEvent(record.type, record.detail);
+  const full = outboxRecord.safeParse(value);
+  if (full.success) return parseDomainEvent(full.data.type, full.data.detail);
+  const record = itemOutboxRecord.parse(value);
+  if (!isEventType(record.type)) throw new Error(`unknown event type ${record.type}`);
+  const occurredAt = record.occurredAt ?? at;
+  if (occurredAt === undefined) throw new Error(`${record.type} ${record.id} has no time`);
+  return parseDomainEvent(record.type, {
+    id: record.id,
+    version: eventDefinition(record.type).version,
+    workspaceId: record.workspaceId,
+    occurredAt,
+    data: image ?? {},
+  });
 };

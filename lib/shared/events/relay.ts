@@ -31,7 +31,7 @@ export const eventsToRelay = (changes: readonly StreamChange[]): RelayBatch => {
       // A removal: publish the event the item kept for this moment, if any.
       if (outboxId(change.oldImage, OUTBOX_ON_REMOVE_ATTRIBUTE) === undefined) return;
       try {
-        const event = fromOutbox(change.oldImage?.[OUTBOX_ON_REMOVE_ATTRIBUTE]);
+        const event = fromOutbox(change.oldImage?.[OUTBOX_ON_REMOVE_ATTRIBUTE], change.oldImage, change.at);
         if (event) events.push(change.at ? { ...event, occurredAt: change.at } : event);
       } catch (error) {
         rejected.push({ index, reason: error instanceof Error ? error.message : String(error) });
@@ -41,7 +41,7 @@ export const eventsToRelay = (changes: readonly StreamChange[]): RelayBatch => {
     const id = outboxId(change.newImage);
     if (id === undefined || id === outboxId(change.oldImage)) return;
     try {
-      const event = fromOutbox(change.newImage?.[OUTBOX_ATTRIBUTE]);
+      const event = fromOutbox(change.newImage?.[OUTBOX_ATTRIBUTE], change.newImage, change.at);
       if (event) events.push(event);
     } catch (error) {
       rejected.push({ index, reason: error instanceof Error ? error.message : String(error) });

@@ -1,5 +1,5 @@
 /** Schemas shared by many routes: pagination, the error body, ids in paths. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const pageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),

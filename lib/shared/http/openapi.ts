@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests, so the
  * reference cannot drift from the behaviour.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteSpec } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * imports no AWS client, so that the function catalogue, the CDK app, the local server and the
  * OpenAPI generator can all read it without side effects.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type Scope = 'admin' | 'write' | 'read' | 'ingest';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,5 +1,5 @@
 /** An event's name (what happened: `Viewed Product`) and a client's event id (its dedupe key). A leaf module. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const eventIdSchema = z
   .string()

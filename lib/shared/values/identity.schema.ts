@@ -4,7 +4,7 @@
  * folder: contacts, events, scoring, segments and the condition language all read these, so it
  * imports nothing of the domain.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const contactIdSchema = z.string().regex(/^c_[0-9a-z]{26}$/, 'not a contact id');
 

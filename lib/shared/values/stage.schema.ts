@@ -3,7 +3,7 @@
  * condition evaluator (a `stage atLeast` test without an order in its context) and the scoring model
  * can both read it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const stageNameSchema = z
   .string()

@@ -18,7 +18,7 @@
  * ```
  * Send `updatedAt` whenever you can: an older update never overwrites newer state.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MappingError, type StorefrontChange, type StorefrontCustomer } from '../storefront-change.ts';
 import {
   anything,

@@ -5,7 +5,7 @@
  * phones, trimmed names, BCP 47 locales, ISO UTC times). Optional data that is unusable is dropped;
  * required data that is unusable quarantines the delivery.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS, localeSchema, phoneSchema } from '../../contacts/contact.schema.ts';
 import {
   fromStripeAmount,

@@ -12,7 +12,7 @@
  * opt-in win). On orders and checkouts with no customer consent, a ticked `buyer_accepts_marketing`
  * box is an opt-in; an unticked one says nothing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type ConsentState,
   MappingError,

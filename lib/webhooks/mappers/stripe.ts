@@ -18,7 +18,7 @@
  * the event's `previous_attributes.amount_refunded` gives this refund's amount (the increase), and
  * its id is `<charge id>:<amount_refunded after it>`: unique per refund, the same on redelivery.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   MappingError,
   type OrderStatus,

@@ -10,7 +10,7 @@
  * WooCommerce reports no cancellation time (the last modification stands in) and no marketing
  * consent (absent: WooCommerce core has no such field).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OrderStatus, StorefrontChange, StorefrontCustomer } from '../storefront-change.ts';
 import { MappingError } from '../storefront-change.ts';
 import {

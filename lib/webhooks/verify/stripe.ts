@@ -9,7 +9,7 @@
  * only after the signature matched, and a verified body that is not a Stripe event comes back as
  * `identified: false` for the caller to quarantine.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   hasUsableSecret,
   header,

@@ -1,0 +1,47 @@
+// `prestart` / `pretest`: a fresh clone needs only `npm start` and `npm test`. Installs the locked
+// dependencies (`npm ci`) when node_modules is absent or was installed from another lock. Plain
+// JavaScript, so that any Node ≥ 20 runs it before the project's own Node 24 is installed.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where the hash of the lock that node_modules was installed from is kept. */
+export const STAMP = join('node_modules', '.ecrm-installed-lock');
+
+/**
+ * What to do, from the state on disk:
+ * - `install`: no node_modules (or no npm record of an install), or installed from a different lock
+ *   and not since (npm's own record is older than the lock);
+ * - `stamp`: installed with npm by hand after the lock last changed (npm's record is newer): trust it;
+ * - `none`: installed from exactly this lock.
+ * @param {{ lockHash: string, stamp: string | undefined, npmRecordMtimeMs: number | undefined, lockMtimeMs: number }} s
+ * @returns {'install' | 'stamp' | 'none'}
+ */
+export const installAction = (s) => {
+  if (s.npmRecordMtimeMs === undefined) return 'install';
+  if (s.stamp === s.lockHash) return 'none';
+  return s.npmRecordMtimeMs >= s.lockMtimeMs ? 'stamp' : 'install';
+};
+
+const main = () => {
+  const lock = 'package-lock.json';
+  const lockHash = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  const npmRecord = join('node_modules', '.package-lock.json');
+  const action = installAction({
+    lockHash,
+    stamp: existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : undefined,
+    npmRecordMtimeMs: existsSync(npmRecord) ? statSync(npmRecord).mtimeMs : undefined,
+    lockMtimeMs: statSync(lock).mtimeMs,
+  });
+  if (action === 'install') {
+    console.log('ecrm: installing the locked dependencies (npm ci)…');
+    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], {
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
+  }
+  if (action !== 'none') writeFileSync(STAMP, `${lockHash}\n`);
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,58 @@
+/**
+ * The bundles CDK ships (infra/bundling.ts): the hot paths stay inside the cold-start budget's size, the
+ * AWS SDK is left to the runtime, and nothing the project only develops with is shipped.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { BUDGET, bundle, externalPackages, HOT_PATHS } from '../../bench/bundles.ts';
+import { bundleOptions } from '../../infra/bundling.ts';
+import { functions } from '../../infra/catalogue/functions.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ecrm-bundles-test-'));
+
+describe('function bundles', () => {
+  it.each(HOT_PATHS)('%s weighs at most 350 KB and leaves the AWS SDK to the runtime', async (name) => {
+    const { outfile, metafile } = await bundle(name, dir);
+    expect(readFileSync(outfile).length).toBeLessThanOrEqual(BUDGET.bytes);
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs.filter((f) => f.includes('node_modules/@aws-sdk/'))).toEqual([]);
+    expect(externalPackages(metafile).every((p) => p.startsWith('@aws-sdk/'))).toBe(true);
+    // One zod locale (English), not all of them: the namespace is imported so that it tree-shakes.
+    const shipped = Object.values(metafile.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, i]) => i.bytesInOutput > 0)
+        .map(([f]) => f),
+    );
+    expect(shipped.filter((f) => f.includes('zod/v4/locales/')).length).toBeLessThanOrEqual(1);
+  });
+
+  it('ship no devDependency: every package a function needs is a runtime dependency', async () => {
+    const pkg: unknown = JSON.parse(readFileSync('package.json', 'utf8'));
+    const dev = Object.keys(
+      (typeof pkg === 'object' && pkg !== null && Reflect.get(pkg, 'devDependencies')) || {},
+    );
+    const result = await build({
+      ...bundleOptions('', join(dir, 'unused.mjs')),
+      entryPoints: functions.map((f) => f.entry),
+      outfile: undefined,
+      outdir: join(dir, 'all'),
+      write: false,
+    });
+    const used = new Set(
+      [
+        ...Object.keys(result.metafile?.inputs ?? {}),
+        ...externalPackages(result.metafile ?? { inputs: {}, outputs: {} }),
+      ].map((f) => {
+        const path = f.split('node_modules/').at(-1) ?? f;
+        return path
+          .split('/')
+          .slice(0, path.startsWith('@') ? 2 : 1)
+          .join('/');
+      }),
+    );
+    expect(dev.filter((d) => used.has(d) && d !== '@types/aws-lambda')).toEqual([]);
+  });
+});
