@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
-import { sign } from '../../lib/webhooks/verify/index.ts';
-import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { type Client, client, deliverShopify, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
 let api: Client;
@@ -63,16 +62,8 @@ beforeAll(async () => {
   const connectionId = String(field(made.body, 'connection', 'id'));
   for (const n of [1, 2]) {
     const body = `{"id": ${n}, "email": `;
-    await fetch(`${stack.apiUrl}/v1/webhooks/${keys.id}/${connectionId}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-shopify-topic': 'orders/create',
-        'x-shopify-hmac-sha256': sign.shopify(secret, body),
-        'x-shopify-event-id': `cursor-garbage-${n}`,
-      },
-      body,
-    });
+    const to = { workspaceId: keys.id, connectionId, secret };
+    await deliverShopify(stack, to, 'orders/create', body, `cursor-garbage-${n}`);
   }
   await stack.idle();
   paths.listQuarantine = `/v1/connections/${connectionId}/quarantine`;

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { keys } from '../../lib/shared/keys.ts';
-import { sign } from '../../lib/webhooks/verify/index.ts';
-import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { type Client, client, deliverShopify, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
 let api: Client;
@@ -38,19 +37,8 @@ const rawItem = async (key: { pk: string; sk: string }) =>
   ).Item;
 
 const deliver = async (topic: string, payload: unknown, eventId: string) => {
-  const body = JSON.stringify(payload);
-  const res = await fetch(`${stack.apiUrl}/v1/webhooks/${ws}/${shop}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-shopify-topic': topic,
-      'x-shopify-hmac-sha256': sign.shopify(secret, body),
-      'x-shopify-event-id': eventId,
-      'x-shopify-webhook-id': `wh-${eventId}`,
-      'x-shopify-shop-domain': 'erasure.myshopify.com',
-    },
-    body,
-  });
+  const to = { workspaceId: ws, connectionId: shop, secret };
+  const res = await deliverShopify(stack, to, topic, JSON.stringify(payload), eventId);
   expect(res.status).toBe(200);
   await stack.idle();
 };
@@ -82,18 +70,9 @@ describe('erasure leaves nothing personal behind', () => {
     expect(item?.body).toBeUndefined();
     // Still a duplicate while the dedupe window lasts.
     const body = JSON.stringify(order(5001, 'kept-body@example.com'));
-    const again = await fetch(`${stack.apiUrl}/v1/webhooks/${ws}/${shop}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-shopify-topic': 'orders/create',
-        'x-shopify-hmac-sha256': sign.shopify(secret, body),
-        'x-shopify-event-id': 'evt-body-1',
-        'x-shopify-shop-domain': 'erasure.myshopify.com',
-      },
-      body,
-    });
-    expect(field(await again.json(), 'status')).toBe('duplicate');
+    const to = { workspaceId: ws, connectionId: shop, secret };
+    const again = await deliverShopify(stack, to, 'orders/create', body, 'evt-body-1');
+    expect(field(again.body, 'status')).toBe('duplicate');
   });
 
   it('a track dedupe record keeps no identity once the event is on its contact', async () => {

@@ -7,6 +7,7 @@ import '../support/env.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
+import { sign } from '../../lib/webhooks/verify/index.ts';
 import type { Scope } from '../../lib/workspaces/api-keys.ts';
 import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
@@ -79,3 +80,43 @@ export const workspaceWithKeys = async (stack: LocalStack) => {
 /** Read a field path from an unknown JSON body (tests only; a wrong path fails the assertion). */
 export const field = (body: unknown, ...path: (string | number)[]): unknown =>
   path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? Reflect.get(v, k) : undefined), body);
+
+/** The headers Shopify sends with a delivery, signed with the connection's secret. */
+export const shopifyHeaders = (
+  secret: string,
+  body: Buffer | string,
+  topic: string,
+  eventId: string,
+  shopDomain = 'demo.myshopify.com',
+): Record<string, string> => ({
+  'content-type': 'application/json',
+  'x-shopify-topic': topic,
+  'x-shopify-hmac-sha256': sign.shopify(secret, body),
+  'x-shopify-event-id': eventId,
+  'x-shopify-webhook-id': `wh-${eventId}`,
+  'x-shopify-shop-domain': shopDomain,
+});
+
+/** POST a signed Shopify delivery to a connection's webhook URL, as Shopify would. */
+export const deliverShopify = async (
+  stack: LocalStack,
+  to: { readonly workspaceId: string; readonly connectionId: string; readonly secret: string },
+  topic: string,
+  body: string,
+  eventId: string,
+  shopDomain?: string,
+): Promise<Reply> => {
+  const res = await fetch(`${stack.apiUrl}/v1/webhooks/${to.workspaceId}/${to.connectionId}`, {
+    method: 'POST',
+    headers: shopifyHeaders(to.secret, body, topic, eventId, shopDomain),
+    body,
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+};

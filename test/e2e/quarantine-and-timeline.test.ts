@@ -16,8 +16,7 @@ import { parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { deliveriesRepository, deliveryRecord, gzipBody } from '../../lib/webhooks/deliveries.repository.ts';
-import { sign } from '../../lib/webhooks/verify/index.ts';
-import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { type Client, client, deliverShopify, field, startStack, workspaceWithKeys } from './harness.ts';
 
 const run = promisify(execFile);
 let stack: LocalStack;
@@ -43,17 +42,13 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const deliver = async (topic: string, body: string, eventId: string) => {
-  const res = await fetch(`${stack.apiUrl}/v1/webhooks/${ws}/${shop}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-shopify-topic': topic,
-      'x-shopify-hmac-sha256': sign.shopify(secret, body),
-      'x-shopify-event-id': eventId,
-      'x-shopify-shop-domain': 'q.myshopify.com',
-    },
+  const res = await deliverShopify(
+    stack,
+    { workspaceId: ws, connectionId: shop, secret },
+    topic,
     body,
-  });
+    eventId,
+  );
   expect(res.status).toBe(200);
   await stack.idle();
 };

@@ -4,8 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
-import { sign } from '../../lib/webhooks/verify/index.ts';
-import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { type Client, client, deliverShopify, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
 let api: Client;
@@ -26,20 +25,8 @@ afterAll(() => stack?.stop());
 
 let seq = 0;
 const post = async (topic: string, payload: unknown) => {
-  const body = JSON.stringify(payload);
-  const eventId = `evt-fresh-${++seq}`;
-  const res = await fetch(`${stack.apiUrl}/v1/webhooks/${ws}/${shop}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-shopify-topic': topic,
-      'x-shopify-hmac-sha256': sign.shopify(secret, body),
-      'x-shopify-event-id': eventId,
-      'x-shopify-webhook-id': `wh-${eventId}`,
-      'x-shopify-shop-domain': 'fresh.myshopify.com',
-    },
-    body,
-  });
+  const to = { workspaceId: ws, connectionId: shop, secret };
+  const res = await deliverShopify(stack, to, topic, JSON.stringify(payload), `evt-fresh-${++seq}`);
   expect(res.status).toBe(200);
 };
 
