@@ -80,13 +80,19 @@ describe('segments end to end', () => {
       await stack.scheduler.runDue();
       await stack.idle();
       await expect.poll(() => members(segmentId), { interval: 100, timeout: 10_000 }).not.toContain(id);
+      // The exit is published by the outbox from the membership's removal: wait for the relay too.
+      await stack.idle();
+      const exited = () =>
+        stack.bus.events
+          .filter(
+            (e) =>
+              e['detail-type'] === 'segment.exited' && field(e.detail, 'data', 'segmentId') === segmentId,
+          )
+          .map((e) => field(e.detail, 'data', 'contactId'));
+      await expect.poll(exited, { interval: 100, timeout: 10_000 }).toEqual([id]);
     } finally {
       vi.useRealTimers();
     }
-    const exited = stack.bus.events.filter(
-      (e) => e['detail-type'] === 'segment.exited' && field(e.detail, 'data', 'segmentId') === segmentId,
-    );
-    expect(exited.map((e) => field(e.detail, 'data', 'contactId'))).toEqual([id]);
   });
 
   it('a rule change rebuilds membership exactly; a preview counts before saving', async () => {
