@@ -1,11 +1,8 @@
 /** The operator connects a storefront from the command line, through the API of a running stack. */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
-import { client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { client, ecrmCli, field, startStack, workspaceWithKeys } from './harness.ts';
 
-const run = promisify(execFile);
 let stack: LocalStack;
 let admin: string;
 
@@ -16,19 +13,7 @@ beforeAll(async () => {
 
 afterAll(() => stack?.stop());
 
-const ecrm = async (...args: string[]): Promise<unknown> => {
-  const { stdout } = await run(process.execPath, [
-    '--import',
-    'tsx',
-    'cli/ecrm.ts',
-    ...args,
-    '--api',
-    stack.apiUrl,
-    '--api-key',
-    admin,
-  ]);
-  return JSON.parse(stdout);
-};
+const ecrm = (...args: string[]) => ecrmCli(stack, admin, ...args);
 
 describe('ecrm connection', () => {
   it('creates, lists, rotates and deletes a connection', async () => {

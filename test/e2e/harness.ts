@@ -2,6 +2,8 @@
  * End-to-end harness: the whole local stack (same handlers, bus patterns and outbox as deployed) on
  * the DynamoDB Local of the global setup, a table of its own, and a small HTTP client.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import '../support/env.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
@@ -119,4 +121,21 @@ export const deliverShopify = async (
     // not JSON: keep the text
   }
   return { status: res.status, body: parsed, headers: res.headers };
+};
+
+const run = promisify(execFile);
+
+/** The `ecrm` CLI against the stack's API with this key, as an operator runs it; its JSON output parsed. */
+export const ecrmCli = async (stack: LocalStack, apiKey: string, ...args: string[]): Promise<unknown> => {
+  const { stdout } = await run(process.execPath, [
+    '--import',
+    'tsx',
+    'cli/ecrm.ts',
+    ...args,
+    '--api',
+    stack.apiUrl,
+    '--api-key',
+    apiKey,
+  ]);
+  return JSON.parse(stdout);
 };

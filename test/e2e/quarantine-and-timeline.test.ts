@@ -2,9 +2,7 @@
  * Quarantined deliveries over the API and the CLI (listed with their reason, replayed one or all
  * through the same idempotent path), and what ecrm itself does to a contact on its timeline.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
@@ -16,9 +14,16 @@ import { parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { deliveriesRepository, deliveryRecord, gzipBody } from '../../lib/webhooks/deliveries.repository.ts';
-import { type Client, client, deliverShopify, field, startStack, workspaceWithKeys } from './harness.ts';
+import {
+  type Client,
+  client,
+  deliverShopify,
+  ecrmCli,
+  field,
+  startStack,
+  workspaceWithKeys,
+} from './harness.ts';
 
-const run = promisify(execFile);
 let stack: LocalStack;
 let api: Client;
 let adminKey: string;
@@ -95,19 +100,7 @@ const ids = (body: unknown) =>
   (field(body, 'deliveries') as { deliveryId: string }[]).map((d) => d.deliveryId).sort();
 const events = (type: string) => stack.bus.events.filter((e) => e['detail-type'] === type);
 
-const ecrm = async (...args: string[]): Promise<unknown> => {
-  const { stdout } = await run(process.execPath, [
-    '--import',
-    'tsx',
-    'cli/ecrm.ts',
-    ...args,
-    '--api',
-    stack.apiUrl,
-    '--api-key',
-    adminKey,
-  ]);
-  return JSON.parse(stdout);
-};
+const ecrm = (...args: string[]) => ecrmCli(stack, adminKey, ...args);
 
 describe('quarantined deliveries', () => {
   it('are listed with their reason, a page at a time, and a forged cursor is refused', async () => {
