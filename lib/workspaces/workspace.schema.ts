@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { emailSettingsSchema } from './email-settings.schema.ts';
 
 export const SCOPES = ['admin', 'write', 'read', 'ingest'] as const;
 export const scopeSchema = z.enum(SCOPES);
@@ -40,6 +41,8 @@ export const workspaceItem = z.object({
     timelineRetentionDays: z.number().int().positive(),
     /** Ingest requests per second (per key, per workspace); defaults in `rate-limit.ts` when absent. */
     rateLimits: rateLimitsSchema.optional(),
+    /** Email settings (locale, postal address, topics...); `DEFAULT_EMAIL_SETTINGS` when absent. */
+    email: emailSettingsSchema.optional(),
   }),
 });
 export type Workspace = z.infer<typeof workspaceItem>;

@@ -1,0 +1,70 @@
+/**
+ * The SES message tags every email carries, so each SES event (send, delivery, bounce, complaint,
+ * open, click...) finds its workspace, contact, message and origin without a lookup table.
+ *
+ * SES tag names and values hold only ASCII letters, digits, `_` and `-` (at most 256 characters):
+ * every value written here satisfies that, and `readMessageTags` refuses anything else.
+ */
+import * as z from 'zod';
+
+export const MESSAGE_TAG = {
+  workspace: 'ecrm-ws',
+  contact: 'ecrm-contact',
+  /** ecrm's own id of this one message (`m_...`), not SES's MessageId. */
+  message: 'ecrm-message',
+  kind: 'ecrm-kind',
+  /** What sent it: a campaign, a journey step, a one-off (API), a test send, an alert. */
+  origin: 'ecrm-origin',
+  /** The campaign id, `<journeyId>-<stepId>`, the template id...; absent for one-offs. */
+  originId: 'ecrm-origin-id',
+} as const;
+
+export const EMAIL_KINDS = ['marketing', 'transactional'] as const;
+export const emailKindSchema = z.enum(EMAIL_KINDS);
+export type EmailKind = z.infer<typeof emailKindSchema>;
+
+export const ORIGINS = ['campaign', 'journey', 'api', 'test', 'alert', 'confirmation'] as const;
+export const originSchema = z.enum(ORIGINS);
+export type Origin = z.infer<typeof originSchema>;
+
+const tagValue = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'SES tag values are A-Z a-z 0-9 _ - only');
+
+export const messageTagsSchema = z.object({
+  workspaceId: tagValue,
+  contactId: tagValue,
+  messageId: tagValue,
+  kind: emailKindSchema,
+  origin: originSchema,
+  originId: tagValue.optional(),
+});
+export type MessageTags = z.infer<typeof messageTagsSchema>;
+
+/** The tags as SES takes them (`EmailTags`, `DefaultEmailTags`, `ReplacementTags`). */
+export const toSesTags = (tags: MessageTags): { Name: string; Value: string }[] => {
+  const checked = messageTagsSchema.parse(tags);
+  const out: { Name: string; Value: string }[] = [
+    { Name: MESSAGE_TAG.workspace, Value: checked.workspaceId },
+    { Name: MESSAGE_TAG.contact, Value: checked.contactId },
+    { Name: MESSAGE_TAG.message, Value: checked.messageId },
+    { Name: MESSAGE_TAG.kind, Value: checked.kind },
+    { Name: MESSAGE_TAG.origin, Value: checked.origin },
+  ];
+  if (checked.originId !== undefined) out.push({ Name: MESSAGE_TAG.originId, Value: checked.originId });
+  return out;
+};
+
+/**
+ * The tags of an SES event's `mail.tags` (each a list of strings, SES's shape), or undefined when the
+ * message was not sent by ecrm (another application of the account shares the default bus).
+ */
+export const readMessageTags = (tags: Readonly<Record<string, readonly string[] | undefined>>) => {
+  const parsed = messageTagsSchema.safeParse({
+    workspaceId: tags[MESSAGE_TAG.workspace]?.[0],
+    contactId: tags[MESSAGE_TAG.contact]?.[0],
+    messageId: tags[MESSAGE_TAG.message]?.[0],
+    kind: tags[MESSAGE_TAG.kind]?.[0],
+    origin: tags[MESSAGE_TAG.origin]?.[0],
+    originId: tags[MESSAGE_TAG.originId]?.[0],
+  });
+  return parsed.success ? parsed.data : undefined;
+};

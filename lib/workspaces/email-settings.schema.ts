@@ -1,0 +1,46 @@
+/**
+ * A workspace's email settings: what every send, unsubscribe page and double opt-in reads. Kept on
+ * the workspace item (`email`), set through `PUT /v1/workspace/email-settings`. A leaf module: the
+ * template, subscription, sending and feedback capabilities all read it.
+ */
+import * as z from 'zod';
+import { emailSchema } from '../shared/values/identity.schema.ts';
+
+/** The locales ecrm ships templates and pages in; a contact's locale falls back to one of these. */
+export const SHIPPED_LOCALES = ['en', 'es', 'fr', 'it', 'zh-Hant'] as const;
+export const shippedLocaleSchema = z.enum(SHIPPED_LOCALES);
+export type ShippedLocale = z.infer<typeof shippedLocaleSchema>;
+
+export const topicIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'a topic id is lower-case letters, digits and -, starting with a letter');
+
+/** A subscription topic (newsletter, product news...): names per locale, shown in the preference centre. */
+export const topicSchema = z.strictObject({
+  id: topicIdSchema,
+  /** At least the workspace's default locale; other locales fall back to it. */
+  names: z.partialRecord(shippedLocaleSchema, z.string().trim().min(1).max(80)),
+  /** Whether a contact with marketing consent and no choice for this topic receives it. */
+  subscribedByDefault: z.boolean().default(true),
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+export const emailSettingsSchema = z.strictObject({
+  /** The locale of the last resort (`es-MX` → `es` → this). */
+  defaultLocale: shippedLocaleSchema.default('en'),
+  /** The sender's postal address; a marketing send without one is refused (CAN-SPAM, the brief's rules). */
+  postalAddress: z.string().trim().min(10).max(300).optional(),
+  /** Where the MQL hand-off alert goes (transactional). */
+  salesAddress: emailSchema.optional(),
+  /** Whether a new subscriber must confirm by email before marketing consent counts. */
+  doubleOptIn: z.boolean().default(false),
+  topics: z
+    .array(topicSchema)
+    .max(20, 'at most 20 topics')
+    .refine((t) => new Set(t.map((x) => x.id)).size === t.length, 'topic ids must be unique')
+    .default([]),
+});
+export type EmailSettings = z.infer<typeof emailSettingsSchema>;
+
+/** The settings of a workspace that never set any. */
+export const DEFAULT_EMAIL_SETTINGS: EmailSettings = emailSettingsSchema.parse({});
