@@ -1,5 +1,5 @@
 /** GDPR export (right of access): everything held on a contact, in plain JSON. */
-import { timelineEntryRecord } from '../events/timeline.schema.ts';
+import { timelineEntryRecord, timelineView } from '../events/timeline.schema.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { readItem } from '../shared/table.ts';
@@ -12,10 +12,7 @@ export const exportContact = async (workspaceId: string, contactId: string, deps
   const items = await deps.contacts.partitionItems(workspaceId, contactId);
   const timeline = items
     .filter((i) => typeof i.sk === 'string' && i.sk.startsWith(keys.timelinePrefix))
-    .map((i) => {
-      const { type: _t, v: _v, ttl: _ttl, ...entry } = readItem(timelineEntryRecord, i, 'timeline entry');
-      return entry;
-    });
+    .map((i) => timelineView(readItem(timelineEntryRecord, i, 'timeline entry')));
   const other = items.filter(
     (i) =>
       typeof i.sk === 'string' &&

@@ -2,6 +2,7 @@
 import { NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import type { TimelineDeps } from './deps.ts';
+import { timelineView } from './timeline.schema.ts';
 
 export const readTimeline = async (
   workspaceId: string,
@@ -15,5 +16,5 @@ export const readTimeline = async (
     page.limit,
     page.cursor,
   );
-  return { entries: entries.map(({ type: _t, v: _v, ttl: _ttl, ...e }) => e), ...(next ? { next } : {}) };
+  return { entries: entries.map(timelineView), ...(next ? { next } : {}) };
 };

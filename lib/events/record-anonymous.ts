@@ -60,8 +60,8 @@ export const attachAnonymousEvents = async (
   )) {
     for (const item of page.Items ?? []) {
       const entry = readItem(timelineEntryRecord, item, 'timeline entry');
-      // A visitor's partition only holds what the site sent (system entries name a contact).
-      if (entry.kind !== 'system')
+      // A visitor's partition only holds what the site sent (system and email entries name a contact).
+      if (entry.kind === 'track' || entry.kind === 'interaction')
         await recordOnContact(workspaceId, contactId, { ...entry, kind: entry.kind }, deps);
       await deps.contacts.deleteKeys([keys.timelineEntry(partition, entry.occurredAt, entry.eventId)]);
       moved += 1;
