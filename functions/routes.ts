@@ -5,6 +5,7 @@ import { openApiRoute } from './docs/openapi.route.ts';
 import * as events from './events/event.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
+import * as templates from './templates/template.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
 
@@ -48,6 +49,13 @@ export const routes = {
   putScoringModel: scoring.putScoringModelRoute,
   setStage: scoring.setStageRoute,
   scoreHistory: scoring.scoreHistoryRoute,
+  saveTemplate: templates.saveTemplateRoute,
+  listTemplates: templates.listTemplatesRoute,
+  getTemplate: templates.getTemplateRoute,
+  listTemplateVersions: templates.listTemplateVersionsRoute,
+  deleteTemplate: templates.deleteTemplateRoute,
+  previewTemplate: templates.previewTemplateRoute,
+  installDefaultTemplates: templates.installDefaultsRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 
