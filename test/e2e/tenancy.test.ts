@@ -215,7 +215,56 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.put(`/v1/contacts/${aContactId}/stage`, { stage: 'sql' })).status).toBe(404),
   scoreHistory: async () =>
     expect((await asB.get(`/v1/contacts/${aContactId}/score-history`)).status).toBe(404),
+  // Templates: A has `a-only` (saved on first use); B's calls by that id only ever see B's own.
+  saveTemplate: async () => {
+    await aTemplate();
+    const res = await asB.put('/v1/templates/a-only', { ...TEMPLATE, name: 'B copy' });
+    expect(res.status).toBe(201);
+    expect(field((await asA.get('/v1/templates/a-only')).body, 'name')).toBe('A secret');
+    expect((await asB.del('/v1/templates/a-only')).status).toBe(204);
+  },
+  listTemplates: async () => {
+    await aTemplate();
+    expect(JSON.stringify((await asB.get('/v1/templates')).body)).not.toContain('A secret');
+  },
+  getTemplate: async () => {
+    await aTemplate();
+    expect((await asB.get('/v1/templates/a-only')).status).toBe(404);
+  },
+  listTemplateVersions: async () => {
+    await aTemplate();
+    expect((await asB.get('/v1/templates/a-only/versions')).status).toBe(404);
+  },
+  deleteTemplate: async () => {
+    await aTemplate();
+    expect((await asB.del('/v1/templates/a-only')).status).toBe(404);
+    expect((await asA.get('/v1/templates/a-only')).status).toBe(200);
+  },
+  previewTemplate: async () => {
+    await aTemplate();
+    // Neither A's template nor A's contact is visible to B.
+    expect((await asB.post('/v1/templates/a-only/preview', { contactId: aContactId })).status).toBe(404);
+    await asB.put('/v1/templates/b-own', TEMPLATE);
+    expect((await asB.post('/v1/templates/b-own/preview', { contactId: aContactId })).status).toBe(404);
+  },
+  installDefaultTemplates: async () => {
+    await aTemplate();
+    await asB.post('/v1/templates/defaults', { only: ['welcome'] });
+    expect((await asA.get('/v1/templates/welcome')).status).toBe(404);
+  },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
+};
+
+const TEMPLATE = {
+  name: 'A secret',
+  kind: 'transactional',
+  locales: { en: { subject: 'Hi', html: '<p>{{ contact.email }}</p>' } },
+};
+let aTemplateSaved = false;
+const aTemplate = async () => {
+  if (aTemplateSaved) return;
+  expect((await asA.put('/v1/templates/a-only', TEMPLATE)).status).toBe(201);
+  aTemplateSaved = true;
 };
 
 describe('workspace isolation', () => {
