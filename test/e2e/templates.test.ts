@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoKeys, seedDemoData } from '../../infra/local/demo-data.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { type Client, client, ecrmCli, field, startStack, workspaceWithKeys } from './harness.ts';
 
@@ -183,6 +184,18 @@ describe('templates API', () => {
     expect((await read.put('/v1/templates/x', body('x'))).status).toBe(403);
     expect((await read.post('/v1/templates/defaults', {})).status).toBe(403);
     expect((await read.del('/v1/templates/promo')).status).toBe(403);
+  });
+});
+
+describe('the demo workspace of npm start', () => {
+  it('has the shipped templates', async () => {
+    const keys = await createDemoKeys(stack.table);
+    await seedDemoData(stack.apiUrl, keys);
+    const listed = await client(stack, keys.apiKey).get('/v1/templates');
+    expect(items(field(listed.body, 'templates')).map((t) => field(t, 'id'))).toEqual(
+      expect.arrayContaining(['welcome', 'double-opt-in', 'abandoned-checkout', 'mql-alert']),
+    );
+    expect(items(field(listed.body, 'templates'))).toHaveLength(8);
   });
 });
 
