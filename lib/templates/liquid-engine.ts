@@ -62,6 +62,19 @@ const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
 /** Data in a subject, preheader or text part: one line, no CR/LF or other control character. */
 export const plainText = (value: unknown): string => toText(value).replace(CONTROL, ' ');
 
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per locale and currency, kept: building an Intl.NumberFormat costs more than a render. */
+const currencyFormat = (locale: ShippedLocale, code: string): Intl.NumberFormat => {
+  const key = `${locale}:${code}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
+    currencyFormats.set(key, format);
+  }
+  return format;
+};
+
 /** `{{ cents | money: "EUR" }}`: minor units formatted in the render's locale (1299 → 12,99 €). */
 const moneyFilter =
   (locale: ShippedLocale): FilterImplOptions =>
@@ -70,11 +83,15 @@ const moneyFilter =
     if (!Number.isFinite(amount)) return '';
     const code =
       typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency) ? currency.toUpperCase() : 'USD';
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-      .maximumFractionDigits;
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(
-      amount / 10 ** (digits ?? 2),
-    );
+    let format: Intl.NumberFormat;
+    try {
+      format = currencyFormat(locale, code);
+    } catch {
+      // Not a currency Intl knows: the amount in the locale's digits, with the code.
+      return `${(amount / 100).toLocaleString(locale)} ${code}`;
+    }
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(amount / 10 ** digits);
   };
 
 const build = (mode: OutputMode, locale: ShippedLocale): Liquid => {

@@ -12,9 +12,21 @@ const isShipped = (value: string): value is ShippedLocale =>
 const shippedMatch = (tag: string): ShippedLocale | undefined =>
   SHIPPED_LOCALES.find((l) => l.toLowerCase() === tag.toLowerCase());
 
-/** The shipped locales a BCP 47 tag can stand for, most specific first. */
-export const localeCandidates = (tag: string | undefined): ShippedLocale[] => {
+const known = new Map<string, readonly ShippedLocale[]>();
+
+/** The shipped locales a BCP 47 tag can stand for, most specific first (kept per tag: Intl is slow). */
+export const localeCandidates = (tag: string | undefined): readonly ShippedLocale[] => {
   if (!tag) return [];
+  let found = known.get(tag);
+  if (!found) {
+    found = candidatesOf(tag);
+    // Contacts' locales are few; the bound only guards against a flood of odd tags.
+    if (known.size < 1_000) known.set(tag, found);
+  }
+  return found;
+};
+
+const candidatesOf = (tag: string): ShippedLocale[] => {
   let locale: Intl.Locale;
   try {
     locale = new Intl.Locale(tag);
