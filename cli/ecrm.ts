@@ -8,7 +8,7 @@
  *   npm run ecrm -- connection create --kind shopify --name "My shop" --secret S [--local | --api URL --api-key K]
  *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
  *   npm run ecrm -- connection quarantine --id cn_... | replay --id cn_... (--delivery D | --all)
- *   npm run ecrm -- template list | get --id welcome [--version 2] | versions --id welcome | delete --id welcome
+ *   npm run ecrm -- template list | get --id welcome [--version 2] | versions --id welcome
  *   npm run ecrm -- template save --id welcome --file welcome.json | install-defaults [--overwrite]
  *   npm run ecrm -- template preview --id welcome --contact c_... [--locale es] [--data '<json>']
  */
@@ -48,7 +48,7 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
-  template list | get --id <template id> [--version <n>] | versions --id <template id> | delete --id <template id>
+  template list | get --id <template id> [--version <n>] | versions --id <template id>
   template save --id <template id> --file <template.json>   (a new version: the PUT /v1/templates/{id} body)
   template preview --id <template id> --contact <contact id> [--locale en|es|fr|it|zh-Hant] [--data '<json>']
   template install-defaults [--overwrite]   (the shipped templates, in five languages)
@@ -277,8 +277,6 @@ const templateCommand = async (verb: string | undefined): Promise<unknown> => {
       return callApi(api, 'GET', `${path()}/versions`);
     case 'save':
       return callApi(api, 'PUT', path(), json(readFileSync(required(values.file, 'file'), 'utf8'), '--file'));
-    case 'delete':
-      return callApi(api, 'DELETE', path());
     case 'preview':
       return callApi(api, 'POST', `${path()}/preview`, {
         contactId: required(values.contact, 'contact'),

@@ -53,7 +53,6 @@ export const routes = {
   listTemplates: templates.listTemplatesRoute,
   getTemplate: templates.getTemplateRoute,
   listTemplateVersions: templates.listTemplateVersionsRoute,
-  deleteTemplate: templates.deleteTemplateRoute,
   previewTemplate: templates.previewTemplateRoute,
   installDefaultTemplates: templates.installDefaultsRoute,
   openApi: openApiRoute,

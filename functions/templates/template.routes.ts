@@ -83,18 +83,6 @@ export const listTemplateVersionsRoute = defineRoute({
   },
 });
 
-export const deleteTemplateRoute = defineRoute({
-  operationId: 'deleteTemplate',
-  method: 'DELETE',
-  path: '/v1/templates/{templateId}',
-  scope: 'write',
-  tag: 'templates',
-  summary:
-    'Delete a template: it is no longer listed or sendable by name; its versions stay for sends already queued and for history.',
-  params,
-  responses: { 204: { description: 'deleted' }, ...errorResponses, ...notFound },
-});
-
 const renderedEmailSchema = z.strictObject({
   subject: z.string(),
   preheader: z.string().optional(),

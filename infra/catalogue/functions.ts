@@ -222,7 +222,6 @@ export const functions: readonly FunctionSpec[] = [
     routes.listTemplateVersions,
     read,
   ),
-  http('delete-template', 'functions/templates/delete-template.handler.ts', routes.deleteTemplate, write),
   http('preview-template', 'functions/templates/preview-template.handler.ts', routes.previewTemplate, read),
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),

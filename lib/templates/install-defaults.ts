@@ -24,7 +24,7 @@ export const installDefaults = async (
   for (const template of shipped) {
     if (request.only && !request.only.includes(template.id)) continue;
     const existing = await deps.templates.get(workspaceId, template.id);
-    if (existing && !existing.deletedAt && !request.overwrite) {
+    if (existing && !request.overwrite) {
       kept.push(template.id);
       continue;
     }

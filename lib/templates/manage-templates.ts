@@ -11,7 +11,7 @@ export interface TemplateDeps {
   readonly clock: Clock;
 }
 
-/** Compiles and stores a new version; the first save creates the template (a deleted one comes back). */
+/** Compiles and stores a new version; the first save creates the template. */
 export const saveTemplate = async (
   workspaceId: string,
   templateId: string,
@@ -45,7 +45,7 @@ export const saveTemplate = async (
     ...(input.topic !== undefined ? { topic: input.topic } : {}),
     latestVersion: number,
     locales: Object.keys(locales).filter((l): l is ShippedLocale => l in locales),
-    createdAt: previous && !previous.deletedAt ? previous.createdAt : now,
+    createdAt: previous?.createdAt ?? now,
     updatedAt: now,
   };
   if (!(await deps.templates.saveVersion(template, version, previous?.latestVersion))) {
@@ -53,7 +53,7 @@ export const saveTemplate = async (
       `template ${templateId} was saved by someone else meanwhile: read it and save again`,
     );
   }
-  return { template, version, created: !previous || previous.deletedAt !== undefined };
+  return { template, version, created: previous === undefined };
 };
 
 type Reader = { readonly templates: Pick<TemplatesRepository, 'get' | 'getVersion'> };
@@ -64,7 +64,7 @@ export const getLiveTemplate = async (
   deps: Reader,
 ): Promise<TemplateRecord> => {
   const head = await deps.templates.get(workspaceId, templateId);
-  if (!head || head.deletedAt) throw new NotFoundError(`no template ${templateId}`);
+  if (!head) throw new NotFoundError(`no template ${templateId}`);
   return head;
 };
 
@@ -83,10 +83,4 @@ export const getTemplateVersion = async (
       : undefined;
   if (!found) throw new NotFoundError(`template ${templateId} has no version ${wanted}`);
   return found;
-};
-
-export const deleteTemplate = async (workspaceId: string, templateId: string, deps: TemplateDeps) => {
-  if (!(await deps.templates.markDeleted(workspaceId, templateId, deps.clock.now().toISOString()))) {
-    throw new NotFoundError(`no template ${templateId}`);
-  }
 };

@@ -108,8 +108,6 @@ export const templateRecord = z.object({
   locales: z.array(shippedLocaleSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Deleted templates keep their versions: queued sends and the message history still name them. */
-  deletedAt: z.string().optional(),
 });
 export type TemplateRecord = z.infer<typeof templateRecord>;
 

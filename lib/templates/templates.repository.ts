@@ -4,7 +4,7 @@
  * transaction, conditional on the head still pointing at the version it read: two saves at once can
  * never both become version n, and a version, once written, is never overwritten.
  */
-import { GetCommand, paginateQuery, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import {
@@ -24,7 +24,6 @@ export interface VersionSummary {
 export const templatesRepository = (table: Table) => {
   const T = table.name;
   return {
-    /** The head, deleted or not. */
     async get(workspaceId: string, templateId: string): Promise<TemplateRecord | undefined> {
       const { Item } = await table.client.send(
         new GetCommand({ TableName: T, Key: keys.template(workspaceId, templateId), ConsistentRead: true }),
@@ -32,7 +31,7 @@ export const templatesRepository = (table: Table) => {
       return Item ? readItem(templateRecord, Item, 'template') : undefined;
     },
 
-    /** Live templates of the workspace. */
+    /** The workspace's templates. */
     async list(workspaceId: string): Promise<TemplateRecord[]> {
       const out: TemplateRecord[] = [];
       for await (const page of paginateQuery(
@@ -47,8 +46,7 @@ export const templatesRepository = (table: Table) => {
         },
       )) {
         for (const item of page.Items ?? []) {
-          const t = readItem(templateRecord, item, 'template');
-          if (!t.deletedAt) out.push(t);
+          out.push(readItem(templateRecord, item, 'template'));
         }
       }
       return out;
@@ -129,25 +127,6 @@ export const templatesRepository = (table: Table) => {
                 },
               },
             ],
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
-
-    /** Hides the template; its versions stay for the sends and the history that name them. */
-    async markDeleted(workspaceId: string, templateId: string, at: string): Promise<boolean> {
-      try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: T,
-            Key: keys.template(workspaceId, templateId),
-            UpdateExpression: 'SET deletedAt = :at, updatedAt = :at',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
-            ExpressionAttributeValues: { ':at': at },
           }),
         );
         return true;

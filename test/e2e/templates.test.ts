@@ -145,17 +145,6 @@ describe('templates API', () => {
     );
   });
 
-  it('deletes: no longer listed or readable; saving again continues the version numbers', async () => {
-    await api.put('/v1/templates/gone', body('a'));
-    expect((await api.del('/v1/templates/gone')).status).toBe(204);
-    expect((await api.get('/v1/templates/gone')).status).toBe(404);
-    expect((await api.del('/v1/templates/gone')).status).toBe(404);
-    expect(JSON.stringify((await api.get('/v1/templates')).body)).not.toContain('"id":"gone"');
-    const again = await api.put('/v1/templates/gone', body('b'));
-    expect(again.status).toBe(201);
-    expect(field(again.body, 'latestVersion')).toBe(2);
-  });
-
   it('installs the shipped defaults once, keeps them on a second call, and previews one in Traditional Chinese', async () => {
     const first = await api.post('/v1/templates/defaults', {});
     expect(first.status).toBe(200);
@@ -183,7 +172,6 @@ describe('templates API', () => {
     expect((await read.get('/v1/templates')).status).toBe(200);
     expect((await read.put('/v1/templates/x', body('x'))).status).toBe(403);
     expect((await read.post('/v1/templates/defaults', {})).status).toBe(403);
-    expect((await read.del('/v1/templates/promo')).status).toBe(403);
   });
 });
 
