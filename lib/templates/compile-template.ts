@@ -95,6 +95,32 @@ const checkMarketing = (templates: Template[], locale: ShippedLocale, path: stri
   }
 };
 
+const HIDDEN_PREHEADER =
+  '<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;">{{ preheader }}</div>';
+
+/**
+ * The preheader as the inbox's preview text, when the body does not place it itself: an
+ * `<mj-preview>` in MJML, a hidden first element in HTML. Inserted on the line of the tag it follows,
+ * so the lines a refusal names stay those the marketer wrote.
+ */
+export const withPreheader = (source: string, format: 'mjml' | 'html'): string => {
+  if (/\{\{-?\s*preheader\b/.test(source) || /<mj-preview\b/i.test(source)) return source;
+  const insertAfter = (pattern: RegExp, insert: string) => {
+    const match = pattern.exec(source);
+    if (!match) return undefined;
+    const end = match.index + match[0].length;
+    return `${source.slice(0, end)}${insert}${source.slice(end)}`;
+  };
+  if (format === 'mjml') {
+    return (
+      insertAfter(/<mj-head\b[^>]*>/i, '<mj-preview>{{ preheader }}</mj-preview>') ??
+      insertAfter(/<mjml\b[^>]*>/i, '<mj-head><mj-preview>{{ preheader }}</mj-preview></mj-head>') ??
+      source
+    );
+  }
+  return insertAfter(/<body\b[^>]*>/i, HIDDEN_PREHEADER) ?? `${HIDDEN_PREHEADER}${source}`;
+};
+
 const compileLocale = async (
   locale: ShippedLocale,
   input: LocaleSourceInput,
@@ -124,7 +150,7 @@ const compileLocale = async (
   if (givenText) checkVariables(givenText, locale, kind, `${base}.text`, issues);
   if (issues.list.length > before) return undefined;
 
-  let html = source;
+  let html = input.preheader !== undefined ? withPreheader(source, format) : source;
   if (format === 'mjml') {
     const include = /<mj-include\b/i.exec(source);
     if (include) {
@@ -132,7 +158,7 @@ const compileLocale = async (
       issues.add(sourcePath, at(line, 'mj-include is not allowed: a template is self-contained'));
       return undefined;
     }
-    const compiled = await compiler.mjml(source, locale);
+    const compiled = await compiler.mjml(html, locale);
     for (const e of compiled.errors) issues.add(sourcePath, at(e.line, e.message));
     if (compiled.errors.length > 0) return undefined;
     html = compiled.html;

@@ -55,6 +55,58 @@ describe('saving a template', () => {
     expect(en?.text).toContain('Unsubscribe [{{ unsubscribe_url }}]');
   });
 
+  it('puts the preheader in the preview text when the body does not place it itself', async () => {
+    const out = await compileTemplate(
+      input({
+        locales: {
+          en: { subject: 'x', preheader: 'Peek {{ contact.firstName | default: "" }}', mjml: mjml(FOOTER) },
+          es: {
+            subject: 'x',
+            preheader: 'Vistazo',
+            html: `<html><body class="b"><p>Hola</p>${FOOTER}</body></html>`,
+          },
+        },
+      }),
+      mjmlCompiler,
+    );
+    const loaded = loadVersion({
+      type: 'templateVersion',
+      v: 1,
+      workspaceId: 'ws_test',
+      templateId: 't',
+      version: 1,
+      name: 't',
+      kind: 'marketing',
+      locales: out,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const render = (locale: string) =>
+      loaded.render({
+        contact: {
+          ...emptyContact('ws_test', 'c_1', 'api', '2026-01-01T00:00:00.000Z'),
+          firstName: 'Ana',
+          locale,
+        },
+        settings: emailSettingsSchema.parse({ postalAddress: 'Calle Mayor 1, Madrid' }),
+        workspaceName: 'W',
+        links: {
+          unsubscribeUrl: 'https://u.example',
+          oneClickUrl: 'https://u.example/1',
+          preferencesUrl: 'https://u.example/p',
+        },
+      });
+    const en = render('en');
+    const es = render('es');
+    if (!en.ok || !es.ok) throw new Error('not rendered');
+    expect(en.email.preheader).toBe('Peek Ana');
+    expect(en.email.html).toMatch(/<div style="display:none[^"]*">Peek Ana<\/div>/);
+    expect(es.email.html).toContain('<body class="b"><div style="display:none;');
+    expect(es.email.html).toContain('>Vistazo</div><p>Hola</p>');
+    // The preview text is not repeated in the text part.
+    expect(es.email.text).not.toContain('Vistazo');
+    expect(out.es?.source).not.toContain('Vistazo</div>');
+  });
+
   it('refuses MJML that does not compile, with the field and the line', async () => {
     const issues = await refusal(
       input({
