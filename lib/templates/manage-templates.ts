@@ -1,7 +1,7 @@
 /** Template use cases: save a new version, read, list, delete. */
 import type { Clock } from '../shared/clock.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
-import type { ShippedLocale } from '../workspaces/email-settings.schema.ts';
+import { SHIPPED_LOCALES } from '../workspaces/email-settings.schema.ts';
 import { compileTemplate, type TemplateCompiler } from './compile-template.ts';
 import type { SaveTemplateInput, TemplateRecord, TemplateVersionRecord } from './template.schema.ts';
 import type { TemplatesRepository } from './templates.repository.ts';
@@ -44,7 +44,7 @@ export const saveTemplate = async (
     kind: input.kind,
     ...(input.topic !== undefined ? { topic: input.topic } : {}),
     latestVersion: number,
-    locales: Object.keys(locales).filter((l): l is ShippedLocale => l in locales),
+    locales: SHIPPED_LOCALES.filter((l) => locales[l] !== undefined),
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
   };

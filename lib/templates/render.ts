@@ -5,7 +5,7 @@
  */
 import type { Template } from 'liquidjs';
 import type { LoadedTemplate, RenderInput, RenderOutcome } from '../email/ports.ts';
-import type { ShippedLocale } from '../workspaces/email-settings.schema.ts';
+import { SHIPPED_LOCALES, type ShippedLocale } from '../workspaces/email-settings.schema.ts';
 import { describeLiquidError, liquidEngine, type OutputMode } from './liquid-engine.ts';
 import { resolveLocale } from './locale.ts';
 import { renderScope } from './render-context.ts';
@@ -48,7 +48,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
  */
 export const loadVersion = (version: TemplateVersionRecord): LoadedTemplate => {
   const parsed = new Map<ShippedLocale, ParsedLocale>();
-  const available = Object.keys(version.locales).filter((l): l is ShippedLocale => l in version.locales);
+  const available = SHIPPED_LOCALES.filter((l) => version.locales[l] !== undefined);
   return {
     ref: { templateId: version.templateId, version: version.version },
     kind: version.kind,
