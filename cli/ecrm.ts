@@ -8,6 +8,7 @@
  *   npm run ecrm -- connection create --kind shopify --name "My shop" --secret S [--local | --api URL --api-key K]
  *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
  *   npm run ecrm -- connection quarantine --id cn_... | replay --id cn_... (--delivery D | --all)
+ *   npm run ecrm -- sender-domain add --domain brand.example | list | show --domain D | update | remove
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,7 @@ import {
 import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletion.repository.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
+import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
@@ -45,7 +47,8 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
-  (connection, segment and scoring-model commands go through the API: --local, or --api <url> --api-key <key>)`;
+${senderDomainUsage}
+  (connection, segment, scoring-model and sender-domain commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -73,6 +76,11 @@ const { values, positionals } = parseArgs({
     origins: { type: 'string' },
     'per-key': { type: 'string' },
     'per-workspace': { type: 'string' },
+    domain: { type: 'string' },
+    'from-local-part': { type: 'string' },
+    'display-name': { type: 'string' },
+    'mail-from': { type: 'string' },
+    default: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -89,6 +97,13 @@ const main = async (): Promise<unknown> => {
   if (noun === 'connection') return connectionCommand(verb);
   if (noun === 'segment') return segmentCommand(verb);
   if (noun === 'scoring-model') return scoringCommand(verb);
+  if (noun === 'sender-domain') {
+    return senderDomainCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+    );
+  }
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {

@@ -267,6 +267,24 @@ export class SesFront {
     this.state.setIdentityStatus(identity, status);
   }
 
+  /**
+   * The TXT records a verified domain identity's owner was told to add, as if added: DMARC at
+   * `_dmarc.<domain>`, SPF at the MAIL FROM domain; `[]` for the domain itself; undefined otherwise.
+   * The local DNS server answers from this.
+   */
+  publishedTxt(name: string): readonly string[] | undefined {
+    const key = name.toLowerCase();
+    for (const identity of this.state.identities.values()) {
+      if (identity.type !== 'DOMAIN' || identity.status !== 'SUCCESS') continue;
+      if (key === `_dmarc.${identity.name}`) {
+        return [`v=DMARC1; p=none; rua=mailto:dmarc-reports@${identity.name}`];
+      }
+      if (identity.mailFrom && key === identity.mailFrom.domain) return ['v=spf1 include:amazonses.com ~all'];
+      if (key === identity.name) return [];
+    }
+    return undefined;
+  }
+
   /** Test hook: the recipient opened the message (an `Email Opened` event). */
   open(messageId: string, details: EngagementDetails = {}): BusEvent {
     return this.inject(messageId, 'Open', { ...details });

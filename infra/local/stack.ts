@@ -23,6 +23,7 @@ import { type LocalEventBridge, startLocalEventBridge } from './local-eventbridg
 import { type LocalKms, startLocalKms } from './local-kms.ts';
 import { type LocalQueues, startLocalQueues } from './local-queue.ts';
 import { type LocalScheduler, startLocalScheduler } from './local-scheduler.ts';
+import { type LocalDns, startLocalDns } from './ses-dns.ts';
 import { type SesFront, startSesFront } from './ses-front.ts';
 import { startSesLocal } from './ses-local.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
@@ -48,6 +49,8 @@ export interface LocalStackOptions {
   readonly sesEndpoint?: string;
   readonly seedDemo?: boolean;
   readonly quiet?: boolean;
+  /** Each workspace sends as its own SES tenant (SES_TENANT_PREFIX=local), as a deployment can be configured. */
+  readonly sesTenants?: boolean;
 }
 
 export interface LocalStack {
@@ -62,6 +65,11 @@ export interface LocalStack {
    * its tags, configuration set and tenant, and hooks to inject opens, clicks and other SES events.
    */
   readonly ses: SesFront;
+  /**
+   * The DNS server the functions resolve through (DNS_SERVERS): a verified identity's records count as
+   * added; `setTxt` / `removeTxt` change what a name answers (e.g. a domain without DMARC).
+   */
+  readonly dns: LocalDns;
   readonly table: Table;
   readonly bus: LocalEventBridge;
   readonly scheduler: LocalScheduler;
@@ -145,6 +153,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       onError: (error) => console.error('local stack: SES front error', error),
     });
     stoppers.push(() => ses.stop());
+    const dns = await startLocalDns({ published: (name) => ses.publishedTxt(name) });
+    stoppers.push(() => dns.stop());
     const sesEndpoint = ses.endpoint;
     const sesWebViewUrl = `${ses.endpoint}/`;
     const queues = await startLocalQueues({ region: REGION, account: ACCOUNT, now: () => scheduler.now() });
@@ -180,6 +190,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       TABLE_NAME: tableName,
       BUS_NAME: LOCAL_BUS,
       SES_CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
+      SES_ARN_PREFIX: `arn:aws:ses:${REGION}:${ACCOUNT}:`,
+      DNS_SERVERS: dns.server,
       SCHEDULER_GROUP: LOCAL_SCHEDULE_GROUP,
       SCHEDULER_ROLE_ARN: `arn:aws:iam::${ACCOUNT}:role/ecrm-local-scheduler`,
       SCHEDULED_TARGET_ARN: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${scheduledTarget?.name ?? 'none'}`,
@@ -188,6 +200,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       // CloudWatch metrics (EMF lines) mean nothing without CloudWatch: keep the console readable.
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     });
+    // Read once per process by the functions' configuration, like a deployment's setting.
+    if (options.sesTenants) process.env.SES_TENANT_PREFIX = 'local';
+    else delete process.env.SES_TENANT_PREFIX;
 
     const byArn = new Map<string, FunctionSpec>();
     let relay: StreamPoller | undefined;
@@ -310,6 +325,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       sesEndpoint,
       sesWebViewUrl,
       ses,
+      dns,
       table,
       bus,
       scheduler,
