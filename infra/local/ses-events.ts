@@ -208,3 +208,52 @@ export const clickObject = (
   link,
   ...(details.linkTags ? { linkTags: details.linkTags } : {}),
 });
+
+/**
+ * The object of an event a test injects for an accepted message: `fields` over a default SES could
+ * have sent (a Bounce defaults to a transient one; Open and Click take `ipAddress`, `userAgent`, `link`).
+ */
+export const injectedObject = (
+  type: SesEventType,
+  mail: AcceptedMail,
+  fields: Readonly<Record<string, unknown>>,
+  ctx: SesEventContext,
+): Record<string, unknown> => {
+  const str = (k: string) => (typeof fields[k] === 'string' ? String(fields[k]) : undefined);
+  const details = { ipAddress: str('ipAddress'), userAgent: str('userAgent') };
+  const to = mail.destination.map(bareAddress);
+  const defaults: Record<SesEventType, () => Record<string, unknown>> = {
+    Send: sendObject,
+    Delivery: () => deliveryObject(to, ctx, mail),
+    Bounce: () =>
+      bounceObject(
+        {
+          bounceType: 'Transient',
+          bounceSubType: 'General',
+          recipients: to.map((emailAddress) => ({
+            emailAddress,
+            status: '4.4.7',
+            diagnosticCode: 'smtp; 421 4.4.7 mailbox temporarily unavailable',
+          })),
+        },
+        ctx,
+      ),
+    Complaint: () => complaintObject(to, ctx),
+    Reject: () => ({ reason: 'Bad content' }),
+    Open: () => openObject(details, ctx),
+    Click: () => clickObject(str('link') ?? 'https://example.com/', details, ctx),
+    'Rendering Failure': () => ({ errorMessage: 'Attribute name is missing', templateName: 'local' }),
+    DeliveryDelay: () => ({
+      delayType: 'TransientCommunicationFailure',
+      expirationTime: new Date(ctx.now.getTime() + 86_400_000).toISOString(),
+      delayedRecipients: to.map((emailAddress) => ({
+        emailAddress,
+        status: '4.4.1',
+        diagnosticCode: 'smtp; 421 4.4.1 Unable to connect',
+      })),
+      timestamp: ctx.now.toISOString(),
+    }),
+  };
+  const base = defaults[type]();
+  return type === 'Open' || type === 'Click' ? base : { ...base, ...fields };
+};

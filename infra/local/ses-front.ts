@@ -35,16 +35,34 @@ import {
   type AcceptedMail,
   bareAddress,
   bounceObject,
-  clickObject,
   complaintObject,
   deliveryObject,
   type EngagementDetails,
-  openObject,
+  injectedObject,
   type SesEventContext,
   type SesEventType,
   sendObject,
   sesEvent,
 } from './ses-events.ts';
+import {
+  accountPatch,
+  bulkResponse,
+  createIdentityRequest,
+  createTenantRequest,
+  engagementRequest,
+  mailFromRequest,
+  type Parsed,
+  rawHeader,
+  recipientsOf,
+  sendBulkEmailRequest,
+  sendEmailRequest,
+  sendResponse,
+  splitAddresses,
+  storeResponse,
+  tagsOf,
+  tenantName,
+  tenantResource,
+} from './ses-requests.ts';
 import { simulate } from './ses-simulator.ts';
 import {
   type LocalAccount,
@@ -78,141 +96,6 @@ export interface SesFrontOptions {
 
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
 const JSON_HEADERS = { 'content-type': 'application/json' };
-const TAG = /^[A-Za-z0-9_-]{1,256}$/;
-
-const header = z.object({ Name: z.string(), Value: z.string() });
-const tag = z.object({ Name: z.string(), Value: z.string() });
-const destination = z
-  .object({
-    ToAddresses: z.array(z.string()).optional(),
-    CcAddresses: z.array(z.string()).optional(),
-    BccAddresses: z.array(z.string()).optional(),
-  })
-  .optional();
-
-const sendEmailRequest = z.looseObject({
-  FromEmailAddress: z.string().optional(),
-  Destination: destination,
-  Content: z
-    .looseObject({
-      Simple: z
-        .looseObject({
-          Subject: z.looseObject({ Data: z.string().optional() }).optional(),
-          Headers: z.array(header).optional(),
-        })
-        .optional(),
-      Raw: z.looseObject({ Data: z.string() }).optional(),
-      Template: z.looseObject({ Headers: z.array(header).optional() }).optional(),
-    })
-    .optional(),
-  EmailTags: z.array(tag).optional(),
-  ConfigurationSetName: z.string().optional(),
-  TenantName: z.string().optional(),
-});
-
-const sendBulkEmailRequest = z.looseObject({
-  FromEmailAddress: z.string().optional(),
-  DefaultEmailTags: z.array(tag).optional(),
-  DefaultContent: z
-    .looseObject({ Template: z.looseObject({ Headers: z.array(header).optional() }).optional() })
-    .optional(),
-  BulkEmailEntries: z.array(
-    z.looseObject({
-      Destination: destination,
-      ReplacementTags: z.array(tag).optional(),
-      ReplacementHeaders: z.array(header).optional(),
-    }),
-  ),
-  ConfigurationSetName: z.string().optional(),
-  TenantName: z.string().optional(),
-});
-
-const bulkResponse = z.object({
-  BulkEmailEntryResults: z.array(
-    z.object({
-      Status: z.string().optional(),
-      MessageId: z.string().optional(),
-      Error: z.string().optional(),
-    }),
-  ),
-});
-const sendResponse = z.object({ MessageId: z.string() });
-const storeResponse = z.object({
-  emails: z.array(z.looseObject({ messageId: z.string(), subject: z.string().optional() })),
-});
-
-const createIdentityRequest = z.object({
-  EmailIdentity: z.string(),
-  Tags: z.array(z.object({ Key: z.string(), Value: z.string() })).optional(),
-  ConfigurationSetName: z.string().optional(),
-  DkimSigningAttributes: z.unknown().optional(),
-});
-const mailFromRequest = z.object({
-  MailFromDomain: z.string().optional(),
-  BehaviorOnMxFailure: z.string().optional(),
-});
-const tenantName = z.object({ TenantName: z.string() });
-const createTenantRequest = tenantName.extend({
-  Tags: z.array(z.object({ Key: z.string(), Value: z.string() })).optional(),
-  SuppressionAttributes: z.unknown().optional(),
-});
-const tenantResource = tenantName.extend({ ResourceArn: z.string() });
-const accountPatch = z
-  .object({
-    max24HourSend: z.number().int().nonnegative(),
-    maxSendRate: z.number().positive(),
-    sendingEnabled: z.boolean(),
-    suspended: z.boolean(),
-    productionAccessEnabled: z.boolean(),
-  })
-  .partial();
-const engagementRequest = z.object({
-  link: z.string().optional(),
-  ipAddress: z.string().optional(),
-  userAgent: z.string().optional(),
-});
-
-const recipientsOf = (d: z.infer<typeof destination>): string[] => [
-  ...(d?.ToAddresses ?? []),
-  ...(d?.CcAddresses ?? []),
-  ...(d?.BccAddresses ?? []),
-];
-
-const tagsOf = (
-  ...lists: (readonly { Name: string; Value: string }[] | undefined)[]
-): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const list of lists) {
-    for (const t of list ?? []) {
-      if (!TAG.test(t.Name) || !TAG.test(t.Value)) {
-        throw new SesApiError(
-          'BadRequestException',
-          `Invalid message tag ${JSON.stringify(t.Name)}: names and values hold only A-Z a-z 0-9 _ - (1-256).`,
-        );
-      }
-      out[t.Name] = t.Value;
-    }
-  }
-  return out;
-};
-
-/** The first value of a header in a raw MIME message (unfolded), for Raw content without Destination. */
-const rawHeader = (raw: string, name: string): string | undefined => {
-  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
-  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
-  const line = unfolded.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line?.slice(name.length + 1).trim();
-};
-
-const splitAddresses = (value: string | undefined): string[] =>
-  value
-    ? value
-        .split(',')
-        .map((a) => a.trim())
-        .filter((a) => a !== '')
-    : [];
-
-type Parsed<T extends z.ZodType> = z.infer<T>;
 
 /** Use {@link startSesFront}. */
 export class SesFront {
@@ -309,42 +192,7 @@ export class SesFront {
     }
     const ctx = this.context();
     const mail = this.acceptedMail(message, message.configurationSet);
-    const str = (k: string) => (typeof object[k] === 'string' ? String(object[k]) : undefined);
-    const details = { ipAddress: str('ipAddress'), userAgent: str('userAgent') };
-    const defaults: Record<SesEventType, () => Record<string, unknown>> = {
-      Send: sendObject,
-      Delivery: () => deliveryObject(message.destination.map(bareAddress), ctx, mail),
-      Bounce: () =>
-        bounceObject(
-          {
-            bounceType: 'Transient',
-            bounceSubType: 'General',
-            recipients: message.destination.map((r) => ({
-              emailAddress: bareAddress(r),
-              status: '4.4.7',
-              diagnosticCode: 'smtp; 421 4.4.7 mailbox temporarily unavailable',
-            })),
-          },
-          ctx,
-        ),
-      Complaint: () => complaintObject(message.destination.map(bareAddress), ctx),
-      Reject: () => ({ reason: 'Bad content' }),
-      Open: () => openObject(details, ctx),
-      Click: () => clickObject(str('link') ?? 'https://example.com/', details, ctx),
-      'Rendering Failure': () => ({ errorMessage: 'Attribute name is missing', templateName: 'local' }),
-      DeliveryDelay: () => ({
-        delayType: 'TransientCommunicationFailure',
-        expirationTime: new Date(ctx.now.getTime() + 86_400_000).toISOString(),
-        delayedRecipients: message.destination.map((r) => ({
-          emailAddress: bareAddress(r),
-          status: '4.4.1',
-          diagnosticCode: 'smtp; 421 4.4.1 Unable to connect',
-        })),
-        timestamp: ctx.now.toISOString(),
-      }),
-    };
-    const base = defaults[type]();
-    const merged = type === 'Open' || type === 'Click' ? base : { ...base, ...object };
+    const merged = injectedObject(type, mail, object, ctx);
     const event = sesEvent(type, mail, merged, ctx);
     this.emit(message, type, event);
     return event;
