@@ -8,6 +8,7 @@
  */
 import {
   AlreadyExistsException,
+  BadRequestException,
   CreateEmailIdentityCommand,
   CreateTenantCommand,
   CreateTenantResourceAssociationCommand,
@@ -18,8 +19,9 @@ import {
   NotFoundException,
   PutEmailIdentityMailFromAttributesCommand,
   type SESv2Client,
+  TooManyRequestsException,
 } from '@aws-sdk/client-sesv2';
-import { ConflictError } from '../shared/errors.ts';
+import { ConflictError, TransientError, ValidationError } from '../shared/errors.ts';
 import type { VerificationStatus } from './sender-domain.schema.ts';
 
 export const WORKSPACE_TAG = 'ecrm-ws';
@@ -70,7 +72,46 @@ const stateOf = (out: GetEmailIdentityCommandOutput): IdentityState => ({
   workspaceId: out.Tags?.find((t) => t.Key === WORKSPACE_TAG)?.Value,
 });
 
-export const sesIdentities = (client: SESv2Client): IdentitiesPort => {
+/** SES's throttling is worth a retry (503); a domain SES refuses is the caller's to fix (422). */
+const translated = (error: unknown): unknown => {
+  if (error instanceof TooManyRequestsException) {
+    return new TransientError('SES is throttling its identity API; retry', { cause: error });
+  }
+  if (error instanceof BadRequestException) {
+    return new ValidationError(
+      `SES refused the domain: ${error.message}`,
+      [{ path: 'domain', message: error.message }],
+      {
+        cause: error,
+      },
+    );
+  }
+  return error;
+};
+
+export const sesIdentities = (client: SESv2Client): IdentitiesPort => guarded(sesCalls(client));
+
+const guard =
+  <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      throw translated(error);
+    }
+  };
+
+const guarded = (port: IdentitiesPort): IdentitiesPort => ({
+  create: guard(port.create),
+  setMailFrom: guard(port.setMailFrom),
+  get: guard(port.get),
+  remove: guard(port.remove),
+  ensureTenant: guard(port.ensureTenant),
+  associate: guard(port.associate),
+  dissociate: guard(port.dissociate),
+});
+
+const sesCalls = (client: SESv2Client): IdentitiesPort => {
   const get = async (domain: string) => {
     try {
       return stateOf(await client.send(new GetEmailIdentityCommand({ EmailIdentity: domain })));
