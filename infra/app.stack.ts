@@ -30,6 +30,8 @@ export interface AppStackProps extends StackProps {
   readonly secretsKey: kms.IKey;
   /** The SES identity senders may use; any identity of the account when omitted. */
   readonly sesIdentityArn?: string;
+  /** Each workspace sends as its own SES tenant (context `sesTenants=true`). */
+  readonly sesTenants?: boolean;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
   /** Functions with X-Ray active tracing: `all`, or some names; none by default. */
@@ -124,6 +126,7 @@ export class AppStack extends Stack {
         configurationSet: props.configurationSet,
         secretsKey: props.secretsKey,
         sesIdentityArn: props.sesIdentityArn,
+        ...(props.sesTenants ? { sesTenantPrefix: namePrefix } : {}),
         scheduler: schedules.binding,
         queues: queues.byFunction,
       });
