@@ -30,6 +30,11 @@ export interface AppStackProps extends StackProps {
   readonly secretsKey: kms.IKey;
   /** The SES identity senders may use; any identity of the account when omitted. */
   readonly sesIdentityArn?: string;
+  /**
+   * Where unsubscribe and confirmation links point (`https://mail.brand.example`, a custom domain in
+   * front of the HTTP API); the HTTP API's own URL when omitted.
+   */
+  readonly publicUrl?: string;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
   /** Functions with X-Ray active tracing: `all`, or some names; none by default. */
@@ -126,6 +131,7 @@ export class AppStack extends Stack {
         sesIdentityArn: props.sesIdentityArn,
         scheduler: schedules.binding,
         queues: queues.byFunction,
+        publicUrl: props.publicUrl ?? this.httpApi.url,
       });
     }
 

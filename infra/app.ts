@@ -68,6 +68,7 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
     configurationSet: data.configurationSet,
     secretsKey: data.secretsKey,
     sesIdentityArn: context('sesIdentityArn'),
+    publicUrl: context('publicUrl'),
     alarmEmail: context('alarmEmail'),
     tracing: choice(context('tracing')),
     alarmPerFunction: choice(context('alarmPerFunction')),

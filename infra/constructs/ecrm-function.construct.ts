@@ -69,6 +69,8 @@ export interface AccessResources {
   readonly scheduler?: SchedulerBinding;
   /** The queues of `queue`-triggered functions, by function name. */
   readonly queues?: ReadonlyMap<string, sqs.IQueue>;
+  /** The base URL of the public pages (unsubscribe and confirmation links). */
+  readonly publicUrl?: string;
 }
 
 export interface EcrmFunctionProps {
@@ -180,6 +182,10 @@ export class EcrmFunction extends Construct {
     if (access.bus) this.bindBus(resources.bus);
     if (access.ses) this.bindSes(resources.configurationSet, resources.sesIdentityArn);
     if (access.kms) this.bindSecretsKey(resources.secretsKey, access.kms);
+    if (access.links) {
+      if (!resources.publicUrl) throw new Error(`${this.spec.name} builds links, but no public URL is known`);
+      this.fn.addEnvironment('PUBLIC_URL', resources.publicUrl);
+    }
     if (access.sendTo) {
       const queue = resources.queues?.get(access.sendTo);
       if (!queue) throw new Error(`${this.spec.name} sends to ${access.sendTo}, which has no queue`);

@@ -11,8 +11,8 @@
  *   as subscribed by default).
  */
 import type { Contact } from '../contacts/contact.schema.ts';
-import type { Eligibility } from '../email/ports.ts';
 import type { EmailKind } from '../email/message-tags.ts';
+import type { Eligibility } from '../email/ports.ts';
 import type { EmailSettings } from '../workspaces/email-settings.schema.ts';
 
 const OK: Eligibility = { ok: true };

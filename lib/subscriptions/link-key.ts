@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../shared/clock.ts';
 import { randomToken } from '../shared/ids.ts';
 import type { LinkKeysRepository } from './link-keys.repository.ts';
-import type { LinkKey } from './link-token.ts';
+import { InvalidLinkError, type LinkKey } from './link-token.ts';
 
 /** Seals and opens the link key (KMS, with an encryption context naming the key). */
 export interface LinkKeyBox {
@@ -24,9 +24,15 @@ export interface LinkKeyDeps {
 
 const SECRET_BYTES = 32;
 
-export const loadLinkKey = async (deps: LinkKeyDeps): Promise<LinkKey> => {
+/**
+ * The key, created when missing by the functions that sign links (`create`); the functions that only
+ * check links (`existing`, no KMS Encrypt, no table write) find no key before the first link was
+ * signed, and then no link can be valid.
+ */
+export const loadLinkKey = async (deps: LinkKeyDeps, mode: 'create' | 'existing'): Promise<LinkKey> => {
   const stored = await deps.linkKeys.get();
   if (stored) return { kid: stored.kid, secret: await deps.box.open(stored.sealed, stored.kid) };
+  if (mode === 'existing') throw new InvalidLinkError('this deployment has not signed any link yet');
   const kid = randomToken(5);
   const secret = randomBytes(SECRET_BYTES);
   const created = await deps.linkKeys.create({

@@ -81,7 +81,10 @@ export const subscribe = async (
       },
       deps,
     );
-    return { contactId: contact.id, outcome: after.consent.email?.status === 'pending' ? 'pending' : 'subscribed' };
+    return {
+      contactId: contact.id,
+      outcome: after.consent.email?.status === 'pending' ? 'pending' : 'subscribed',
+    };
   } catch (error) {
     if (error instanceof SuppressedContactError) return { contactId: contact.id, outcome: 'suppressed' };
     throw error;
