@@ -8,6 +8,7 @@
  *   npm run ecrm -- connection create --kind shopify --name "My shop" --secret S [--local | --api URL --api-key K]
  *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
  *   npm run ecrm -- connection quarantine --id cn_... | replay --id cn_... (--delivery D | --all)
+ *   npm run ecrm -- email-settings get | set --file settings.json [--local | --api URL --api-key K]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -45,7 +46,8 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
-  (connection, segment and scoring-model commands go through the API: --local, or --api <url> --api-key <key>)`;
+  email-settings get | set --file <settings.json>   (locale, postal address, sales address, double opt-in, topics)
+  (connection, segment, scoring-model and email-settings commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -89,6 +91,7 @@ const main = async (): Promise<unknown> => {
   if (noun === 'connection') return connectionCommand(verb);
   if (noun === 'segment') return segmentCommand(verb);
   if (noun === 'scoring-model') return scoringCommand(verb);
+  if (noun === 'email-settings') return emailSettingsCommand(verb);
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {
@@ -262,6 +265,23 @@ const scoringCommand = async (verb: string | undefined): Promise<unknown> => {
       );
     default:
       throw new Error(`unknown command "scoring-model ${verb ?? ''}"\n${usage}`);
+  }
+};
+
+const emailSettingsCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  switch (verb) {
+    case 'get':
+      return callApi(api, 'GET', '/v1/workspace/email-settings');
+    case 'set':
+      return callApi(
+        api,
+        'PUT',
+        '/v1/workspace/email-settings',
+        json(readFileSync(required(values.file, 'file'), 'utf8'), '--file'),
+      );
+    default:
+      throw new Error(`unknown command "email-settings ${verb ?? ''}"\n${usage}`);
   }
 };
 
