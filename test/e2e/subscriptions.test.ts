@@ -310,6 +310,11 @@ describe('email settings and topic consent', () => {
     expect((await client(stack, fresh.write).put('/v1/workspace/email-settings', {})).status).toBe(403);
   });
 
+  it('shows the settings with the workspace once set', async () => {
+    const res = await api.get('/v1/workspace');
+    expect(field(res.body, 'settings', 'email', 'postalAddress')).toBe(settings.postalAddress);
+  });
+
   it('sets a topic choice on a contact through the API, and refuses a topic the workspace lacks', async () => {
     const id = await subscribedContact();
     const res = await api.put(`/v1/contacts/${id}/topics/offers`, { status: 'subscribed', source: 'crm' });
