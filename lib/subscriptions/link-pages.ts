@@ -126,20 +126,33 @@ export const postUnsubscribePage = (
         return preferences({ ...link, contact }, ctx, 'done');
       }
       case 'resubscribe':
-        try {
+        return unlessSuppressed(link, ctx, async () => {
           const { contact } = await resubscribe(link, deps);
           return preferences({ ...link, contact }, ctx, 'resubscribed');
-        } catch (error) {
-          if (error instanceof SuppressedContactError) return preferences(link, ctx);
-          throw error;
-        }
+        });
       case 'save': {
         const chosen = form.topic === undefined ? [] : [form.topic].flat();
-        const { contact } = await saveTopicChoices(link, chosen, deps);
-        return preferences({ ...link, contact }, ctx, 'saved');
+        return unlessSuppressed(link, ctx, async () => {
+          const { contact } = await saveTopicChoices(link, chosen, deps);
+          return preferences({ ...link, contact }, ctx, 'saved');
+        });
       }
     }
   });
+
+/** A suppressed contact (bounced, complained) cannot be subscribed again: the page stays as it was. */
+const unlessSuppressed = async (
+  link: OpenedLink,
+  ctx: PageContext,
+  act: () => Promise<PageReply>,
+): Promise<PageReply> => {
+  try {
+    return await act();
+  } catch (error) {
+    if (error instanceof SuppressedContactError) return preferences(link, ctx);
+    throw error;
+  }
+};
 
 /** GET /c/{token}: asks to confirm the subscription. Changes nothing. */
 export const showConfirmPage = (

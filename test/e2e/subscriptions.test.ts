@@ -263,6 +263,29 @@ describe('preference centre', () => {
     expect(await emailConsent(id)).toMatchObject({ status: 'subscribed', source: 'preference-centre' });
   });
 
+  it('never subscribes a suppressed contact again: the page stays as it was', async () => {
+    const id = await subscribedContact('en');
+    const path = pathOf((await linksFor(id)).unsubscribeUrl);
+    await oneClick(path);
+    const before = await contacts().get(ws.id, id);
+    if (!before) throw new Error('contact gone');
+    await contacts().replace(
+      { ...before, suppression: { reason: 'complained', at: new Date().toISOString() }, rev: before.rev + 1 },
+      before.rev,
+      undefined,
+    );
+    const forms: Record<string, string>[] = [
+      { action: 'resubscribe' },
+      { action: 'save', topic: 'newsletter' },
+    ];
+    for (const form of forms) {
+      const res = await open('POST', path, { body: new URLSearchParams(form) });
+      expect(res.status).toBe(200);
+      expect(res.html).toContain('no longer gets marketing emails');
+    }
+    expect(await emailConsent(id)).toMatchObject({ status: 'unsubscribed', source: 'one-click' });
+  });
+
   it('refuses a topic the workspace does not have', async () => {
     const id = await subscribedContact();
     const res = await open('POST', pathOf((await linksFor(id)).unsubscribeUrl), {
