@@ -14,6 +14,7 @@ import { HOT_PATHS, measureBundles } from './bundles.ts';
 import { meter, type Tally } from './capacity.ts';
 import { benchCosts, type CostFigures } from './costs.ts';
 import { benchRateLimit } from './rate-limit.ts';
+import { benchRender } from './render.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
 import { benchStorage } from './storage.ts';
 import { benchTimers } from './timers.ts';
@@ -38,6 +39,7 @@ const PARTS = [
   'storage',
   'timers',
   'ratelimit',
+  'render',
   'bundles',
 ] as const;
 const asked = process.argv.slice(2);
@@ -83,8 +85,10 @@ const costRows = (what: string, f: CostFigures) => {
 };
 
 const main = async () => {
-  if (!asked.length || asked.some((a) => a !== 'bundles' && a !== 'ratelimit')) await benchStack();
+  if (!asked.length || asked.some((a) => a !== 'bundles' && a !== 'ratelimit' && a !== 'render'))
+    await benchStack();
   if (runs('ratelimit')) await benchRateLimit(row);
+  if (runs('render')) await benchRender(row);
   if (runs('bundles')) await benchBundles();
 };
 
@@ -289,15 +293,16 @@ const benchStack = async () => {
 const benchBundles = async () => {
   console.log(
     '\nbundles as CDK builds them (infra/bundling.ts; the AWS SDK left to the runtime) and import time in a fresh\n' +
-      'process with the SDK resolvable (median of 5); "SDK" is the import of the SDK packages alone:',
+      'process with the SDK resolvable (median of 5), wall and CPU time above an empty module\'s; "SDK" is the\n' +
+      'import of the SDK packages alone. CPU time is the figure a busy machine distorts least:',
   );
-  const { emptyMs, figures } = await measureBundles(Number(process.env.BENCH_IMPORT_RUNS ?? 5));
-  row('empty module import', `${emptyMs.toFixed(1)} ms`);
+  const { emptyMs, emptyCpuMs, figures } = await measureBundles(Number(process.env.BENCH_IMPORT_RUNS ?? 5));
+  row('empty module import', `${emptyMs.toFixed(1)} ms (CPU ${emptyCpuMs.toFixed(1)} ms)`);
   for (const f of figures) {
     const hot = HOT_PATHS.includes(f.name) ? ' [hot path]' : '';
     row(
       `${f.name}${hot}`,
-      `${(f.bytes / 1024).toFixed(0)} KB, import +${(f.importMs - emptyMs).toFixed(0)} ms (SDK ${f.sdkImportMs.toFixed(0)} ms); ${f.heaviest.map(([k, v]) => `${k} ${v} KB`).join(', ')}`,
+      `${(f.bytes / 1024).toFixed(0)} KB, import +${(f.importMs - emptyMs).toFixed(0)} ms, CPU +${(f.importCpuMs - emptyCpuMs).toFixed(0)} ms (SDK alone ${f.sdkImportMs.toFixed(0)} ms, CPU ${f.sdkImportCpuMs.toFixed(0)} ms); ${f.heaviest.map(([k, v]) => `${k} ${v} KB`).join(', ')}`,
     );
   }
 };

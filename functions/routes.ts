@@ -6,6 +6,7 @@ import * as events from './events/event.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as subscriptions from './subscriptions/subscription.routes.ts';
+import * as templates from './templates/template.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
 
@@ -57,6 +58,12 @@ export const routes = {
   unsubscribe: subscriptions.unsubscribePostRoute,
   confirmSubscriptionPage: subscriptions.confirmPageRoute,
   confirmSubscription: subscriptions.confirmPostRoute,
+  saveTemplate: templates.saveTemplateRoute,
+  listTemplates: templates.listTemplatesRoute,
+  getTemplate: templates.getTemplateRoute,
+  listTemplateVersions: templates.listTemplateVersionsRoute,
+  previewTemplate: templates.previewTemplateRoute,
+  installDefaultTemplates: templates.installDefaultsRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

@@ -140,6 +140,9 @@ export class EcrmFunction extends Construct {
         minify: LAMBDA_BUNDLE.minify,
         // The AWS SDK comes with the Lambda runtime.
         externalModules: [...LAMBDA_BUNDLE.external],
+        esbuildArgs: Object.fromEntries(
+          Object.entries(LAMBDA_BUNDLE.alias).map(([module, stub]) => [`--alias:${module}`, stub]),
+        ),
         // Stack traces map back to the TypeScript; the sources themselves need not ship in the zip.
         sourceMap: true,
         sourcesContent: false,

@@ -85,8 +85,8 @@ const call = async (apiUrl: string, key: string, method: string, path: string, b
 };
 
 /**
- * Contacts, consent, email settings, two dynamic segments, a scoring model, a storefront connection, tracked events
- * (one anonymous visitor who then signs up) and a logged call.
+ * Contacts, consent, email settings, two dynamic segments, a scoring model, a storefront connection,
+ * tracked events (one anonymous visitor who then signs up), a logged call, and the shipped email templates.
  */
 export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void> => {
   // Model and segments first: everything that follows is scored and segmented as it happens.
@@ -129,6 +129,7 @@ export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void
     ],
   });
   await call(apiUrl, keys.apiKey, 'POST', '/v1/connections', { kind: 'generic', name: 'Demo custom shop' });
+  await call(apiUrl, keys.apiKey, 'POST', '/v1/templates/defaults', {});
   const ids: string[] = [];
   for (const person of people) {
     const result = await call(apiUrl, keys.apiKey, 'POST', '/v1/contacts', person);

@@ -145,6 +145,21 @@ export const keys = {
     sk: 'RL',
   }),
 
+  /** An email template's head (name, kind, latest version), in the workspace partition. */
+  template: (workspaceId: string, templateId: string): Key => ({
+    pk: ws(workspaceId),
+    sk: `TP#${templateId}`,
+  }),
+  templatePrefix: 'TP#',
+  /** One immutable version of a template, in the template's own partition (newest last). */
+  templateVersion: (workspaceId: string, templateId: string, version: number): Key => ({
+    pk: `${ws(workspaceId)}#TP#${templateId}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  templateVersionsPartition: (workspaceId: string, templateId: string): string =>
+    `${ws(workspaceId)}#TP#${templateId}`,
+  templateVersionPrefix: 'V#',
+
   scoringModel: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SCM' }),
   /** One score history entry per scored input, in the contact's partition (its key dedupes the input). */
   scoreHistory: (workspaceId: string, contactId: string, inputId: string): Key => ({

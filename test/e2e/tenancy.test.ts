@@ -258,6 +258,39 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     });
     expect(res.status).toBe(404);
   },
+  // Templates: A has `a-only` (saved on first use); B's calls by that id only ever see B's own.
+  saveTemplate: async () => {
+    await aTemplate();
+    const res = await asB.put('/v1/templates/a-only', { ...TEMPLATE, name: 'B copy' });
+    expect(res.status).toBe(201);
+    expect(field((await asA.get('/v1/templates/a-only')).body, 'name')).toBe('A secret');
+    expect(field((await asB.get('/v1/templates/a-only')).body, 'name')).toBe('B copy');
+  },
+  listTemplates: async () => {
+    await aTemplate();
+    expect(JSON.stringify((await asB.get('/v1/templates')).body)).not.toContain('A secret');
+  },
+  getTemplate: async () => {
+    await aTemplate();
+    expect((await asB.get('/v1/templates/a-secret')).status).toBe(404);
+    expect((await asA.get('/v1/templates/a-secret')).status).toBe(200);
+  },
+  listTemplateVersions: async () => {
+    await aTemplate();
+    expect((await asB.get('/v1/templates/a-secret/versions')).status).toBe(404);
+  },
+  previewTemplate: async () => {
+    await aTemplate();
+    // Neither A's template nor A's contact is visible to B.
+    expect((await asB.post('/v1/templates/a-secret/preview', { contactId: aContactId })).status).toBe(404);
+    await asB.put('/v1/templates/b-own', TEMPLATE);
+    expect((await asB.post('/v1/templates/b-own/preview', { contactId: aContactId })).status).toBe(404);
+  },
+  installDefaultTemplates: async () => {
+    await aTemplate();
+    await asB.post('/v1/templates/defaults', { only: ['welcome'] });
+    expect((await asA.get('/v1/templates/welcome')).status).toBe(404);
+  },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };
 
@@ -273,6 +306,18 @@ const aLinkTokenMovedToB = async (purpose: 'unsubscribe' | 'confirm') => {
   const [payload = '', signature = ''] = token.split('.');
   const moved = Buffer.from(payload, 'base64url').toString().replace(a.id, b.id);
   return `${Buffer.from(moved).toString('base64url')}.${signature}`;
+};
+const TEMPLATE = {
+  name: 'A secret',
+  kind: 'transactional',
+  locales: { en: { subject: 'Hi', html: '<p>{{ contact.email }}</p>' } },
+};
+let aTemplateSaved = false;
+const aTemplate = async () => {
+  if (aTemplateSaved) return;
+  expect((await asA.put('/v1/templates/a-only', TEMPLATE)).status).toBe(201);
+  expect((await asA.put('/v1/templates/a-secret', TEMPLATE)).status).toBe(201);
+  aTemplateSaved = true;
 };
 
 describe('workspace isolation', () => {
