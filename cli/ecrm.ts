@@ -8,6 +8,7 @@
  *   npm run ecrm -- connection create --kind shopify --name "My shop" --secret S [--local | --api URL --api-key K]
  *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
  *   npm run ecrm -- connection quarantine --id cn_... | replay --id cn_... (--delivery D | --all)
+ *   npm run ecrm -- email-settings get | set --file settings.json [--local | --api URL --api-key K]
  *   npm run ecrm -- template list | get --id welcome [--version 2] | versions --id welcome
  *   npm run ecrm -- template save --id welcome --file welcome.json | install-defaults [--overwrite]
  *   npm run ecrm -- template preview --id welcome --contact c_... [--locale es] [--data '<json>']
@@ -50,12 +51,13 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
+  email-settings get | set --file <settings.json>   (locale, postal address, sales address, double opt-in, topics)
   template list | get --id <template id> [--version <n>] | versions --id <template id>
   template save --id <template id> --file <template.json>   (a new version: the PUT /v1/templates/{id} body)
   template preview --id <template id> --contact <contact id> [--locale en|es|fr|it|zh-Hant] [--data '<json>']
   template install-defaults [--overwrite]   (the shipped templates, in five languages)
 ${senderDomainUsage}
-  (connection, segment, scoring-model, template and sender-domain commands go through the API: --local, or --api <url> --api-key <key>)`;
+  (connection, segment, scoring-model, template, sender-domain and email-settings commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -117,6 +119,7 @@ const main = async (): Promise<unknown> => {
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
     );
   }
+  if (noun === 'email-settings') return emailSettingsCommand(verb);
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {
@@ -320,6 +323,23 @@ const scoringCommand = async (verb: string | undefined): Promise<unknown> => {
       );
     default:
       throw new Error(`unknown command "scoring-model ${verb ?? ''}"\n${usage}`);
+  }
+};
+
+const emailSettingsCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  switch (verb) {
+    case 'get':
+      return callApi(api, 'GET', '/v1/workspace/email-settings');
+    case 'set':
+      return callApi(
+        api,
+        'PUT',
+        '/v1/workspace/email-settings',
+        json(readFileSync(required(values.file, 'file'), 'utf8'), '--file'),
+      );
+    default:
+      throw new Error(`unknown command "email-settings ${verb ?? ''}"\n${usage}`);
   }
 };
 

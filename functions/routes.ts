@@ -6,6 +6,7 @@ import * as events from './events/event.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as senders from './senders/sender-domain.routes.ts';
+import * as subscriptions from './subscriptions/subscription.routes.ts';
 import * as templates from './templates/template.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
@@ -50,6 +51,14 @@ export const routes = {
   putScoringModel: scoring.putScoringModelRoute,
   setStage: scoring.setStageRoute,
   scoreHistory: scoring.scoreHistoryRoute,
+  getEmailSettings: subscriptions.getEmailSettingsRoute,
+  putEmailSettings: subscriptions.putEmailSettingsRoute,
+  subscribe: subscriptions.subscribeRoute,
+  setTopicConsent: subscriptions.setTopicConsentRoute,
+  unsubscribePage: subscriptions.unsubscribePageRoute,
+  unsubscribe: subscriptions.unsubscribePostRoute,
+  confirmSubscriptionPage: subscriptions.confirmPageRoute,
+  confirmSubscription: subscriptions.confirmPostRoute,
   saveTemplate: templates.saveTemplateRoute,
   listTemplates: templates.listTemplatesRoute,
   getTemplate: templates.getTemplateRoute,

@@ -71,6 +71,8 @@ export interface AccessResources {
   readonly scheduler?: SchedulerBinding;
   /** The queues of `queue`-triggered functions, by function name. */
   readonly queues?: ReadonlyMap<string, sqs.IQueue>;
+  /** The base URL of the public pages (unsubscribe and confirmation links). */
+  readonly publicUrl?: string;
 }
 
 export interface EcrmFunctionProps {
@@ -188,6 +190,10 @@ export class EcrmFunction extends Construct {
       this.bindSesIdentities(access.sesIdentities, resources.configurationSet, resources.sesTenantPrefix);
     }
     if (access.kms) this.bindSecretsKey(resources.secretsKey, access.kms);
+    if (access.links) {
+      if (!resources.publicUrl) throw new Error(`${this.spec.name} builds links, but no public URL is known`);
+      this.fn.addEnvironment('PUBLIC_URL', resources.publicUrl);
+    }
     if (access.sendTo) {
       const queue = resources.queues?.get(access.sendTo);
       if (!queue) throw new Error(`${this.spec.name} sends to ${access.sendTo}, which has no queue`);

@@ -211,6 +211,11 @@ export const keys = {
    */
   timerDue: (shard: number, dueIso: string) => ({ gsi1pk: `TD#${shard}`, gsi1sk: dueIso }),
   timerDueShard: (shard: number): string => `TD#${shard}`,
+  /**
+   * The deployment's link key (unsubscribe and confirmation links), sealed with KMS. One item, outside
+   * every workspace: links of every workspace are signed with it, and deleting a workspace keeps it.
+   */
+  linkKey: (): Key => ({ pk: 'LINKKEY', sk: 'LINKKEY' }),
   /** The marker of a due minute that has work: written once, by the first timer filed in it. */
   timerMinute: (minute: string): Key => ({ pk: `TMIN#${minute}`, sk: 'TMIN' }),
 } as const;
