@@ -15,7 +15,11 @@ export interface DeliverOptions {
   readonly random: () => number;
 }
 
-export const DEFAULT_DELIVER: Omit<DeliverOptions, 'sleep'> = { attempts: 4, baseDelayMs: 200, random: Math.random };
+export const DEFAULT_DELIVER: Omit<DeliverOptions, 'sleep'> = {
+  attempts: 4,
+  baseDelayMs: 200,
+  random: Math.random,
+};
 
 /** Full-jitter exponential backoff: a pause in [base·2^(n-1)/2, base·2^(n-1)]. */
 export const backoffMs = (attempt: number, baseMs: number, random: number): number => {

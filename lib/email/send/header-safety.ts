@@ -26,7 +26,8 @@ export class UnsafeHeaderError extends Error {
  * signing bug, never from a contact.
  */
 export const listUnsubscribeValue = (url: string): string => {
-  if (!isHeaderSafe(url) || /[\s<>]/.test(url)) throw new UnsafeHeaderError('unsubscribe URL is not header-safe');
+  if (!isHeaderSafe(url) || /[\s<>]/.test(url))
+    throw new UnsafeHeaderError('unsubscribe URL is not header-safe');
   const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
     throw new UnsafeHeaderError('unsubscribe URL must be http(s)');

@@ -60,9 +60,21 @@ export interface MessageStore {
     retentionDays: number,
   ): Promise<boolean>;
   /** claimed → sent; a no-op when the feedback loop moved it further already. */
-  markSent(workspaceId: string, contactId: string, messageId: string, sesMessageId: string, at: string): Promise<void>;
+  markSent(
+    workspaceId: string,
+    contactId: string,
+    messageId: string,
+    sesMessageId: string,
+    at: string,
+  ): Promise<void>;
   /** claimed → failed with the reason. */
-  markFailed(workspaceId: string, contactId: string, messageId: string, reason: string, at: string): Promise<void>;
+  markFailed(
+    workspaceId: string,
+    contactId: string,
+    messageId: string,
+    reason: string,
+    at: string,
+  ): Promise<void>;
   /** Keep `claimed` but say why the outcome is unknown (the feedback loop's Send event settles it). */
   noteUnknown(workspaceId: string, contactId: string, messageId: string, reason: string): Promise<void>;
   /** Drop a claim SES certainly did not act on, so the redelivered request can send it. */

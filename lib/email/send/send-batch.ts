@@ -77,7 +77,11 @@ const marketingRefusal = async (request: SendRequest, postalAddress: string | un
   return paused ? `marketing email is paused: ${paused}` : undefined;
 };
 
-export const sendBatch = async (request: SendRequest, deps: SendDeps, options: SendOptions): Promise<BatchOutcome> => {
+export const sendBatch = async (
+  request: SendRequest,
+  deps: SendDeps,
+  options: SendOptions,
+): Promise<BatchOutcome> => {
   const ws = request.workspaceId;
   const now = () => deps.clock.now().toISOString();
   const outcomes: Record<string, RecipientOutcome> = {};
@@ -87,7 +91,8 @@ export const sendBatch = async (request: SendRequest, deps: SendDeps, options: S
   const workspace = await deps.workspaces.get(ws);
   if (!workspace || workspace.deleting) {
     // Nothing to record a refusal in: the workspace is gone or going.
-    for (const r of request.recipients) outcomes[r.messageId] = { status: 'refused', reason: 'no such workspace' };
+    for (const r of request.recipients)
+      outcomes[r.messageId] = { status: 'refused', reason: 'no such workspace' };
     return { recipients: outcomes, retry: false };
   }
   const retention = workspace.retentionDays;
@@ -152,7 +157,10 @@ export const sendBatch = async (request: SendRequest, deps: SendDeps, options: S
   }
 
   const contacts = new Map<string, Contact>(
-    (await deps.contacts.getMany(ws, [...new Set(request.recipients.map((r) => r.contactId))])).map((c) => [c.id, c]),
+    (await deps.contacts.getMany(ws, [...new Set(request.recipients.map((r) => r.contactId))])).map((c) => [
+      c.id,
+      c,
+    ]),
   );
 
   const prepare = async (r: SendRecipient): Promise<OutgoingEmail | undefined> => {
@@ -169,7 +177,13 @@ export const sendBatch = async (request: SendRequest, deps: SendDeps, options: S
     if (!to) return void (await finalAt(r, kind, 'refused', 'no-email'));
     const links: RecipientLinks | undefined =
       kind === 'marketing' ? await deps.subscriptions.links(ws, contact.id, topic) : undefined;
-    const rendered = template.render({ contact, settings, workspaceName: workspace.name, links, data: r.data });
+    const rendered = template.render({
+      contact,
+      settings,
+      workspaceName: workspace.name,
+      links,
+      data: r.data,
+    });
     if (!rendered.ok) return void (await finalAt(r, kind, 'failed', `render: ${rendered.reason}`));
     const tags: MessageTags = {
       workspaceId: ws,
@@ -259,7 +273,9 @@ export const sendBatch = async (request: SendRequest, deps: SendDeps, options: S
 
 /** Sending is halted: nothing is claimed, the request waits in the queue (then its DLQ, for redrive). */
 const deferAll = (request: SendRequest, reason: string, _options: SendOptions): BatchOutcome => ({
-  recipients: Object.fromEntries(request.recipients.map((r) => [r.messageId, { status: 'deferred', reason }])),
+  recipients: Object.fromEntries(
+    request.recipients.map((r) => [r.messageId, { status: 'deferred', reason }]),
+  ),
   retry: true,
   halted: reason,
 });

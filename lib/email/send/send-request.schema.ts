@@ -13,10 +13,14 @@ import { emailKindSchema, originSchema } from '../message-tags.ts';
 /** SES SendBulkEmail takes at most 50 entries a call. */
 export const MAX_RECIPIENTS = 50;
 
-const tagSafeId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, _ and - only (an SES tag value)');
+const tagSafeId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, _ and - only (an SES tag value)');
 
 export const templateRefSchema = z.strictObject({
-  templateId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a template id is lower-case letters, digits and -'),
+  templateId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a template id is lower-case letters, digits and -'),
   version: z.number().int().positive(),
 });
 

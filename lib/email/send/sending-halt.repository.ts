@@ -6,7 +6,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Clock } from '../../shared/clock.ts';
-import { OUTBOX_ATTRIBUTE, domainEvent, toOutbox } from '../../shared/events/outbox.ts';
+import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../../shared/events/outbox.ts';
 import { keys } from '../../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../../shared/table.ts';
 import type { SendingHalt } from './ports.ts';
@@ -21,7 +21,10 @@ export const sendingHaltItem = z.object({
 
 export const sendingHaltRepository = (table: Table, clock: Clock, cacheMs = 10_000) => {
   let cached: { reason: string | undefined; until: number } | undefined;
-  const repo: SendingHalt & { clear(): Promise<void>; read(): Promise<z.infer<typeof sendingHaltItem> | undefined> } = {
+  const repo: SendingHalt & {
+    clear(): Promise<void>;
+    read(): Promise<z.infer<typeof sendingHaltItem> | undefined>;
+  } = {
     async read() {
       const { Item } = await table.client.send(
         new GetCommand({ TableName: table.name, Key: keys.sendingHalt(), ConsistentRead: true }),

@@ -13,7 +13,11 @@ import { toSesTags } from '../message-tags.ts';
 import type { EntryResult, Mailer, OutgoingBatch, OutgoingEmail } from './ports.ts';
 import { bulkEntryResult, callFailure } from './ses-results.ts';
 
-export const PASS_THROUGH_TEMPLATE = { Subject: '{{{subject}}}', Html: '{{{html}}}', Text: '{{{text}}}' } as const;
+export const PASS_THROUGH_TEMPLATE = {
+  Subject: '{{{subject}}}',
+  Html: '{{{html}}}',
+  Text: '{{{text}}}',
+} as const;
 
 const headers = (email: OutgoingEmail) => email.headers.map((h) => ({ Name: h.name, Value: h.value }));
 
@@ -36,7 +40,11 @@ export const bulkEmailInput = (batch: OutgoingBatch, options: SesOptions) => ({
     Destination: { ToAddresses: [email.to] },
     ReplacementEmailContent: {
       ReplacementTemplate: {
-        ReplacementTemplateData: JSON.stringify({ subject: email.subject, html: email.html, text: email.text }),
+        ReplacementTemplateData: JSON.stringify({
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+        }),
       },
     },
     ReplacementTags: toSesTags(email.tags),
@@ -51,7 +59,9 @@ export const sesBulkMailer = (client: SESv2Client, options: SesOptions): Mailer 
       const results = out.BulkEmailEntryResults ?? [];
       return batch.emails.map((_, i): EntryResult => {
         const entry = results[i];
-        return entry ? bulkEntryResult(entry) : { outcome: 'unknown', reason: 'SES returned no result for this entry' };
+        return entry
+          ? bulkEntryResult(entry)
+          : { outcome: 'unknown', reason: 'SES returned no result for this entry' };
       });
     } catch (error) {
       const failure = callFailure(error);
@@ -77,7 +87,10 @@ export const singleEmailInput = (batch: OutgoingBatch, email: OutgoingEmail, opt
 });
 
 /** One SendEmail per recipient, `concurrency` at a time. */
-export const sesSingleMailer = (client: SESv2Client, options: SesOptions & { readonly concurrency: number }): Mailer => ({
+export const sesSingleMailer = (
+  client: SESv2Client,
+  options: SesOptions & { readonly concurrency: number },
+): Mailer => ({
   async send(batch) {
     const results: EntryResult[] = new Array(batch.emails.length);
     let next = 0;
