@@ -18,6 +18,8 @@ const schemas = {
   }),
   /** The queue that carries due timers to the fire-timer function. */
   timerQueue: z.object({ QUEUE_URL_FIRE_TIMER: name }),
+  /** The queue that carries send requests to the send-email function. */
+  sendQueue: z.object({ QUEUE_URL_SEND_EMAIL: name }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

@@ -7,7 +7,13 @@ import {
   listUnsubscribeValue,
   UnsafeHeaderError,
 } from '../../lib/email/send/header-safety.ts';
-import { pace, withinDailyQuota } from '../../lib/email/send/send-limits.ts';
+import {
+  pace,
+  SendLimitReachedError,
+  sendLimits,
+  withinDailyQuota,
+} from '../../lib/email/send/send-limits.ts';
+import { fixedClock } from '../../lib/shared/clock.ts';
 
 describe('header safety', () => {
   it.each([
@@ -60,5 +66,27 @@ describe('send pacing', () => {
   it('backs off exponentially with jitter', () => {
     expect([1, 2, 3].map((n) => backoffMs(n, 200, 1))).toEqual([200, 400, 800]);
     expect([1, 2, 3].map((n) => backoffMs(n, 200, 0))).toEqual([100, 200, 400]);
+  });
+});
+
+describe('send limits', () => {
+  it('defers a batch the rate would hold longer than a Lambda can wait, without spending the budget', async () => {
+    const clock = fixedClock('2026-06-01T00:00:00.000Z');
+    const waits: number[] = [];
+    const limits = sendLimits({
+      readAccount: async () => ({ maxSendRate: 1, max24HourSend: 10_000, sentLast24Hours: 0 }),
+      clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+      containers: 1,
+      maxWaitMs: 15_000,
+    });
+    await limits.acquire(10);
+    await limits.acquire(10);
+    await expect(limits.acquire(50)).rejects.toThrow(SendLimitReachedError);
+    clock.advance(20_000);
+    await limits.acquire(10);
+    expect(waits).toEqual([10_000]);
   });
 });

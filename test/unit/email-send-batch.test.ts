@@ -4,7 +4,7 @@ import { newMessageId } from '../../lib/email/message.schema.ts';
 import type { LoadedTemplate } from '../../lib/email/ports.ts';
 import type { EntryResult, Mailer, SendLimits } from '../../lib/email/send/ports.ts';
 import { type SendDeps, sendBatch } from '../../lib/email/send/send-batch.ts';
-import { DailyQuotaReachedError } from '../../lib/email/send/send-limits.ts';
+import { SendLimitReachedError } from '../../lib/email/send/send-limits.ts';
 import { type SendRequest, sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
 import { newId } from '../../lib/shared/ids.ts';
@@ -320,7 +320,7 @@ describe('sendBatch', () => {
     const person = subscribedContact(WS, contactId());
     const limits: SendLimits = {
       acquire: async () => {
-        throw new DailyQuotaReachedError('quota reached');
+        throw new SendLimitReachedError('quota reached');
       },
     };
     const { deps, messages } = setup([person], { limits });

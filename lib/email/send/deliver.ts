@@ -4,7 +4,7 @@
  * after a growing, jittered pause; the rest are final. A halt stops at once.
  */
 import type { EntryResult, Mailer, OutgoingBatch, OutgoingEmail, SendLimits } from './ports.ts';
-import { DailyQuotaReachedError } from './send-limits.ts';
+import { SendLimitReachedError } from './send-limits.ts';
 
 export interface DeliverOptions {
   /** Calls per batch at most, the first included. */
@@ -46,8 +46,8 @@ export const deliver = async (
     try {
       await deps.limits.acquire(pending.length);
     } catch (error) {
-      // Over the daily quota: nothing of what is pending was handed to SES; it waits for the queue.
-      if (!(error instanceof DailyQuotaReachedError)) throw error;
+      // Over the daily quota or the rate: nothing pending was handed to SES; it waits in the queue.
+      if (!(error instanceof SendLimitReachedError)) throw error;
       for (const email of pending) done.set(email.messageId, { outcome: 'retry', reason: error.message });
       break;
     }

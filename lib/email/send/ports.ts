@@ -92,7 +92,7 @@ export interface SendingHalt {
 export interface SendLimits {
   /**
    * Wait until `count` more emails fit this container's share of MaxSendRate; throws
-   * `DailyQuotaReachedError` when they would go over Max24HourSend.
+   * `SendLimitReachedError` when they would go over Max24HourSend.
    */
   acquire(count: number): Promise<void>;
 }

@@ -15,8 +15,9 @@ export interface AccountQuota {
   readonly sentLast24Hours: number;
 }
 
-export class DailyQuotaReachedError extends Error {
-  override readonly name = 'DailyQuotaReachedError';
+/** Over the daily quota, or the rate would make this batch wait too long: hand nothing to SES now. */
+export class SendLimitReachedError extends Error {
+  override readonly name = 'SendLimitReachedError';
 }
 
 /**
@@ -39,8 +40,11 @@ export const sendLimits = (deps: {
   /** How many containers share the rate (the send queue's maximum concurrency). */
   readonly containers: number;
   readonly cacheMs?: number;
+  /** Longest wait for the rate before the batch is deferred to the queue instead (Lambda has a timeout). */
+  readonly maxWaitMs?: number;
 }): SendLimits => {
   const cacheMs = deps.cacheMs ?? 60_000;
+  const maxWaitMs = deps.maxWaitMs ?? 20_000;
   let quota: AccountQuota | undefined;
   let readAt = 0;
   let sentSinceRead = 0;
@@ -54,11 +58,15 @@ export const sendLimits = (deps: {
         sentSinceRead = 0;
       }
       if (!withinDailyQuota(quota, sentSinceRead, count))
-        throw new DailyQuotaReachedError(
+        throw new SendLimitReachedError(
           `the account's 24-hour quota (${quota.max24HourSend}) is reached: ${quota.sentLast24Hours + sentSinceRead} sent`,
         );
       const rate = Math.max(quota.maxSendRate / Math.max(1, deps.containers), 0.1);
       const paced = pace(nextFreeMs, count, rate, now);
+      if (paced.waitMs > maxWaitMs)
+        throw new SendLimitReachedError(
+          `the send rate (${rate}/s here) would hold this batch ${paced.waitMs} ms`,
+        );
       nextFreeMs = paced.nextFreeMs;
       sentSinceRead += count;
       if (paced.waitMs > 0) await deps.sleep(paced.waitMs);
