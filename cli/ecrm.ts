@@ -45,7 +45,9 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
-  (connection, segment and scoring-model commands go through the API: --local, or --api <url> --api-key <key>)`;
+  email send --contact <contact id> --template <template id> [--version <n>] [--data '<json>'] [--idempotency-key <key>]
+  email test-send --template <template id> --contact <contact id> --to <address> [--version <n>] [--data '<json>']
+  (connection, segment, scoring-model and email commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -73,6 +75,12 @@ const { values, positionals } = parseArgs({
     origins: { type: 'string' },
     'per-key': { type: 'string' },
     'per-workspace': { type: 'string' },
+    contact: { type: 'string' },
+    template: { type: 'string' },
+    version: { type: 'string' },
+    data: { type: 'string' },
+    to: { type: 'string' },
+    'idempotency-key': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -89,6 +97,7 @@ const main = async (): Promise<unknown> => {
   if (noun === 'connection') return connectionCommand(verb);
   if (noun === 'segment') return segmentCommand(verb);
   if (noun === 'scoring-model') return scoringCommand(verb);
+  if (noun === 'email') return emailCommand(verb);
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {
@@ -245,6 +254,33 @@ const segmentCommand = async (verb: string | undefined): Promise<unknown> => {
       });
     default:
       throw new Error(`unknown command "segment ${verb ?? ''}"\n${usage}`);
+  }
+};
+
+const emailCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  const template = required(values.template, 'template');
+  const common = {
+    contactId: required(values.contact, 'contact'),
+    ...(values.version ? { version: z.coerce.number().int().positive().parse(values.version) } : {}),
+    ...(values.data ? { data: json(values.data, '--data') } : {}),
+  };
+  switch (verb) {
+    case 'send':
+      return callApi(
+        api,
+        'POST',
+        '/v1/emails',
+        { ...common, templateId: template },
+        values['idempotency-key'] ? { 'idempotency-key': values['idempotency-key'] } : {},
+      );
+    case 'test-send':
+      return callApi(api, 'POST', `/v1/templates/${encodeURIComponent(template)}/test-send`, {
+        ...common,
+        to: required(values.to, 'to'),
+      });
+    default:
+      throw new Error(`unknown command "email ${verb ?? ''}"\n${usage}`);
   }
 };
 

@@ -215,6 +215,20 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.put(`/v1/contacts/${aContactId}/stage`, { stage: 'sql' })).status).toBe(404),
   scoreHistory: async () =>
     expect((await asB.get(`/v1/contacts/${aContactId}/score-history`)).status).toBe(404),
+  sendEmail: async () =>
+    expect(
+      (await asB.post('/v1/emails', { contactId: aContactId, templateId: 'welcome', version: 1 })).status,
+    ).toBe(404),
+  testSend: async () =>
+    expect(
+      (
+        await asB.post('/v1/templates/welcome/test-send', {
+          contactId: aContactId,
+          to: 'b@b.example',
+          version: 1,
+        })
+      ).status,
+    ).toBe(404),
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };
 
