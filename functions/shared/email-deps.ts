@@ -12,6 +12,7 @@ import type { PausePort, SenderPort, SubscriptionPort, TemplatePort } from '../.
 import { emailRequestsRepository } from '../../lib/email/send/email-requests.repository.ts';
 import type { EnqueueDeps, TemplateVersions } from '../../lib/email/send/enqueue-email.ts';
 import { messagesRepository } from '../../lib/email/send/messages.repository.ts';
+import { SENDING_HALTED_METRIC } from '../../lib/email/send/metrics.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
 import type { SendDeps } from '../../lib/email/send/send-batch.ts';
 import { sendLimits } from '../../lib/email/send/send-limits.ts';
@@ -25,13 +26,6 @@ import { config } from './config.ts';
 import { once, table } from './deps.ts';
 import { logger } from './logger.ts';
 import { sqsSendQueue } from './sqs-send-queue.ts';
-
-/** Emitted (EMF) once per halt by the invocation that halted sending; the CDK alarm watches it. */
-export const SENDING_HALTED_METRIC = {
-  namespace: 'ecrm',
-  name: 'EmailSendingHalted',
-  service: 'email',
-} as const;
 
 class UnwiredPortError extends Error {}
 const unwired = (port: string, owner: string): never => {
