@@ -123,6 +123,15 @@ describe('sendBatch', () => {
     }
   });
 
+  it('leaves `sent` to the feedback loop when asked: one write per recipient', async () => {
+    const people = [subscribedContact(WS, contactId()), subscribedContact(WS, contactId())];
+    const { deps, messages } = setup(people);
+    const out = await sendBatch(request(people), deps, { ...options(), recordSent: false });
+    expect(Object.values(out.recipients).map((o) => o.status)).toEqual(['sent', 'sent']);
+    expect(messages.writes).toBe(2);
+    expect([...messages.items.values()].map((m) => m.status)).toEqual(['claimed', 'claimed']);
+  });
+
   it('sends transactional email without unsubscribe headers, and without marketing consent', async () => {
     const person = subscribedContact(WS, contactId(), { consent: {} });
     const { deps } = setup([person]);

@@ -68,6 +68,12 @@ export interface SendOptions {
   readonly deliver: DeliverOptions;
   /** True on the queue's last delivery of this request: what would be deferred fails for good. */
   readonly lastAttempt: boolean;
+  /**
+   * Whether the send path writes `sent` + SES's message id (a second write per recipient). Off, the
+   * message stays `claimed` until SES's Send event (which carries both) reaches the feedback loop:
+   * 1.0 write unit per recipient instead of 2.0. On by default.
+   */
+  readonly recordSent?: boolean;
 }
 
 /** Why a whole marketing request is refused, or undefined when it may go. */
@@ -234,7 +240,8 @@ export const sendBatch = async (
       const contactId = email.contactId;
       switch (result.outcome) {
         case 'sent':
-          await deps.messages.markSent(ws, contactId, id, result.sesMessageId, now());
+          if (options.recordSent !== false)
+            await deps.messages.markSent(ws, contactId, id, result.sesMessageId, now());
           outcomes[id] = { status: 'sent', sesMessageId: result.sesMessageId };
           return;
         case 'final':
