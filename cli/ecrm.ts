@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
+import { sendingHaltRepository } from '../lib/email/send/sending-halt.repository.ts';
 import { systemClock } from '../lib/shared/clock.ts';
 import { connectionsRepository } from '../lib/webhooks/connections.repository.ts';
 import { createWorkspace, issueApiKey, revokeApiKey, setRateLimits } from '../lib/workspaces/api-keys.ts';
@@ -45,6 +46,7 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
+  sending status | resume   (deployment-wide: SES paused or suspended the account; resume once SES sends again)
   email send --contact <contact id> --template <template id> [--version <n>] [--data '<json>'] [--idempotency-key <key>]
   email test-send --template <template id> --contact <contact id> --to <address> [--version <n>] [--data '<json>']
   (connection, segment, scoring-model and email commands go through the API: --local, or --api <url> --api-key <key>)`;
@@ -119,6 +121,15 @@ const main = async (): Promise<unknown> => {
           },
         },
       );
+    }
+    case 'sending status':
+      return { halted: (await sendingHaltRepository(table, systemClock).read()) ?? null };
+    case 'sending resume': {
+      // Once SES sends again (the account re-enabled, the pause lifted): clear the halt, then redrive the DLQ.
+      const halt = sendingHaltRepository(table, systemClock);
+      const was = await halt.read();
+      await halt.clear();
+      return { resumed: true, wasHalted: was ?? null };
     }
     case 'workspace create': {
       const id = workspaceIdSchema.parse(required(values.id, 'id'));

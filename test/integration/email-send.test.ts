@@ -3,6 +3,8 @@
  * arrives (headers, parts), what the timeline keeps, and that a redelivered request sends nothing twice.
  * The other capabilities' ports are in-test fakes until their implementations are wired.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
@@ -38,6 +40,15 @@ import { type LocalServices, useLocalServices } from '../support/env.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 let services: LocalServices;
+
+const ecrm = async (...args: string[]): Promise<unknown> => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'cli/ecrm.ts', ...args, '--table', services.tableName],
+    { env: { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: services.dynamodbEndpoint } },
+  );
+  return JSON.parse(stdout);
+};
 let real: RealDeps;
 const ses = () => new SESv2Client({ maxAttempts: 1 });
 const REF = { templateId: 'newsletter', version: 1 };
@@ -201,6 +212,11 @@ describe('the send path stores', () => {
         new GetCommand({ TableName: real.table.name, Key: keys.sendingHalt(), ConsistentRead: true }),
       );
       expect(Item?._ev).toMatchObject({ type: 'email.sending.halted', detail: { workspaceId: 'ws_a_test' } });
+
+      // The operator's view and hand: `ecrm sending status | resume`.
+      expect(await ecrm('sending', 'status')).toMatchObject({ halted: { reason: 'ACCOUNT_SENDING_PAUSED' } });
+      expect(await ecrm('sending', 'resume')).toMatchObject({ resumed: true });
+      expect(await ecrm('sending', 'status')).toEqual({ halted: null });
     } finally {
       await halt.clear();
     }
