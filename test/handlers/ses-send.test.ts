@@ -197,6 +197,33 @@ describe('sending through SES SendBulkEmail', () => {
     expect(messages.items.size).toBe(0);
   });
 
+  it('fails alone an entry too large for SES, so it cannot fail the whole call', async () => {
+    ses
+      .on(SendBulkEmailCommand)
+      .resolves({ BulkEmailEntryResults: [{ Status: 'SUCCESS', MessageId: 'ses-1' }] });
+    const { deps, request, people } = setup(2);
+    const huge = { ...fakeTemplate(REF, 'marketing') };
+    const templates = fakeTemplates([
+      {
+        ...huge,
+        render: (input) => {
+          const out = fakeTemplate(REF, 'marketing').render(input);
+          if (!out.ok || input.contact.id !== people[0]?.id) return out;
+          return { ok: true, email: { ...out.email, html: 'x'.repeat(300_000) } };
+        },
+      },
+    ]);
+
+    const out = await sendBatch(request, { ...deps, templates }, options);
+
+    expect(recipientsOf(0)).toEqual([people[1]?.email]);
+    expect(out.recipients[request.recipients[0]?.messageId ?? '']).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/too large for SES/),
+    });
+    expect(out.recipients[request.recipients[1]?.messageId ?? '']?.status).toBe('sent');
+  });
+
   it('never resends when the call fails without saying whether SES accepted it', async () => {
     ses.on(SendBulkEmailCommand).rejects(new Error('socket hang up'));
     const { deps, request, messages } = setup(2);

@@ -21,6 +21,12 @@ export const PASS_THROUGH_TEMPLATE = {
 
 const headers = (email: OutgoingEmail) => email.headers.map((h) => ({ Name: h.name, Value: h.value }));
 
+/** SES's limit on one entry's `ReplacementTemplateData`: a bigger entry would fail the whole call. */
+export const MAX_REPLACEMENT_DATA = 262_144;
+
+const replacementData = (email: OutgoingEmail) =>
+  JSON.stringify({ subject: email.subject, html: email.html, text: email.text });
+
 export interface SesOptions {
   readonly configurationSet: string;
 }
@@ -40,11 +46,7 @@ export const bulkEmailInput = (batch: OutgoingBatch, options: SesOptions) => ({
     Destination: { ToAddresses: [email.to] },
     ReplacementEmailContent: {
       ReplacementTemplate: {
-        ReplacementTemplateData: JSON.stringify({
-          subject: email.subject,
-          html: email.html,
-          text: email.text,
-        }),
+        ReplacementTemplateData: replacementData(email),
       },
     },
     ReplacementTags: toSesTags(email.tags),
@@ -54,19 +56,30 @@ export const bulkEmailInput = (batch: OutgoingBatch, options: SesOptions) => ({
 
 export const sesBulkMailer = (client: SESv2Client, options: SesOptions): Mailer => ({
   async send(batch) {
+    const results: EntryResult[] = new Array(batch.emails.length);
+    const fitting: number[] = [];
+    batch.emails.forEach((email, i) => {
+      const size = replacementData(email).length;
+      if (size > MAX_REPLACEMENT_DATA)
+        results[i] = { outcome: 'final', reason: `rendered email too large for SES: ${size} characters` };
+      else fitting.push(i);
+    });
+    if (fitting.length === 0) return results;
+    const emails = fitting.flatMap((i) => batch.emails[i] ?? []);
     try {
-      const out = await client.send(new SendBulkEmailCommand(bulkEmailInput(batch, options)));
-      const results = out.BulkEmailEntryResults ?? [];
-      return batch.emails.map((_, i): EntryResult => {
-        const entry = results[i];
-        return entry
+      const out = await client.send(new SendBulkEmailCommand(bulkEmailInput({ ...batch, emails }, options)));
+      const answers = out.BulkEmailEntryResults ?? [];
+      fitting.forEach((at, i) => {
+        const entry = answers[i];
+        results[at] = entry
           ? bulkEntryResult(entry)
           : { outcome: 'unknown', reason: 'SES returned no result for this entry' };
       });
     } catch (error) {
       const failure = callFailure(error);
-      return batch.emails.map(() => failure);
+      for (const at of fitting) results[at] = failure;
     }
+    return results;
   },
 });
 
