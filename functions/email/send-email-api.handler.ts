@@ -1,7 +1,7 @@
 import { idempotencyKeySchema } from '../../lib/email/send/email-api.schema.ts';
 import { sendEmail } from '../../lib/email/send/enqueue-email.ts';
 import { ValidationError } from '../../lib/shared/errors.ts';
-import { enqueueDeps } from '../shared/email-deps.ts';
+import { enqueueDeps } from '../shared/email-api-deps.ts';
 import { httpHandler } from '../shared/http-handler.ts';
 import { sendEmailRoute } from './email.routes.ts';
 

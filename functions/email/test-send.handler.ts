@@ -1,5 +1,5 @@
 import { testSend } from '../../lib/email/send/enqueue-email.ts';
-import { enqueueDeps } from '../shared/email-deps.ts';
+import { enqueueDeps } from '../shared/email-api-deps.ts';
 import { httpHandler } from '../shared/http-handler.ts';
 import { testSendRoute } from './email.routes.ts';
 

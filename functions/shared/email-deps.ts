@@ -6,11 +6,9 @@
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import type { PausePort, SenderPort, SubscriptionPort, TemplatePort } from '../../lib/email/ports.ts';
-import { emailRequestsRepository } from '../../lib/email/send/email-requests.repository.ts';
-import type { EnqueueDeps, TemplateVersions } from '../../lib/email/send/enqueue-email.ts';
+import type { TemplateVersions } from '../../lib/email/send/enqueue-email.ts';
 import { messagesRepository } from '../../lib/email/send/messages.repository.ts';
 import { SENDING_HALTED_METRIC } from '../../lib/email/send/metrics.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
@@ -25,7 +23,6 @@ import { workspacesRepository } from '../../lib/workspaces/workspaces.repository
 import { config } from './config.ts';
 import { once, table } from './deps.ts';
 import { logger } from './logger.ts';
-import { sqsSendQueue } from './sqs-send-queue.ts';
 
 class UnwiredPortError extends Error {}
 const unwired = (port: string, owner: string): never => {
@@ -54,10 +51,6 @@ export const emailPorts = once(
 
 /** SES with the SDK's own retries off: a retried timeout could send twice (SES has no idempotency key). */
 export const sesClient = once(() => new SESv2Client({ maxAttempts: 1 }));
-
-export const sendQueue = once(() =>
-  sqsSendQueue(new SQSClient({}), config('sendQueue').QUEUE_URL_SEND_EMAIL),
-);
 
 const metrics = new Metrics({
   namespace: SENDING_HALTED_METRIC.namespace,
@@ -91,18 +84,5 @@ export const sendDeps = once((): SendDeps => {
       metrics.addMetric(SENDING_HALTED_METRIC.name, MetricUnit.Count, 1);
       metrics.publishStoredMetrics();
     },
-  };
-});
-
-export const enqueueDeps = once((): EnqueueDeps => {
-  const t = table();
-  const ports = emailPorts();
-  return {
-    contacts: contactReader(contactsRepository(t)),
-    templates: ports.templates,
-    versions: ports.versions,
-    queue: sendQueue(),
-    requests: emailRequestsRepository(t),
-    clock: systemClock,
   };
 });
