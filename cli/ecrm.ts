@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
+import { sendingHaltRepository } from '../lib/email/send/sending-halt.repository.ts';
 import { systemClock } from '../lib/shared/clock.ts';
 import { connectionsRepository } from '../lib/webhooks/connections.repository.ts';
 import { createWorkspace, issueApiKey, revokeApiKey, setRateLimits } from '../lib/workspaces/api-keys.ts';
@@ -57,7 +58,10 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   template preview --id <template id> --contact <contact id> [--locale en|es|fr|it|zh-Hant] [--data '<json>']
   template install-defaults [--overwrite]   (the shipped templates, in five languages)
 ${senderDomainUsage}
-  (connection, segment, scoring-model, template, sender-domain and email-settings commands go through the API: --local, or --api <url> --api-key <key>)`;
+  sending status | resume   (deployment-wide: SES paused or suspended the account; resume once SES sends again)
+  email send --contact <contact id> --template <template id> [--version <n>] [--data '<json>'] [--idempotency-key <key>]
+  email test-send --template <template id> --contact <contact id> --to <address> [--version <n>] [--data '<json>']
+  (connection, segment, scoring-model, template, sender-domain, email-settings, sending and email commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -95,6 +99,9 @@ const { values, positionals } = parseArgs({
     'display-name': { type: 'string' },
     'mail-from': { type: 'string' },
     default: { type: 'boolean' },
+    template: { type: 'string' },
+    to: { type: 'string' },
+    'idempotency-key': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -120,6 +127,7 @@ const main = async (): Promise<unknown> => {
     );
   }
   if (noun === 'email-settings') return emailSettingsCommand(verb);
+  if (noun === 'email') return emailCommand(verb);
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {
@@ -141,6 +149,15 @@ const main = async (): Promise<unknown> => {
           },
         },
       );
+    }
+    case 'sending status':
+      return { halted: (await sendingHaltRepository(table, systemClock).read()) ?? null };
+    case 'sending resume': {
+      // Once SES sends again (the account re-enabled, the pause lifted): clear the halt, then redrive the DLQ.
+      const halt = sendingHaltRepository(table, systemClock);
+      const was = await halt.read();
+      await halt.clear();
+      return { resumed: true, wasHalted: was ?? null };
     }
     case 'workspace create': {
       const id = workspaceIdSchema.parse(required(values.id, 'id'));
@@ -306,6 +323,33 @@ const templateCommand = async (verb: string | undefined): Promise<unknown> => {
       return callApi(api, 'POST', '/v1/templates/defaults', { overwrite: values.overwrite === true });
     default:
       throw new Error(`unknown command "template ${verb ?? ''}"\n${usage}`);
+  }
+};
+
+const emailCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  const template = required(values.template, 'template');
+  const common = {
+    contactId: required(values.contact, 'contact'),
+    ...(values.version ? { version: z.coerce.number().int().positive().parse(values.version) } : {}),
+    ...(values.data ? { data: json(values.data, '--data') } : {}),
+  };
+  switch (verb) {
+    case 'send':
+      return callApi(
+        api,
+        'POST',
+        '/v1/emails',
+        { ...common, templateId: template },
+        values['idempotency-key'] ? { 'idempotency-key': values['idempotency-key'] } : {},
+      );
+    case 'test-send':
+      return callApi(api, 'POST', `/v1/templates/${encodeURIComponent(template)}/test-send`, {
+        ...common,
+        to: required(values.to, 'to'),
+      });
+    default:
+      throw new Error(`unknown command "email ${verb ?? ''}"\n${usage}`);
   }
 };
 

@@ -121,6 +121,7 @@ export class AppStack extends Stack {
         handler,
         batchSize: trigger.batchSize,
         maxReceiveCount: trigger.maxReceiveCount,
+        maxConcurrency: trigger.maxConcurrency,
       })),
     });
 

@@ -4,6 +4,7 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
 import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
@@ -292,6 +293,24 @@ export const functions: readonly FunctionSpec[] = [
     read,
   ),
   http('preview-template', 'functions/templates/preview-template.handler.ts', routes.previewTemplate, read),
+  {
+    name: 'send-email',
+    entry: 'functions/email/send-email.handler.ts',
+    description:
+      'Sends queued email requests (≤ 50 recipients each) through SES: eligibility at send time, a claim per message, per-entry results.',
+    trigger: { kind: 'queue', ...SEND_QUEUE },
+    access: { table: 'readWrite', ses: 'send' },
+    timeoutSeconds: 60,
+    memoryMb: 512,
+  },
+  http('send-email-api', 'functions/email/send-email-api.handler.ts', routes.sendEmail, {
+    table: 'readWrite',
+    sendTo: 'send-email',
+  }),
+  http('test-send', 'functions/email/test-send.handler.ts', routes.testSend, {
+    table: 'readWrite',
+    sendTo: 'send-email',
+  }),
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

@@ -22,11 +22,18 @@ export type Trigger =
    * An SQS queue of its own (with a DLQ after `maxReceiveCount` receives), polled in batches; the
    * handler reports failed messages (ReportBatchItemFailures) so only those are redelivered.
    */
-  | { readonly kind: 'queue'; readonly batchSize: number; readonly maxReceiveCount: number };
+  | {
+      readonly kind: 'queue';
+      readonly batchSize: number;
+      readonly maxReceiveCount: number;
+      /** Concurrent invocations at most (the event source's maximum concurrency), e.g. to split a send rate. */
+      readonly maxConcurrency?: number;
+    };
 
 export interface Access {
   readonly table?: 'read' | 'readWrite';
   readonly bus?: 'put';
+  /** ses:SendEmail and ses:SendBulkEmail through the configuration set, and ses:GetAccount (the quota). */
   readonly ses?: 'send';
   /**
    * SES identities and tenants of sender domains: `read` (GetEmailIdentity) or `manage` (create, MAIL FROM,

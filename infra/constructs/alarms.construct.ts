@@ -16,6 +16,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { SENDING_HALTED_METRIC } from '../../lib/email/send/metrics.ts';
 import { DeadLetterQueue } from './dead-letter-queue.construct.ts';
 import { EcrmFunction } from './ecrm-function.construct.ts';
 
@@ -112,6 +113,22 @@ export class Alarms extends Construct {
       }).createAlarm(this, 'webhook-quarantined', {
         alarmDescription:
           'A verified storefront delivery could not be understood and is in quarantine (30 days).',
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    this.alarms.push(
+      new cloudwatch.Metric({
+        namespace: SENDING_HALTED_METRIC.namespace,
+        metricName: SENDING_HALTED_METRIC.name,
+        dimensionsMap: { service: SENDING_HALTED_METRIC.service },
+        period: PERIOD,
+        statistic: cloudwatch.Stats.SUM,
+      }).createAlarm(this, 'email-sending-halted', {
+        alarmDescription:
+          'SES paused or suspended the account: every email send waits in the send queue until the halt is cleared.',
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,

@@ -16,6 +16,7 @@ export interface QueueConsumer {
   readonly handler: EcrmFunction;
   readonly batchSize: number;
   readonly maxReceiveCount: number;
+  readonly maxConcurrency?: number | undefined;
 }
 
 /** AWS's advice for a queue feeding Lambda: visibility at least six times the function timeout. */
@@ -28,7 +29,7 @@ export class Queues extends Construct {
   constructor(scope: Construct, id: string, props: { readonly consumers: readonly QueueConsumer[] }) {
     super(scope, id);
     const byFunction = new Map<string, sqs.IQueue>();
-    for (const { handler, batchSize, maxReceiveCount } of props.consumers) {
+    for (const { handler, batchSize, maxReceiveCount, maxConcurrency } of props.consumers) {
       const name = handler.spec.name;
       const timeout = handler.fn.timeout?.toSeconds() ?? 3;
       const queue = new sqs.Queue(this, name, {
@@ -41,7 +42,9 @@ export class Queues extends Construct {
           maxReceiveCount,
         },
       });
-      handler.fn.addEventSource(new SqsEventSource(queue, { batchSize, reportBatchItemFailures: true }));
+      handler.fn.addEventSource(
+        new SqsEventSource(queue, { batchSize, reportBatchItemFailures: true, maxConcurrency }),
+      );
       byFunction.set(name, queue);
     }
     this.byFunction = byFunction;

@@ -218,4 +218,20 @@ export const keys = {
   linkKey: (): Key => ({ pk: 'LINKKEY', sk: 'LINKKEY' }),
   /** The marker of a due minute that has work: written once, by the first timer filed in it. */
   timerMinute: (minute: string): Key => ({ pk: `TMIN#${minute}`, sk: 'TMIN' }),
+
+  /**
+   * Whether email sending is halted (SES paused or suspended the account): deployment-wide, like the
+   * SES account it mirrors, so not under a workspace.
+   */
+  sendingHalt: (): Key => ({ pk: 'SENDHALT', sk: 'SENDHALT' }),
+  /** Test sends of a workspace in one hour (the rate cap), counted conditionally. */
+  testSendCounter: (workspaceId: string, hourStart: string): Key => ({
+    pk: `${ws(workspaceId)}#TS#${hourStart}`,
+    sk: 'TS',
+  }),
+  /** An `Idempotency-Key` of `POST /v1/emails`, hashed: the message id it was first given. */
+  emailRequest: (workspaceId: string, idempotencyKey: string): Key => ({
+    pk: `${ws(workspaceId)}#ER#${identityHash(idempotencyKey)}`,
+    sk: 'ER',
+  }),
 } as const;

@@ -313,6 +313,20 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.del(`/v1/sender-domains/${aDomain}`)).status).toBe(404);
     expect((await asA.get(`/v1/sender-domains/${aDomain}`)).status).toBe(200);
   },
+  sendEmail: async () =>
+    expect(
+      (await asB.post('/v1/emails', { contactId: aContactId, templateId: 'welcome', version: 1 })).status,
+    ).toBe(404),
+  testSend: async () =>
+    expect(
+      (
+        await asB.post('/v1/templates/welcome/test-send', {
+          contactId: aContactId,
+          to: 'b@b.example',
+          version: 1,
+        })
+      ).status,
+    ).toBe(404),
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };
 

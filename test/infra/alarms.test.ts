@@ -33,9 +33,9 @@ describe('alarms', () => {
       (a) => a.Properties.Namespace === 'AWS/Lambda',
     );
     expect(perFunction).toEqual([]);
-    // Errors, the dead-letter queues and the quarantine: a handful, whatever the number of functions.
+    // Errors, the dead-letter queues, the quarantine and the email halt: a handful, whatever the number of functions.
     const alarms = Object.keys(ecrm.appTemplate.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.length).toBe(2 + DeadLetterQueue.allIn(ecrm.appStack).length);
+    expect(alarms.length).toBe(3 + DeadLetterQueue.allIn(ecrm.appStack).length);
   });
 
   it('add an alarm per function only for the functions asked for', () => {

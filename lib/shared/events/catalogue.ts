@@ -227,6 +227,14 @@ const definitions = {
       'The workspace is the one whose timer opened the minute; the minute drains every workspace.',
     data: z.object({ minute: z.string() }),
   },
+  'email.sending.halted': {
+    version: 1,
+    description:
+      'SES paused or suspended the account (ACCOUNT_SENDING_PAUSED, AccountSuspendedException, ' +
+      'SendingPausedException): every send waits until sending resumes. Published once per halt; the ' +
+      'workspace is the one whose send hit it.',
+    data: z.object({ reason: z.string(), at: z.string() }),
+  },
   'timer.near': {
     version: 1,
     description:
