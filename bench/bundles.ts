@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
@@ -78,7 +79,8 @@ export const weights = (metafile: Metafile): [string, number][] => {
 export const externalPackages = (metafile: Metafile): string[] => [
   ...new Set(
     Object.values(metafile.outputs).flatMap((o) =>
-      o.imports.filter((i) => i.external && !i.path.startsWith('node:')).map((i) => i.path),
+      // Node's built-ins, with or without `node:` (LiquidJS imports `fs`, `path`...), are not packages.
+      o.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => i.path),
     ),
   ),
 ];

@@ -19,6 +19,8 @@ import { sendingHaltRepository } from '../../lib/email/send/sending-halt.reposit
 import { sesAccountQuota } from '../../lib/email/send/ses-account.ts';
 import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
+import { latestVersions, templatePort } from '../../lib/templates/template-port.ts';
+import { templatesRepository } from '../../lib/templates/templates.repository.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 import { config } from './config.ts';
 import { once, table } from './deps.ts';
@@ -38,8 +40,8 @@ export const emailPorts = once(
     senders: SenderPort;
     pauses: PausePort;
   } => ({
-    templates: { load: async () => unwired('TemplatePort', 'lib/templates/template-port.ts') },
-    versions: { latest: async () => unwired('TemplateVersions', 'lib/templates') },
+    templates: templatePort({ templates: templatesRepository(table()) }),
+    versions: latestVersions({ templates: templatesRepository(table()) }),
     subscriptions: {
       eligibility: () => unwired('SubscriptionPort', 'lib/subscriptions'),
       links: async () => unwired('SubscriptionPort', 'lib/subscriptions'),

@@ -41,3 +41,9 @@ export const templatePort = (deps: {
     },
   };
 };
+
+/** Which version a new send uses: the template's latest, resolved once when the send is queued. */
+export const latestVersions = (deps: { readonly templates: Pick<TemplatesRepository, 'get'> }) => ({
+  latest: async (workspaceId: string, templateId: string): Promise<number | undefined> =>
+    (await deps.templates.get(workspaceId, templateId))?.latestVersion,
+});
