@@ -3,6 +3,7 @@ import type { RouteSpec } from '../lib/shared/http/route.ts';
 import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
 import * as events from './events/event.routes.ts';
+import * as feedback from './feedback/sending.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
@@ -48,6 +49,9 @@ export const routes = {
   putScoringModel: scoring.putScoringModelRoute,
   setStage: scoring.setStageRoute,
   scoreHistory: scoring.scoreHistoryRoute,
+  getSendingStatus: feedback.getSendingStatusRoute,
+  resumeSending: feedback.resumeSendingRoute,
+  emailStats: feedback.emailStatsRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

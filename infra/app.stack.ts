@@ -114,6 +114,7 @@ export class AppStack extends Stack {
         handler,
         batchSize: trigger.batchSize,
         maxReceiveCount: trigger.maxReceiveCount,
+        defaultBusRule: trigger.defaultBusRule,
       })),
     });
 

@@ -4,6 +4,7 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
 import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
@@ -197,6 +198,24 @@ export const functions: readonly FunctionSpec[] = [
   http('put-scoring-model', 'functions/scoring/put-scoring-model.handler.ts', routes.putScoringModel, write),
   http('set-stage', 'functions/scoring/set-stage.handler.ts', routes.setStage, write),
   http('score-history', 'functions/scoring/score-history.handler.ts', routes.scoreHistory, read),
+
+  {
+    name: 'ses-feedback',
+    entry: 'functions/feedback/ses-feedback.handler.ts',
+    description:
+      'SES feedback: bounces and complaints suppress, deliveries/opens/clicks update messages and engagement, counters and rates (may pause marketing).',
+    trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5, defaultBusRule: FEEDBACK_RULE_PATTERN },
+    access: write,
+    timeoutSeconds: 30,
+  },
+  http(
+    'get-sending-status',
+    'functions/feedback/get-sending-status.handler.ts',
+    routes.getSendingStatus,
+    read,
+  ),
+  http('resume-sending', 'functions/feedback/resume-sending.handler.ts', routes.resumeSending, write),
+  http('email-stats', 'functions/feedback/email-stats.handler.ts', routes.emailStats, read),
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

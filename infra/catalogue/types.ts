@@ -22,7 +22,17 @@ export type Trigger =
    * An SQS queue of its own (with a DLQ after `maxReceiveCount` receives), polled in batches; the
    * handler reports failed messages (ReportBatchItemFailures) so only those are redelivered.
    */
-  | { readonly kind: 'queue'; readonly batchSize: number; readonly maxReceiveCount: number };
+  | {
+      readonly kind: 'queue';
+      readonly batchSize: number;
+      readonly maxReceiveCount: number;
+      /**
+       * Fill the queue from a rule on the account's **default** bus (where AWS services such as SES
+       * publish) with this pattern, instead of (or besides) `sendTo` senders: the queue gives the
+       * back-pressure a burst of service events needs.
+       */
+      readonly defaultBusRule?: EventPattern;
+    };
 
 export interface Access {
   readonly table?: 'read' | 'readWrite';
