@@ -43,3 +43,5 @@ export const taggedSesJson = (name: SesFixture, tags: MessageTags, time?: Date):
 
 export const taggedSesEvent = (name: SesFixture, tags: MessageTags, time?: Date): SesEvent =>
   sesEventSchema.parse(taggedSesJson(name, tags, time));
+
+export const sesEventSchemaParse = (raw: unknown): SesEvent => sesEventSchema.parse(raw);

@@ -6,7 +6,14 @@
  */
 import type { Outcomes } from '../history/counters.repository.ts';
 
-export const SENDING_THRESHOLDS = {
+export interface SendingThresholds {
+  readonly windowHours: number;
+  readonly minimumVolume: number;
+  readonly bounceRate: number;
+  readonly complaintRate: number;
+}
+
+export const SENDING_THRESHOLDS: SendingThresholds = {
   /** The rolling window the rates are measured over. */
   windowHours: 7 * 24,
   /** Below this many delivered + bounced messages in the window, no rate pauses anything. */
@@ -15,8 +22,7 @@ export const SENDING_THRESHOLDS = {
   bounceRate: 0.04,
   /** Pause at this complaint rate (SES reviews at 0.1%). */
   complaintRate: 0.0008,
-} as const;
-export type SendingThresholds = typeof SENDING_THRESHOLDS;
+};
 
 export interface SendingRates extends Outcomes {
   /** Messages that reached an outcome: delivered + hard-bounced. */
