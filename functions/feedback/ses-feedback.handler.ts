@@ -50,6 +50,6 @@ export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event)
     metrics.addMetric('MarketingPaused', MetricUnit.Count, 1);
     logger.warn('marketing email paused', { workspaceId, reason });
   }
-  metrics.publishStoredMetrics();
+  if (result.paused.length > 0) metrics.publishStoredMetrics();
   return { batchItemFailures: result.failed.map(({ id }) => ({ itemIdentifier: id })) };
 });

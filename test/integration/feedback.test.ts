@@ -3,7 +3,7 @@
  * mail, drive suppression, message status, engagement (segments and scoring read it), counters and
  * the workspace's rates; every event sent twice at once applies once.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
@@ -13,7 +13,7 @@ import { sendingStateRepository } from '../../lib/email/feedback/sending-state.r
 import { pausePort, resumeSending, sendingStatus } from '../../lib/email/feedback/sending-status.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import { messagesRepository } from '../../lib/email/history/messages.repository.ts';
-import { messageCreatedAt, messageKey, newMessageId } from '../../lib/email/message.schema.ts';
+import { messageKey, newMessageId } from '../../lib/email/message.schema.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
 import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
 import { scoreContact } from '../../lib/scoring/score-contact.ts';
@@ -30,6 +30,7 @@ import { keys } from '../../lib/shared/keys.ts';
 import { readItem } from '../../lib/shared/table.ts';
 import { timersRepository } from '../../lib/timers/timers.repository.ts';
 import { timerService } from '../../lib/timers/timers.ts';
+import { putSentMessage } from '../support/sent-message.ts';
 import {
   rawSesFixture,
   type SesFixture,
@@ -65,35 +66,7 @@ const sentMessage = async (ws: string, origin: Partial<MessageTags> = {}) => {
     originId: 'cmp_spring',
     ...origin,
   };
-  const occurredAt = messageCreatedAt(messageId);
-  await deps.table.client.send(
-    new PutCommand({
-      TableName: deps.table.name,
-      Item: {
-        ...messageKey(ws, contact.id, messageId),
-        type: 'timelineEntry',
-        v: 1,
-        eventId: messageId,
-        name: 'email',
-        kind: 'email',
-        occurredAt,
-        properties: {},
-        ttl: Math.floor(Date.parse(occurredAt) / 1000) + 86_400 * 30,
-        email: {
-          messageId,
-          kind: tags.kind,
-          origin: tags.origin,
-          ...(tags.originId ? { originId: tags.originId } : {}),
-          templateId: 'newsletter',
-          version: 1,
-          status: 'sent',
-          sesMessageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000',
-          seen: [],
-          at: { claimed: occurredAt, sent: occurredAt },
-        },
-      },
-    }),
-  );
+  await putSentMessage(deps.table, tags);
   return tags;
 };
 
