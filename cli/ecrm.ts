@@ -8,6 +8,7 @@
  *   npm run ecrm -- connection create --kind shopify --name "My shop" --secret S [--local | --api URL --api-key K]
  *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
  *   npm run ecrm -- connection quarantine --id cn_... | replay --id cn_... (--delivery D | --all)
+ *   npm run ecrm -- sending status | resume | stats --origin campaign --id cmp_... [--local | --api URL --api-key K]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,7 @@ import {
 import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletion.repository.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
+import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
@@ -45,7 +47,8 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
-  (connection, segment and scoring-model commands go through the API: --local, or --api <url> --api-key <key>)`;
+${sendingUsage}
+  (connection, segment, scoring-model and sending commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -73,6 +76,7 @@ const { values, positionals } = parseArgs({
     origins: { type: 'string' },
     'per-key': { type: 'string' },
     'per-workspace': { type: 'string' },
+    origin: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -89,6 +93,12 @@ const main = async (): Promise<unknown> => {
   if (noun === 'connection') return connectionCommand(verb);
   if (noun === 'segment') return segmentCommand(verb);
   if (noun === 'scoring-model') return scoringCommand(verb);
+  if (noun === 'sending')
+    return sendingCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+    );
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {

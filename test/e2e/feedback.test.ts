@@ -10,7 +10,7 @@ import { newMessageId } from '../../lib/email/message.schema.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
 import { putSentMessage } from '../support/sent-message.ts';
 import { type SesFixture, sesEventSchemaParse, taggedSesJson } from '../support/ses-events.ts';
-import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { type Client, client, ecrmCli, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
 let ws: Awaited<ReturnType<typeof workspaceWithKeys>>;
@@ -91,5 +91,21 @@ describe('SES feedback on the local stack', () => {
     const resumed = await api.post('/v1/workspace/sending/resume', {});
     expect(field(resumed.body, 'status')).toBe('active');
     expect((await client(stack, ws.read).post('/v1/workspace/sending/resume', {})).status).toBe(403);
+  });
+
+  it("the CLI shows the sending status, resumes, and reads an origin's counts", async () => {
+    expect(field(await ecrmCli(stack, ws.admin, 'sending', 'status'), 'status')).toBe('active');
+    expect(field(await ecrmCli(stack, ws.admin, 'sending', 'resume'), 'status')).toBe('active');
+    const stats = await ecrmCli(
+      stack,
+      ws.read,
+      'sending',
+      'stats',
+      '--origin',
+      'campaign',
+      '--id',
+      'cmp_e2e',
+    );
+    expect(field(stats, 'counts', 'complained')).toBe(1);
   });
 });
