@@ -21,8 +21,11 @@ export interface BundleFigure {
   readonly name: string;
   readonly bytes: number;
   readonly importMs: number;
+  /** CPU time of that import (user + system): what a loaded machine distorts least. */
+  readonly importCpuMs: number;
   /** Import time of just the SDK packages the bundle leaves external: what the runtime's SDK costs it. */
   readonly sdkImportMs: number;
+  readonly sdkImportCpuMs: number;
   readonly sdkPackages: readonly string[];
   /** The heaviest packages (or project folders) in the bundle, KB. */
   readonly heaviest: readonly (readonly [string, number])[];
@@ -30,18 +33,29 @@ export interface BundleFigure {
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
-const importMs = (file: string, runs: number): number => {
-  const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
-  const times: number[] = [];
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** Median wall and CPU milliseconds of importing `file` in a fresh process. */
+const importTimes = (file: string, runs: number): { wall: number; cpu: number } => {
+  const script =
+    'const c=process.cpuUsage();const t=performance.now();' +
+    `await import(${JSON.stringify(file)});` +
+    'const u=process.cpuUsage(c);console.log(performance.now()-t,(u.user+u.system)/1000)';
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', TZ: 'UTC' },
     });
-    times.push(Number(out.toString().trim()));
+    const [w, c] = out.toString().trim().split(' ').map(Number);
+    wall.push(w ?? Number.NaN);
+    cpu.push(c ?? Number.NaN);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return { wall: median(wall), cpu: median(cpu) };
 };
 
 /** Bytes in the output per npm package (or per `lib/<folder>` for the project's own code). */
@@ -82,7 +96,7 @@ export const bundle = async (name: string, dir: string) => {
 export const measureBundles = async (
   runs = 5,
   names: readonly string[] = functions.map((f) => f.name),
-): Promise<{ emptyMs: number; figures: BundleFigure[] }> => {
+): Promise<{ emptyMs: number; emptyCpuMs: number; figures: BundleFigure[] }> => {
   const dir = join(root, '.bench', 'bundles');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -94,16 +108,21 @@ export const measureBundles = async (
     const sdkPackages = externalPackages(metafile);
     const sdkOnly = join(dir, `${name}.sdk.mjs`);
     writeFileSync(sdkOnly, sdkPackages.map((p) => `import ${JSON.stringify(p)};\n`).join(''));
+    const whole = importTimes(outfile, runs);
+    const sdk = importTimes(sdkOnly, runs);
     figures.push({
       name,
       bytes: statSync(outfile).size,
-      importMs: importMs(outfile, runs),
-      sdkImportMs: importMs(sdkOnly, runs),
+      importMs: whole.wall,
+      importCpuMs: whole.cpu,
+      sdkImportMs: sdk.wall,
+      sdkImportCpuMs: sdk.cpu,
       sdkPackages,
       heaviest: weights(metafile)
         .slice(0, 3)
         .map(([k, v]) => [k, Math.round(v / 1024)] as const),
     });
   }
-  return { emptyMs: importMs(empty, runs), figures };
+  const nothing = importTimes(empty, runs);
+  return { emptyMs: nothing.wall, emptyCpuMs: nothing.cpu, figures };
 };
