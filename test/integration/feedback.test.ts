@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
 import { applyFeedbackBatch, type BatchItem } from '../../lib/email/feedback/feedback-batch.ts';
+import { recordUnsubscribe } from '../../lib/email/feedback/record-unsubscribe.ts';
 import { SENDING_THRESHOLDS } from '../../lib/email/feedback/sending-health.ts';
 import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
 import { pausePort, resumeSending, sendingStatus } from '../../lib/email/feedback/sending-status.ts';
@@ -25,7 +26,7 @@ import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
 import { type DomainEvent, parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
 import { meaningOf } from '../../lib/shared/events/meanings.ts';
-import { outboxRecord } from '../../lib/shared/events/outbox.ts';
+import { domainEvent, outboxRecord } from '../../lib/shared/events/outbox.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { readItem } from '../../lib/shared/table.ts';
 import { timersRepository } from '../../lib/timers/timers.repository.ts';
@@ -203,6 +204,7 @@ describe('deliveries, opens and clicks', () => {
       softBounced: 0,
       complained: 0,
       failed: 0,
+      unsubscribed: 0,
     });
   });
 
@@ -267,6 +269,37 @@ describe('deliveries, opens and clicks', () => {
     expect(await scoreContact(ws, scored.contactId, scored.input, scoringDeps)).toBe('scored');
     expect(await scoreContact(ws, scored.contactId, scored.input, scoringDeps)).toBe('duplicate');
     expect((await deps.contacts.get(ws, t.contactId))?.score?.score).toBe(3);
+  });
+});
+
+describe('unsubscribes through a message', () => {
+  it('mark the message unsubscribed and count it on its origin, once', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const event = domainEvent(
+      'contact.consent.changed',
+      ws,
+      {
+        contactId: t.contactId,
+        channel: 'email',
+        status: 'unsubscribed',
+        source: 'one-click',
+        messageId: t.messageId,
+      },
+      clock,
+    );
+    expect(await Promise.all([recordUnsubscribe(event, deps), recordUnsubscribe(event, deps)])).toEqual(
+      expect.arrayContaining(['recorded', 'duplicate']),
+    );
+    expect(await messageOf(t)).toMatchObject({ status: 'unsubscribed', seen: ['Unsubscribe'] });
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ unsubscribed: 1 });
+    const withoutMessage = domainEvent(
+      'contact.consent.changed',
+      ws,
+      { contactId: t.contactId, channel: 'email', status: 'unsubscribed', source: 'api' },
+      clock,
+    );
+    expect(await recordUnsubscribe(withoutMessage, deps)).toBe('ignored');
   });
 });
 

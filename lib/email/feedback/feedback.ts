@@ -19,6 +19,8 @@ export const FEEDBACK_KINDS = [
   'softBounced',
   'complained',
   'failed',
+  /** Unsubscribed through one of this message's links (counted from the subscriptions' event). */
+  'unsubscribed',
 ] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 

@@ -6,10 +6,11 @@
  * its bookkeeping) in a second write.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { timelineEntryRecord } from '../../events/timeline.schema.ts';
 import type { DomainEvent } from '../../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../../shared/events/outbox.ts';
 import type { Key } from '../../shared/keys.ts';
-import { isConditionFailure, type Table } from '../../shared/table.ts';
+import { isConditionFailure, readItem, type Table } from '../../shared/table.ts';
 import type { MessageStatus } from '../message.schema.ts';
 
 export interface MessageFeedback {
@@ -27,6 +28,9 @@ export interface MessageFeedback {
 }
 
 export type FeedbackWrite = 'applied' | 'duplicate' | 'no message';
+
+/** The `seen` key of an unsubscribe through one of the message's links. */
+export const UNSUBSCRIBE_KEY = 'Unsubscribe';
 
 export const messagesRepository = (table: Table) => {
   const update = async (
@@ -99,6 +103,48 @@ export const messagesRepository = (table: Table) => {
   };
 
   return {
+    /**
+     * Mark a message unsubscribed (its link was used), once; returns its origin for the counters, or
+     * undefined when it was marked before or is not there.
+     */
+    async markUnsubscribed(
+      key: Key,
+      at: string,
+    ): Promise<{ origin: string; originId?: string | undefined } | undefined> {
+      try {
+        const { Attributes } = await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression:
+              'SET #email.#seen = list_append(if_not_exists(#email.#seen, :none), :keys), ' +
+              '#email.#at.#st = if_not_exists(#email.#at.#st, :at), #email.#status = :status',
+            ConditionExpression: 'attribute_exists(pk) AND NOT contains(#email.#seen, :key)',
+            ExpressionAttributeNames: {
+              '#email': 'email',
+              '#seen': 'seen',
+              '#at': 'at',
+              '#st': 'unsubscribed',
+              '#status': 'status',
+            },
+            ExpressionAttributeValues: {
+              ':key': UNSUBSCRIBE_KEY,
+              ':keys': [UNSUBSCRIBE_KEY],
+              ':none': [],
+              ':at': at,
+              ':status': 'unsubscribed',
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        const entry = readItem(timelineEntryRecord, Attributes, 'message');
+        return entry.email ? { origin: entry.email.origin, originId: entry.email.originId } : undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+    },
+
     /**
      * Apply one event's feedback to a message, once. 'no message' when the entry is not there (the
      * contact was erased, the entry expired, or the message was never claimed by ecrm).

@@ -61,6 +61,7 @@ const definitions = {
       channel: z.string(),
       status: z.string(),
       source: z.string(),
+      messageId: z.string().optional(),
     }),
   },
   'contact.identified': {
