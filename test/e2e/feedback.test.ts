@@ -61,6 +61,7 @@ describe('SES feedback on the local stack', () => {
     const message = JSON.stringify(timeline.body);
     expect(message).toContain('"status":"complained"');
     expect(message).not.toContain('"seen"');
+    expect(message).toContain('"name":"contact.suppressed"');
     const stats = await api.get('/v1/email-stats/campaign/cmp_e2e');
     expect(field(stats.body, 'counts', 'complained')).toBe(1);
 
