@@ -48,7 +48,6 @@ export const resumeSendingRoute = defineRoute({
   tag: 'email',
   summary:
     'Resume marketing email after a pause (fix the list first); the rates count afresh from now. Idempotent.',
-  body: z.strictObject({}).optional(),
   responses: { 200: { description: 'the sending status', schema: sendingStatusView }, ...errorResponses },
 });
 
