@@ -13,6 +13,8 @@
  *   npm run ecrm -- template save --id welcome --file welcome.json | install-defaults [--overwrite]
  *   npm run ecrm -- template preview --id welcome --contact c_... [--locale es] [--data '<json>']
  *   npm run ecrm -- sender-domain add --domain brand.example | list | show --domain D | update | remove
+ *   npm run ecrm -- sending status | resume | stats --origin campaign --id cmp_... [--local | --api URL --api-key K]
+ *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -33,6 +35,7 @@ import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletio
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
+import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
@@ -58,9 +61,10 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   template preview --id <template id> --contact <contact id> [--locale en|es|fr|it|zh-Hant] [--data '<json>']
   template install-defaults [--overwrite]   (the shipped templates, in five languages)
 ${senderDomainUsage}
-  sending status | resume   (deployment-wide: SES paused or suspended the account; resume once SES sends again)
+  ses status | resume   (deployment-wide: SES paused or suspended the account; resume once SES sends again)
   email send --contact <contact id> --template <template id> [--version <n>] [--data '<json>'] [--idempotency-key <key>]
   email test-send --template <template id> --contact <contact id> --to <address> [--version <n>] [--data '<json>']
+${sendingUsage}
   (connection, segment, scoring-model, template, sender-domain, email-settings, sending and email commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
@@ -102,6 +106,7 @@ const { values, positionals } = parseArgs({
     template: { type: 'string' },
     to: { type: 'string' },
     'idempotency-key': { type: 'string' },
+    origin: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -126,6 +131,12 @@ const main = async (): Promise<unknown> => {
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
     );
   }
+  if (noun === 'sending')
+    return sendingCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+    );
   if (noun === 'email-settings') return emailSettingsCommand(verb);
   if (noun === 'email') return emailCommand(verb);
   const table = resolveTable(values);
@@ -150,9 +161,9 @@ const main = async (): Promise<unknown> => {
         },
       );
     }
-    case 'sending status':
+    case 'ses status':
       return { halted: (await sendingHaltRepository(table, systemClock).read()) ?? null };
-    case 'sending resume': {
+    case 'ses resume': {
       // Once SES sends again (the account re-enabled, the pause lifted): clear the halt, then redrive the DLQ.
       const halt = sendingHaltRepository(table, systemClock);
       const was = await halt.read();

@@ -122,6 +122,7 @@ export class AppStack extends Stack {
         batchSize: trigger.batchSize,
         maxReceiveCount: trigger.maxReceiveCount,
         maxConcurrency: trigger.maxConcurrency,
+        defaultBusRule: trigger.defaultBusRule,
       })),
     });
 

@@ -4,6 +4,7 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
 import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
@@ -311,6 +312,23 @@ export const functions: readonly FunctionSpec[] = [
     table: 'readWrite',
     sendTo: 'send-email',
   }),
+  {
+    name: 'ses-feedback',
+    entry: 'functions/feedback/ses-feedback.handler.ts',
+    description:
+      'SES feedback: bounces and complaints suppress, deliveries/opens/clicks update messages and engagement, counters and rates (may pause marketing).',
+    trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5, defaultBusRule: FEEDBACK_RULE_PATTERN },
+    access: write,
+    timeoutSeconds: 30,
+  },
+  http(
+    'get-sending-status',
+    'functions/feedback/get-sending-status.handler.ts',
+    routes.getSendingStatus,
+    read,
+  ),
+  http('resume-sending', 'functions/feedback/resume-sending.handler.ts', routes.resumeSending, write),
+  http('email-stats', 'functions/feedback/email-stats.handler.ts', routes.emailStats, read),
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

@@ -28,6 +28,12 @@ export type Trigger =
       readonly maxReceiveCount: number;
       /** Concurrent invocations at most (the event source's maximum concurrency), e.g. to split a send rate. */
       readonly maxConcurrency?: number;
+      /**
+       * Fill the queue from a rule on the account's **default** bus (where AWS services such as SES
+       * publish) with this pattern, instead of (or besides) `sendTo` senders: the queue gives the
+       * back-pressure a burst of service events needs.
+       */
+      readonly defaultBusRule?: EventPattern;
     };
 
 export interface Access {

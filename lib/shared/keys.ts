@@ -159,6 +159,23 @@ export const keys = {
   templateVersionsPartition: (workspaceId: string, templateId: string): string =>
     `${ws(workspaceId)}#TP#${templateId}`,
   templateVersionPrefix: 'V#',
+  /**
+   * One shard of an email counter (per campaign, journey step, template...): the feedback loop adds
+   * to a random shard, readers sum the shards, so no partition takes more than its share of the writes.
+   */
+  emailCounter: (workspaceId: string, origin: string, originId: string, shard: number): Key => ({
+    pk: `${ws(workspaceId)}#MC#${origin}#${originId}#${shard}`,
+    sk: 'MC',
+  }),
+  /** One shard of a workspace's hourly sending outcomes (deliveries, bounces, complaints). */
+  sendingOutcomes: (workspaceId: string, shard: number, hour: string): Key => ({
+    pk: `${ws(workspaceId)}#SO#${shard}`,
+    sk: `H#${hour}`,
+  }),
+  sendingOutcomesShard: (workspaceId: string, shard: number): string => `${ws(workspaceId)}#SO#${shard}`,
+  sendingOutcomesHour: (hour: string): string => `H#${hour}`,
+  /** Whether the workspace's marketing email is paused (by its rates, or by hand), and why. */
+  sendingState: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SEND' }),
 
   scoringModel: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SCM' }),
   /** One score history entry per scored input, in the contact's partition (its key dedupes the input). */

@@ -213,10 +213,10 @@ describe('the send path stores', () => {
       );
       expect(Item?._ev).toMatchObject({ type: 'email.sending.halted', detail: { workspaceId: 'ws_a_test' } });
 
-      // The operator's view and hand: `ecrm sending status | resume`.
-      expect(await ecrm('sending', 'status')).toMatchObject({ halted: { reason: 'ACCOUNT_SENDING_PAUSED' } });
-      expect(await ecrm('sending', 'resume')).toMatchObject({ resumed: true });
-      expect(await ecrm('sending', 'status')).toEqual({ halted: null });
+      // The operator's view and hand: `ecrm ses status | resume`.
+      expect(await ecrm('ses', 'status')).toMatchObject({ halted: { reason: 'ACCOUNT_SENDING_PAUSED' } });
+      expect(await ecrm('ses', 'resume')).toMatchObject({ resumed: true });
+      expect(await ecrm('ses', 'status')).toEqual({ halted: null });
     } finally {
       await halt.clear();
     }
