@@ -6,6 +6,8 @@ import * as events from './events/event.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as senders from './senders/sender-domain.routes.ts';
+import * as subscriptions from './subscriptions/subscription.routes.ts';
+import * as templates from './templates/template.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
 
@@ -49,6 +51,20 @@ export const routes = {
   putScoringModel: scoring.putScoringModelRoute,
   setStage: scoring.setStageRoute,
   scoreHistory: scoring.scoreHistoryRoute,
+  getEmailSettings: subscriptions.getEmailSettingsRoute,
+  putEmailSettings: subscriptions.putEmailSettingsRoute,
+  subscribe: subscriptions.subscribeRoute,
+  setTopicConsent: subscriptions.setTopicConsentRoute,
+  unsubscribePage: subscriptions.unsubscribePageRoute,
+  unsubscribe: subscriptions.unsubscribePostRoute,
+  confirmSubscriptionPage: subscriptions.confirmPageRoute,
+  confirmSubscription: subscriptions.confirmPostRoute,
+  saveTemplate: templates.saveTemplateRoute,
+  listTemplates: templates.listTemplatesRoute,
+  getTemplate: templates.getTemplateRoute,
+  listTemplateVersions: templates.listTemplateVersionsRoute,
+  previewTemplate: templates.previewTemplateRoute,
+  installDefaultTemplates: templates.installDefaultsRoute,
   addSenderDomain: senders.addSenderDomainRoute,
   listSenderDomains: senders.listSenderDomainsRoute,
   getSenderDomain: senders.getSenderDomainRoute,

@@ -69,6 +69,7 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
     secretsKey: data.secretsKey,
     sesIdentityArn: context('sesIdentityArn'),
     sesTenants: context('sesTenants') === 'true',
+    publicUrl: context('publicUrl'),
     alarmEmail: context('alarmEmail'),
     tracing: choice(context('tracing')),
     alarmPerFunction: choice(context('alarmPerFunction')),

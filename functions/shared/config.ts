@@ -30,6 +30,11 @@ const schemas = {
   }),
   /** The queue that carries due timers to the fire-timer function. */
   timerQueue: z.object({ QUEUE_URL_FIRE_TIMER: name }),
+  /**
+   * Where the public pages are served (unsubscribe and confirmation links): the HTTP API's URL, or the
+   * deployment's own domain (`-c publicUrl=`); the local API's URL locally.
+   */
+  links: z.object({ PUBLIC_URL: z.url({ protocol: /^https?$/ }) }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

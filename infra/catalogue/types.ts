@@ -40,6 +40,11 @@ export interface Access {
   readonly sendTo?: string;
   /** kms:Encrypt and/or kms:Decrypt with the secrets key (connection signing secrets), nothing else. */
   readonly kms?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
+  /**
+   * Builds links to the public pages (unsubscribe, confirmation): env `PUBLIC_URL`, the deployment's
+   * public base URL (`-c publicUrl=`, else the HTTP API's URL). Signing needs `kms: 'encryptDecrypt'` too.
+   */
+  readonly links?: true;
 }
 
 /** The environment variable that holds the URL of a queue-triggered function's queue. */

@@ -71,6 +71,8 @@ export interface AccessResources {
   readonly scheduler?: SchedulerBinding;
   /** The queues of `queue`-triggered functions, by function name. */
   readonly queues?: ReadonlyMap<string, sqs.IQueue>;
+  /** The base URL of the public pages (unsubscribe and confirmation links). */
+  readonly publicUrl?: string;
 }
 
 export interface EcrmFunctionProps {
@@ -140,6 +142,9 @@ export class EcrmFunction extends Construct {
         minify: LAMBDA_BUNDLE.minify,
         // The AWS SDK comes with the Lambda runtime.
         externalModules: [...LAMBDA_BUNDLE.external],
+        esbuildArgs: Object.fromEntries(
+          Object.entries(LAMBDA_BUNDLE.alias).map(([module, stub]) => [`--alias:${module}`, stub]),
+        ),
         // Stack traces map back to the TypeScript; the sources themselves need not ship in the zip.
         sourceMap: true,
         sourcesContent: false,
@@ -185,6 +190,10 @@ export class EcrmFunction extends Construct {
       this.bindSesIdentities(access.sesIdentities, resources.configurationSet, resources.sesTenantPrefix);
     }
     if (access.kms) this.bindSecretsKey(resources.secretsKey, access.kms);
+    if (access.links) {
+      if (!resources.publicUrl) throw new Error(`${this.spec.name} builds links, but no public URL is known`);
+      this.fn.addEnvironment('PUBLIC_URL', resources.publicUrl);
+    }
     if (access.sendTo) {
       const queue = resources.queues?.get(access.sendTo);
       if (!queue) throw new Error(`${this.spec.name} sends to ${access.sendTo}, which has no queue`);

@@ -111,8 +111,8 @@ const registerDemoSenderDomain = async (apiUrl: string, key: string): Promise<vo
 };
 
 /**
- * Contacts, consent, two dynamic segments, a scoring model, a storefront connection, tracked events
- * (one anonymous visitor who then signs up) and a logged call.
+ * Contacts, consent, email settings, two dynamic segments, a scoring model, a storefront connection,
+ * tracked events (one anonymous visitor who then signs up), a logged call, and the shipped email templates.
  */
 export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void> => {
   // Model and segments first: everything that follows is scored and segmented as it happens.
@@ -131,7 +131,31 @@ export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void
     ],
     decay: { mode: 'halfLife', days: 30 },
   });
+  // Email settings: marketing needs a postal address; two topics for the preference centre.
+  await call(apiUrl, keys.apiKey, 'PUT', '/v1/workspace/email-settings', {
+    defaultLocale: 'en',
+    postalAddress: 'Demo Shop, Carrer de Mallorca 401, 08013 Barcelona, Spain',
+    salesAddress: 'sales@demo-shop.example',
+    topics: [
+      {
+        id: 'newsletter',
+        names: { en: 'Newsletter', es: 'Boletín', fr: 'Newsletter', it: 'Newsletter', 'zh-Hant': '電子報' },
+      },
+      {
+        id: 'product-news',
+        names: {
+          en: 'New products',
+          es: 'Novedades',
+          fr: 'Nouveautés',
+          it: 'Novità',
+          'zh-Hant': '新品消息',
+        },
+        subscribedByDefault: false,
+      },
+    ],
+  });
   await call(apiUrl, keys.apiKey, 'POST', '/v1/connections', { kind: 'generic', name: 'Demo custom shop' });
+  await call(apiUrl, keys.apiKey, 'POST', '/v1/templates/defaults', {});
   await registerDemoSenderDomain(apiUrl, keys.apiKey);
   const ids: string[] = [];
   for (const person of people) {

@@ -292,6 +292,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...(options.port ? { port: options.port } : {}),
     });
     stoppers.push(() => api.close());
+    // Links in emails point at the local pages; handlers read it on first use, after the API is up.
+    process.env.PUBLIC_URL = api.url;
 
     const table: Table = {
       client: DynamoDBDocumentClient.from(localDynamoDbClient(dynamodbEndpoint), {

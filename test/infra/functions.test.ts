@@ -84,7 +84,18 @@ describe('the shared function construct', () => {
       for (const variable of ['SCHEDULER_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULED_TARGET_ARN']) {
         expect(variable in env, `${name} ${variable}`).toBe(access.scheduler !== undefined);
       }
+      expect('PUBLIC_URL' in env, `${name} PUBLIC_URL`).toBe(access.links !== undefined);
     }
+  });
+
+  it("points link builders at the HTTP API's URL, or at the deployment's own domain (-c publicUrl)", () => {
+    const builder = everyTrigger.find((f) => f.access.links);
+    if (!builder) throw new Error('the fixture has no link builder');
+    expect(JSON.stringify(envOf(builder.name).PUBLIC_URL)).toContain('HttpApi');
+    const own = synthesize(everyTrigger, { publicUrl: 'https://mail.brand.example' });
+    expect(deployedFunction(own.appTemplate, builder.name).properties.Environment.Variables.PUBLIC_URL).toBe(
+      'https://mail.brand.example',
+    );
   });
 });
 
