@@ -54,14 +54,12 @@ export const addSenderDomainBody = z.strictObject({
 });
 export type AddSenderDomain = z.infer<typeof addSenderDomainBody>;
 
-/** PATCH /v1/sender-domains/{domain} */
-export const updateSenderDomainBody = z
-  .strictObject({
-    fromLocalPart: localPartSchema.optional(),
-    displayName: displayNameSchema.optional(),
-    default: z.literal(true).optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+/** PATCH /v1/sender-domains/{domain}: the fields given change (none: nothing changes). */
+export const updateSenderDomainBody = z.strictObject({
+  fromLocalPart: localPartSchema.optional(),
+  displayName: displayNameSchema.optional(),
+  default: z.literal(true).optional(),
+});
 
 export const senderDomainRecord = z.object({
   type: z.literal('senderDomain'),

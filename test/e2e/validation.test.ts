@@ -22,6 +22,7 @@ const PARAMS: Record<string, string> = {
   importId: `imp_${'0'.repeat(26)}`,
   exportId: `exp_${'0'.repeat(26)}`,
   channel: 'email',
+  domain: 'brand.example',
 };
 
 const pathOf = (spec: RouteSpec) => spec.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name] ?? 'x');
