@@ -12,6 +12,7 @@
  *   npm run ecrm -- template list | get --id welcome [--version 2] | versions --id welcome
  *   npm run ecrm -- template save --id welcome --file welcome.json | install-defaults [--overwrite]
  *   npm run ecrm -- template preview --id welcome --contact c_... [--locale es] [--data '<json>']
+ *   npm run ecrm -- sender-domain add --domain brand.example | list | show --domain D | update | remove
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -30,6 +31,7 @@ import {
 import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletion.repository.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
+import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
@@ -54,7 +56,8 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   template save --id <template id> --file <template.json>   (a new version: the PUT /v1/templates/{id} body)
   template preview --id <template id> --contact <contact id> [--locale en|es|fr|it|zh-Hant] [--data '<json>']
   template install-defaults [--overwrite]   (the shipped templates, in five languages)
-  (connection, segment, scoring-model, template and email-settings commands go through the API: --local, or --api <url> --api-key <key>)`;
+${senderDomainUsage}
+  (connection, segment, scoring-model, template, email-settings and sender-domain commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -87,6 +90,11 @@ const { values, positionals } = parseArgs({
     origins: { type: 'string' },
     'per-key': { type: 'string' },
     'per-workspace': { type: 'string' },
+    domain: { type: 'string' },
+    'from-local-part': { type: 'string' },
+    'display-name': { type: 'string' },
+    'mail-from': { type: 'string' },
+    default: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -105,6 +113,13 @@ const main = async (): Promise<unknown> => {
   if (noun === 'template') return templateCommand(verb);
   if (noun === 'scoring-model') return scoringCommand(verb);
   if (noun === 'email-settings') return emailSettingsCommand(verb);
+  if (noun === 'sender-domain') {
+    return senderDomainCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+    );
+  }
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {

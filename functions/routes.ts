@@ -5,6 +5,7 @@ import { openApiRoute } from './docs/openapi.route.ts';
 import * as events from './events/event.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
+import * as senders from './senders/sender-domain.routes.ts';
 import * as subscriptions from './subscriptions/subscription.routes.ts';
 import * as templates from './templates/template.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
@@ -64,6 +65,11 @@ export const routes = {
   listTemplateVersions: templates.listTemplateVersionsRoute,
   previewTemplate: templates.previewTemplateRoute,
   installDefaultTemplates: templates.installDefaultsRoute,
+  addSenderDomain: senders.addSenderDomainRoute,
+  listSenderDomains: senders.listSenderDomainsRoute,
+  getSenderDomain: senders.getSenderDomainRoute,
+  updateSenderDomain: senders.updateSenderDomainRoute,
+  removeSenderDomain: senders.removeSenderDomainRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

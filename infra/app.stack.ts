@@ -35,6 +35,8 @@ export interface AppStackProps extends StackProps {
    * front of the HTTP API); the HTTP API's own URL when omitted.
    */
   readonly publicUrl?: string;
+  /** Each workspace sends as its own SES tenant (context `sesTenants=true`). */
+  readonly sesTenants?: boolean;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
   /** Functions with X-Ray active tracing: `all`, or some names; none by default. */
@@ -129,6 +131,7 @@ export class AppStack extends Stack {
         configurationSet: props.configurationSet,
         secretsKey: props.secretsKey,
         sesIdentityArn: props.sesIdentityArn,
+        ...(props.sesTenants ? { sesTenantPrefix: namePrefix } : {}),
         scheduler: schedules.binding,
         queues: queues.byFunction,
         publicUrl: props.publicUrl ?? this.httpApi.url,

@@ -11,6 +11,18 @@ const schemas = {
   table: z.object({ TABLE_NAME: name }),
   bus: z.object({ BUS_NAME: name }),
   ses: z.object({ SES_CONFIGURATION_SET: name, SES_FROM_ADDRESS: name.optional() }),
+  /**
+   * Sender domains: the configuration set and the ARN prefix (`arn:aws:ses:<region>:<account>:`) that
+   * name resources in tenant associations; SES_TENANT_PREFIX set means each workspace sends as its own
+   * SES tenant; DNS_SERVERS (`host:port`, comma-separated) only where the resolver is not the system's.
+   */
+  senders: z.object({
+    AWS_REGION: name,
+    SES_CONFIGURATION_SET: name,
+    SES_ARN_PREFIX: name,
+    SES_TENANT_PREFIX: name.optional(),
+    DNS_SERVERS: name.optional(),
+  }),
   scheduler: z.object({
     SCHEDULER_GROUP: name,
     SCHEDULER_ROLE_ARN: name,

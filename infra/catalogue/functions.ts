@@ -80,6 +80,37 @@ export const functions: readonly FunctionSpec[] = [
   http('list-keys', 'functions/workspaces/list-keys.handler.ts', routes.listKeys, read),
   http('revoke-key', 'functions/workspaces/revoke-key.handler.ts', routes.revokeKey, write),
 
+  http('add-sender-domain', 'functions/senders/add-sender-domain.handler.ts', routes.addSenderDomain, {
+    table: 'readWrite',
+    sesIdentities: 'manage',
+  }),
+  http('list-sender-domains', 'functions/senders/list-sender-domains.handler.ts', routes.listSenderDomains, {
+    table: 'read',
+    sesIdentities: 'read',
+  }),
+  http('get-sender-domain', 'functions/senders/get-sender-domain.handler.ts', routes.getSenderDomain, {
+    table: 'read',
+    sesIdentities: 'read',
+  }),
+  http(
+    'update-sender-domain',
+    'functions/senders/update-sender-domain.handler.ts',
+    routes.updateSenderDomain,
+    {
+      table: 'readWrite',
+      sesIdentities: 'read',
+    },
+  ),
+  http(
+    'remove-sender-domain',
+    'functions/senders/remove-sender-domain.handler.ts',
+    routes.removeSenderDomain,
+    {
+      table: 'readWrite',
+      sesIdentities: 'manage',
+    },
+  ),
+
   {
     name: 'process-webhook',
     entry: 'functions/webhooks/process-webhook.handler.ts',

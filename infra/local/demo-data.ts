@@ -8,6 +8,8 @@ import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 
 export const DEMO_WORKSPACE = 'ws_demo';
+/** The demo workspace's sender domain: verified at once by the local SES, its DNS records published locally. */
+export const DEMO_SENDER_DOMAIN = 'demo-shop.example';
 
 export interface DemoKeys {
   readonly workspaceId: string;
@@ -81,7 +83,31 @@ const call = async (apiUrl: string, key: string, method: string, path: string, b
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`demo data: ${method} ${path} answered ${res.status}: ${await res.text()}`);
-  return res.json() as Promise<unknown>;
+  const text = await res.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  return parsed;
+};
+
+/**
+ * The demo sender domain. With `--data` the table keeps it across restarts while the local SES starts
+ * empty: registering again (after forgetting the stale one) gives the new SES its identity.
+ */
+const registerDemoSenderDomain = async (apiUrl: string, key: string): Promise<void> => {
+  const body = { domain: DEMO_SENDER_DOMAIN, displayName: 'Demo shop', fromLocalPart: 'hello' };
+  const first = await fetch(`${apiUrl}/v1/sender-domains`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (first.status !== 409) {
+    if (!first.ok)
+      throw new Error(`demo data: POST /v1/sender-domains answered ${first.status}: ${await first.text()}`);
+    await first.arrayBuffer();
+    return;
+  }
+  await first.arrayBuffer();
+  await call(apiUrl, key, 'DELETE', `/v1/sender-domains/${DEMO_SENDER_DOMAIN}`, undefined);
+  await call(apiUrl, key, 'POST', '/v1/sender-domains', body);
 };
 
 /**
@@ -130,6 +156,7 @@ export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void
   });
   await call(apiUrl, keys.apiKey, 'POST', '/v1/connections', { kind: 'generic', name: 'Demo custom shop' });
   await call(apiUrl, keys.apiKey, 'POST', '/v1/templates/defaults', {});
+  await registerDemoSenderDomain(apiUrl, keys.apiKey);
   const ids: string[] = [];
   for (const person of people) {
     const result = await call(apiUrl, keys.apiKey, 'POST', '/v1/contacts', person);

@@ -168,6 +168,12 @@ export const keys = {
   }),
   scoreHistoryPrefix: 'SH#',
 
+  /** A sending domain of the workspace (its SES identity's settings), in the workspace's partition. */
+  senderDomain: (workspaceId: string, domain: string): Key => ({ pk: ws(workspaceId), sk: `SD#${domain}` }),
+  senderDomainPrefix: 'SD#',
+  /** Which sender domain the workspace sends from (absent: the oldest one). */
+  defaultSenderDomain: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SDDEF' }),
+
   connection: (workspaceId: string, connectionId: string): Key => ({
     pk: ws(workspaceId),
     sk: `CN#${connectionId}`,

@@ -22,6 +22,7 @@ let aConnectionId: string;
 let aConnectionSecret: string;
 let aExportId: string;
 let aSegmentId: string;
+let aDomain: string;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -44,6 +45,8 @@ beforeAll(async () => {
   const segment = await asA.post('/v1/segments', { name: 'A only', kind: 'static' });
   aSegmentId = String(field(segment.body, 'id'));
   await asA.post(`/v1/segments/${aSegmentId}/members`, { add: [aContactId] });
+  aDomain = `${a.id.replaceAll('_', '-')}.example`;
+  expect((await asA.post('/v1/sender-domains', { domain: aDomain })).status).toBe(201);
   aExportId = `exp_${'0'.repeat(26)}`;
   const event = domainEvent(
     'contact.export.ready',
@@ -290,6 +293,25 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     await aTemplate();
     await asB.post('/v1/templates/defaults', { only: ['welcome'] });
     expect((await asA.get('/v1/templates/welcome')).status).toBe(404);
+  },
+  addSenderDomain: async () => {
+    // The SES identity is A's (tagged with A): B cannot take the domain over.
+    expect((await asB.post('/v1/sender-domains', { domain: aDomain })).status).toBe(409);
+    expect((await asA.get(`/v1/sender-domains/${aDomain}`)).status).toBe(200);
+  },
+  listSenderDomains: async () => {
+    const res = await asB.get('/v1/sender-domains');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(aDomain);
+  },
+  getSenderDomain: async () => expect((await asB.get(`/v1/sender-domains/${aDomain}`)).status).toBe(404),
+  updateSenderDomain: async () => {
+    expect((await asB.patch(`/v1/sender-domains/${aDomain}`, { displayName: 'Intruder' })).status).toBe(404);
+    expect(field((await asA.get(`/v1/sender-domains/${aDomain}`)).body, 'displayName')).not.toBe('Intruder');
+  },
+  removeSenderDomain: async () => {
+    expect((await asB.del(`/v1/sender-domains/${aDomain}`)).status).toBe(404);
+    expect((await asA.get(`/v1/sender-domains/${aDomain}`)).status).toBe(200);
   },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };

@@ -76,7 +76,10 @@ describe('the shared function construct', () => {
       const env = envOf(name);
       expect('TABLE_NAME' in env, `${name} TABLE_NAME`).toBe(access.table !== undefined);
       expect('BUS_NAME' in env, `${name} BUS_NAME`).toBe(access.bus !== undefined);
-      expect('SES_CONFIGURATION_SET' in env, `${name} SES_CONFIGURATION_SET`).toBe(access.ses !== undefined);
+      expect('SES_CONFIGURATION_SET' in env, `${name} SES_CONFIGURATION_SET`).toBe(
+        access.ses !== undefined || access.sesIdentities !== undefined,
+      );
+      expect('SES_ARN_PREFIX' in env, `${name} SES_ARN_PREFIX`).toBe(access.sesIdentities !== undefined);
       expect('SECRETS_KEY_ID' in env, `${name} SECRETS_KEY_ID`).toBe(access.kms !== undefined);
       for (const variable of ['SCHEDULER_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULED_TARGET_ARN']) {
         expect(variable in env, `${name} ${variable}`).toBe(access.scheduler !== undefined);
