@@ -16,6 +16,7 @@ import { benchCosts, type CostFigures } from './costs.ts';
 import { benchRateLimit } from './rate-limit.ts';
 import { benchRender } from './render.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
+import { benchSending, SES_LATENCY } from './sending.ts';
 import { benchStorage } from './storage.ts';
 import { benchTimers } from './timers.ts';
 import { benchWebhooks } from './webhooks.ts';
@@ -28,6 +29,7 @@ const REBUILD = Number(process.env.BENCH_REBUILD ?? 100_000);
 const COST_UNITS = Number(process.env.BENCH_COST_UNITS ?? 300);
 const STORAGE_CONTACTS = Number(process.env.BENCH_STORAGE_CONTACTS ?? 20);
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
+const SEND_RECIPIENTS = Number(process.env.BENCH_SEND_RECIPIENTS ?? 1_000);
 const BATCH = 25;
 
 /** `npm run bench -- costs bundles` runs only those parts; no argument runs every part. */
@@ -40,6 +42,7 @@ const PARTS = [
   'timers',
   'ratelimit',
   'render',
+  'sending',
   'bundles',
 ] as const;
 const asked = process.argv.slice(2);
@@ -280,6 +283,25 @@ const benchStack = async () => {
       row('bytes per contact', stored.perContact.toFixed(0));
       for (const r of stored.byType)
         row(`  ${r.type}`, `${r.items.toFixed(2)} items, ${r.bytes.toFixed(0)} B per contact`);
+    }
+    if (runs('sending')) {
+      const figures = await benchSending({ stack, meter: m, recipients: SEND_RECIPIENTS });
+      console.log(
+        `\nsending ${SEND_RECIPIENTS} recipients through the send use case (DynamoDB Local, local SES), per 1,000 recipients;\n` +
+          `modelled GB-s = CPU measured here + DynamoDB round trips + SES latency assumed ${SES_LATENCY.callMs} ms a call (+${SES_LATENCY.bulkPerEntryMs} ms per bulk entry):`,
+      );
+      for (const f of figures) {
+        row(`${f.mode}: SES calls`, f.sesCalls.toFixed(0));
+        row(
+          `${f.mode}: write / read units per recipient`,
+          `${f.writeUnits.toFixed(2)} / ${f.readUnits.toFixed(2)}`,
+        );
+        row(`${f.mode}: CPU ms, wall ms here`, `${f.cpuMs.toFixed(0)}, ${f.wallMs.toFixed(0)}`);
+        row(
+          `${f.mode}: Lambda GB-s modelled / measured here`,
+          `${f.modelledGbSeconds.toFixed(3)} / ${f.measuredGbSeconds.toFixed(3)}`,
+        );
+      }
     }
     if (runs('timers')) {
       // Last: it moves the local scheduler's clock ahead for good.

@@ -31,10 +31,11 @@ export const callApi = async (
   method: string,
   path: string,
   body?: unknown,
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<unknown> => {
   const res = await fetch(`${target.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
+    headers: { ...headers, authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();

@@ -13,10 +13,13 @@
  *   npm run ecrm -- template save --id welcome --file welcome.json | install-defaults [--overwrite]
  *   npm run ecrm -- template preview --id welcome --contact c_... [--locale es] [--data '<json>']
  *   npm run ecrm -- sender-domain add --domain brand.example | list | show --domain D | update | remove
+ *   npm run ecrm -- sending status | resume | stats --origin campaign --id cmp_... [--local | --api URL --api-key K]
+ *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
+import { sendingHaltRepository } from '../lib/email/send/sending-halt.repository.ts';
 import { systemClock } from '../lib/shared/clock.ts';
 import { connectionsRepository } from '../lib/webhooks/connections.repository.ts';
 import { createWorkspace, issueApiKey, revokeApiKey, setRateLimits } from '../lib/workspaces/api-keys.ts';
@@ -32,6 +35,7 @@ import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletio
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
+import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
@@ -57,7 +61,11 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   template preview --id <template id> --contact <contact id> [--locale en|es|fr|it|zh-Hant] [--data '<json>']
   template install-defaults [--overwrite]   (the shipped templates, in five languages)
 ${senderDomainUsage}
-  (connection, segment, scoring-model, template, email-settings and sender-domain commands go through the API: --local, or --api <url> --api-key <key>)`;
+  ses status | resume   (deployment-wide: SES paused or suspended the account; resume once SES sends again)
+  email send --contact <contact id> --template <template id> [--version <n>] [--data '<json>'] [--idempotency-key <key>]
+  email test-send --template <template id> --contact <contact id> --to <address> [--version <n>] [--data '<json>']
+${sendingUsage}
+  (connection, segment, scoring-model, template, sender-domain, email-settings, sending and email commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -95,6 +103,10 @@ const { values, positionals } = parseArgs({
     'display-name': { type: 'string' },
     'mail-from': { type: 'string' },
     default: { type: 'boolean' },
+    template: { type: 'string' },
+    to: { type: 'string' },
+    'idempotency-key': { type: 'string' },
+    origin: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -112,7 +124,6 @@ const main = async (): Promise<unknown> => {
   if (noun === 'segment') return segmentCommand(verb);
   if (noun === 'template') return templateCommand(verb);
   if (noun === 'scoring-model') return scoringCommand(verb);
-  if (noun === 'email-settings') return emailSettingsCommand(verb);
   if (noun === 'sender-domain') {
     return senderDomainCommand(
       verb,
@@ -120,6 +131,14 @@ const main = async (): Promise<unknown> => {
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
     );
   }
+  if (noun === 'sending')
+    return sendingCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+    );
+  if (noun === 'email-settings') return emailSettingsCommand(verb);
+  if (noun === 'email') return emailCommand(verb);
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {
@@ -141,6 +160,15 @@ const main = async (): Promise<unknown> => {
           },
         },
       );
+    }
+    case 'ses status':
+      return { halted: (await sendingHaltRepository(table, systemClock).read()) ?? null };
+    case 'ses resume': {
+      // Once SES sends again (the account re-enabled, the pause lifted): clear the halt, then redrive the DLQ.
+      const halt = sendingHaltRepository(table, systemClock);
+      const was = await halt.read();
+      await halt.clear();
+      return { resumed: true, wasHalted: was ?? null };
     }
     case 'workspace create': {
       const id = workspaceIdSchema.parse(required(values.id, 'id'));
@@ -306,6 +334,33 @@ const templateCommand = async (verb: string | undefined): Promise<unknown> => {
       return callApi(api, 'POST', '/v1/templates/defaults', { overwrite: values.overwrite === true });
     default:
       throw new Error(`unknown command "template ${verb ?? ''}"\n${usage}`);
+  }
+};
+
+const emailCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  const template = required(values.template, 'template');
+  const common = {
+    contactId: required(values.contact, 'contact'),
+    ...(values.version ? { version: z.coerce.number().int().positive().parse(values.version) } : {}),
+    ...(values.data ? { data: json(values.data, '--data') } : {}),
+  };
+  switch (verb) {
+    case 'send':
+      return callApi(
+        api,
+        'POST',
+        '/v1/emails',
+        { ...common, templateId: template },
+        values['idempotency-key'] ? { 'idempotency-key': values['idempotency-key'] } : {},
+      );
+    case 'test-send':
+      return callApi(api, 'POST', `/v1/templates/${encodeURIComponent(template)}/test-send`, {
+        ...common,
+        to: required(values.to, 'to'),
+      });
+    default:
+      throw new Error(`unknown command "email ${verb ?? ''}"\n${usage}`);
   }
 };
 

@@ -2,7 +2,9 @@
 import type { RouteSpec } from '../lib/shared/http/route.ts';
 import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
+import * as email from './email/email.routes.ts';
 import * as events from './events/event.routes.ts';
+import * as feedback from './feedback/sending.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as senders from './senders/sender-domain.routes.ts';
@@ -70,6 +72,11 @@ export const routes = {
   getSenderDomain: senders.getSenderDomainRoute,
   updateSenderDomain: senders.updateSenderDomainRoute,
   removeSenderDomain: senders.removeSenderDomainRoute,
+  sendEmail: email.sendEmailRoute,
+  testSend: email.testSendRoute,
+  getSendingStatus: feedback.getSendingStatusRoute,
+  resumeSending: feedback.resumeSendingRoute,
+  emailStats: feedback.emailStatsRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

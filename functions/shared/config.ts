@@ -35,6 +35,8 @@ const schemas = {
    * deployment's own domain (`-c publicUrl=`); the local API's URL locally.
    */
   links: z.object({ PUBLIC_URL: z.url({ protocol: /^https?$/ }) }),
+  /** The queue that carries send requests to the send-email function. */
+  sendQueue: z.object({ QUEUE_URL_SEND_EMAIL: name }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

@@ -4,6 +4,8 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
+import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
 import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
@@ -292,6 +294,41 @@ export const functions: readonly FunctionSpec[] = [
     read,
   ),
   http('preview-template', 'functions/templates/preview-template.handler.ts', routes.previewTemplate, read),
+  {
+    name: 'send-email',
+    entry: 'functions/email/send-email.handler.ts',
+    description:
+      'Sends queued email requests (≤ 50 recipients each) through SES: eligibility at send time, a claim per message, per-entry results.',
+    trigger: { kind: 'queue', ...SEND_QUEUE },
+    access: { table: 'readWrite', ses: 'send' },
+    timeoutSeconds: 60,
+    memoryMb: 512,
+  },
+  http('send-email-api', 'functions/email/send-email-api.handler.ts', routes.sendEmail, {
+    table: 'readWrite',
+    sendTo: 'send-email',
+  }),
+  http('test-send', 'functions/email/test-send.handler.ts', routes.testSend, {
+    table: 'readWrite',
+    sendTo: 'send-email',
+  }),
+  {
+    name: 'ses-feedback',
+    entry: 'functions/feedback/ses-feedback.handler.ts',
+    description:
+      'SES feedback: bounces and complaints suppress, deliveries/opens/clicks update messages and engagement, counters and rates (may pause marketing).',
+    trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5, defaultBusRule: FEEDBACK_RULE_PATTERN },
+    access: write,
+    timeoutSeconds: 30,
+  },
+  http(
+    'get-sending-status',
+    'functions/feedback/get-sending-status.handler.ts',
+    routes.getSendingStatus,
+    read,
+  ),
+  http('resume-sending', 'functions/feedback/resume-sending.handler.ts', routes.resumeSending, write),
+  http('email-stats', 'functions/feedback/email-stats.handler.ts', routes.emailStats, read),
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

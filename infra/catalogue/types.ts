@@ -22,11 +22,24 @@ export type Trigger =
    * An SQS queue of its own (with a DLQ after `maxReceiveCount` receives), polled in batches; the
    * handler reports failed messages (ReportBatchItemFailures) so only those are redelivered.
    */
-  | { readonly kind: 'queue'; readonly batchSize: number; readonly maxReceiveCount: number };
+  | {
+      readonly kind: 'queue';
+      readonly batchSize: number;
+      readonly maxReceiveCount: number;
+      /** Concurrent invocations at most (the event source's maximum concurrency), e.g. to split a send rate. */
+      readonly maxConcurrency?: number;
+      /**
+       * Fill the queue from a rule on the account's **default** bus (where AWS services such as SES
+       * publish) with this pattern, instead of (or besides) `sendTo` senders: the queue gives the
+       * back-pressure a burst of service events needs.
+       */
+      readonly defaultBusRule?: EventPattern;
+    };
 
 export interface Access {
   readonly table?: 'read' | 'readWrite';
   readonly bus?: 'put';
+  /** ses:SendEmail and ses:SendBulkEmail through the configuration set, and ses:GetAccount (the quota). */
   readonly ses?: 'send';
   /**
    * SES identities and tenants of sender domains: `read` (GetEmailIdentity) or `manage` (create, MAIL FROM,

@@ -2,7 +2,8 @@
  * What tells ops that something needs them, all sent to one SNS topic: one product-wide alarm on errors
  * (every function's log group feeds one `ecrm/Errors` metric through a free metric filter on ERROR log
  * lines, which Lambda writes for an invocation that throws and the handlers write for what they drop),
- * an alarm on every dead-letter queue that holds a message, and the webhook quarantine. An alarm per
+ * an alarm on every dead-letter queue that holds a message, the webhook quarantine, and a workspace's
+ * marketing email paused by its bounce or complaint rates. An alarm per
  * function is opt-in: at $0.10 a month each, one per function was most of an idle deployment's bill.
  * Functions and queues are found by type under the given scope, so a new one is watched without anyone
  * remembering to add it here.
@@ -16,6 +17,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { SENDING_HALTED_METRIC } from '../../lib/email/send/metrics.ts';
 import { DeadLetterQueue } from './dead-letter-queue.construct.ts';
 import { EcrmFunction } from './ecrm-function.construct.ts';
 
@@ -38,6 +40,13 @@ export const QUARANTINE_METRIC = {
   namespace: 'ecrm',
   name: 'WebhookQuarantined',
   service: 'webhooks',
+} as const;
+
+/** Emitted (EMF) by the ses-feedback function when a workspace's rates pause its marketing email. */
+export const MARKETING_PAUSED_METRIC = {
+  namespace: 'ecrm',
+  name: 'MarketingPaused',
+  service: 'email',
 } as const;
 
 /** Every function's ERROR log lines, counted in one metric without dimensions (one custom metric). */
@@ -112,6 +121,39 @@ export class Alarms extends Construct {
       }).createAlarm(this, 'webhook-quarantined', {
         alarmDescription:
           'A verified storefront delivery could not be understood and is in quarantine (30 days).',
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    this.alarms.push(
+      new cloudwatch.Metric({
+        namespace: SENDING_HALTED_METRIC.namespace,
+        metricName: SENDING_HALTED_METRIC.name,
+        dimensionsMap: { service: SENDING_HALTED_METRIC.service },
+        period: PERIOD,
+        statistic: cloudwatch.Stats.SUM,
+      }).createAlarm(this, 'email-sending-halted', {
+        alarmDescription:
+          'SES paused or suspended the account: every email send waits in the send queue until the halt is cleared.',
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    this.alarms.push(
+      new cloudwatch.Metric({
+        namespace: MARKETING_PAUSED_METRIC.namespace,
+        metricName: MARKETING_PAUSED_METRIC.name,
+        dimensionsMap: { service: MARKETING_PAUSED_METRIC.service },
+        period: PERIOD,
+        statistic: cloudwatch.Stats.SUM,
+      }).createAlarm(this, 'marketing-paused', {
+        alarmDescription:
+          "A workspace's bounce or complaint rate neared SES's review thresholds and its marketing email is " +
+          'paused: GET /v1/workspace/sending says which and why; clean the list, then resume by hand.',
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,

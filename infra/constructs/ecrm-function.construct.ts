@@ -275,7 +275,18 @@ export class EcrmFunction extends Construct {
       resourceName: configurationSet.configurationSetName,
     });
     this.fn.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity, configurationSetArn] }),
+      new iam.PolicyStatement({
+        // SendBulkEmail is authorised as ses:SendBulkEmail on the identity and the configuration set.
+        actions: ['ses:SendEmail', 'ses:SendBulkEmail'],
+        resources: [identity, configurationSetArn],
+      }),
+    );
+    // The account's send rate and daily quota (GetAccount), which the send path respects.
+    this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    acknowledgeWildcardResource(
+      this,
+      '*',
+      'ses:GetAccount reads the account itself and takes no resource but *.',
     );
     if (identityArn === undefined) {
       acknowledgeWildcardResource(

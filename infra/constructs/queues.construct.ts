@@ -3,19 +3,28 @@
  * dead-letter queue after `maxReceiveCount` receives (watched by the alarms like every DLQ) and an
  * event source mapping that reports failed messages one by one (ReportBatchItemFailures), so a batch
  * with one bad message redelivers only that one. Functions whose access names the queue (`sendTo`)
- * get its URL and sqs:SendMessage on it, nothing more.
+ * get its URL and sqs:SendMessage on it, nothing more. A queue declared with `defaultBusRule` is also
+ * filled by a rule on the account's default bus (AWS service events: SES feedback), which is granted
+ * sqs:SendMessage on that queue alone (aws:SourceArn of the rule); events the rule cannot deliver go
+ * to a dead-letter queue of their own.
  */
 import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { EventPattern } from '../catalogue/types.ts';
 import { DeadLetterQueue } from './dead-letter-queue.construct.ts';
 import type { EcrmFunction } from './ecrm-function.construct.ts';
+import { toRulePattern } from './event-pattern.ts';
 
 export interface QueueConsumer {
   readonly handler: EcrmFunction;
   readonly batchSize: number;
   readonly maxReceiveCount: number;
+  readonly maxConcurrency?: number | undefined;
+  readonly defaultBusRule?: EventPattern | undefined;
 }
 
 /** AWS's advice for a queue feeding Lambda: visibility at least six times the function timeout. */
@@ -28,7 +37,8 @@ export class Queues extends Construct {
   constructor(scope: Construct, id: string, props: { readonly consumers: readonly QueueConsumer[] }) {
     super(scope, id);
     const byFunction = new Map<string, sqs.IQueue>();
-    for (const { handler, batchSize, maxReceiveCount } of props.consumers) {
+    let defaultBus: events.IEventBus | undefined;
+    for (const { handler, batchSize, maxReceiveCount, maxConcurrency, defaultBusRule } of props.consumers) {
       const name = handler.spec.name;
       const timeout = handler.fn.timeout?.toSeconds() ?? 3;
       const queue = new sqs.Queue(this, name, {
@@ -41,7 +51,24 @@ export class Queues extends Construct {
           maxReceiveCount,
         },
       });
-      handler.fn.addEventSource(new SqsEventSource(queue, { batchSize, reportBatchItemFailures: true }));
+      handler.fn.addEventSource(
+        new SqsEventSource(queue, { batchSize, reportBatchItemFailures: true, maxConcurrency }),
+      );
+      if (defaultBusRule) {
+        defaultBus ??= events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+        new events.Rule(this, `${name}-rule`, {
+          eventBus: defaultBus,
+          description: `Fills ${name}'s queue: ${handler.spec.description}`.slice(0, 512),
+          eventPattern: toRulePattern(defaultBusRule),
+          targets: [
+            new targets.SqsQueue(queue, {
+              deadLetterQueue: new DeadLetterQueue(this, `${name}-rule-dlq`),
+              retryAttempts: 185,
+              maxEventAge: Duration.hours(24),
+            }),
+          ],
+        });
+      }
       byFunction.set(name, queue);
     }
     this.byFunction = byFunction;

@@ -5,6 +5,7 @@
  * the same handlers that ship, through the real AWS SDK clients pointed at local endpoints.
  */
 
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   APIGatewayProxyEventV2,
@@ -255,7 +256,27 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           });
           break;
         case 'queue': {
-          const { batchSize, maxReceiveCount } = spec.trigger;
+          const { batchSize, maxReceiveCount, defaultBusRule } = spec.trigger;
+          if (defaultBusRule) {
+            // As in AWS: a rule on the default bus (where the local SES publishes) sends each matching
+            // event, whole, as one message to the function's queue.
+            const sqs = new SQSClient({
+              endpoint: queues.endpoint,
+              region: REGION,
+              credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+            });
+            const queueUrl = queues.url(spec.name);
+            bus.addRule({
+              name: `${spec.name}-feed`,
+              eventBusName: 'default',
+              pattern: defaultBusRule,
+              target: async (event) => {
+                await sqs.send(
+                  new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(event) }),
+                );
+              },
+            });
+          }
           queues.consume(
             spec.name,
             async (event) => {

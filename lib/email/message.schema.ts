@@ -48,6 +48,8 @@ export const emailMessageSchema = z.object({
   at: z.partialRecord(messageStatusSchema, z.string()).default({}),
   /** Links clicked, with counts (bounded). */
   clicks: z.record(z.string(), z.number().int()).optional(),
+  /** Transient (soft) bounces seen for this message: counted, never a suppression on their own. */
+  softBounces: z.number().int().optional(),
 });
 export type EmailMessage = z.infer<typeof emailMessageSchema>;
 

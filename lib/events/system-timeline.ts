@@ -1,6 +1,7 @@
 /**
  * What ecrm itself does to a contact belongs on its timeline too (a marketer looks there first):
- * abandoned checkouts, lifecycle stage changes, segment entries and exits. This table says which
+ * abandoned checkouts, lifecycle stage changes, suppressions (a hard bounce, a complaint), segment
+ * entries and exits. This table says which
  * bus events those are and what of each an entry shows; one consumer records them, once per event
  * id. They are facts about the contact, not its behaviour: no activity roll-up, no `event.recorded`
  * (scoring and segments already had the original event).
@@ -30,6 +31,10 @@ export const TIMELINE_FACTS: EventMeanings<TimelineFact> = {
   'stage.changed': ({ data: d }) => ({
     contactId: d.contactId,
     properties: { ...(d.from ? { from: d.from } : {}), to: d.to, by: d.by },
+  }),
+  'contact.suppressed': ({ data: d }) => ({
+    contactId: d.contactId,
+    properties: { reason: d.reason, ...(d.messageId ? { messageId: d.messageId } : {}) },
   }),
   'segment.entered': ({ data: d }) => ({ contactId: d.contactId, properties: { segmentId: d.segmentId } }),
   'segment.exited': ({ data: d }) => ({ contactId: d.contactId, properties: { segmentId: d.segmentId } }),

@@ -34,6 +34,22 @@ export const SCORE_INPUTS: EventMeanings<ScoredInput> = {
       },
     };
   },
+  'email.engaged': (e) => {
+    const { contactId, messageId, kind, at, origin, originId, link } = e.data;
+    return {
+      contactId,
+      input: {
+        kind: 'event',
+        // One message, one input per outcome, however often SES reports it.
+        id: `email:${messageId}:${kind}`,
+        event: {
+          name: `email.${kind}`,
+          occurredAt: at,
+          properties: { origin, ...(originId ? { originId } : {}), ...(link ? { link } : {}) },
+        },
+      },
+    };
+  },
   'contact.created': fit,
   'contact.updated': fit,
 };

@@ -32,6 +32,8 @@ export const CONTACT_CHANGES: EventMeanings<ContactChange> = {
     e.data.contactId
       ? { contactId: e.data.contactId, change: { kind: 'event', name: e.data.name } }
       : undefined,
+  'contact.suppressed': fields('suppression', 'consent'),
+  'email.engaged': (e) => ({ contactId: e.data.contactId, change: { kind: 'engagement' } }),
   'score.changed': fields('score'),
   'stage.changed': fields('stage'),
 };

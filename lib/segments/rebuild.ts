@@ -10,8 +10,9 @@
 
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { nextChange } from '../conditions/evaluate.ts';
-import { type EventInput, subjectOf } from '../conditions/subject.ts';
+import { type EngagementInput, type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import { engagementOf } from '../email/history/engagement.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
@@ -108,15 +109,17 @@ export const rebuildSegment = async (
       const context = { now: deps.clock.now() };
       for (const contact of contacts) {
         let events: EventInput[] | undefined;
-        if (compiled.reads.timeline) {
+        let engagement: EngagementInput[] | undefined;
+        if (compiled.reads.timeline || compiled.reads.engagement) {
           const t = await deps.timeline.page(keys.contactPartition(workspaceId, contact.id), EVENTS_WINDOW);
           events = t.entries.map((e) => ({
             name: e.name,
             occurredAt: e.occurredAt,
             properties: e.properties,
           }));
+          engagement = engagementOf(t.entries);
         }
-        const subject = subjectOf(contact, events);
+        const subject = { ...subjectOf(contact, events), ...(engagement ? { engagement } : {}) };
         const member = compiled.evaluate(subject, context);
         const flip = compiled.reads.timeRelative
           ? nextChange(compiled.condition, subject, context)

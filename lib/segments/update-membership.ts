@@ -5,8 +5,9 @@
  * flip with no new event ("active in the last 30 days" → day 31).
  */
 import { nextChange } from '../conditions/evaluate.ts';
-import { type EventInput, subjectOf } from '../conditions/subject.ts';
+import { type EngagementInput, type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
+import { engagementOf } from '../email/history/engagement.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { keys } from '../shared/keys.ts';
@@ -27,6 +28,8 @@ export type Change =
   | { readonly kind: 'created' }
   | { readonly kind: 'fields'; readonly fields: readonly string[] }
   | { readonly kind: 'event'; readonly name: string }
+  /** An email outcome (delivered, opened...) from the SES feedback loop. */
+  | { readonly kind: 'engagement' }
   | { readonly kind: 'timer' };
 
 /** How many recent timeline entries feed event conditions that the roll-ups cannot answer. */
@@ -50,6 +53,8 @@ export const affects = (segment: CompiledSegment, change: Change): boolean => {
       return true;
     case 'event':
       return r.events.includes(change.name);
+    case 'engagement':
+      return r.engagement;
     case 'fields':
       return change.fields.some((field) => {
         switch (field) {
@@ -105,11 +110,13 @@ export const updateMembership = async (
     return { entered, exited };
   }
   let events: EventInput[] | undefined;
-  if (selected.some((s) => s.reads.timeline)) {
+  let engagement: EngagementInput[] | undefined;
+  if (selected.some((s) => s.reads.timeline || s.reads.engagement)) {
     const page = await deps.timeline.page(keys.contactPartition(workspaceId, contactId), EVENTS_WINDOW);
     events = page.entries.map((e) => ({ name: e.name, occurredAt: e.occurredAt, properties: e.properties }));
+    engagement = engagementOf(page.entries);
   }
-  const subject = subjectOf(contact, events);
+  const subject = { ...subjectOf(contact, events), ...(engagement ? { engagement } : {}) };
   const context = { now: deps.clock.now() };
   let nextCheck: Date | undefined;
   for (const s of selected) {

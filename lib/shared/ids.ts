@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
@@ -30,6 +30,21 @@ export const newId = (prefix: string, now: Date = new Date()): string => {
     t = Math.floor(t / 256);
   }
   bytes.set(randomBytes(10), 6);
+  return `${prefix}_${encode(bytes)}`;
+};
+
+/**
+ * A time-ordered id like `newId`, whose 80 low bits come from `seed` instead of chance: the same
+ * seed and time always give the same id (an id derived from a redelivered event's id dedupes it).
+ */
+export const derivedId = (prefix: string, at: Date, seed: string): string => {
+  const bytes = new Uint8Array(16);
+  let t = at.getTime();
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = t % 256;
+    t = Math.floor(t / 256);
+  }
+  bytes.set(createHash('sha256').update(seed).digest().subarray(0, 10), 6);
   return `${prefix}_${encode(bytes)}`;
 };
 

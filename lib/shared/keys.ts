@@ -159,6 +159,23 @@ export const keys = {
   templateVersionsPartition: (workspaceId: string, templateId: string): string =>
     `${ws(workspaceId)}#TP#${templateId}`,
   templateVersionPrefix: 'V#',
+  /**
+   * One shard of an email counter (per campaign, journey step, template...): the feedback loop adds
+   * to a random shard, readers sum the shards, so no partition takes more than its share of the writes.
+   */
+  emailCounter: (workspaceId: string, origin: string, originId: string, shard: number): Key => ({
+    pk: `${ws(workspaceId)}#MC#${origin}#${originId}#${shard}`,
+    sk: 'MC',
+  }),
+  /** One shard of a workspace's hourly sending outcomes (deliveries, bounces, complaints). */
+  sendingOutcomes: (workspaceId: string, shard: number, hour: string): Key => ({
+    pk: `${ws(workspaceId)}#SO#${shard}`,
+    sk: `H#${hour}`,
+  }),
+  sendingOutcomesShard: (workspaceId: string, shard: number): string => `${ws(workspaceId)}#SO#${shard}`,
+  sendingOutcomesHour: (hour: string): string => `H#${hour}`,
+  /** Whether the workspace's marketing email is paused (by its rates, or by hand), and why. */
+  sendingState: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SEND' }),
 
   scoringModel: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SCM' }),
   /** One score history entry per scored input, in the contact's partition (its key dedupes the input). */
@@ -218,4 +235,20 @@ export const keys = {
   linkKey: (): Key => ({ pk: 'LINKKEY', sk: 'LINKKEY' }),
   /** The marker of a due minute that has work: written once, by the first timer filed in it. */
   timerMinute: (minute: string): Key => ({ pk: `TMIN#${minute}`, sk: 'TMIN' }),
+
+  /**
+   * Whether email sending is halted (SES paused or suspended the account): deployment-wide, like the
+   * SES account it mirrors, so not under a workspace.
+   */
+  sendingHalt: (): Key => ({ pk: 'SENDHALT', sk: 'SENDHALT' }),
+  /** Test sends of a workspace in one hour (the rate cap), counted conditionally. */
+  testSendCounter: (workspaceId: string, hourStart: string): Key => ({
+    pk: `${ws(workspaceId)}#TS#${hourStart}`,
+    sk: 'TS',
+  }),
+  /** An `Idempotency-Key` of `POST /v1/emails`, hashed: the message id it was first given. */
+  emailRequest: (workspaceId: string, idempotencyKey: string): Key => ({
+    pk: `${ws(workspaceId)}#ER#${identityHash(idempotencyKey)}`,
+    sk: 'ER',
+  }),
 } as const;

@@ -2,12 +2,16 @@
  * Workspace isolation, scopes and revocation over HTTP, for every route of the API: a route added
  * without a check here fails the coverage test.
  */
+
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { exportsRepository } from '../../lib/contacts/exports.repository.ts';
+import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
+import { keys } from '../../lib/shared/keys.ts';
 import { sign } from '../../lib/webhooks/verify/index.ts';
 import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
 
@@ -312,6 +316,39 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
   removeSenderDomain: async () => {
     expect((await asB.del(`/v1/sender-domains/${aDomain}`)).status).toBe(404);
     expect((await asA.get(`/v1/sender-domains/${aDomain}`)).status).toBe(200);
+  },
+  sendEmail: async () =>
+    expect(
+      (await asB.post('/v1/emails', { contactId: aContactId, templateId: 'welcome', version: 1 })).status,
+    ).toBe(404),
+  testSend: async () =>
+    expect(
+      (
+        await asB.post('/v1/templates/welcome/test-send', {
+          contactId: aContactId,
+          to: 'b@b.example',
+          version: 1,
+        })
+      ).status,
+    ).toBe(404),
+  getSendingStatus: async () => {
+    await stack.table.client.send(
+      new PutCommand({
+        TableName: stack.table.name,
+        Item: { ...keys.sendingState(a.id), type: 'sendingState', v: 1, status: 'paused', reason: 'A only' },
+      }),
+    );
+    expect(field((await asB.get('/v1/workspace/sending')).body, 'status')).toBe('active');
+    expect(field((await asA.get('/v1/workspace/sending')).body, 'reason')).toBe('A only');
+  },
+  resumeSending: async () => {
+    await asB.post('/v1/workspace/sending/resume', {});
+    expect(field((await asA.get('/v1/workspace/sending')).body, 'status')).toBe('paused');
+  },
+  emailStats: async () => {
+    await countersRepository(stack.table).addToOrigin(a.id, 'campaign', 'cmp_a', { opened: 2 });
+    expect(field((await asB.get('/v1/email-stats/campaign/cmp_a')).body, 'counts', 'opened')).toBe(0);
+    expect(field((await asA.get('/v1/email-stats/campaign/cmp_a')).body, 'counts', 'opened')).toBe(2);
   },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
 };

@@ -1,6 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ERRORS_METRIC, QUARANTINE_METRIC } from '../../infra/constructs/alarms.construct.ts';
+import {
+  ERRORS_METRIC,
+  MARKETING_PAUSED_METRIC,
+  QUARANTINE_METRIC,
+} from '../../infra/constructs/alarms.construct.ts';
 import { DeadLetterQueue } from '../../infra/constructs/dead-letter-queue.construct.ts';
 import { everyTrigger } from './fixtures/every-trigger.catalogue.ts';
 import { logicalIds, type Synthesized, synthesize } from './synth.ts';
@@ -33,9 +37,10 @@ describe('alarms', () => {
       (a) => a.Properties.Namespace === 'AWS/Lambda',
     );
     expect(perFunction).toEqual([]);
-    // Errors, the dead-letter queues and the quarantine: a handful, whatever the number of functions.
+    // Errors, the dead-letter queues, the quarantine, the email halt and marketing paused: a handful,
+    // whatever the number of functions.
     const alarms = Object.keys(ecrm.appTemplate.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.length).toBe(2 + DeadLetterQueue.allIn(ecrm.appStack).length);
+    expect(alarms.length).toBe(3 + DeadLetterQueue.allIn(ecrm.appStack).length);
   });
 
   it('add an alarm per function only for the functions asked for', () => {
@@ -74,6 +79,15 @@ describe('alarms', () => {
       Namespace: QUARANTINE_METRIC.namespace,
       MetricName: QUARANTINE_METRIC.name,
       Dimensions: [{ Name: 'service', Value: QUARANTINE_METRIC.service }],
+      Threshold: 1,
+    });
+  });
+
+  it('watch workspaces whose marketing email their bounce or complaint rates paused', () => {
+    ecrm.appTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: MARKETING_PAUSED_METRIC.namespace,
+      MetricName: MARKETING_PAUSED_METRIC.name,
+      Dimensions: [{ Name: 'service', Value: MARKETING_PAUSED_METRIC.service }],
       Threshold: 1,
     });
   });

@@ -29,6 +29,12 @@ describe('function bundles', () => {
     expect(shipped.filter((f) => f.includes('zod/v4/locales/')).length).toBeLessThanOrEqual(1);
   });
 
+  it('keep MJML and the HTML-to-text converter off the send path (compiled at save, never per recipient)', async () => {
+    const { metafile } = await bundle('send-email', dir);
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs.filter((f) => /node_modules\/(mjml|html-to-text|html-minifier|juice)/.test(f))).toEqual([]);
+  });
+
   it('ship no devDependency: every package a function needs is a runtime dependency', async () => {
     const pkg: unknown = JSON.parse(readFileSync('package.json', 'utf8'));
     const dev = Object.keys(

@@ -140,12 +140,17 @@ describe('least privilege', () => {
     });
   });
 
-  it('lets senders call SES only through the configuration set', () => {
+  it('lets senders call SES only through the configuration set, and read the account quota', () => {
+    ecrm.appTemplate.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([{ Action: 'ses:GetAccount', Effect: 'Allow', Resource: '*' }]),
+      },
+    });
     ecrm.appTemplate.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           {
-            Action: 'ses:SendEmail',
+            Action: ['ses:SendBulkEmail', 'ses:SendEmail'],
             Effect: 'Allow',
             Resource: Match.arrayWith([
               {

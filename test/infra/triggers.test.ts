@@ -82,7 +82,10 @@ describe('event rules', () => {
 
   it('give each event function a rule on the ecrm bus with the catalogue pattern and its own DLQ', () => {
     expect(consumers.length).toBeGreaterThan(0);
-    ecrm.appTemplate.resourceCountIs('AWS::Events::Rule', consumers.length);
+    const fedQueues = everyTrigger.filter(
+      (f) => f.trigger.kind === 'queue' && f.trigger.defaultBusRule,
+    ).length;
+    ecrm.appTemplate.resourceCountIs('AWS::Events::Rule', consumers.length + fedQueues);
     for (const consumer of consumers) {
       if (consumer.trigger.kind !== 'event') continue;
       ecrm.appTemplate.hasResourceProperties('AWS::Events::Rule', {
@@ -239,6 +242,40 @@ describe('queues', () => {
         BatchSize: trigger.batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         EventSourceArn: Match.anyValue(),
+      });
+    }
+  });
+
+  it('fill a queue declared with defaultBusRule from a rule on the default bus, with its own DLQ', () => {
+    const fed = consumers.filter(({ trigger }) => trigger.defaultBusRule !== undefined);
+    expect(fed.length).toBeGreaterThan(0);
+    for (const { f, trigger } of fed) {
+      const [queue] = logicalIds(ecrm.appTemplate, 'AWS::SQS::Queue').filter((id) =>
+        new RegExp(`^Queues${f.name.replaceAll('-', '')}[0-9A-F]+$`).test(id),
+      );
+      expect(queue, f.name).toBeDefined();
+      ecrm.appTemplate.hasResourceProperties('AWS::Events::Rule', {
+        EventBusName: 'default',
+        EventPattern: trigger.defaultBusRule,
+        Targets: [
+          Match.objectLike({
+            Arn: { 'Fn::GetAtt': [queue, 'Arn'] },
+            DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ruledlq'), 'Arn'] } },
+          }),
+        ],
+      });
+      // Only EventBridge, for this rule, may send to the queue.
+      ecrm.appTemplate.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queue }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: Match.arrayWith(['sqs:SendMessage']),
+              Principal: { Service: 'events.amazonaws.com' },
+              Condition: { ArnEquals: { 'aws:SourceArn': Match.anyValue() } },
+            }),
+          ]),
+        },
       });
     }
   });

@@ -67,12 +67,38 @@ describe('what bus events score', () => {
     expect(meaning('stage.changed', { contactId: 'c1', to: 'lead', by: 'threshold' })).toBeUndefined();
   });
 
+  it('scores an email outcome as an `email.<kind>` event, once per message and kind', () => {
+    expect(
+      meaning('email.engaged', {
+        contactId: 'c1',
+        messageId: 'm_01',
+        kind: 'clicked',
+        at: '2026-06-01T00:00:00.000Z',
+        origin: 'campaign',
+        originId: 'cmp_1',
+        link: 'https://shop.example/sale',
+      }),
+    ).toEqual({
+      contactId: 'c1',
+      input: {
+        kind: 'event',
+        id: 'email:m_01:clicked',
+        event: {
+          name: 'email.clicked',
+          occurredAt: '2026-06-01T00:00:00.000Z',
+          properties: { origin: 'campaign', originId: 'cmp_1', link: 'https://shop.example/sale' },
+        },
+      },
+    });
+  });
+
   it("is what the function's bus rule listens to", () => {
     const fn = functions.find((f) => f.name === 'score-contact');
     expect(fn?.trigger).toMatchObject({ kind: 'event', pattern: { 'detail-type': typesIn(SCORE_INPUTS) } });
     expect(typesIn(SCORE_INPUTS).sort()).toEqual([
       'contact.created',
       'contact.updated',
+      'email.engaged',
       'event.recorded',
       'order.placed',
     ]);

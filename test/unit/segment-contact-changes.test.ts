@@ -62,6 +62,22 @@ describe('what bus events change for segment membership', () => {
     expect(meaning('event.recorded', { ...recorded, anonymousId: 'a1', properties: {} })).toBeUndefined();
   });
 
+  it('re-evaluates engagement on an email outcome, suppression and consent on a suppression', () => {
+    expect(
+      meaning('email.engaged', {
+        contactId: 'c1',
+        messageId: 'm_01',
+        kind: 'opened',
+        at: '2026-06-01T00:00:00.000Z',
+        origin: 'campaign',
+      }),
+    ).toEqual({ contactId: 'c1', change: { kind: 'engagement' } });
+    expect(meaning('contact.suppressed', { contactId: 'c1', reason: 'complained' })).toEqual({
+      contactId: 'c1',
+      change: { kind: 'fields', fields: ['suppression', 'consent'] },
+    });
+  });
+
   it('means nothing for an event type outside the table', () => {
     expect(meaning('segment.import.requested', { segmentId: 's1', importId: 'i1' })).toBeUndefined();
   });
@@ -72,6 +88,6 @@ describe('what bus events change for segment membership', () => {
       kind: 'event',
       pattern: { 'detail-type': typesIn(CONTACT_CHANGES) },
     });
-    expect(typesIn(CONTACT_CHANGES)).toHaveLength(8);
+    expect(typesIn(CONTACT_CHANGES)).toHaveLength(10);
   });
 });

@@ -220,12 +220,64 @@ const definitions = {
       'A CSV list was uploaded into a static segment; the import job (re)starts from its checkpoint.',
     data: z.object({ segmentId: z.string(), importId: z.string() }),
   },
+  'contact.suppressed': {
+    version: 1,
+    description:
+      'A contact may no longer be emailed: a permanent bounce or a complaint (complaints also withdraw ' +
+      'marketing consent). Journeys and campaigns cancel what they scheduled for the contact.',
+    data: z.object({
+      contactId: z.string(),
+      reason: z.enum(['bounced', 'complained']),
+      messageId: z.string().optional(),
+    }),
+  },
+  'email.engaged': {
+    version: 1,
+    description:
+      'An email ecrm sent was delivered, opened, clicked, bounced or complained about (first time per ' +
+      'message and kind), from SES feedback. Segments and lead scoring read it (`email.<kind>`).',
+    data: z.object({
+      contactId: z.string(),
+      messageId: z.string(),
+      kind: z.enum(['delivered', 'opened', 'clicked', 'bounced', 'complained']),
+      at: z.string(),
+      origin: z.string(),
+      originId: z.string().optional(),
+      link: z.string().optional(),
+    }),
+  },
+  'workspace.sending.paused': {
+    version: 1,
+    description:
+      "A workspace's marketing email was paused: its bounce or complaint rate neared SES's review " +
+      'thresholds, or an operator paused it. It stays paused until resumed by hand.',
+    data: z.object({
+      reason: z.string(),
+      by: z.enum(['rates', 'operator']),
+      bounceRate: z.number().optional(),
+      complaintRate: z.number().optional(),
+      volume: z.number().int().optional(),
+    }),
+  },
+  'workspace.sending.resumed': {
+    version: 1,
+    description: "A workspace's marketing email was resumed by hand; its rates count afresh from now.",
+    data: z.object({ by: z.string() }),
+  },
   'timer.minute.opened': {
     version: 1,
     description:
       'The first timer was filed in a due minute (internal): its drain schedule is created behind it. ' +
       'The workspace is the one whose timer opened the minute; the minute drains every workspace.',
     data: z.object({ minute: z.string() }),
+  },
+  'email.sending.halted': {
+    version: 1,
+    description:
+      'SES paused or suspended the account (ACCOUNT_SENDING_PAUSED, AccountSuspendedException, ' +
+      'SendingPausedException): every send waits until sending resumes. Published once per halt; the ' +
+      'workspace is the one whose send hit it.',
+    data: z.object({ reason: z.string(), at: z.string() }),
   },
   'timer.near': {
     version: 1,

@@ -1,0 +1,82 @@
+/**
+ * The feedback loop's use case for one SES event: suppress the contact when the event calls for it
+ * (first, and idempotent by the contact's state, so a crash before the message write cannot lose a
+ * suppression), then apply the event to the message once (conditional on its `seen`), publishing
+ * `email.engaged` from the message's outbox for segments and scoring. What it changed is tallied by
+ * the caller into the sharded counters and the workspace's rates.
+ */
+import type { ContactsRepository } from '../../contacts/contacts.repository.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { domainEvent } from '../../shared/events/outbox.ts';
+import type { MessagesRepository } from '../history/messages.repository.ts';
+import { messageIdSchema, messageKey } from '../message.schema.ts';
+import { type Feedback, isEngagement, readFeedback, statusesBefore } from './feedback.ts';
+import type { SesEvent } from './ses-event.schema.ts';
+import { suppressContact } from './suppress-contact.ts';
+
+export interface FeedbackDeps {
+  readonly messages: MessagesRepository;
+  readonly contacts: ContactsRepository;
+  readonly clock: Clock;
+}
+
+export type FeedbackOutcome =
+  | { readonly status: 'ignored'; readonly why: string }
+  | { readonly status: 'duplicate'; readonly feedback: Feedback }
+  | {
+      readonly status: 'applied';
+      readonly feedback: Feedback;
+      /** False when the message's entry was not there (erased contact, expired entry). */
+      readonly message: boolean;
+      readonly suppressed: boolean;
+    };
+
+export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promise<FeedbackOutcome> => {
+  const feedback = readFeedback(event);
+  if (!feedback) return { status: 'ignored', why: `no ecrm effect for ${event['detail-type']}` };
+  const { workspaceId, contactId, messageId, origin, originId } = feedback.tags;
+  if (!messageIdSchema.safeParse(messageId).success)
+    return { status: 'ignored', why: 'the ecrm-message tag is not a message id' };
+
+  let suppressed = false;
+  if (feedback.suppress) {
+    const outcome = await suppressContact(
+      workspaceId,
+      contactId,
+      feedback.suppress,
+      { at: feedback.at, messageId },
+      deps,
+    );
+    suppressed = outcome === 'suppressed';
+  }
+
+  const { kind } = feedback;
+  const engaged = isEngagement(kind)
+    ? domainEvent(
+        'email.engaged',
+        workspaceId,
+        {
+          contactId,
+          messageId,
+          kind,
+          at: feedback.at,
+          origin,
+          ...(originId ? { originId } : {}),
+          ...(feedback.link ? { link: feedback.link } : {}),
+        },
+        deps.clock,
+      )
+    : undefined;
+  const write = await deps.messages.applyFeedback(messageKey(workspaceId, contactId, messageId), {
+    seenKey: feedback.seenKey,
+    status: feedback.status,
+    movesFrom: feedback.status ? statusesBefore(feedback.status) : undefined,
+    at: feedback.at,
+    reason: feedback.reason,
+    softBounce: kind === 'softBounced',
+    link: feedback.link,
+    event: engaged,
+  });
+  if (write === 'duplicate') return { status: 'duplicate', feedback };
+  return { status: 'applied', feedback, message: write === 'applied', suppressed };
+};

@@ -1,0 +1,16 @@
+/**
+ * The rule on the account's default bus that feeds the feedback queue: SES events of the types that
+ * have an effect, from messages that carry ecrm's tags (the rule filters on the tag, so the mail of
+ * other applications sharing the account never reaches the queue). `Email Sent`, `Email Delivery
+ * Delayed` and `Email Subscribed` are left out: ecrm records the send itself, and nothing follows from
+ * the others, so they would cost a queue message and an invocation each for nothing.
+ */
+import { MESSAGE_TAG } from '../message-tags.ts';
+import { EFFECTIVE_EVENT_TYPES } from './feedback.ts';
+import { SES_DETAIL_TYPES, SES_EVENT_SOURCE } from './ses-event.schema.ts';
+
+export const FEEDBACK_RULE_PATTERN = {
+  source: [SES_EVENT_SOURCE],
+  'detail-type': EFFECTIVE_EVENT_TYPES.map((t) => SES_DETAIL_TYPES[t]),
+  detail: { mail: { tags: { [MESSAGE_TAG.workspace]: [{ exists: true }] } } },
+} as const;

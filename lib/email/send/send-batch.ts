@@ -1,0 +1,288 @@
+/**
+ * Sends one send request (one template version, ≤ 50 recipients): the template loaded once, the
+ * sender and the pause checked once, the contacts read in one BatchGetItem; per recipient, at the
+ * moment of sending, eligibility (suppression, consent, topic), rendering and a conditional claim of
+ * the message id; then one SES call for the batch and each recipient's result recorded.
+ *
+ * Guarantees:
+ * - A message id is sent at most once, ever: it is claimed (`attribute_not_exists`) before SES sees
+ *   it, a redelivered request finds its claims and skips them, and an accepted entry is never handed
+ *   to SES again. A claim is released only when SES certainly did not accept it (throttled, halted),
+ *   so the redelivered request can send it then.
+ * - Refusals (not eligible, the whole marketing request refused) and render failures are final and
+ *   recorded in one write each; nothing is retried that a retry cannot fix.
+ */
+import type { Contact } from '../../contacts/contact.schema.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { EmailMessage } from '../message.schema.ts';
+import type { EmailKind, MessageTags } from '../message-tags.ts';
+import type { PausePort, RecipientLinks, SenderPort, SubscriptionPort, TemplatePort } from '../ports.ts';
+import { type DeliverOptions, deliver } from './deliver.ts';
+import { checkedFrom, UnsafeHeaderError } from './header-safety.ts';
+import { outgoingEmail } from './outgoing.ts';
+import type {
+  ContactReader,
+  Mailer,
+  MessageStore,
+  OutgoingEmail,
+  SendingHalt,
+  SendLimits,
+  WorkspaceReader,
+} from './ports.ts';
+import type { SendRecipient, SendRequest } from './send-request.schema.ts';
+
+export interface SendDeps {
+  readonly workspaces: WorkspaceReader;
+  readonly contacts: ContactReader;
+  readonly templates: TemplatePort;
+  readonly subscriptions: SubscriptionPort;
+  readonly senders: SenderPort;
+  readonly pauses: PausePort;
+  readonly messages: MessageStore;
+  readonly mailer: Mailer;
+  readonly halt: SendingHalt;
+  readonly limits: SendLimits;
+  readonly clock: Clock;
+  /** Called once by the invocation that halted sending (metric + log: what the alarm watches). */
+  readonly onHalt: (reason: string) => void;
+}
+
+export type RecipientOutcome =
+  | { readonly status: 'sent'; readonly sesMessageId: string }
+  | { readonly status: 'refused' | 'failed'; readonly reason: string }
+  /** Claimed before (a redelivery, a reused id): not sent again. */
+  | { readonly status: 'duplicate' }
+  /** Not sent this time, claim released: the request must be retried (SQS redelivery). */
+  | { readonly status: 'deferred'; readonly reason: string }
+  /** SES's answer is unknown: kept `claimed`, never resent; the feedback loop settles it. */
+  | { readonly status: 'unknown'; readonly reason: string };
+
+export interface BatchOutcome {
+  readonly recipients: Readonly<Record<string, RecipientOutcome>>;
+  /** True when some recipient must be retried: the queue consumer reports the message as failed. */
+  readonly retry: boolean;
+  readonly halted?: string | undefined;
+}
+
+export interface SendOptions {
+  readonly deliver: DeliverOptions;
+  /** True on the queue's last delivery of this request: what would be deferred fails for good. */
+  readonly lastAttempt: boolean;
+  /**
+   * Whether the send path writes `sent` + SES's message id (a second write per recipient). Off, the
+   * message stays `claimed` until SES's Send event (which carries both) reaches the feedback loop:
+   * 1.0 write unit per recipient instead of 2.0. On by default.
+   */
+  readonly recordSent?: boolean;
+}
+
+/** Why a whole marketing request is refused, or undefined when it may go. */
+const marketingRefusal = async (request: SendRequest, postalAddress: string | undefined, deps: SendDeps) => {
+  if (!postalAddress) return 'the workspace has no postal address (required in every marketing email)';
+  const paused = await deps.pauses.marketingPausedFor(request.workspaceId);
+  return paused ? `marketing email is paused: ${paused}` : undefined;
+};
+
+export const sendBatch = async (
+  request: SendRequest,
+  deps: SendDeps,
+  options: SendOptions,
+): Promise<BatchOutcome> => {
+  const ws = request.workspaceId;
+  const now = () => deps.clock.now().toISOString();
+  const outcomes: Record<string, RecipientOutcome> = {};
+  const halted = await deps.halt.current();
+  if (halted) return deferAll(request, `sending is halted: ${halted}`, options);
+
+  const workspace = await deps.workspaces.get(ws);
+  if (!workspace || workspace.deleting) {
+    // Nothing to record a refusal in: the workspace is gone or going.
+    for (const r of request.recipients)
+      outcomes[r.messageId] = { status: 'refused', reason: 'no such workspace' };
+    return { recipients: outcomes, retry: false };
+  }
+  const retention = workspace.retentionDays;
+
+  const base = (r: SendRecipient, kind: EmailKind): EmailMessage => ({
+    messageId: r.messageId,
+    kind,
+    origin: request.origin,
+    ...(request.originId ? { originId: request.originId } : {}),
+    templateId: request.template.templateId,
+    version: request.template.version,
+    status: 'claimed',
+    seen: [],
+    at: {},
+  });
+  /** A final state in one write (the message was never claimed). */
+  const finalAt = async (
+    r: SendRecipient,
+    kind: EmailKind,
+    status: 'refused' | 'failed',
+    reason: string,
+    extra: Partial<EmailMessage> = {},
+  ) => {
+    const fresh = await deps.messages.create(
+      ws,
+      r.contactId,
+      { ...base(r, kind), ...extra, status, reason, at: { [status]: now() } },
+      retention,
+    );
+    outcomes[r.messageId] = fresh ? { status, reason } : { status: 'duplicate' };
+  };
+  const refuseAll = async (kind: EmailKind, reason: string) => {
+    await Promise.all(request.recipients.map((r) => finalAt(r, kind, 'refused', reason)));
+    return { recipients: outcomes, retry: false };
+  };
+
+  const template = await deps.templates.load(ws, request.template);
+  if (!template)
+    return refuseAll(
+      request.kind,
+      `template ${request.template.templateId} v${request.template.version} does not exist`,
+    );
+  // A marketing template is marketing whatever the request says: consent rules cannot be skipped.
+  if (template.kind === 'marketing' && request.kind !== 'marketing')
+    return refuseAll('marketing', 'a marketing template cannot be sent as transactional email');
+  const kind = request.kind;
+  const topic = request.topic ?? template.topic;
+  const settings = workspace.settings;
+
+  if (kind === 'marketing') {
+    const refusal = await marketingRefusal(request, settings.postalAddress, deps);
+    if (refusal) return refuseAll(kind, refusal);
+  }
+  const sender = await deps.senders.senderFor(ws, kind);
+  if (!sender.ok) return refuseAll(kind, `the workspace may not send: ${sender.reason}`);
+  let from: string;
+  try {
+    from = checkedFrom(sender.from);
+  } catch (error) {
+    if (error instanceof UnsafeHeaderError) return refuseAll(kind, error.message);
+    throw error;
+  }
+
+  const contacts = new Map<string, Contact>(
+    (await deps.contacts.getMany(ws, [...new Set(request.recipients.map((r) => r.contactId))])).map((c) => [
+      c.id,
+      c,
+    ]),
+  );
+
+  const prepare = async (r: SendRecipient): Promise<OutgoingEmail | undefined> => {
+    const contact = contacts.get(r.contactId);
+    if (!contact) {
+      outcomes[r.messageId] = { status: 'refused', reason: 'no such contact' };
+      return undefined;
+    }
+    if (request.origin !== 'test') {
+      const eligible = deps.subscriptions.eligibility(contact, { kind, topic }, settings);
+      if (!eligible.ok) return void (await finalAt(r, kind, 'refused', eligible.refusal));
+    }
+    const to = r.to ?? contact.email;
+    if (!to) return void (await finalAt(r, kind, 'refused', 'no-email'));
+    const links: RecipientLinks | undefined =
+      kind === 'marketing' ? await deps.subscriptions.links(ws, contact.id, topic) : undefined;
+    const rendered = template.render({
+      contact,
+      settings,
+      workspaceName: workspace.name,
+      links,
+      data: r.data,
+    });
+    if (!rendered.ok) return void (await finalAt(r, kind, 'failed', `render: ${rendered.reason}`));
+    const tags: MessageTags = {
+      workspaceId: ws,
+      contactId: contact.id,
+      messageId: r.messageId,
+      kind,
+      origin: request.origin,
+      ...(request.originId ? { originId: request.originId } : {}),
+    };
+    let email: OutgoingEmail;
+    try {
+      email = outgoingEmail({ to, rendered: rendered.email, kind, links, tags });
+    } catch (error) {
+      if (error instanceof UnsafeHeaderError) return void (await finalAt(r, kind, 'failed', error.message));
+      throw error;
+    }
+    const claimed = await deps.messages.create(
+      ws,
+      contact.id,
+      {
+        ...base(r, kind),
+        locale: rendered.email.locale,
+        subject: email.subject,
+        at: { claimed: now() },
+      },
+      retention,
+    );
+    if (!claimed) {
+      outcomes[r.messageId] = { status: 'duplicate' };
+      return undefined;
+    }
+    return email;
+  };
+
+  const ready = (await Promise.all(request.recipients.map(prepare))).filter((e) => e !== undefined);
+  if (ready.length === 0) return { recipients: outcomes, retry: false };
+
+  const delivered = await deliver(
+    { from, fromIdentityArn: sender.fromIdentityArn, tenantName: sender.tenantName, emails: ready },
+    deps,
+    options.deliver,
+  );
+
+  let haltReason: string | undefined;
+  await Promise.all(
+    delivered.map(async ({ email, result }) => {
+      const id = email.messageId;
+      const contactId = email.contactId;
+      switch (result.outcome) {
+        case 'sent':
+          if (options.recordSent !== false)
+            await deps.messages.markSent(ws, contactId, id, result.sesMessageId, now());
+          outcomes[id] = { status: 'sent', sesMessageId: result.sesMessageId };
+          return;
+        case 'final':
+          await deps.messages.markFailed(ws, contactId, id, result.reason, now());
+          outcomes[id] = { status: 'failed', reason: result.reason };
+          return;
+        case 'unknown':
+          await deps.messages.noteUnknown(ws, contactId, id, `outcome unknown: ${result.reason}`);
+          outcomes[id] = { status: 'unknown', reason: result.reason };
+          return;
+        case 'halt':
+          haltReason ??= result.reason;
+          await deps.messages.release(ws, contactId, id);
+          outcomes[id] = { status: 'deferred', reason: `sending halted: ${result.reason}` };
+          return;
+        case 'retry':
+          if (options.lastAttempt) {
+            const reason = `${result.reason} (gave up after every retry)`;
+            await deps.messages.markFailed(ws, contactId, id, reason, now());
+            outcomes[id] = { status: 'failed', reason };
+          } else {
+            await deps.messages.release(ws, contactId, id);
+            outcomes[id] = { status: 'deferred', reason: result.reason };
+          }
+          return;
+      }
+    }),
+  );
+  if (haltReason !== undefined && (await deps.halt.trip(ws, haltReason))) deps.onHalt(haltReason);
+  return {
+    recipients: outcomes,
+    retry: Object.values(outcomes).some((o) => o.status === 'deferred'),
+    ...(haltReason !== undefined ? { halted: haltReason } : {}),
+  };
+};
+
+/** Sending is halted: nothing is claimed, the request waits in the queue (then its DLQ, for redrive). */
+const deferAll = (request: SendRequest, reason: string, _options: SendOptions): BatchOutcome => ({
+  recipients: Object.fromEntries(
+    request.recipients.map((r) => [r.messageId, { status: 'deferred', reason }]),
+  ),
+  retry: true,
+  halted: reason,
+});

@@ -1,0 +1,60 @@
+/**
+ * The send request: what campaigns, journeys, the API and the alerts put on the send queue. One
+ * request is one template version to at most 50 recipients (one SES SendBulkEmail call), each with
+ * the message id it will be sent under: the id is chosen by the caller, so a request queued twice
+ * (SQS redelivery, a retried fan-out) still sends each message at most once.
+ */
+import * as z from 'zod';
+import { contactIdSchema, emailSchema } from '../../shared/values/identity.schema.ts';
+import { topicIdSchema } from '../../workspaces/email-settings.schema.ts';
+import { messageIdSchema } from '../message.schema.ts';
+import { emailKindSchema, originSchema } from '../message-tags.ts';
+
+/** SES SendBulkEmail takes at most 50 entries a call. */
+export const MAX_RECIPIENTS = 50;
+
+const tagSafeId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, _ and - only (an SES tag value)');
+
+export const templateRefSchema = z.strictObject({
+  templateId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a template id is lower-case letters, digits and -'),
+  version: z.number().int().positive(),
+});
+
+export const sendRecipientSchema = z.strictObject({
+  contactId: contactIdSchema,
+  messageId: messageIdSchema,
+  /** What triggered this email (the order, the checkout...): the template reads it as `data`. */
+  data: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Test sends only: deliver to this address instead of the contact's (the contact lends its data).
+   * Consent and suppression of the contact do not apply to a test send; the sender's rules do.
+   */
+  to: emailSchema.optional(),
+});
+export type SendRecipient = z.infer<typeof sendRecipientSchema>;
+
+export const sendRequestSchema = z
+  .strictObject({
+    workspaceId: z.string().regex(/^ws_[a-z0-9_]{3,40}$/, 'not a workspace id'),
+    kind: emailKindSchema,
+    origin: originSchema,
+    /** The campaign id, `<journeyId>-<stepId>`, the template id...; an SES tag value. */
+    originId: tagSafeId.optional(),
+    template: templateRefSchema,
+    /** The subscription topic of a marketing email (newsletter, product news...). */
+    topic: topicIdSchema.optional(),
+    recipients: z
+      .array(sendRecipientSchema)
+      .min(1)
+      .max(MAX_RECIPIENTS, `at most ${MAX_RECIPIENTS} recipients a request (one SES bulk call)`)
+      .refine((r) => new Set(r.map((x) => x.messageId)).size === r.length, 'message ids must be unique'),
+  })
+  .refine((r) => r.origin === 'test' || r.recipients.every((x) => x.to === undefined), {
+    message: '`to` is for test sends only',
+    path: ['recipients'],
+  });
+export type SendRequest = z.infer<typeof sendRequestSchema>;

@@ -1,0 +1,12 @@
+/** The account's send quota from SES GetAccount (the send path's `readAccount`). */
+import { GetAccountCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import type { AccountQuota } from './send-limits.ts';
+
+export const sesAccountQuota = (client: SESv2Client) => async (): Promise<AccountQuota> => {
+  const { SendQuota } = await client.send(new GetAccountCommand({}));
+  return {
+    maxSendRate: SendQuota?.MaxSendRate ?? 1,
+    max24HourSend: SendQuota?.Max24HourSend ?? 200,
+    sentLast24Hours: SendQuota?.SentLast24Hours ?? 0,
+  };
+};

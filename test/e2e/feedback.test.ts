@@ -1,0 +1,112 @@
+/**
+ * The feedback loop wired as deployed, on the local stack: SES events put on the **default** bus (as
+ * SES publishes them) reach the ses-feedback function through its rule and queue, and their effects
+ * show through the API; the outbox announces them on the ecrm bus.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BusEvent } from '../../infra/local/local-eventbridge.ts';
+import type { LocalStack } from '../../infra/local/stack.ts';
+import { newMessageId } from '../../lib/email/message.schema.ts';
+import type { MessageTags } from '../../lib/email/message-tags.ts';
+import { putSentMessage } from '../support/sent-message.ts';
+import { type SesFixture, sesEventSchemaParse, taggedSesJson } from '../support/ses-events.ts';
+import { type Client, client, ecrmCli, field, startStack, workspaceWithKeys } from './harness.ts';
+
+let stack: LocalStack;
+let ws: Awaited<ReturnType<typeof workspaceWithKeys>>;
+let api: Client;
+
+beforeAll(async () => {
+  stack = await startStack();
+  ws = await workspaceWithKeys(stack);
+  api = client(stack, ws.admin);
+});
+afterAll(() => stack?.stop());
+
+const sentTo = async (email: string): Promise<MessageTags> => {
+  const made = await api.post('/v1/contacts', { email });
+  const tags: MessageTags = {
+    workspaceId: ws.id,
+    contactId: String(field(made.body, 'contact', 'id')),
+    messageId: newMessageId(new Date()),
+    kind: 'marketing',
+    origin: 'campaign',
+    originId: 'cmp_e2e',
+  };
+  await putSentMessage(stack.table, tags);
+  return tags;
+};
+
+/** Publish as SES does: to the account's default bus, source aws.ses, the event record as detail. */
+const publish = (name: SesFixture, tags: MessageTags) => {
+  const event = sesEventJson(taggedSesJson(name, tags));
+  // Twice: EventBridge and SQS deliver at least once.
+  stack.bus.putServiceEvent(event, 'default');
+  stack.bus.putServiceEvent({ ...event, id: `${event.id}-again` }, 'default');
+};
+
+/** The fixture's JSON as the bus types it (an EventBridge event). */
+const sesEventJson = (json: Record<string, unknown>): BusEvent => sesEventSchemaParse(json);
+
+describe('SES feedback on the local stack', () => {
+  it('a complaint on the default bus suppresses the contact, once, and shows on its timeline and stats', async () => {
+    const tags = await sentTo('angry@example.com');
+    publish('complaint', tags);
+    await stack.idle();
+
+    const contact = await api.get(`/v1/contacts/${tags.contactId}`);
+    expect(field(contact.body, 'suppression', 'reason')).toBe('complained');
+    expect(field(contact.body, 'consent', 'email', 'status')).toBe('unsubscribed');
+    const timeline = await api.get(`/v1/contacts/${tags.contactId}/timeline`);
+    const message = JSON.stringify(timeline.body);
+    expect(message).toContain('"status":"complained"');
+    expect(message).not.toContain('"seen"');
+    expect(message).toContain('"name":"contact.suppressed"');
+    const stats = await api.get('/v1/email-stats/campaign/cmp_e2e');
+    expect(field(stats.body, 'counts', 'complained')).toBe(1);
+
+    const announced = stack.bus.events.filter(
+      (e) => e.source === 'ecrm' && JSON.stringify(e.detail).includes(tags.contactId),
+    );
+    expect(announced.filter((e) => e['detail-type'] === 'contact.suppressed')).toHaveLength(1);
+    expect(announced.filter((e) => e['detail-type'] === 'email.engaged')).toHaveLength(1);
+  });
+
+  it('mail without ecrm tags never reaches the queue', async () => {
+    const before = stack.queues.invocations;
+    const json = taggedSesJson('delivery', await sentTo('other@example.com'));
+    const event = sesEventJson(json);
+    stack.bus.putServiceEvent(
+      { ...event, detail: { ...event.detail, mail: { ...sesEventSchemaParse(json).detail.mail, tags: {} } } },
+      'default',
+    );
+    await stack.idle();
+    expect(stack.queues.invocations).toBe(before);
+  });
+
+  it('reports the sending status and resumes idempotently', async () => {
+    const status = await api.get('/v1/workspace/sending');
+    expect(status.status).toBe(200);
+    expect(field(status.body, 'status')).toBe('active');
+    expect(field(status.body, 'thresholds', 'bounceRate')).toBe(0.04);
+    const resumed = await api.post('/v1/workspace/sending/resume', {});
+    expect(field(resumed.body, 'status')).toBe('active');
+    expect((await client(stack, ws.read).post('/v1/workspace/sending/resume', {})).status).toBe(403);
+  });
+
+  it("the CLI shows the sending status, resumes, and reads an origin's counts", async () => {
+    expect(field(await ecrmCli(stack, ws.admin, 'sending', 'status'), 'status')).toBe('active');
+    expect(field(await ecrmCli(stack, ws.admin, 'sending', 'resume'), 'status')).toBe('active');
+    const stats = await ecrmCli(
+      stack,
+      ws.read,
+      'sending',
+      'stats',
+      '--origin',
+      'campaign',
+      '--id',
+      'cmp_e2e',
+    );
+    expect(field(stats, 'counts', 'complained')).toBe(1);
+  });
+});

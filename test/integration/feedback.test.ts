@@ -1,0 +1,346 @@
+/**
+ * The SES feedback loop against DynamoDB Local: the documented SES events, tagged as ecrm tags its
+ * mail, drive suppression, message status, engagement (segments and scoring read it), counters and
+ * the workspace's rates; every event sent twice at once applies once.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
+import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
+import { applyFeedbackBatch, type BatchItem } from '../../lib/email/feedback/feedback-batch.ts';
+import { recordUnsubscribe } from '../../lib/email/feedback/record-unsubscribe.ts';
+import { SENDING_THRESHOLDS } from '../../lib/email/feedback/sending-health.ts';
+import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
+import { pausePort, resumeSending, sendingStatus } from '../../lib/email/feedback/sending-status.ts';
+import { countersRepository } from '../../lib/email/history/counters.repository.ts';
+import { messagesRepository } from '../../lib/email/history/messages.repository.ts';
+import { messageKey, newMessageId } from '../../lib/email/message.schema.ts';
+import type { MessageTags } from '../../lib/email/message-tags.ts';
+import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
+import { scoreContact } from '../../lib/scoring/score-contact.ts';
+import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
+import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
+import { applyContactChange } from '../../lib/segments/apply-contact-change.ts';
+import { createSegment } from '../../lib/segments/manage-segments.ts';
+import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
+import { fixedClock } from '../../lib/shared/clock.ts';
+import { type DomainEvent, parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
+import { meaningOf } from '../../lib/shared/events/meanings.ts';
+import { domainEvent, outboxRecord } from '../../lib/shared/events/outbox.ts';
+import { keys } from '../../lib/shared/keys.ts';
+import { readItem } from '../../lib/shared/table.ts';
+import { timersRepository } from '../../lib/timers/timers.repository.ts';
+import { timerService } from '../../lib/timers/timers.ts';
+import { putSentMessage } from '../support/sent-message.ts';
+import {
+  rawSesFixture,
+  type SesFixture,
+  sesEventSchemaParse,
+  taggedSesEvent,
+} from '../support/ses-events.ts';
+import { newWorkspace, realDeps } from './real-deps.ts';
+
+const clock = fixedClock('2026-11-01T10:00:00.000Z');
+const base = realDeps(clock);
+const deps = {
+  ...base,
+  messages: messagesRepository(base.table),
+  counters: countersRepository(base.table),
+  sending: sendingStateRepository(base.table),
+};
+
+/** A contact with marketing consent and one message ecrm sent it (as the send path leaves it). */
+const sentMessage = async (ws: string, origin: Partial<MessageTags> = {}) => {
+  const { contact } = await upsertContact(
+    ws,
+    upsertContactBody.parse({ email: `p${Math.random().toString(36).slice(2)}@example.com` }),
+    'api',
+    deps,
+  );
+  const messageId = newMessageId(clock.now());
+  const tags: MessageTags = {
+    workspaceId: ws,
+    contactId: contact.id,
+    messageId,
+    kind: 'marketing',
+    origin: 'campaign',
+    originId: 'cmp_spring',
+    ...origin,
+  };
+  await putSentMessage(deps.table, tags);
+  return tags;
+};
+
+const rawItem = async (key: { pk: string; sk: string }) =>
+  (
+    await deps.table.client.send(
+      new GetCommand({ TableName: deps.table.name, Key: key, ConsistentRead: true }),
+    )
+  ).Item;
+
+const messageOf = async (t: MessageTags) => {
+  const item = await rawItem(messageKey(t.workspaceId, t.contactId, t.messageId));
+  return readItem(timelineEntryRecord, item, 'message').email;
+};
+
+const outboxOf = (item: Record<string, unknown> | undefined): DomainEvent | undefined => {
+  const record = outboxRecord.safeParse(item?._ev);
+  return record.success ? parseDomainEvent(record.data.type, record.data.detail) : undefined;
+};
+
+let ids = 0;
+const item = (name: SesFixture, t: MessageTags, at?: Date): BatchItem => ({
+  id: `q-${++ids}`,
+  event: taggedSesEvent(name, t, at),
+});
+
+/** The same event delivered twice at once, in two invocations, as SQS and EventBridge may do. */
+const twiceAtOnce = (name: SesFixture, t: MessageTags, at?: Date) => {
+  const one = item(name, t, at);
+  return Promise.all([
+    applyFeedbackBatch([one], deps),
+    applyFeedbackBatch([{ ...one, id: `q-${++ids}` }], deps),
+  ]);
+};
+
+describe('bounces and complaints', () => {
+  it('a permanent bounce suppresses the contact once, marks the message bounced and announces both', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const results = await twiceAtOnce('bounce-permanent', t);
+    expect(results.map((r) => r.outcomes.values().next().value?.status).sort()).toEqual([
+      'applied',
+      'duplicate',
+    ]);
+
+    const contact = await deps.contacts.get(ws, t.contactId);
+    expect(contact?.suppression).toEqual({ reason: 'bounced', at: '2017-08-05T00:41:02.669Z' });
+    const contactItem = await rawItem(keys.contact(ws, t.contactId));
+    expect(outboxOf(contactItem)).toMatchObject({
+      type: 'contact.suppressed',
+      data: { contactId: t.contactId, reason: 'bounced', messageId: t.messageId },
+    });
+    const message = await messageOf(t);
+    expect(message).toMatchObject({ status: 'bounced', seen: ['Bounce:Permanent'] });
+    expect(message?.reason).toContain('5.1.1 user unknown');
+    expect(message?.at.bounced).toBe('2017-08-05T00:41:02.669Z');
+    const messageItem = await rawItem(messageKey(ws, t.contactId, t.messageId));
+    expect(outboxOf(messageItem)).toMatchObject({ type: 'email.engaged', data: { kind: 'bounced' } });
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ bounced: 1 });
+  });
+
+  it('a complaint suppresses as complained (never as a bounce) and withdraws marketing consent', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    await twiceAtOnce('complaint', t);
+    const contact = await deps.contacts.get(ws, t.contactId);
+    expect(contact?.suppression?.reason).toBe('complained');
+    expect(contact?.consent.email).toEqual({
+      status: 'unsubscribed',
+      source: 'complaint',
+      at: '2017-08-05T00:41:02.669Z',
+    });
+    expect(await messageOf(t)).toMatchObject({ status: 'complained', seen: ['Complaint'] });
+    const counts = await deps.counters.originTotals(ws, 'campaign', 'cmp_spring');
+    expect(counts).toMatchObject({ complained: 1, bounced: 0 });
+  });
+
+  it('a complaint after a bounce keeps the bounce as the reason but still withdraws consent', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    await applyFeedbackBatch([item('bounce-permanent', t)], deps);
+    await applyFeedbackBatch([item('complaint', t)], deps);
+    const contact = await deps.contacts.get(ws, t.contactId);
+    expect(contact?.suppression?.reason).toBe('bounced');
+    expect(contact?.consent.email?.status).toBe('unsubscribed');
+  });
+
+  it('a transient bounce is counted on the message, once, and never suppresses', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    await twiceAtOnce('bounce-transient', t);
+    expect((await deps.contacts.get(ws, t.contactId))?.suppression).toBeUndefined();
+    expect(await messageOf(t)).toMatchObject({ status: 'sent', softBounces: 1, seen: ['Bounce:Transient'] });
+    // A permanent bounce after it still suppresses: the bounce type is part of the idempotence key.
+    await applyFeedbackBatch([item('bounce-permanent', t)], deps);
+    expect((await deps.contacts.get(ws, t.contactId))?.suppression?.reason).toBe('bounced');
+  });
+
+  it('suppresses even when the message entry is gone, without counting', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const stranger = { ...t, messageId: newMessageId(new Date('2026-10-01T00:00:00Z')) };
+    const [result] = await twiceAtOnce('bounce-permanent', stranger);
+    expect(result?.outcomes.values().next().value).toMatchObject({ status: 'applied', message: false });
+    expect((await deps.contacts.get(ws, t.contactId))?.suppression?.reason).toBe('bounced');
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ bounced: 0 });
+  });
+});
+
+describe('deliveries, opens and clicks', () => {
+  it('move the message forward (in any arrival order), each counted once per message', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    // The open arrives before the delivery; the click twice.
+    await twiceAtOnce('open', t, new Date('2026-11-01T10:05:00Z'));
+    await twiceAtOnce('delivery', t, new Date('2026-11-01T10:01:00Z'));
+    await twiceAtOnce('click', t, new Date('2026-11-01T10:06:00Z'));
+    const message = await messageOf(t);
+    expect(message?.status).toBe('clicked');
+    expect(message?.at).toMatchObject({
+      delivered: '2026-11-01T10:01:00.000Z',
+      opened: '2026-11-01T10:05:00.000Z',
+      clicked: '2026-11-01T10:06:00.000Z',
+    });
+    expect(message?.clicks).toEqual({
+      'http://docs.aws.amazon.com/ses/latest/DeveloperGuide/send-email-smtp.html': 1,
+    });
+    expect([...(message?.seen ?? [])].sort()).toEqual(['Click', 'Delivery', 'Open']);
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toEqual({
+      delivered: 1,
+      opened: 1,
+      clicked: 1,
+      bounced: 0,
+      softBounced: 0,
+      complained: 0,
+      failed: 0,
+      unsubscribed: 0,
+    });
+  });
+
+  it('reject and rendering failure mark the message failed with the reason', async () => {
+    const ws = await newWorkspace(deps);
+    const rejected = await sentMessage(ws);
+    const unrendered = await sentMessage(ws);
+    await twiceAtOnce('reject', rejected);
+    await twiceAtOnce('rendering-failure', unrendered);
+    expect(await messageOf(rejected)).toMatchObject({
+      status: 'failed',
+      reason: 'rejected by SES: Bad content',
+    });
+    expect((await messageOf(unrendered))?.reason).toContain('rendering failed');
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ failed: 2 });
+  });
+
+  it('ignores the mail of other applications of the account (no ecrm tags)', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const untagged = sesEventSchemaParse(rawSesFixture('bounce-permanent'));
+    const result = await applyFeedbackBatch([{ id: 'x', event: untagged }], deps);
+    expect(result.outcomes.get('x')?.status).toBe('ignored');
+    expect((await deps.contacts.get(ws, t.contactId))?.suppression).toBeUndefined();
+  });
+
+  it('engagement reaches segments and lead scoring', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const timers = timerService({ timers: timersRepository(deps.table), clock });
+    const segmentDeps = { ...deps, segments: segmentsRepository(deps.table), timers };
+    const openers = await createSegment(
+      ws,
+      {
+        name: 'Opened the spring campaign',
+        kind: 'dynamic',
+        condition: { type: 'engagement', kind: 'opened', op: 'did', campaignId: 'cmp_spring' },
+      },
+      segmentDeps,
+    );
+    await applyFeedbackBatch([item('delivery', t, new Date('2026-11-01T10:01:00Z'))], deps);
+    await applyFeedbackBatch([item('open', t, new Date('2026-11-01T10:05:00Z'))], deps);
+    const engaged = outboxOf(await rawItem(messageKey(ws, t.contactId, t.messageId)));
+    expect(engaged).toMatchObject({
+      type: 'email.engaged',
+      data: { kind: 'opened', contactId: t.contactId },
+    });
+    if (!engaged) throw new Error('no email.engaged');
+
+    await applyContactChange(engaged, segmentDeps);
+    expect(await segmentDeps.segments.memberOf(ws, t.contactId, [openers.id])).toEqual(new Set([openers.id]));
+
+    const models = scoringModelsRepository(deps.table);
+    await models.put(
+      ws,
+      { engagement: [{ id: 'opens', event: 'email.opened', points: 3 }] },
+      clock.now().toISOString(),
+    );
+    const scored = meaningOf(SCORE_INPUTS, engaged);
+    if (!scored) throw new Error('scoring does not read email.engaged');
+    const scoringDeps = { ...deps, models, timers };
+    expect(await scoreContact(ws, scored.contactId, scored.input, scoringDeps)).toBe('scored');
+    expect(await scoreContact(ws, scored.contactId, scored.input, scoringDeps)).toBe('duplicate');
+    expect((await deps.contacts.get(ws, t.contactId))?.score?.score).toBe(3);
+  });
+});
+
+describe('unsubscribes through a message', () => {
+  it('mark the message unsubscribed and count it on its origin, once', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const event = domainEvent(
+      'contact.consent.changed',
+      ws,
+      {
+        contactId: t.contactId,
+        channel: 'email',
+        status: 'unsubscribed',
+        source: 'one-click',
+        messageId: t.messageId,
+      },
+      clock,
+    );
+    expect(await Promise.all([recordUnsubscribe(event, deps), recordUnsubscribe(event, deps)])).toEqual(
+      expect.arrayContaining(['recorded', 'duplicate']),
+    );
+    expect(await messageOf(t)).toMatchObject({ status: 'unsubscribed', seen: ['Unsubscribe'] });
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ unsubscribed: 1 });
+    const withoutMessage = domainEvent(
+      'contact.consent.changed',
+      ws,
+      { contactId: t.contactId, channel: 'email', status: 'unsubscribed', source: 'api' },
+      clock,
+    );
+    expect(await recordUnsubscribe(withoutMessage, deps)).toBe('ignored');
+  });
+});
+
+describe('rates and pausing', () => {
+  it('pauses marketing once the bounce rate nears SES review, answers the send path, and resumes by hand', async () => {
+    const ws = await newWorkspace(deps);
+    const thresholds = { ...SENDING_THRESHOLDS, minimumVolume: 20 };
+    const withThresholds = { ...deps, thresholds };
+    const at = new Date('2026-11-01T09:30:00Z');
+    const delivered = await Promise.all(Array.from({ length: 19 }, () => sentMessage(ws)));
+    await applyFeedbackBatch(
+      delivered.map((t) => item('delivery', t, at)),
+      withThresholds,
+    );
+    expect((await sendingStatus(ws, withThresholds)).status).toBe('active');
+
+    const bounced = await sentMessage(ws);
+    const results = await Promise.all([
+      applyFeedbackBatch([item('bounce-permanent', bounced, at)], withThresholds),
+      applyFeedbackBatch([item('bounce-permanent', bounced, at)], withThresholds),
+    ]);
+    expect(results.flatMap((r) => r.paused)).toEqual([
+      { workspaceId: ws, reason: expect.stringContaining('bounce rate 5.00% over 20 messages') },
+    ]);
+    const status = await sendingStatus(ws, withThresholds);
+    expect(status).toMatchObject({
+      status: 'paused',
+      by: 'rates',
+      rates: { volume: 20, delivered: 19, bounced: 1, bounceRate: 0.05 },
+    });
+    expect(outboxOf(await rawItem(keys.sendingState(ws)))).toMatchObject({
+      type: 'workspace.sending.paused',
+      data: { by: 'rates', volume: 20 },
+    });
+    expect(await pausePort(deps.sending).marketingPausedFor(ws)).toContain('bounce rate 5.00%');
+
+    clock.set('2026-11-01T11:00:00.000Z');
+    const resumed = await resumeSending(ws, 'key:k_ops', withThresholds);
+    expect(resumed).toMatchObject({ status: 'active', resumedAt: '2026-11-01T11:00:00.000Z' });
+    expect(resumed.rates.volume).toBe(0);
+    expect(await pausePort(deps.sending).marketingPausedFor(ws)).toBeUndefined();
+    clock.set('2026-11-01T10:00:00.000Z');
+  });
+});
