@@ -11,6 +11,18 @@ const schemas = {
   table: z.object({ TABLE_NAME: name }),
   bus: z.object({ BUS_NAME: name }),
   ses: z.object({ SES_CONFIGURATION_SET: name, SES_FROM_ADDRESS: name.optional() }),
+  /**
+   * Sender domains: the configuration set and the ARN prefix (`arn:aws:ses:<region>:<account>:`) that
+   * name resources in tenant associations; SES_TENANT_PREFIX set means each workspace sends as its own
+   * SES tenant; DNS_SERVERS (`host:port`, comma-separated) only where the resolver is not the system's.
+   */
+  senders: z.object({
+    AWS_REGION: name,
+    SES_CONFIGURATION_SET: name,
+    SES_ARN_PREFIX: name,
+    SES_TENANT_PREFIX: name.optional(),
+    DNS_SERVERS: name.optional(),
+  }),
   scheduler: z.object({
     SCHEDULER_GROUP: name,
     SCHEDULER_ROLE_ARN: name,
@@ -20,6 +32,11 @@ const schemas = {
   timerQueue: z.object({ QUEUE_URL_FIRE_TIMER: name }),
   /** The queue that carries send requests to the send-email function. */
   sendQueue: z.object({ QUEUE_URL_SEND_EMAIL: name }),
+  /**
+   * Where the public pages are served (unsubscribe and confirmation links): the HTTP API's URL, or the
+   * deployment's own domain (`-c publicUrl=`); the local API's URL locally.
+   */
+  links: z.object({ PUBLIC_URL: z.url({ protocol: /^https?$/ }) }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

@@ -233,6 +233,18 @@ export class LocalEventBridge extends EventEmitter<BusEvents> {
     });
   }
 
+  /**
+   * An event an AWS service publishes (source `aws.*`, which PutEvents refuses), e.g. SES's email
+   * events on the default bus: archived and delivered like any accepted event, counted by `idle()`
+   * from this call.
+   */
+  putServiceEvent(event: BusEvent, eventBusName = 'default'): void {
+    const bus = busNameOf(eventBusName);
+    if (!this.buses.has(bus)) throw new Error(`Event bus ${bus} does not exist.`);
+    const start = this.accept({ event, eventBusName: bus });
+    setImmediate(start);
+  }
+
   /** Archives an accepted event and returns the function that starts its deliveries. */
   private accept({ event, eventBusName }: AcceptedEvent): () => void {
     this.archive.push(event);
