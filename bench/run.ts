@@ -14,6 +14,7 @@ import { HOT_PATHS, measureBundles } from './bundles.ts';
 import { meter, type Tally } from './capacity.ts';
 import { benchCosts, type CostFigures } from './costs.ts';
 import { benchRateLimit } from './rate-limit.ts';
+import { benchRender } from './render.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
 import { benchStorage } from './storage.ts';
 import { benchTimers } from './timers.ts';
@@ -38,6 +39,7 @@ const PARTS = [
   'storage',
   'timers',
   'ratelimit',
+  'render',
   'bundles',
 ] as const;
 const asked = process.argv.slice(2);
@@ -83,8 +85,10 @@ const costRows = (what: string, f: CostFigures) => {
 };
 
 const main = async () => {
-  if (!asked.length || asked.some((a) => a !== 'bundles' && a !== 'ratelimit')) await benchStack();
+  if (!asked.length || asked.some((a) => a !== 'bundles' && a !== 'ratelimit' && a !== 'render'))
+    await benchStack();
   if (runs('ratelimit')) await benchRateLimit(row);
+  if (runs('render')) await benchRender(row);
   if (runs('bundles')) await benchBundles();
 };
 

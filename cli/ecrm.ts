@@ -9,6 +9,11 @@
  *   npm run ecrm -- connection list | rotate --id cn_... [--secret S] [--grace-hours 24] | delete --id cn_...
  *   npm run ecrm -- connection quarantine --id cn_... | replay --id cn_... (--delivery D | --all)
  *   npm run ecrm -- sending status | resume | stats --origin campaign --id cmp_... [--local | --api URL --api-key K]
+ *   npm run ecrm -- email-settings get | set --file settings.json [--local | --api URL --api-key K]
+ *   npm run ecrm -- template list | get --id welcome [--version 2] | versions --id welcome
+ *   npm run ecrm -- template save --id welcome --file welcome.json | install-defaults [--overwrite]
+ *   npm run ecrm -- template preview --id welcome --contact c_... [--locale es] [--data '<json>']
+ *   npm run ecrm -- sender-domain add --domain brand.example | list | show --domain D | update | remove
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -27,6 +32,7 @@ import {
 import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletion.repository.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
+import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
 
@@ -48,7 +54,13 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
 ${sendingUsage}
-  (connection, segment, scoring-model and sending commands go through the API: --local, or --api <url> --api-key <key>)`;
+  email-settings get | set --file <settings.json>   (locale, postal address, sales address, double opt-in, topics)
+  template list | get --id <template id> [--version <n>] | versions --id <template id>
+  template save --id <template id> --file <template.json>   (a new version: the PUT /v1/templates/{id} body)
+  template preview --id <template id> --contact <contact id> [--locale en|es|fr|it|zh-Hant] [--data '<json>']
+  template install-defaults [--overwrite]   (the shipped templates, in five languages)
+${senderDomainUsage}
+  (connection, segment, scoring-model, template, sender-domain, email-settings and sending commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -68,6 +80,11 @@ const { values, positionals } = parseArgs({
     condition: { type: 'string' },
     static: { type: 'boolean' },
     contacts: { type: 'string' },
+    contact: { type: 'string' },
+    version: { type: 'string' },
+    locale: { type: 'string' },
+    data: { type: 'string' },
+    overwrite: { type: 'boolean' },
     file: { type: 'string' },
     delivery: { type: 'string' },
     segments: { type: 'string' },
@@ -77,6 +94,11 @@ const { values, positionals } = parseArgs({
     'per-key': { type: 'string' },
     'per-workspace': { type: 'string' },
     origin: { type: 'string' },
+    domain: { type: 'string' },
+    'from-local-part': { type: 'string' },
+    'display-name': { type: 'string' },
+    'mail-from': { type: 'string' },
+    default: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -92,6 +114,7 @@ const main = async (): Promise<unknown> => {
   const command = `${noun} ${verb ?? ''}`.trim();
   if (noun === 'connection') return connectionCommand(verb);
   if (noun === 'segment') return segmentCommand(verb);
+  if (noun === 'template') return templateCommand(verb);
   if (noun === 'scoring-model') return scoringCommand(verb);
   if (noun === 'sending')
     return sendingCommand(
@@ -99,6 +122,14 @@ const main = async (): Promise<unknown> => {
       values,
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
     );
+  if (noun === 'sender-domain') {
+    return senderDomainCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+    );
+  }
+  if (noun === 'email-settings') return emailSettingsCommand(verb);
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {
@@ -258,6 +289,36 @@ const segmentCommand = async (verb: string | undefined): Promise<unknown> => {
   }
 };
 
+const templateCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  const path = () => `/v1/templates/${encodeURIComponent(required(values.id, 'id'))}`;
+  switch (verb) {
+    case 'list':
+      return callApi(api, 'GET', '/v1/templates');
+    case 'get':
+      return callApi(
+        api,
+        'GET',
+        `${path()}${values.version ? `?version=${encodeURIComponent(values.version)}` : ''}`,
+      );
+    case 'versions':
+      return callApi(api, 'GET', `${path()}/versions`);
+    case 'save':
+      return callApi(api, 'PUT', path(), json(readFileSync(required(values.file, 'file'), 'utf8'), '--file'));
+    case 'preview':
+      return callApi(api, 'POST', `${path()}/preview`, {
+        contactId: required(values.contact, 'contact'),
+        ...(values.locale ? { locale: values.locale } : {}),
+        ...(values.data ? { data: json(values.data, '--data') } : {}),
+        ...(values.version ? { version: Number(values.version) } : {}),
+      });
+    case 'install-defaults':
+      return callApi(api, 'POST', '/v1/templates/defaults', { overwrite: values.overwrite === true });
+    default:
+      throw new Error(`unknown command "template ${verb ?? ''}"\n${usage}`);
+  }
+};
+
 const scoringCommand = async (verb: string | undefined): Promise<unknown> => {
   const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
   switch (verb) {
@@ -272,6 +333,23 @@ const scoringCommand = async (verb: string | undefined): Promise<unknown> => {
       );
     default:
       throw new Error(`unknown command "scoring-model ${verb ?? ''}"\n${usage}`);
+  }
+};
+
+const emailSettingsCommand = async (verb: string | undefined): Promise<unknown> => {
+  const api = resolveApi({ local: values.local, api: values.api, key: values['api-key'] });
+  switch (verb) {
+    case 'get':
+      return callApi(api, 'GET', '/v1/workspace/email-settings');
+    case 'set':
+      return callApi(
+        api,
+        'PUT',
+        '/v1/workspace/email-settings',
+        json(readFileSync(required(values.file, 'file'), 'utf8'), '--file'),
+      );
+    default:
+      throw new Error(`unknown command "email-settings ${verb ?? ''}"\n${usage}`);
   }
 };
 

@@ -6,6 +6,9 @@ import * as events from './events/event.routes.ts';
 import * as feedback from './feedback/sending.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
+import * as senders from './senders/sender-domain.routes.ts';
+import * as subscriptions from './subscriptions/subscription.routes.ts';
+import * as templates from './templates/template.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
 
@@ -52,6 +55,25 @@ export const routes = {
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,
+  getEmailSettings: subscriptions.getEmailSettingsRoute,
+  putEmailSettings: subscriptions.putEmailSettingsRoute,
+  subscribe: subscriptions.subscribeRoute,
+  setTopicConsent: subscriptions.setTopicConsentRoute,
+  unsubscribePage: subscriptions.unsubscribePageRoute,
+  unsubscribe: subscriptions.unsubscribePostRoute,
+  confirmSubscriptionPage: subscriptions.confirmPageRoute,
+  confirmSubscription: subscriptions.confirmPostRoute,
+  saveTemplate: templates.saveTemplateRoute,
+  listTemplates: templates.listTemplatesRoute,
+  getTemplate: templates.getTemplateRoute,
+  listTemplateVersions: templates.listTemplateVersionsRoute,
+  previewTemplate: templates.previewTemplateRoute,
+  installDefaultTemplates: templates.installDefaultsRoute,
+  addSenderDomain: senders.addSenderDomainRoute,
+  listSenderDomains: senders.listSenderDomainsRoute,
+  getSenderDomain: senders.getSenderDomainRoute,
+  updateSenderDomain: senders.updateSenderDomainRoute,
+  removeSenderDomain: senders.removeSenderDomainRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

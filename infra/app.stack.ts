@@ -30,6 +30,13 @@ export interface AppStackProps extends StackProps {
   readonly secretsKey: kms.IKey;
   /** The SES identity senders may use; any identity of the account when omitted. */
   readonly sesIdentityArn?: string;
+  /** Each workspace sends as its own SES tenant (context `sesTenants=true`). */
+  readonly sesTenants?: boolean;
+  /**
+   * Where unsubscribe and confirmation links point (`https://mail.brand.example`, a custom domain in
+   * front of the HTTP API); the HTTP API's own URL when omitted.
+   */
+  readonly publicUrl?: string;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
   /** Functions with X-Ray active tracing: `all`, or some names; none by default. */
@@ -125,8 +132,10 @@ export class AppStack extends Stack {
         configurationSet: props.configurationSet,
         secretsKey: props.secretsKey,
         sesIdentityArn: props.sesIdentityArn,
+        ...(props.sesTenants ? { sesTenantPrefix: namePrefix } : {}),
         scheduler: schedules.binding,
         queues: queues.byFunction,
+        publicUrl: props.publicUrl ?? this.httpApi.url,
       });
     }
 

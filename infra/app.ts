@@ -1,5 +1,5 @@
 /**
- * The CDK app: `cdk deploy -c stage=prod [-c alarmEmail=ops@example.com] [-c sesIdentityArn=arn:...]`
+ * The CDK app: `cdk deploy -c stage=prod [-c alarmEmail=ops@example.com] [-c sesIdentityArn=arn:...] [-c sesTenants=true]`
  * `[-c tracing=all|<fn>,<fn>] [-c alarmPerFunction=all|<fn>,<fn>]` (X-Ray and per-function alarms are off by default).
  * Environment-agnostic (no account or region baked in), so `cdk synth` works offline and the same templates
  * deploy to whichever account the credentials point at. cdk-nag's AwsSolutions pack validates every synth;
@@ -68,6 +68,8 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
     configurationSet: data.configurationSet,
     secretsKey: data.secretsKey,
     sesIdentityArn: context('sesIdentityArn'),
+    sesTenants: context('sesTenants') === 'true',
+    publicUrl: context('publicUrl'),
     alarmEmail: context('alarmEmail'),
     tracing: choice(context('tracing')),
     alarmPerFunction: choice(context('alarmPerFunction')),

@@ -11,6 +11,18 @@ const schemas = {
   table: z.object({ TABLE_NAME: name }),
   bus: z.object({ BUS_NAME: name }),
   ses: z.object({ SES_CONFIGURATION_SET: name, SES_FROM_ADDRESS: name.optional() }),
+  /**
+   * Sender domains: the configuration set and the ARN prefix (`arn:aws:ses:<region>:<account>:`) that
+   * name resources in tenant associations; SES_TENANT_PREFIX set means each workspace sends as its own
+   * SES tenant; DNS_SERVERS (`host:port`, comma-separated) only where the resolver is not the system's.
+   */
+  senders: z.object({
+    AWS_REGION: name,
+    SES_CONFIGURATION_SET: name,
+    SES_ARN_PREFIX: name,
+    SES_TENANT_PREFIX: name.optional(),
+    DNS_SERVERS: name.optional(),
+  }),
   scheduler: z.object({
     SCHEDULER_GROUP: name,
     SCHEDULER_ROLE_ARN: name,
@@ -18,6 +30,11 @@ const schemas = {
   }),
   /** The queue that carries due timers to the fire-timer function. */
   timerQueue: z.object({ QUEUE_URL_FIRE_TIMER: name }),
+  /**
+   * Where the public pages are served (unsubscribe and confirmation links): the HTTP API's URL, or the
+   * deployment's own domain (`-c publicUrl=`); the local API's URL locally.
+   */
+  links: z.object({ PUBLIC_URL: z.url({ protocol: /^https?$/ }) }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

@@ -34,6 +34,28 @@ export const jsonResponse = (
   body: status === 204 ? '' : JSON.stringify(body),
 });
 
+/**
+ * A page for people. It is never cached (it shows a person's choices), never framed, sends no
+ * referrer (its URL holds a token), runs no script, and posts its forms only to itself.
+ */
+export const htmlResponse = (
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: status,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    ...headers,
+  },
+  body: html,
+});
+
 const errorResponse = (
   status: number,
   code: string,

@@ -11,7 +11,7 @@ import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../../lib
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
 import type { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
 import { ingestLimiter, keyAuthenticator, workspaceRateLimits } from './deps.ts';
-import { fieldIssues, jsonResponse, toErrorResponse } from './http-errors.ts';
+import { fieldIssues, htmlResponse, jsonResponse, toErrorResponse } from './http-errors.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -36,6 +36,8 @@ export interface RouteInput<S extends RouteSpec> {
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
+  /** A page for people instead of JSON (routes that declare a `text/html` answer). */
+  readonly html?: string;
   readonly headers?: Record<string, string>;
 }
 
@@ -89,8 +91,37 @@ const bodyBytes = (spec: RouteSpec, event: APIGatewayProxyEventV2): Buffer => {
   return bytes;
 };
 
-const readBody = (spec: RouteSpec, bytes: Buffer): unknown => {
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/**
+ * An HTML form's text fields (urlencoded or multipart, parsed by the runtime's own WHATWG parser); a
+ * field given more than once becomes a list. Files are refused: no form of ours uploads one.
+ */
+const readForm = async (bytes: Buffer, contentType: string | undefined): Promise<unknown> => {
+  const type = contentType ?? 'application/x-www-form-urlencoded';
+  if (!FORM_TYPES.some((t) => type.toLowerCase().startsWith(t)))
+    throw new ValidationError(`this route takes a form (${FORM_TYPES.join(' or ')}), not ${type}`, [
+      { path: '(body)', message: `content-type ${type} is not a form` },
+    ]);
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new ValidationError('the form body is malformed', [{ path: '(body)', message: 'not a form' }]);
+  }
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of form) {
+    if (typeof value !== 'string')
+      throw new ValidationError(`${name}: files are not accepted`, [{ path: name, message: 'a file' }]);
+    const held = fields[name];
+    fields[name] = held === undefined ? value : [...(Array.isArray(held) ? held : [held]), value];
+  }
+  return fields;
+};
+
+const readBody = async (spec: RouteSpec, bytes: Buffer, contentType: string | undefined) => {
   if (!spec.body) return undefined;
+  if (spec.bodyEncoding === 'form') return readForm(bytes, contentType);
   const raw = bytes.toString('utf8');
   if (raw.trim() === '')
     throw new ValidationError('a JSON body is required', [{ path: '(body)', message: 'empty' }]);
@@ -115,11 +146,12 @@ export const httpHandler = <S extends RouteSpec>(spec: S, run: (input: RouteInpu
         rawBody: spec.rawBody ? bytes : Buffer.alloc(0),
         params: parsePart(spec.params, event.pathParameters ?? {}, 'path'),
         query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
-        body: parsePart(spec.body, readBody(spec, bytes), 'body'),
+        body: parsePart(spec.body, await readBody(spec, bytes, headers['content-type']), 'body'),
         headers,
         // Each part was parsed by the very schema its type is inferred from; TypeScript cannot follow that through the generic.
       } as RouteInput<S>;
       const reply = await run(input);
+      if (reply.html !== undefined) return htmlResponse(reply.status, reply.html, reply.headers);
       return jsonResponse(reply.status, reply.body ?? null, reply.headers);
     } catch (error) {
       return toErrorResponse(error);
@@ -129,3 +161,4 @@ export const httpHandler = <S extends RouteSpec>(spec: S, run: (input: RouteInpu
 export const ok = (body: unknown): Reply => ({ status: 200, body });
 export const created = (body: unknown): Reply => ({ status: 201, body });
 export const noContent = (): Reply => ({ status: 204 });
+export const page = (status: number, html: string): Reply => ({ status, html });

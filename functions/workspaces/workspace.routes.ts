@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
+import { emailSettingsSchema } from '../../lib/workspaces/email-settings.schema.ts';
 import {
   originSchema,
   rateLimitsSchema,
@@ -37,6 +38,9 @@ export const getWorkspaceRoute = defineRoute({
           rateLimits: rateLimitsSchema
             .optional()
             .describe('ingest requests per second; defaults when absent'),
+          email: emailSettingsSchema
+            .optional()
+            .describe('email settings, once set (`GET /v1/workspace/email-settings` shows the defaults too)'),
         }),
       }),
     },

@@ -38,12 +38,23 @@ export interface Access {
   readonly table?: 'read' | 'readWrite';
   readonly bus?: 'put';
   readonly ses?: 'send';
+  /**
+   * SES identities and tenants of sender domains: `read` (GetEmailIdentity) or `manage` (create, MAIL FROM,
+   * delete, tenants and their resource associations); env SES_CONFIGURATION_SET, SES_ARN_PREFIX and, where
+   * the deployment uses tenants, SES_TENANT_PREFIX.
+   */
+  readonly sesIdentities?: 'read' | 'manage';
   /** Create and delete one-time schedules that target `scheduled-target` functions. */
   readonly scheduler?: 'manage';
   /** Send messages to the queue of this `queue`-triggered function (env `QUEUE_URL_<NAME>`). */
   readonly sendTo?: string;
   /** kms:Encrypt and/or kms:Decrypt with the secrets key (connection signing secrets), nothing else. */
   readonly kms?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
+  /**
+   * Builds links to the public pages (unsubscribe, confirmation): env `PUBLIC_URL`, the deployment's
+   * public base URL (`-c publicUrl=`, else the HTTP API's URL). Signing needs `kms: 'encryptDecrypt'` too.
+   */
+  readonly links?: true;
 }
 
 /** The environment variable that holds the URL of a queue-triggered function's queue. */

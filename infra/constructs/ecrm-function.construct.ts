@@ -65,10 +65,14 @@ export interface AccessResources {
   readonly secretsKey: kms.IKey;
   /** SES identity the senders may use; every identity of the account when omitted. */
   readonly sesIdentityArn?: string;
+  /** Set when each workspace sends as its own SES tenant: the tenant names' prefix (the stage's name prefix). */
+  readonly sesTenantPrefix?: string;
   /** Present when the catalogue has a `scheduled-target` function. */
   readonly scheduler?: SchedulerBinding;
   /** The queues of `queue`-triggered functions, by function name. */
   readonly queues?: ReadonlyMap<string, sqs.IQueue>;
+  /** The base URL of the public pages (unsubscribe and confirmation links). */
+  readonly publicUrl?: string;
 }
 
 export interface EcrmFunctionProps {
@@ -138,6 +142,9 @@ export class EcrmFunction extends Construct {
         minify: LAMBDA_BUNDLE.minify,
         // The AWS SDK comes with the Lambda runtime.
         externalModules: [...LAMBDA_BUNDLE.external],
+        esbuildArgs: Object.fromEntries(
+          Object.entries(LAMBDA_BUNDLE.alias).map(([module, stub]) => [`--alias:${module}`, stub]),
+        ),
         // Stack traces map back to the TypeScript; the sources themselves need not ship in the zip.
         sourceMap: true,
         sourcesContent: false,
@@ -179,7 +186,14 @@ export class EcrmFunction extends Construct {
     if (access.table) this.bindTable(resources.table, access.table);
     if (access.bus) this.bindBus(resources.bus);
     if (access.ses) this.bindSes(resources.configurationSet, resources.sesIdentityArn);
+    if (access.sesIdentities) {
+      this.bindSesIdentities(access.sesIdentities, resources.configurationSet, resources.sesTenantPrefix);
+    }
     if (access.kms) this.bindSecretsKey(resources.secretsKey, access.kms);
+    if (access.links) {
+      if (!resources.publicUrl) throw new Error(`${this.spec.name} builds links, but no public URL is known`);
+      this.fn.addEnvironment('PUBLIC_URL', resources.publicUrl);
+    }
     if (access.sendTo) {
       const queue = resources.queues?.get(access.sendTo);
       if (!queue) throw new Error(`${this.spec.name} sends to ${access.sendTo}, which has no queue`);
@@ -268,6 +282,69 @@ export class EcrmFunction extends Construct {
         this,
         identity,
         'The sending identity is chosen per workspace at run time; the sesIdentityArn context value pins it.',
+      );
+    }
+    return this;
+  }
+
+  /**
+   * SES_CONFIGURATION_SET, SES_ARN_PREFIX and (tenants) SES_TENANT_PREFIX, with the identity APIs of sender
+   * domains: `read` may only GetEmailIdentity; `manage` also creates (tagged), configures MAIL FROM and
+   * deletes identities and, with tenants, creates the stage's tenants and associates resources with them.
+   */
+  bindSesIdentities(
+    mode: NonNullable<Access['sesIdentities']>,
+    configurationSet: ses.IConfigurationSet,
+    tenantPrefix?: string,
+  ): this {
+    const stack = Stack.of(this);
+    this.fn.addEnvironment('SES_CONFIGURATION_SET', configurationSet.configurationSetName);
+    this.fn.addEnvironment('SES_ARN_PREFIX', `arn:${stack.partition}:ses:${stack.region}:${stack.account}:`);
+    if (tenantPrefix !== undefined) this.fn.addEnvironment('SES_TENANT_PREFIX', tenantPrefix);
+    const identities = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+    const actions =
+      mode === 'read'
+        ? ['ses:GetEmailIdentity']
+        : [
+            'ses:GetEmailIdentity',
+            'ses:CreateEmailIdentity',
+            'ses:PutEmailIdentityMailFromAttributes',
+            'ses:DeleteEmailIdentity',
+            'ses:TagResource',
+          ];
+    this.fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [identities] }));
+    acknowledgeWildcardResource(
+      this,
+      identities,
+      'Sender domains are registered by workspaces at run time: their identities are not known at deploy time.',
+    );
+    if (mode === 'manage' && tenantPrefix !== undefined) {
+      const tenants = stack.formatArn({
+        service: 'ses',
+        resource: 'tenant',
+        resourceName: `${tenantPrefix}-*`,
+      });
+      const configurationSetArn = stack.formatArn({
+        service: 'ses',
+        resource: 'configuration-set',
+        resourceName: configurationSet.configurationSetName,
+      });
+      this.fn.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: [
+            'ses:CreateTenant',
+            'ses:GetTenant',
+            'ses:TagResource',
+            'ses:CreateTenantResourceAssociation',
+            'ses:DeleteTenantResourceAssociation',
+          ],
+          resources: [tenants, identities, configurationSetArn],
+        }),
+      );
+      acknowledgeWildcardResource(
+        this,
+        tenants,
+        'One SES tenant per workspace, created at run time under the stage’s name prefix.',
       );
     }
     return this;

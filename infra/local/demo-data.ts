@@ -8,6 +8,8 @@ import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 
 export const DEMO_WORKSPACE = 'ws_demo';
+/** The demo workspace's sender domain: verified at once by the local SES, its DNS records published locally. */
+export const DEMO_SENDER_DOMAIN = 'demo-shop.example';
 
 export interface DemoKeys {
   readonly workspaceId: string;
@@ -81,12 +83,36 @@ const call = async (apiUrl: string, key: string, method: string, path: string, b
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`demo data: ${method} ${path} answered ${res.status}: ${await res.text()}`);
-  return res.json() as Promise<unknown>;
+  const text = await res.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  return parsed;
 };
 
 /**
- * Contacts, consent, two dynamic segments, a scoring model, a storefront connection, tracked events
- * (one anonymous visitor who then signs up) and a logged call.
+ * The demo sender domain. With `--data` the table keeps it across restarts while the local SES starts
+ * empty: registering again (after forgetting the stale one) gives the new SES its identity.
+ */
+const registerDemoSenderDomain = async (apiUrl: string, key: string): Promise<void> => {
+  const body = { domain: DEMO_SENDER_DOMAIN, displayName: 'Demo shop', fromLocalPart: 'hello' };
+  const first = await fetch(`${apiUrl}/v1/sender-domains`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (first.status !== 409) {
+    if (!first.ok)
+      throw new Error(`demo data: POST /v1/sender-domains answered ${first.status}: ${await first.text()}`);
+    await first.arrayBuffer();
+    return;
+  }
+  await first.arrayBuffer();
+  await call(apiUrl, key, 'DELETE', `/v1/sender-domains/${DEMO_SENDER_DOMAIN}`, undefined);
+  await call(apiUrl, key, 'POST', '/v1/sender-domains', body);
+};
+
+/**
+ * Contacts, consent, email settings, two dynamic segments, a scoring model, a storefront connection,
+ * tracked events (one anonymous visitor who then signs up), a logged call, and the shipped email templates.
  */
 export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void> => {
   // Model and segments first: everything that follows is scored and segmented as it happens.
@@ -105,7 +131,32 @@ export const seedDemoData = async (apiUrl: string, keys: DemoKeys): Promise<void
     ],
     decay: { mode: 'halfLife', days: 30 },
   });
+  // Email settings: marketing needs a postal address; two topics for the preference centre.
+  await call(apiUrl, keys.apiKey, 'PUT', '/v1/workspace/email-settings', {
+    defaultLocale: 'en',
+    postalAddress: 'Demo Shop, Carrer de Mallorca 401, 08013 Barcelona, Spain',
+    salesAddress: 'sales@demo-shop.example',
+    topics: [
+      {
+        id: 'newsletter',
+        names: { en: 'Newsletter', es: 'Boletín', fr: 'Newsletter', it: 'Newsletter', 'zh-Hant': '電子報' },
+      },
+      {
+        id: 'product-news',
+        names: {
+          en: 'New products',
+          es: 'Novedades',
+          fr: 'Nouveautés',
+          it: 'Novità',
+          'zh-Hant': '新品消息',
+        },
+        subscribedByDefault: false,
+      },
+    ],
+  });
   await call(apiUrl, keys.apiKey, 'POST', '/v1/connections', { kind: 'generic', name: 'Demo custom shop' });
+  await call(apiUrl, keys.apiKey, 'POST', '/v1/templates/defaults', {});
+  await registerDemoSenderDomain(apiUrl, keys.apiKey);
   const ids: string[] = [];
   for (const person of people) {
     const result = await call(apiUrl, keys.apiKey, 'POST', '/v1/contacts', person);

@@ -24,6 +24,8 @@ import { type LocalEventBridge, startLocalEventBridge } from './local-eventbridg
 import { type LocalKms, startLocalKms } from './local-kms.ts';
 import { type LocalQueues, startLocalQueues } from './local-queue.ts';
 import { type LocalScheduler, startLocalScheduler } from './local-scheduler.ts';
+import { type LocalDns, startLocalDns } from './ses-dns.ts';
+import { type SesFront, startSesFront } from './ses-front.ts';
 import { startSesLocal } from './ses-local.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
@@ -31,6 +33,8 @@ export const LOCAL_BUS = 'ecrm-local';
 export const LOCAL_SCHEDULE_GROUP = 'ecrm-local';
 /** The deployed key's alias is `alias/ecrm-<stage>-secrets`; locally the stage is `local`. */
 export const LOCAL_SECRETS_KEY_ALIAS = 'alias/ecrm-local-secrets';
+/** The configuration set the functions send with; the local SES publishes its events to the default bus. */
+export const LOCAL_CONFIGURATION_SET = 'ecrm-local';
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 
@@ -42,18 +46,31 @@ export interface LocalStackOptions {
   /** Keep DynamoDB data in this folder instead of in memory. */
   readonly dataPath?: string;
   readonly tableName?: string;
-  /** Use a running local SES endpoint instead of starting one. */
+  /** Store mail in this running `aws-ses-v2-local` instead of starting one (the SES front still runs). */
   readonly sesEndpoint?: string;
   readonly seedDemo?: boolean;
   readonly quiet?: boolean;
+  /** Each workspace sends as its own SES tenant (SES_TENANT_PREFIX=local), as a deployment can be configured. */
+  readonly sesTenants?: boolean;
 }
 
 export interface LocalStack {
   readonly apiUrl: string;
   readonly tableName: string;
   readonly dynamodbEndpoint: string;
+  /** The local SES the functions use (the front; `/store` and the web view pass through to the store). */
   readonly sesEndpoint: string;
   readonly sesWebViewUrl: string;
+  /**
+   * The local SES front: identities, tenants, the account (quota, pause), every accepted message with
+   * its tags, configuration set and tenant, and hooks to inject opens, clicks and other SES events.
+   */
+  readonly ses: SesFront;
+  /**
+   * The DNS server the functions resolve through (DNS_SERVERS): a verified identity's records count as
+   * added; `setTxt` / `removeTxt` change what a name answers (e.g. a domain without DMARC).
+   */
+  readonly dns: LocalDns;
   readonly table: Table;
   readonly bus: LocalEventBridge;
   readonly scheduler: LocalScheduler;
@@ -112,13 +129,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const { streamArn } = await createProjectTable(localDynamoDbClient(dynamodbEndpoint), tableName);
     if (!streamArn) throw new Error(`table ${tableName} has no stream`);
 
-    let sesEndpoint = options.sesEndpoint;
-    let sesWebViewUrl = options.sesEndpoint ? `${options.sesEndpoint}/` : '';
-    if (!sesEndpoint) {
-      const ses = await startSesLocal();
-      stoppers.push(() => ses.stop());
-      sesEndpoint = ses.endpoint;
-      sesWebViewUrl = ses.webViewUrl;
+    let sesStore = options.sesEndpoint;
+    if (!sesStore) {
+      const store = await startSesLocal();
+      stoppers.push(() => store.stop());
+      sesStore = store.endpoint;
     }
 
     const bus = await startLocalEventBridge({ eventBusNames: [LOCAL_BUS], region: REGION, account: ACCOUNT });
@@ -129,6 +144,20 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       account: ACCOUNT,
     });
     stoppers.push(() => scheduler.stop());
+    const ses = await startSesFront({
+      backend: sesStore,
+      region: REGION,
+      account: ACCOUNT,
+      now: () => scheduler.now(),
+      configurationSets: [LOCAL_CONFIGURATION_SET],
+      publish: (event) => bus.putServiceEvent(event, 'default'),
+      onError: (error) => console.error('local stack: SES front error', error),
+    });
+    stoppers.push(() => ses.stop());
+    const dns = await startLocalDns({ published: (name) => ses.publishedTxt(name) });
+    stoppers.push(() => dns.stop());
+    const sesEndpoint = ses.endpoint;
+    const sesWebViewUrl = `${ses.endpoint}/`;
     const queues = await startLocalQueues({ region: REGION, account: ACCOUNT, now: () => scheduler.now() });
     stoppers.push(() => queues.stop());
     const queueUrls = Object.fromEntries(
@@ -161,7 +190,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...queueUrls,
       TABLE_NAME: tableName,
       BUS_NAME: LOCAL_BUS,
-      SES_CONFIGURATION_SET: 'ecrm-local',
+      SES_CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
+      SES_ARN_PREFIX: `arn:aws:ses:${REGION}:${ACCOUNT}:`,
+      DNS_SERVERS: dns.server,
       SCHEDULER_GROUP: LOCAL_SCHEDULE_GROUP,
       SCHEDULER_ROLE_ARN: `arn:aws:iam::${ACCOUNT}:role/ecrm-local-scheduler`,
       SCHEDULED_TARGET_ARN: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${scheduledTarget?.name ?? 'none'}`,
@@ -170,6 +201,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       // CloudWatch metrics (EMF lines) mean nothing without CloudWatch: keep the console readable.
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     });
+    // Read once per process by the functions' configuration, like a deployment's setting.
+    if (options.sesTenants) process.env.SES_TENANT_PREFIX = 'local';
+    else delete process.env.SES_TENANT_PREFIX;
 
     const byArn = new Map<string, FunctionSpec>();
     let relay: StreamPoller | undefined;
@@ -279,6 +313,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...(options.port ? { port: options.port } : {}),
     });
     stoppers.push(() => api.close());
+    // Links in emails point at the local pages; handlers read it on first use, after the API is up.
+    process.env.PUBLIC_URL = api.url;
 
     const table: Table = {
       client: DynamoDBDocumentClient.from(localDynamoDbClient(dynamodbEndpoint), {
@@ -294,6 +330,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       let stable = 0;
       while (stable < 2) {
         await relay?.idle();
+        await ses.idle();
         await bus.idle();
         await scheduler.idle();
         await queues.idle();
@@ -310,6 +347,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       dynamodbEndpoint,
       sesEndpoint,
       sesWebViewUrl,
+      ses,
+      dns,
       table,
       bus,
       scheduler,

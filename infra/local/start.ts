@@ -69,7 +69,7 @@ ecrm local stack is up (Ctrl-C to stop)
   API reference      ${info.apiUrl}/v1/openapi.json
   demo workspace     ${demo.workspaceId}
   demo admin key     ${demo.apiKey}
-  demo ingest key    ${demo.ingestKey}   (browser-safe: POST /v1/track only)
+  demo ingest key    ${demo.ingestKey}   (browser-safe: POST /v1/track and /v1/subscriptions only)
   SES mail viewer    ${info.sesWebViewUrl}
   DynamoDB Local     ${info.dynamodbEndpoint}   table ${info.tableName}
 

@@ -26,6 +26,7 @@ export const PROTECTED_FIELDS = [
   'id',
   'workspaceId',
   'consent',
+  'topics',
   'suppression',
   'suppressed',
   'score',
@@ -204,6 +205,8 @@ export const contactRecord = z.object({
   attributes: z.record(z.string(), attributeValue),
   tags: z.array(z.string()),
   consent: z.partialRecord(channelSchema, consentRecord),
+  /** Email consent per subscription topic (lib/subscriptions), each with its source and time. */
+  topics: z.record(z.string(), consentRecord).optional(),
   suppression: z.object({ reason: z.string(), at: z.string() }).optional(),
   anonymousIds: z.array(z.string()),
   activity: activitySchema,
@@ -242,6 +245,10 @@ export const contactView = z.strictObject({
   attributes: z.record(z.string(), attributeValue),
   tags: z.array(z.string()),
   consent: z.partialRecord(channelSchema, consentRecord.strict()),
+  topics: z
+    .record(z.string(), consentRecord.strict())
+    .optional()
+    .describe("email consent per subscription topic (the workspace's email settings list the topics)"),
   suppression: z.strictObject({ reason: z.string(), at: z.string() }).optional(),
   anonymousIds: z.array(z.string()),
   activity: z.strictObject({

@@ -78,7 +78,16 @@ export interface SubscriptionPort {
     send: { kind: EmailKind; topic?: string | undefined },
     settings: EmailSettings,
   ): Eligibility;
-  links(workspaceId: string, contactId: string, topic: string | undefined): Promise<RecipientLinks>;
+  /**
+   * The signed links of one recipient. With the message id, an unsubscribe through them is counted on
+   * that message (and so its campaign or journey step).
+   */
+  links(
+    workspaceId: string,
+    contactId: string,
+    topic: string | undefined,
+    messageId?: string | undefined,
+  ): Promise<RecipientLinks>;
 }
 
 /** Who a workspace sends as, or why it may not send this kind of email. */

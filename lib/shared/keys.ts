@@ -162,6 +162,20 @@ export const keys = {
   sendingOutcomesHour: (hour: string): string => `H#${hour}`,
   /** Whether the workspace's marketing email is paused (by its rates, or by hand), and why. */
   sendingState: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SEND' }),
+  /** An email template's head (name, kind, latest version), in the workspace partition. */
+  template: (workspaceId: string, templateId: string): Key => ({
+    pk: ws(workspaceId),
+    sk: `TP#${templateId}`,
+  }),
+  templatePrefix: 'TP#',
+  /** One immutable version of a template, in the template's own partition (newest last). */
+  templateVersion: (workspaceId: string, templateId: string, version: number): Key => ({
+    pk: `${ws(workspaceId)}#TP#${templateId}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  templateVersionsPartition: (workspaceId: string, templateId: string): string =>
+    `${ws(workspaceId)}#TP#${templateId}`,
+  templateVersionPrefix: 'V#',
 
   scoringModel: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SCM' }),
   /** One score history entry per scored input, in the contact's partition (its key dedupes the input). */
@@ -170,6 +184,12 @@ export const keys = {
     sk: `SH#${inputId}`,
   }),
   scoreHistoryPrefix: 'SH#',
+
+  /** A sending domain of the workspace (its SES identity's settings), in the workspace's partition. */
+  senderDomain: (workspaceId: string, domain: string): Key => ({ pk: ws(workspaceId), sk: `SD#${domain}` }),
+  senderDomainPrefix: 'SD#',
+  /** Which sender domain the workspace sends from (absent: the oldest one). */
+  defaultSenderDomain: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SDDEF' }),
 
   connection: (workspaceId: string, connectionId: string): Key => ({
     pk: ws(workspaceId),
@@ -208,6 +228,11 @@ export const keys = {
    */
   timerDue: (shard: number, dueIso: string) => ({ gsi1pk: `TD#${shard}`, gsi1sk: dueIso }),
   timerDueShard: (shard: number): string => `TD#${shard}`,
+  /**
+   * The deployment's link key (unsubscribe and confirmation links), sealed with KMS. One item, outside
+   * every workspace: links of every workspace are signed with it, and deleting a workspace keeps it.
+   */
+  linkKey: (): Key => ({ pk: 'LINKKEY', sk: 'LINKKEY' }),
   /** The marker of a due minute that has work: written once, by the first timer filed in it. */
   timerMinute: (minute: string): Key => ({ pk: `TMIN#${minute}`, sk: 'TMIN' }),
 } as const;

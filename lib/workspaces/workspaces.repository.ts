@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/l
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import type { EmailSettings } from './email-settings.schema.ts';
 import {
   type ApiKey,
   apiKeyItem,
@@ -96,6 +97,24 @@ export const workspacesRepository = (table: Table) => ({
         ExpressionAttributeValues: { ':limits': limits },
       }),
     );
+  },
+
+  /** Replace the workspace's email settings (lib/subscriptions); NotFoundError when there is no workspace. */
+  async setEmailSettings(workspaceId: string, email: EmailSettings): Promise<void> {
+    try {
+      await table.client.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.workspace(workspaceId),
+          UpdateExpression: 'SET settings.email = :email',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':email': email },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new NotFoundError('no such workspace', { cause: error });
+      throw error;
+    }
   },
 
   /** Revoke once; revoking again keeps the first revocation time. */

@@ -26,6 +26,7 @@ let aConnectionId: string;
 let aConnectionSecret: string;
 let aExportId: string;
 let aSegmentId: string;
+let aDomain: string;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -48,6 +49,8 @@ beforeAll(async () => {
   const segment = await asA.post('/v1/segments', { name: 'A only', kind: 'static' });
   aSegmentId = String(field(segment.body, 'id'));
   await asA.post(`/v1/segments/${aSegmentId}/members`, { add: [aContactId] });
+  aDomain = `${a.id.replaceAll('_', '-')}.example`;
+  expect((await asA.post('/v1/sender-domains', { domain: aDomain })).status).toBe(201);
   aExportId = `exp_${'0'.repeat(26)}`;
   const event = domainEvent(
     'contact.export.ready',
@@ -238,7 +241,128 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect(field((await asB.get('/v1/email-stats/campaign/cmp_a')).body, 'counts', 'opened')).toBe(0);
     expect(field((await asA.get('/v1/email-stats/campaign/cmp_a')).body, 'counts', 'opened')).toBe(2);
   },
+  getEmailSettings: async () => {
+    await asA.put('/v1/workspace/email-settings', { postalAddress: 'A street 1, 08001 Barcelona' });
+    const res = await asB.get('/v1/workspace/email-settings');
+    expect(JSON.stringify(res.body)).not.toContain('A street');
+  },
+  putEmailSettings: async () => {
+    await asB.put('/v1/workspace/email-settings', { postalAddress: 'B avenue 2, 75001 Paris' });
+    expect(JSON.stringify((await asA.get('/v1/workspace/email-settings')).body)).not.toContain('B avenue');
+  },
+  subscribe: async () => {
+    // B subscribing A's contact's email makes B's own contact; A's consent is untouched.
+    expect(
+      (await asB.post('/v1/subscriptions', { email: 'secret@a.example', source: 'b-form' })).status,
+    ).toBe(202);
+    expect(field((await asA.get(`/v1/contacts/${aContactId}`)).body, 'consent', 'email')).toBeUndefined();
+  },
+  setTopicConsent: async () => {
+    await asB.put('/v1/workspace/email-settings', { topics: [{ id: 'news', names: { en: 'News' } }] });
+    const res = await asB.put(`/v1/contacts/${aContactId}/topics/news`, {
+      status: 'subscribed',
+      source: 'b',
+    });
+    expect(res.status).toBe(404);
+  },
+  // A link names its workspace inside its signature: moved to another workspace, it is not valid.
+  unsubscribePage: async () =>
+    expect((await fetch(`${stack.apiUrl}/u/${await aLinkTokenMovedToB('unsubscribe')}`)).status).toBe(404),
+  unsubscribe: async () => {
+    const res = await fetch(`${stack.apiUrl}/u/${await aLinkTokenMovedToB('unsubscribe')}`, {
+      method: 'POST',
+      body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }),
+    });
+    expect(res.status).toBe(404);
+  },
+  confirmSubscriptionPage: async () =>
+    expect((await fetch(`${stack.apiUrl}/c/${await aLinkTokenMovedToB('confirm')}`)).status).toBe(404),
+  confirmSubscription: async () => {
+    const res = await fetch(`${stack.apiUrl}/c/${await aLinkTokenMovedToB('confirm')}`, {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'confirm' }),
+    });
+    expect(res.status).toBe(404);
+  },
+  // Templates: A has `a-only` (saved on first use); B's calls by that id only ever see B's own.
+  saveTemplate: async () => {
+    await aTemplate();
+    const res = await asB.put('/v1/templates/a-only', { ...TEMPLATE, name: 'B copy' });
+    expect(res.status).toBe(201);
+    expect(field((await asA.get('/v1/templates/a-only')).body, 'name')).toBe('A secret');
+    expect(field((await asB.get('/v1/templates/a-only')).body, 'name')).toBe('B copy');
+  },
+  listTemplates: async () => {
+    await aTemplate();
+    expect(JSON.stringify((await asB.get('/v1/templates')).body)).not.toContain('A secret');
+  },
+  getTemplate: async () => {
+    await aTemplate();
+    expect((await asB.get('/v1/templates/a-secret')).status).toBe(404);
+    expect((await asA.get('/v1/templates/a-secret')).status).toBe(200);
+  },
+  listTemplateVersions: async () => {
+    await aTemplate();
+    expect((await asB.get('/v1/templates/a-secret/versions')).status).toBe(404);
+  },
+  previewTemplate: async () => {
+    await aTemplate();
+    // Neither A's template nor A's contact is visible to B.
+    expect((await asB.post('/v1/templates/a-secret/preview', { contactId: aContactId })).status).toBe(404);
+    await asB.put('/v1/templates/b-own', TEMPLATE);
+    expect((await asB.post('/v1/templates/b-own/preview', { contactId: aContactId })).status).toBe(404);
+  },
+  installDefaultTemplates: async () => {
+    await aTemplate();
+    await asB.post('/v1/templates/defaults', { only: ['welcome'] });
+    expect((await asA.get('/v1/templates/welcome')).status).toBe(404);
+  },
+  addSenderDomain: async () => {
+    // The SES identity is A's (tagged with A): B cannot take the domain over.
+    expect((await asB.post('/v1/sender-domains', { domain: aDomain })).status).toBe(409);
+    expect((await asA.get(`/v1/sender-domains/${aDomain}`)).status).toBe(200);
+  },
+  listSenderDomains: async () => {
+    const res = await asB.get('/v1/sender-domains');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(aDomain);
+  },
+  getSenderDomain: async () => expect((await asB.get(`/v1/sender-domains/${aDomain}`)).status).toBe(404),
+  updateSenderDomain: async () => {
+    expect((await asB.patch(`/v1/sender-domains/${aDomain}`, { displayName: 'Intruder' })).status).toBe(404);
+    expect(field((await asA.get(`/v1/sender-domains/${aDomain}`)).body, 'displayName')).not.toBe('Intruder');
+  },
+  removeSenderDomain: async () => {
+    expect((await asB.del(`/v1/sender-domains/${aDomain}`)).status).toBe(404);
+    expect((await asA.get(`/v1/sender-domains/${aDomain}`)).status).toBe(200);
+  },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
+};
+
+/** A real link token of A's contact (signed by the stack's link key), its workspace changed to B's. */
+const aLinkTokenMovedToB = async (purpose: 'unsubscribe' | 'confirm') => {
+  const { signingLinkKey } = await import('../../functions/shared/subscription-deps.ts');
+  const { signLinkToken } = await import('../../lib/subscriptions/link-token.ts');
+  const token = signLinkToken(
+    await signingLinkKey(),
+    { purpose, workspaceId: a.id, contactId: aContactId },
+    new Date(),
+  );
+  const [payload = '', signature = ''] = token.split('.');
+  const moved = Buffer.from(payload, 'base64url').toString().replace(a.id, b.id);
+  return `${Buffer.from(moved).toString('base64url')}.${signature}`;
+};
+const TEMPLATE = {
+  name: 'A secret',
+  kind: 'transactional',
+  locales: { en: { subject: 'Hi', html: '<p>{{ contact.email }}</p>' } },
+};
+let aTemplateSaved = false;
+const aTemplate = async () => {
+  if (aTemplateSaved) return;
+  expect((await asA.put('/v1/templates/a-only', TEMPLATE)).status).toBe(201);
+  expect((await asA.put('/v1/templates/a-secret', TEMPLATE)).status).toBe(201);
+  aTemplateSaved = true;
 };
 
 describe('workspace isolation', () => {

@@ -44,7 +44,9 @@ const propertiesOf = (schema: Record<string, unknown>): Map<string, unknown> => 
 
 const wrongValueFor = (type: unknown) => (type === 'string' ? 12345 : 'not-this-type');
 
-const jsonRoutes = allRoutes.filter((r) => r.body && !r.rawBody);
+const jsonRoutes = allRoutes.filter((r) => r.body && !r.rawBody && r.bodyEncoding !== 'form');
+/** Routes that take an HTML form (the public pages): their 422s name the form field too. */
+const formRoutes = allRoutes.filter((r) => r.body && r.bodyEncoding === 'form');
 
 const namesAField = (issues: unknown) =>
   Array.isArray(issues) &&
@@ -86,6 +88,35 @@ describe('every 422 names the field', () => {
       const empty = await api.call(spec.method, pathOf(spec), {});
       if (empty.status === 422)
         expect(namesAField(field(empty.body, 'error', 'issues')), JSON.stringify(empty.body)).toBe(true);
+    });
+  }
+});
+
+describe('every 422 of a form names the field', () => {
+  for (const spec of formRoutes) {
+    it(`${spec.operationId}: a wrong value and an empty form are named; JSON is refused as not a form`, async () => {
+      const props = propertiesOf(
+        z.toJSONSchema(spec.body ?? z.never(), { io: 'input', unrepresentable: 'any' }),
+      );
+      expect(props.size).toBeGreaterThan(0);
+      const post = (body: string, type = 'application/x-www-form-urlencoded') =>
+        fetch(`${stack.apiUrl}${pathOf(spec)}`, {
+          method: spec.method,
+          headers: { 'content-type': type },
+          body,
+        });
+      for (const name of props.keys()) {
+        const res = await post(new URLSearchParams({ [name]: 'not-this-value' }).toString());
+        expect(res.status, `${spec.operationId} ${name}`).toBe(422);
+        const issues = field(await res.json(), 'error', 'issues');
+        expect(namesAField(issues), `${spec.operationId} ${name}: ${JSON.stringify(issues)}`).toBe(true);
+      }
+      const empty = await post('');
+      expect(empty.status).toBe(422);
+      expect(namesAField(field(await empty.json(), 'error', 'issues'))).toBe(true);
+      const json = await post('{"action":"x"}', 'application/json');
+      expect(json.status).toBe(422);
+      expect(field(await json.json(), 'error', 'message')).toContain('takes a form');
     });
   }
 });

@@ -76,12 +76,26 @@ describe('the shared function construct', () => {
       const env = envOf(name);
       expect('TABLE_NAME' in env, `${name} TABLE_NAME`).toBe(access.table !== undefined);
       expect('BUS_NAME' in env, `${name} BUS_NAME`).toBe(access.bus !== undefined);
-      expect('SES_CONFIGURATION_SET' in env, `${name} SES_CONFIGURATION_SET`).toBe(access.ses !== undefined);
+      expect('SES_CONFIGURATION_SET' in env, `${name} SES_CONFIGURATION_SET`).toBe(
+        access.ses !== undefined || access.sesIdentities !== undefined,
+      );
+      expect('SES_ARN_PREFIX' in env, `${name} SES_ARN_PREFIX`).toBe(access.sesIdentities !== undefined);
       expect('SECRETS_KEY_ID' in env, `${name} SECRETS_KEY_ID`).toBe(access.kms !== undefined);
       for (const variable of ['SCHEDULER_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULED_TARGET_ARN']) {
         expect(variable in env, `${name} ${variable}`).toBe(access.scheduler !== undefined);
       }
+      expect('PUBLIC_URL' in env, `${name} PUBLIC_URL`).toBe(access.links !== undefined);
     }
+  });
+
+  it("points link builders at the HTTP API's URL, or at the deployment's own domain (-c publicUrl)", () => {
+    const builder = everyTrigger.find((f) => f.access.links);
+    if (!builder) throw new Error('the fixture has no link builder');
+    expect(JSON.stringify(envOf(builder.name).PUBLIC_URL)).toContain('HttpApi');
+    const own = synthesize(everyTrigger, { publicUrl: 'https://mail.brand.example' });
+    expect(deployedFunction(own.appTemplate, builder.name).properties.Environment.Variables.PUBLIC_URL).toBe(
+      'https://mail.brand.example',
+    );
   });
 });
 

@@ -119,6 +119,15 @@ export const accessMismatches = (template: Template, spec: FunctionSpec): string
   );
   expect(has('events:PutEvents') === (access.bus === 'put'), `events:PutEvents vs access.bus=${access.bus}`);
   expect(has('ses:SendEmail') === (access.ses === 'send'), `ses:SendEmail vs access.ses=${access.ses}`);
+  expect(
+    has('ses:GetEmailIdentity') === (access.sesIdentities !== undefined),
+    `ses:GetEmailIdentity vs access.sesIdentities=${access.sesIdentities}`,
+  );
+  expect(
+    has('ses:CreateEmailIdentity') === (access.sesIdentities === 'manage') &&
+      has('ses:DeleteEmailIdentity') === (access.sesIdentities === 'manage'),
+    `ses:Create/DeleteEmailIdentity vs access.sesIdentities=${access.sesIdentities}`,
+  );
   const manages = access.scheduler === 'manage';
   expect(has('scheduler:CreateSchedule') === manages, `scheduler:CreateSchedule vs access.scheduler`);
   expect(has('iam:PassRole') === manages, `iam:PassRole vs access.scheduler`);

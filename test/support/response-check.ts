@@ -36,6 +36,8 @@ const undeclared = (input: unknown, output: unknown, path: string): string[] => 
 /** What is wrong with a 2xx body for its route: nothing when it is exactly the documented representation. */
 export const responseProblems = (spec: RouteSpec, status: number, body: unknown): string[] => {
   if (status < 200 || status >= 300 || status === 204) return [];
+  if (spec.responses[status]?.contentType === 'text/html')
+    return typeof body === 'string' && body.startsWith('<!doctype html>') ? [] : ['not an HTML page'];
   const schema: z.ZodType | undefined = spec.responses[status]?.schema;
   if (!schema) return [`${status} has no declared response schema`];
   const parsed = schema.safeParse(body);

@@ -55,13 +55,18 @@ const definitions = {
   },
   'contact.consent.changed': {
     version: 1,
-    description: "A contact's consent on one channel changed.",
+    description:
+      "A contact's consent on one channel changed (`status` is the channel's status after it), or its email " +
+      'topic choices did (`topics`). `messageId`: the email whose link made the change (an unsubscribe counted ' +
+      'on its campaign). `confirmationMessageId`: a double opt-in confirmation to send, with this message id.',
     data: z.object({
       contactId: z.string(),
       channel: z.string(),
       status: z.string(),
       source: z.string(),
+      topics: z.record(z.string(), z.string()).optional(),
       messageId: z.string().optional(),
+      confirmationMessageId: z.string().optional(),
     }),
   },
   'contact.identified': {

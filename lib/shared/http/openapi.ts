@@ -47,17 +47,23 @@ export const openApiDocument = (
           status,
           {
             description: r.description,
-            ...(r.schema
-              ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } }
-              : {}),
+            ...(r.contentType === 'text/html'
+              ? { content: { 'text/html': { schema: { type: 'string' } } } }
+              : r.schema
+                ? { content: { 'application/json': { schema: schemaOf(r.schema, 'output') } } }
+                : {}),
           },
         ]),
       ),
     };
     if (spec.body) {
+      const schema = schemaOf(spec.body, 'input');
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: schemaOf(spec.body, 'input') } },
+        content:
+          spec.bodyEncoding === 'form'
+            ? { 'application/x-www-form-urlencoded': { schema }, 'multipart/form-data': { schema } }
+            : { 'application/json': { schema } },
       };
     }
     paths[spec.path] = { ...paths[spec.path], [spec.method.toLowerCase()]: operation };

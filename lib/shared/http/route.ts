@@ -25,13 +25,29 @@ export interface RouteSpec<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
+  /**
+   * How the body is encoded: JSON (the API), or an HTML form (`application/x-www-form-urlencoded` or
+   * `multipart/form-data`, text fields only; a repeated field becomes a list) for the public pages and
+   * RFC 8058 one-click unsubscribes. The body schema validates the fields either way.
+   */
+  readonly bodyEncoding?: 'json' | 'form';
   /** Largest accepted body in bytes; bigger bodies are refused with 413 before parsing. */
   readonly maxBodyBytes?: number;
   /** The handler gets the body's exact bytes (`rawBody`), e.g. to verify a webhook signature. */
   readonly rawBody?: boolean;
   /** Browser-callable (CORS) route, e.g. tracking with an ingest key. */
   readonly cors?: boolean;
-  readonly responses: Readonly<Record<number, { description: string; schema?: R | z.ZodType }>>;
+  readonly responses: Readonly<Record<number, RouteResponse<R>>>;
+}
+
+/**
+ * One documented answer. JSON answers declare their schema; a page for people (`text/html`, the
+ * unsubscribe and confirmation pages) declares its content type instead.
+ */
+export interface RouteResponse<R extends z.ZodType = z.ZodType> {
+  readonly description: string;
+  readonly schema?: R | z.ZodType;
+  readonly contentType?: 'application/json' | 'text/html';
 }
 
 export const defineRoute = <

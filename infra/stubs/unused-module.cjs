@@ -1,0 +1,2 @@
+/** Stands in for modules a dependency requires for a feature ecrm never uses (infra/bundling.ts). */
+module.exports = {};
