@@ -8,6 +8,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { FunctionSpec, Trigger } from './catalogue/types.ts';
@@ -80,9 +81,16 @@ export class AppStack extends Stack {
       if (unknown.length)
         throw new Error(`${what} names functions the catalogue does not have: ${unknown.join(', ')}`);
     }
+    // One log group for every function (each JSON line names its function and service).
+    const functionLogs = new logs.LogGroup(this, 'FunctionLogs', { retention: logs.RetentionDays.ONE_MONTH });
     this.functions = props.functions.map(
       (spec) =>
-        new EcrmFunction(this, spec.name, { spec, namePrefix, tracing: selects(props.tracing, spec.name) }),
+        new EcrmFunction(this, spec.name, {
+          spec,
+          namePrefix,
+          tracing: selects(props.tracing, spec.name),
+          logGroup: functionLogs,
+        }),
     );
 
     this.httpApi = new HttpApi(this, 'Http', {

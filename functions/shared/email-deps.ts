@@ -1,13 +1,14 @@
 /**
- * Dependencies of the send path, built once per cold start. The ports of the other email capabilities
- * (templates, subscriptions, sender domains, the feedback loop's pause) are wired in `emailPorts`:
- * until their implementations are on main they are placeholders that fail loudly, so nothing sends
- * half-checked. Switching one is a one-line change there.
+ * Dependencies of the send path, built once per cold start: the other email capabilities' ports
+ * (templates, subscriptions with the signed links, sender domains, the feedback loop's pause) are
+ * their own implementations, each built from its capability's deps file.
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
-import type { PausePort, SenderPort, SubscriptionPort, TemplatePort } from '../../lib/email/ports.ts';
+import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
+import { pausePort } from '../../lib/email/feedback/sending-status.ts';
+import type { TemplatePort } from '../../lib/email/ports.ts';
 import type { TemplateVersions } from '../../lib/email/send/enqueue-email.ts';
 import { messagesRepository } from '../../lib/email/send/messages.repository.ts';
 import { SENDING_HALTED_METRIC } from '../../lib/email/send/metrics.ts';
@@ -25,31 +26,14 @@ import { workspacesRepository } from '../../lib/workspaces/workspaces.repository
 import { config } from './config.ts';
 import { once, table } from './deps.ts';
 import { logger } from './logger.ts';
+import { senders } from './sender-deps.ts';
+import { subscriptions } from './subscription-deps.ts';
 
-class UnwiredPortError extends Error {}
-const unwired = (port: string, owner: string): never => {
-  throw new UnwiredPortError(`${port} is not wired yet (${owner}): see functions/shared/email-deps.ts`);
-};
-
-/** The other capabilities' ports. Replace each placeholder with its implementation once it is on main. */
-export const emailPorts = once(
-  (): {
-    templates: TemplatePort;
-    versions: TemplateVersions;
-    subscriptions: SubscriptionPort;
-    senders: SenderPort;
-    pauses: PausePort;
-  } => ({
-    templates: templatePort({ templates: templatesRepository(table()) }),
-    versions: latestVersions({ templates: templatesRepository(table()) }),
-    subscriptions: {
-      eligibility: () => unwired('SubscriptionPort', 'lib/subscriptions'),
-      links: async () => unwired('SubscriptionPort', 'lib/subscriptions'),
-    },
-    senders: { senderFor: async () => unwired('SenderPort', 'lib/senders') },
-    pauses: { marketingPausedFor: async () => unwired('PausePort', 'lib/email/feedback') },
-  }),
-);
+/** What queueing an email needs of templates (the API functions): the version to send, loaded once. */
+export const emailPorts = once((): { templates: TemplatePort; versions: TemplateVersions } => ({
+  templates: templatePort({ templates: templatesRepository(table()) }),
+  versions: latestVersions({ templates: templatesRepository(table()) }),
+}));
 
 /** SES with the SDK's own retries off: a retried timeout could send twice (SES has no idempotency key). */
 export const sesClient = once(() => new SESv2Client({ maxAttempts: 1 }));
@@ -68,9 +52,9 @@ export const sendDeps = once((): SendDeps => {
     workspaces: workspaceReader(workspacesRepository(t)),
     contacts: contactReader(contactsRepository(t)),
     templates: ports.templates,
-    subscriptions: ports.subscriptions,
-    senders: ports.senders,
-    pauses: ports.pauses,
+    subscriptions: subscriptions(),
+    senders: senders(),
+    pauses: pausePort(sendingStateRepository(t)),
     messages: messagesRepository(t),
     mailer: sesBulkMailer(sesClient(), { configurationSet: config('ses').SES_CONFIGURATION_SET }),
     halt: sendingHalt(),

@@ -4,11 +4,14 @@ import type { AlertPort } from '../../lib/email/feedback/mql-handoff.ts';
 import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import { messagesRepository } from '../../lib/email/history/messages.repository.ts';
+import { sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 import { once, table } from './deps.ts';
+import { sendQueue } from './email-api-deps.ts';
+import { emailPorts } from './email-deps.ts';
 import { logger } from './http-errors.ts';
 
 export const sendingDeps = once(() => ({
@@ -23,17 +26,29 @@ export const feedbackDeps = once(() => ({
   contacts: contactsRepository(table()),
 }));
 
-/**
- * Until the send path takes alerts to an address that is no contact, the MQL alert is only logged:
- * the lead wires `sendAlert` to the send queue here.
- */
-const unwiredAlerts: AlertPort = {
+/** An alert is one transactional send request to the workspace's address, queued like any email. */
+const queuedAlerts: AlertPort = {
   async sendAlert(request) {
-    logger.warn('MQL alert not sent: the send path is not wired to alerts yet', {
-      workspaceId: request.workspaceId,
-      contactId: request.contactId,
-      messageId: request.messageId,
-    });
+    const version = await emailPorts().versions.latest(request.workspaceId, request.templateId);
+    if (version === undefined) {
+      logger.warn('MQL alert not sent: the workspace has no such template (install the defaults)', {
+        workspaceId: request.workspaceId,
+        templateId: request.templateId,
+      });
+      return;
+    }
+    await sendQueue().enqueue([
+      sendRequestSchema.parse({
+        workspaceId: request.workspaceId,
+        kind: 'transactional',
+        origin: 'alert',
+        originId: request.templateId,
+        template: { templateId: request.templateId, version },
+        recipients: [
+          { contactId: request.contactId, messageId: request.messageId, to: request.to, data: request.data },
+        ],
+      }),
+    ]);
   },
 };
 
@@ -42,6 +57,6 @@ export const handoffDeps = once(() => ({
   contacts: contactsRepository(table()),
   timeline: timelineRepository(table()),
   models: scoringModelsRepository(table()),
-  alerts: unwiredAlerts,
+  alerts: queuedAlerts,
   clock: systemClock,
 }));

@@ -300,7 +300,8 @@ export const functions: readonly FunctionSpec[] = [
     description:
       'Sends queued email requests (≤ 50 recipients each) through SES: eligibility at send time, a claim per message, per-entry results.',
     trigger: { kind: 'queue', ...SEND_QUEUE },
-    access: { table: 'readWrite', ses: 'send' },
+    // Signs each marketing email's links (KMS-sealed key, PUBLIC_URL) and asks SES about sender domains.
+    access: { table: 'readWrite', ses: 'send', sesIdentities: 'read', kms: 'encryptDecrypt', links: true },
     timeoutSeconds: 60,
     memoryMb: 512,
   },
@@ -329,6 +330,27 @@ export const functions: readonly FunctionSpec[] = [
   ),
   http('resume-sending', 'functions/feedback/resume-sending.handler.ts', routes.resumeSending, write),
   http('email-stats', 'functions/feedback/email-stats.handler.ts', routes.emailStats, read),
+  {
+    name: 'record-unsubscribe',
+    entry: 'functions/feedback/record-unsubscribe.handler.ts',
+    description: "An unsubscribe through a message's link marks that message and counts it on its origin.",
+    trigger: { kind: 'event', pattern: patternFor('contact.consent.changed') },
+    access: write,
+  },
+  {
+    name: 'mql-handoff',
+    entry: 'functions/feedback/mql-handoff.handler.ts',
+    description: "A new MQL is announced to the workspace's sales address (transactional mql-alert email).",
+    trigger: { kind: 'event', pattern: patternFor('stage.changed') },
+    access: { table: 'read', sendTo: 'send-email' },
+  },
+  {
+    name: 'send-confirmation',
+    entry: 'functions/subscriptions/send-confirmation.handler.ts',
+    description: 'Queues the double opt-in confirmation email a subscribe asked for, with its signed link.',
+    trigger: { kind: 'event', pattern: patternFor('contact.consent.changed') },
+    access: { table: 'readWrite', kms: 'encryptDecrypt', links: true, sendTo: 'send-email' },
+  },
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),
 ];

@@ -63,9 +63,11 @@ export class Alarms extends Construct {
     const notify = new actions.SnsAction(this.topic);
 
     const fns = props.watch.node.findAll().filter((c) => c instanceof EcrmFunction);
-    for (const fn of fns) {
-      new logs.MetricFilter(this, `${fn.spec.name}-error-lines`, {
-        logGroup: fn.logGroup,
+    // One filter per log group: the functions share one.
+    const groups = [...new Map(fns.map((fn) => [fn.logGroup.node.path, fn.logGroup])).values()];
+    for (const [i, logGroup] of groups.entries()) {
+      new logs.MetricFilter(this, i === 0 ? 'error-lines' : `error-lines-${i}`, {
+        logGroup,
         metricNamespace: ERRORS_METRIC.namespace,
         metricName: ERRORS_METRIC.name,
         filterPattern: logs.FilterPattern.stringValue('$.level', '=', 'ERROR'),

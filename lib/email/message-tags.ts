@@ -27,6 +27,13 @@ export const ORIGINS = ['campaign', 'journey', 'api', 'test', 'alert', 'confirma
 export const originSchema = z.enum(ORIGINS);
 export type Origin = z.infer<typeof originSchema>;
 
+/**
+ * Test sends and alerts go to someone else (the tester, the sales team) with a contact's data: that
+ * contact's consent does not apply to them, and what their recipient's mailbox answers (a bounce, a
+ * complaint, an open) says nothing about the contact.
+ */
+export const recipientIsContact = (origin: Origin): boolean => origin !== 'test' && origin !== 'alert';
+
 const tagValue = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'SES tag values are A-Z a-z 0-9 _ - only');
 
 export const messageTagsSchema = z.object({

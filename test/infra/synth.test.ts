@@ -9,11 +9,17 @@ import { functions } from '../../infra/catalogue/functions.ts';
 import { accessMismatches, nagFindings, type Synthesized, synthesize } from './synth.ts';
 
 let ecrm: Synthesized;
+// Bundles every function of the catalogue: minutes on a busy machine.
 beforeAll(() => {
   ecrm = synthesize();
-});
+}, 900_000);
 
 describe('the real catalogue', () => {
+  it('fits in one CloudFormation stack with room to grow (500 resources at most)', () => {
+    const count = Object.keys(ecrm.appTemplate.toJSON().Resources ?? {}).length;
+    expect(count).toBeLessThanOrEqual(450);
+  });
+
   it('builds one nodejs24.x arm64 Lambda per entry', () => {
     const deployed = Object.values(ecrm.appTemplate.findResources('AWS::Lambda::Function'));
     expect(deployed.map((f) => f.Properties.FunctionName).sort()).toEqual(

@@ -5,11 +5,13 @@
  * `email.engaged` from the message's outbox for segments and scoring. What it changed is tallied by
  * the caller into the sharded counters and the workspace's rates.
  */
+
 import type { ContactsRepository } from '../../contacts/contacts.repository.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { domainEvent } from '../../shared/events/outbox.ts';
 import type { MessagesRepository } from '../history/messages.repository.ts';
 import { messageIdSchema, messageKey } from '../message.schema.ts';
+import { recipientIsContact } from '../message-tags.ts';
 import { type Feedback, isEngagement, readFeedback, statusesBefore } from './feedback.ts';
 import type { SesEvent } from './ses-event.schema.ts';
 import { suppressContact } from './suppress-contact.ts';
@@ -38,8 +40,10 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
   if (!messageIdSchema.safeParse(messageId).success)
     return { status: 'ignored', why: 'the ecrm-message tag is not a message id' };
 
+  // A test send's or an alert's mailbox is not the contact's: its answers touch only the message.
+  const aboutContact = recipientIsContact(origin);
   let suppressed = false;
-  if (feedback.suppress) {
+  if (feedback.suppress && aboutContact) {
     const outcome = await suppressContact(
       workspaceId,
       contactId,
@@ -51,22 +55,23 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
   }
 
   const { kind } = feedback;
-  const engaged = isEngagement(kind)
-    ? domainEvent(
-        'email.engaged',
-        workspaceId,
-        {
-          contactId,
-          messageId,
-          kind,
-          at: feedback.at,
-          origin,
-          ...(originId ? { originId } : {}),
-          ...(feedback.link ? { link: feedback.link } : {}),
-        },
-        deps.clock,
-      )
-    : undefined;
+  const engaged =
+    aboutContact && isEngagement(kind)
+      ? domainEvent(
+          'email.engaged',
+          workspaceId,
+          {
+            contactId,
+            messageId,
+            kind,
+            at: feedback.at,
+            origin,
+            ...(originId ? { originId } : {}),
+            ...(feedback.link ? { link: feedback.link } : {}),
+          },
+          deps.clock,
+        )
+      : undefined;
   const write = await deps.messages.applyFeedback(messageKey(workspaceId, contactId, messageId), {
     seenKey: feedback.seenKey,
     status: feedback.status,

@@ -12,10 +12,12 @@
  * - Refusals (not eligible, the whole marketing request refused) and render failures are final and
  *   recorded in one write each; nothing is retried that a retry cannot fix.
  */
+
 import type { Contact } from '../../contacts/contact.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { EmailMessage } from '../message.schema.ts';
 import type { EmailKind, MessageTags } from '../message-tags.ts';
+import { recipientIsContact } from '../message-tags.ts';
 import type { PausePort, RecipientLinks, SenderPort, SubscriptionPort, TemplatePort } from '../ports.ts';
 import { type DeliverOptions, deliver } from './deliver.ts';
 import { checkedFrom, UnsafeHeaderError } from './header-safety.ts';
@@ -175,14 +177,14 @@ export const sendBatch = async (
       outcomes[r.messageId] = { status: 'refused', reason: 'no such contact' };
       return undefined;
     }
-    if (request.origin !== 'test') {
+    if (recipientIsContact(request.origin)) {
       const eligible = deps.subscriptions.eligibility(contact, { kind, topic }, settings);
       if (!eligible.ok) return void (await finalAt(r, kind, 'refused', eligible.refusal));
     }
     const to = r.to ?? contact.email;
     if (!to) return void (await finalAt(r, kind, 'refused', 'no-email'));
     const links: RecipientLinks | undefined =
-      kind === 'marketing' ? await deps.subscriptions.links(ws, contact.id, topic) : undefined;
+      kind === 'marketing' ? await deps.subscriptions.links(ws, contact.id, topic, r.messageId) : undefined;
     const rendered = template.render({
       contact,
       settings,

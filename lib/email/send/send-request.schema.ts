@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { contactIdSchema, emailSchema } from '../../shared/values/identity.schema.ts';
 import { topicIdSchema } from '../../workspaces/email-settings.schema.ts';
 import { messageIdSchema } from '../message.schema.ts';
-import { emailKindSchema, originSchema } from '../message-tags.ts';
+import { emailKindSchema, originSchema, recipientIsContact } from '../message-tags.ts';
 
 /** SES SendBulkEmail takes at most 50 entries a call. */
 export const MAX_RECIPIENTS = 50;
@@ -30,7 +30,7 @@ export const sendRecipientSchema = z.strictObject({
   /** What triggered this email (the order, the checkout...): the template reads it as `data`. */
   data: z.record(z.string(), z.unknown()).optional(),
   /**
-   * Test sends only: deliver to this address instead of the contact's (the contact lends its data).
+   * Test sends and alerts only: deliver to this address instead of the contact's (the contact lends its data).
    * Consent and suppression of the contact do not apply to a test send; the sender's rules do.
    */
   to: emailSchema.optional(),
@@ -53,8 +53,8 @@ export const sendRequestSchema = z
       .max(MAX_RECIPIENTS, `at most ${MAX_RECIPIENTS} recipients a request (one SES bulk call)`)
       .refine((r) => new Set(r.map((x) => x.messageId)).size === r.length, 'message ids must be unique'),
   })
-  .refine((r) => r.origin === 'test' || r.recipients.every((x) => x.to === undefined), {
-    message: '`to` is for test sends only',
+  .refine((r) => !recipientIsContact(r.origin) || r.recipients.every((x) => x.to === undefined), {
+    message: '`to` is for test sends and alerts only',
     path: ['recipients'],
   });
 export type SendRequest = z.infer<typeof sendRequestSchema>;
