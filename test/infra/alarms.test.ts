@@ -40,7 +40,7 @@ describe('alarms', () => {
     // Errors, the dead-letter queues, the quarantine, the email halt and marketing paused: a handful,
     // whatever the number of functions.
     const alarms = Object.keys(ecrm.appTemplate.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.length).toBe(3 + DeadLetterQueue.allIn(ecrm.appStack).length);
+    expect(alarms.length).toBe(4 + DeadLetterQueue.allIn(ecrm.appStack).length);
   });
 
   it('add an alarm per function only for the functions asked for', () => {
