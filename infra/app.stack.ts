@@ -13,7 +13,7 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { FunctionSpec, Trigger } from './catalogue/types.ts';
 import { Alarms } from './constructs/alarms.construct.ts';
-import { EcrmFunction } from './constructs/ecrm-function.construct.ts';
+import { EcrmFunction, SharedRoles } from './constructs/ecrm-function.construct.ts';
 import { EventRules } from './constructs/event-rules.construct.ts';
 import { HttpApi } from './constructs/http-api.construct.ts';
 import { Outbox } from './constructs/outbox.construct.ts';
@@ -83,6 +83,7 @@ export class AppStack extends Stack {
     }
     // One log group for every function (each JSON line names its function and service).
     const functionLogs = new logs.LogGroup(this, 'FunctionLogs', { retention: logs.RetentionDays.ONE_MONTH });
+    const sharedRoles = new SharedRoles(this, 'SharedRoles');
     this.functions = props.functions.map(
       (spec) =>
         new EcrmFunction(this, spec.name, {
@@ -90,6 +91,7 @@ export class AppStack extends Stack {
           namePrefix,
           tracing: selects(props.tracing, spec.name),
           logGroup: functionLogs,
+          role: sharedRoles.roleFor(spec, selects(props.tracing, spec.name)),
         }),
     );
 

@@ -17,7 +17,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { LAMBDA_BUNDLE } from '../bundling.ts';
 import { type Access, type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
 import { tableDefinition } from '../table.definition.ts';
@@ -90,6 +90,47 @@ export interface EcrmFunctionProps {
    * function, which keeps the stack under CloudFormation's 500 resources.
    */
   readonly logGroup: logs.ILogGroup;
+  /**
+   * A role shared with the functions that declare exactly the same access (see `SharedRoles`): the
+   * same grants, two resources fewer per function. The function's own role when absent.
+   */
+  readonly role?: iam.IRole | undefined;
+}
+
+/**
+ * Execution roles shared by functions whose declared access is identical and whose grants name
+ * nothing of their own (HTTP and bus-rule functions without tracing or schedules): least privilege is
+ * unchanged, since each would get exactly the same policy, and the stack stays under CloudFormation's
+ * 500 resources.
+ */
+export class SharedRoles extends Construct {
+  private readonly roles = new Map<string, iam.Role>();
+
+  roleFor(spec: FunctionSpec, tracing: boolean): iam.IRole | undefined {
+    const shareable =
+      (spec.trigger.kind === 'http' || spec.trigger.kind === 'event') &&
+      !tracing &&
+      spec.access.scheduler === undefined;
+    if (!shareable) return undefined;
+    const key = JSON.stringify(Object.entries(spec.access).sort(([a], [b]) => a.localeCompare(b)));
+    let role = this.roles.get(key);
+    if (!role) {
+      role = new iam.Role(this, `Role${this.roles.size}`, {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: `Shared by the functions whose access is ${key}`.slice(0, 1000),
+        managedPolicies: [
+          iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole'),
+        ],
+      });
+      acknowledge(
+        role,
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'The AWS managed basic execution role only lets the function write its logs.',
+      );
+      this.roles.set(key, role);
+    }
+    return role;
+  }
 }
 
 export class EcrmFunction extends Construct {
@@ -101,6 +142,8 @@ export class EcrmFunction extends Construct {
    */
   readonly arn: string;
   readonly logGroup: logs.ILogGroup;
+  /** Where the grants' cdk-nag acknowledgements go: the role that holds the policy. */
+  private readonly grantScope: IConstruct;
 
   constructor(scope: Construct, id: string, props: EcrmFunctionProps) {
     super(scope, id);
@@ -131,6 +174,7 @@ export class EcrmFunction extends Construct {
       memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
       timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
       tracing: props.tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
+      ...(props.role ? { role: props.role } : {}),
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
@@ -159,11 +203,14 @@ export class EcrmFunction extends Construct {
       },
     });
 
-    acknowledge(
-      this,
-      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'The AWS managed basic execution role only lets the function write its logs.',
-    );
+    this.grantScope = props.role ?? this;
+    // A shared role carries its own acknowledgement (SharedRoles).
+    if (!props.role)
+      acknowledge(
+        this,
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'The AWS managed basic execution role only lets the function write its logs.',
+      );
     if (props.tracing || spec.trigger.kind === 'stream') {
       acknowledge(
         this,
@@ -290,13 +337,13 @@ export class EcrmFunction extends Construct {
     // The account's send rate and daily quota (GetAccount), which the send path respects.
     this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
     acknowledgeWildcardResource(
-      this,
+      this.grantScope,
       '*',
       'ses:GetAccount reads the account itself and takes no resource but *.',
     );
     if (identityArn === undefined) {
       acknowledgeWildcardResource(
-        this,
+        this.grantScope,
         identity,
         'The sending identity is chosen per workspace at run time; the sesIdentityArn context value pins it.',
       );
@@ -331,7 +378,7 @@ export class EcrmFunction extends Construct {
           ];
     this.fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [identities] }));
     acknowledgeWildcardResource(
-      this,
+      this.grantScope,
       identities,
       'Sender domains are registered by workspaces at run time: their identities are not known at deploy time.',
     );
@@ -359,7 +406,7 @@ export class EcrmFunction extends Construct {
         }),
       );
       acknowledgeWildcardResource(
-        this,
+        this.grantScope,
         tenants,
         'One SES tenant per workspace, created at run time under the stage’s name prefix.',
       );
@@ -395,7 +442,7 @@ export class EcrmFunction extends Construct {
       }),
     );
     acknowledgeWildcardResource(
-      this,
+      this.grantScope,
       schedules,
       'One-time schedules are named at run time; the grant is confined to the ecrm schedule group.',
     );
