@@ -52,6 +52,13 @@ export const MARKETING_PAUSED_METRIC = {
 /** Every function's ERROR log lines, counted in one metric without dimensions (one custom metric). */
 export const ERRORS_METRIC = { namespace: 'ecrm', name: 'Errors' } as const;
 
+/** A metric a function emits, by namespace, name and `service` dimension. */
+interface ProductMetric {
+  readonly namespace: string;
+  readonly name: string;
+  readonly service: string;
+}
+
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
@@ -113,55 +120,42 @@ export class Alarms extends Construct {
         });
       this.alarms.push(alarm);
     }
-    this.alarms.push(
-      new cloudwatch.Metric({
-        namespace: QUARANTINE_METRIC.namespace,
-        metricName: QUARANTINE_METRIC.name,
-        dimensionsMap: { service: QUARANTINE_METRIC.service },
-        period: PERIOD,
-        statistic: cloudwatch.Stats.SUM,
-      }).createAlarm(this, 'webhook-quarantined', {
-        alarmDescription:
-          'A verified storefront delivery could not be understood and is in quarantine (30 days).',
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-    );
-    this.alarms.push(
-      new cloudwatch.Metric({
-        namespace: SENDING_HALTED_METRIC.namespace,
-        metricName: SENDING_HALTED_METRIC.name,
-        dimensionsMap: { service: SENDING_HALTED_METRIC.service },
-        period: PERIOD,
-        statistic: cloudwatch.Stats.SUM,
-      }).createAlarm(this, 'email-sending-halted', {
-        alarmDescription:
-          'SES paused or suspended the account: every email send waits in the send queue until the halt is cleared.',
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-    );
-    this.alarms.push(
-      new cloudwatch.Metric({
-        namespace: MARKETING_PAUSED_METRIC.namespace,
-        metricName: MARKETING_PAUSED_METRIC.name,
-        dimensionsMap: { service: MARKETING_PAUSED_METRIC.service },
-        period: PERIOD,
-        statistic: cloudwatch.Stats.SUM,
-      }).createAlarm(this, 'marketing-paused', {
-        alarmDescription:
-          "A workspace's bounce or complaint rate neared SES's review thresholds and its marketing email is " +
+    // Product events counted by metrics the functions emit (EMF): one occurrence is worth a look.
+    const occurrences: [string, ProductMetric, string][] = [
+      [
+        'webhook-quarantined',
+        QUARANTINE_METRIC,
+        'A verified storefront delivery could not be understood and is in quarantine (30 days).',
+      ],
+      [
+        'email-sending-halted',
+        SENDING_HALTED_METRIC,
+        'SES paused or suspended the account: every email send waits in the send queue until the halt is cleared.',
+      ],
+      [
+        'marketing-paused',
+        MARKETING_PAUSED_METRIC,
+        "A workspace's bounce or complaint rate neared SES's review thresholds and its marketing email is " +
           'paused: GET /v1/workspace/sending says which and why; clean the list, then resume by hand.',
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-    );
+      ],
+    ];
+    for (const [id, metric, alarmDescription] of occurrences) {
+      this.alarms.push(
+        new cloudwatch.Metric({
+          namespace: metric.namespace,
+          metricName: metric.name,
+          dimensionsMap: { service: metric.service },
+          period: PERIOD,
+          statistic: cloudwatch.Stats.SUM,
+        }).createAlarm(this, id, {
+          alarmDescription,
+          threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
     for (const alarm of this.alarms) alarm.addAlarmAction(notify);
   }
 
