@@ -111,18 +111,8 @@ export const templateRecord = z.object({
 });
 export type TemplateRecord = z.infer<typeof templateRecord>;
 
-/** A template as the API lists it. */
-export const templateViewSchema = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().optional(),
-  kind: emailKindSchema,
-  topic: z.string().optional(),
-  latestVersion: z.number().int(),
-  locales: z.array(shippedLocaleSchema),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/** A template as the API lists it: the record without its storage fields. */
+export const templateViewSchema = templateRecord.omit({ type: true, v: true, workspaceId: true }).strict();
 export type TemplateView = z.infer<typeof templateViewSchema>;
 
 export const templateView = (t: TemplateRecord): TemplateView => ({
