@@ -293,7 +293,12 @@ export const functions: readonly FunctionSpec[] = [
     routes.listTemplateVersions,
     read,
   ),
-  http('preview-template', 'functions/templates/preview-template.handler.ts', routes.previewTemplate, read),
+  // Signs the previewed contact's links as send-email does (the first signer makes the link key).
+  http('preview-template', 'functions/templates/preview-template.handler.ts', routes.previewTemplate, {
+    table: 'readWrite',
+    kms: 'encryptDecrypt',
+    links: true,
+  }),
   {
     name: 'send-email',
     entry: 'functions/email/send-email.handler.ts',
