@@ -59,7 +59,8 @@ export const tally = (outcomes: Iterable<FeedbackOutcome>): Tally => {
     const originId = tags.originId ?? NO_ORIGIN_ID;
     const oKey = `${ws}\n${tags.origin}\n${originId}`;
     const origin = t.origins.get(oKey) ?? { ws, origin: tags.origin, originId, counts: {} };
-    bump(origin.counts, kind);
+    // `clicked` counts messages clicked: another link of a message clicked before adds nothing to it.
+    if (!o.anotherLink) bump(origin.counts, kind);
     t.origins.set(oKey, origin);
     if (kind === 'delivered' || kind === 'bounced' || kind === 'complained') {
       const hour = hourOf(new Date(at));

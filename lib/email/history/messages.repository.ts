@@ -12,6 +12,7 @@ import { OUTBOX_ATTRIBUTE, toOutbox } from '../../shared/events/outbox.ts';
 import type { Key } from '../../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../../shared/table.ts';
 import type { MessageStatus } from '../message.schema.ts';
+import { messageClicks } from './message-clicks.ts';
 
 export interface MessageFeedback {
   readonly seenKey: string;
@@ -103,6 +104,9 @@ export const messagesRepository = (table: Table) => {
   };
 
   return {
+    /** Clicks: each distinct link once (message-clicks.ts). */
+    ...messageClicks(table),
+
     /**
      * Mark a message unsubscribed (its link was used), once; returns its origin for the counters, or
      * undefined when it was marked before or is not there.
