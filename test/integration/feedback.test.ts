@@ -313,6 +313,15 @@ describe('clicks, per link', () => {
     expect(secondEvent).toMatchObject({ type: 'email.engaged', data: { kind: 'clicked', link: blog } });
     expect(engagedLinks([first, second])).toHaveLength(2);
     expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ clicked: 1 });
+
+    // Another message of the campaign clicked on the shop link: two messages per link for it.
+    const other = await sentMessage(ws);
+    await applyFeedbackBatch([clickOn(other, shop, new Date('2026-11-01T10:07:00Z'))], deps);
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ clicked: 2 });
+    expect(await deps.counters.originLinks(ws, 'campaign', 'cmp_spring')).toEqual([
+      { link: shop, clicked: 2 },
+      { link: blog, clicked: 1 },
+    ]);
   });
 
   it('the same link twice, and the same event redelivered in parallel, count once', async () => {
@@ -333,6 +342,9 @@ describe('clicks, per link', () => {
     expect(message?.at.clicked).toBe('2026-11-01T10:06:00.000Z');
     expect(message?.seen.filter((k) => k.startsWith('Click'))).toEqual([clickSeenKey(shop)]);
     expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ clicked: 1 });
+    expect(await deps.counters.originLinks(ws, 'campaign', 'cmp_spring')).toEqual([
+      { link: shop, clicked: 1 },
+    ]);
   });
 
   it('different links clicked at once are all recorded (the racing first clicks converge)', async () => {
