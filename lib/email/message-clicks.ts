@@ -16,12 +16,12 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { timelineEntryRecord } from '../../events/timeline.schema.ts';
-import type { DomainEvent } from '../../shared/events/catalogue.ts';
-import { OUTBOX_ATTRIBUTE, toOutbox } from '../../shared/events/outbox.ts';
-import type { Key } from '../../shared/keys.ts';
-import { isConditionFailure, readItem, type Table } from '../../shared/table.ts';
-import type { MessageStatus } from '../message.schema.ts';
+import { timelineEntryRecord } from '../events/timeline.schema.ts';
+import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
+import type { Key } from '../shared/keys.ts';
+import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import type { MessageStatus } from './message.schema.ts';
 
 /** Distinct links tracked per message; a click on another is counted on the message only. */
 export const MAX_TRACKED_LINKS = 50;
