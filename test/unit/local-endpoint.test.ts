@@ -56,7 +56,13 @@ describe('the local servers’ lifecycle', () => {
       res.end();
     });
     const port = Number(new URL(await first.listen()).port);
-    const second = endpoint('second', async (_req, res) => res.end(), { port });
+    const second = endpoint(
+      'second',
+      async (_req, res) => {
+        res.end();
+      },
+      { port },
+    );
     await expect(second.listen()).rejects.toBeInstanceOf(PortInUseError);
 
     const taken = createSocket('udp4');
