@@ -10,9 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { functions } from '../infra/catalogue/functions.ts';
-import { localDynamoDbClient } from '../infra/local/dynamodb-local.ts';
+import { localDocumentClient, localDynamoDbClient } from '../infra/local/dynamodb-local.ts';
 import type { LocalStack } from '../infra/local/stack.ts';
 import { emptyContact } from '../lib/contacts/contact-model.ts';
 import { contactsRepository } from '../lib/contacts/contacts.repository.ts';
@@ -25,6 +24,7 @@ import { sendBatch } from '../lib/email/send/send-batch.ts';
 import { MAX_RECIPIENTS, sendRequestSchema } from '../lib/email/send/send-request.schema.ts';
 import { sesBulkMailer, sesSingleMailer } from '../lib/email/send/ses-mailer.ts';
 import { systemClock } from '../lib/shared/clock.ts';
+import { UpdateCommand } from '../lib/shared/dynamodb/commands.ts';
 import { domainEvent } from '../lib/shared/events/outbox.ts';
 import { newId } from '../lib/shared/ids.ts';
 import { keys } from '../lib/shared/keys.ts';
@@ -114,10 +114,7 @@ export const benchSending = async (input: {
   const { stack } = input;
   // A client and a meter of the send path's own: the feedback loop of the local stack, which runs in
   // this process and applies the Send and Delivery events of these sends meanwhile, is not counted.
-  const sendClient = () =>
-    DynamoDBDocumentClient.from(localDynamoDbClient(stack.dynamodbEndpoint), {
-      marshallOptions: { removeUndefinedValues: true },
-    });
+  const sendClient = () => localDocumentClient(stack.dynamodbEndpoint);
   const meter = makeMeter(localDynamoDbClient(stack.dynamodbEndpoint));
   const ws = `ws_bench_send_${Date.now()}`;
   await createWorkspace(

@@ -6,7 +6,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sendEmailHandler } from '../../functions/email/send-email.handler.ts';
@@ -22,6 +21,7 @@ import { sendingHaltRepository } from '../../lib/email/send/sending-halt.reposit
 import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
 import { fixedClock, systemClock } from '../../lib/shared/clock.ts';
+import { GetCommand, UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { newId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';

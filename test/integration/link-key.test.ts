@@ -4,11 +4,14 @@
  * by the functions that only check links.
  */
 import { KMSClient } from '@aws-sdk/client-kms';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { kmsLinkKeyBox } from '../../functions/shared/kms-link-key-box.ts';
 import { kmsSecretBox } from '../../functions/shared/kms-secret-box.ts';
-import { createProjectTable, localDynamoDbClient } from '../../infra/local/dynamodb-local.ts';
+import {
+  createProjectTable,
+  localDocumentClient,
+  localDynamoDbClient,
+} from '../../infra/local/dynamodb-local.ts';
 import { type LocalKms, startLocalKms } from '../../infra/local/local-kms.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
@@ -34,7 +37,7 @@ beforeAll(async () => {
   const ddb = localDynamoDbClient(inject('dynamodbEndpoint'));
   const name = `links-${randomToken(6)}`;
   await createProjectTable(ddb, name);
-  table = { client: DynamoDBDocumentClient.from(ddb), name };
+  table = { client: localDocumentClient(inject('dynamodbEndpoint')), name };
 });
 
 afterAll(async () => {
