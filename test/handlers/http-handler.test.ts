@@ -4,7 +4,7 @@ import { BatchGetCommand, GetCommand, TransactWriteCommand } from '../../lib/sha
 import type { Scope } from '../../lib/shared/http/route.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { mintToken } from '../../lib/workspaces/api-key-token.ts';
-import { mockDocumentClient } from '../support/mock-document-client.ts';
+import { mockDocumentClient } from '../support/mock-aws-client.ts';
 
 const ddb = mockDocumentClient();
 

@@ -9,7 +9,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newMessageId } from '../../lib/email/message.schema.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
 import { GetCommand, UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
-import { mockDocumentClient } from '../support/mock-document-client.ts';
+import { mockDocumentClient } from '../support/mock-aws-client.ts';
 import { taggedSesJson } from '../support/ses-events.ts';
 
 const ddb = mockDocumentClient();
