@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type AwsResponse, AwsServiceError, awsCall, type Transport } from '../../lib/shared/aws/aws-http.ts';
-import { GetCommand, TransactWriteCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { GetCommand, PutCommand, TransactWriteCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { documentClient } from '../../lib/shared/dynamodb/document-client.ts';
 import { isConditionFailure } from '../../lib/shared/table.ts';
 
@@ -160,5 +160,19 @@ describe('the document client', () => {
         },
       ],
     });
+  });
+});
+
+describe('binary values', () => {
+  it('travel as base64 both ways, as DynamoDB JSON carries them', async () => {
+    const bytes = Buffer.from([0, 1, 2, 250, 255]);
+    const { transport, sent } = scripted(
+      json(200, { Attributes: { body: { B: bytes.toString('base64') } } }),
+    );
+    const out = await documentClient(endpoint, { transport }).send(
+      new PutCommand({ TableName: 't', Item: { pk: 'a', body: bytes }, ReturnValues: 'ALL_OLD' }),
+    );
+    expect(JSON.parse(sent[0]?.body ?? '').Item.body).toEqual({ B: bytes.toString('base64') });
+    expect(Buffer.from(out.Attributes?.body)).toEqual(bytes);
   });
 });

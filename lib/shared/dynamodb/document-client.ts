@@ -44,6 +44,27 @@ const mapFields = (o: unknown, fields: readonly string[], f: (v: unknown) => unk
 
 const ITEM_FIELDS = ['Key', 'Item', 'ExclusiveStartKey', 'ExpressionAttributeValues'] as const;
 
+/**
+ * Binary values travel as base64 in DynamoDB's JSON: every byte array of the wire input becomes its
+ * base64 text, and every `{ B: text }` / `{ BS: [text] }` of the wire output its bytes again.
+ */
+const binaryToBase64 = (v: unknown): unknown => {
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  if (Array.isArray(v)) return v.map(binaryToBase64);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, binaryToBase64(x)]));
+  return v;
+};
+const base64ToBinary = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(base64ToBinary);
+  if (!isObject(v)) return v;
+  const keys = Object.keys(v);
+  if (keys.length === 1 && keys[0] === 'B' && typeof v.B === 'string')
+    return { B: Buffer.from(v.B, 'base64') };
+  if (keys.length === 1 && keys[0] === 'BS' && Array.isArray(v.BS))
+    return { BS: v.BS.map((b) => (typeof b === 'string' ? Buffer.from(b, 'base64') : b)) };
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, base64ToBinary(x)]));
+};
+
 /** Document input → wire input, per operation. */
 const inputToWire = (operation: string, input: Json): Json => {
   const top = mapFields(input, ITEM_FIELDS, toWire) as Json;
@@ -139,12 +160,12 @@ export class DynamoDocumentClient implements DocumentClient {
           'content-type': 'application/x-amz-json-1.0',
           'x-amz-target': `DynamoDB_20120810.${operation}`,
         },
-        body: JSON.stringify(wire),
+        body: JSON.stringify(binaryToBase64(wire)),
       },
       this.#options.transport ?? nodeTransport,
       this.#options,
     );
-    const parsed: unknown = response.body ? JSON.parse(response.body) : {};
+    const parsed = base64ToBinary(response.body ? JSON.parse(response.body) : {});
     return isObject(parsed) ? parsed : {};
   }
 }
