@@ -4,7 +4,13 @@
  * body's fields on the error), for the JSON protocol (`__type`) and REST JSON (`x-amzn-errortype`).
  */
 import { describe, expect, it } from 'vitest';
-import { type AwsResponse, AwsServiceError, awsCall, type Transport } from '../../lib/shared/aws/aws-http.ts';
+import {
+  type AwsResponse,
+  AwsServiceError,
+  awsCall,
+  StaleSocketError,
+  type Transport,
+} from '../../lib/shared/aws/aws-http.ts';
 import { GetCommand, PutCommand, TransactWriteCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { documentClient } from '../../lib/shared/dynamodb/document-client.ts';
 import { isConditionFailure } from '../../lib/shared/table.ts';
@@ -174,5 +180,17 @@ describe('binary values', () => {
     );
     expect(JSON.parse(sent[0]?.body ?? '').Item.body).toEqual({ B: bytes.toString('base64') });
     expect(Buffer.from(out.Attributes?.body)).toEqual(bytes);
+  });
+});
+
+describe('a stale keep-alive connection', () => {
+  it('is sent again once even when the call must not repeat: the request never left', async () => {
+    const { transport, sent } = scripted(
+      new StaleSocketError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })),
+      json(200, { MessageId: 'm' }),
+    );
+    const res = await awsCall(endpoint, request, transport, { ...options, maxAttempts: 1 });
+    expect(JSON.parse(res.body)).toEqual({ MessageId: 'm' });
+    expect(sent).toHaveLength(2);
   });
 });

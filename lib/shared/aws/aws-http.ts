@@ -49,6 +49,15 @@ export interface CallOptions {
   readonly now?: () => Date;
 }
 
+/** The request never left: it may be sent again whatever the call's attempts. */
+export class StaleSocketError extends Error {
+  readonly code = 'ECONNRESET';
+  constructor(cause: Error) {
+    super(`stale keep-alive connection: ${cause.message}`, { cause });
+    this.name = 'StaleSocketError';
+  }
+}
+
 export class AwsServiceError extends Error {
   readonly status: number;
   /** The error body's other fields (`Item`, `CancellationReasons`...). */
@@ -134,7 +143,11 @@ export const nodeTransport: Transport = async (url, init) => {
     req.on('timeout', () =>
       req.destroy(Object.assign(new Error('AWS call timed out'), { code: 'ETIMEDOUT' })),
     );
-    req.on('error', reject);
+    req.on('error', (error: Error & { code?: string }) =>
+      // A kept-alive socket the server closed while the container was frozen: the request did not
+      // reach AWS (Node's advice for `reusedSocket`), so even a call that must not repeat may.
+      reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error) : error),
+    );
     req.end(init.body);
   });
 };
@@ -149,6 +162,7 @@ export const awsCall = async (
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
   const url = new URL(request.path, endpoint.url);
+  let stale = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       const headers = signRequest(
@@ -166,6 +180,11 @@ export const awsCall = async (
       if (response.status >= 200 && response.status < 300) return response;
       throw errorOf(response.status, response.body, response.errorType);
     } catch (error) {
+      // One resend of a request that never left, on a fresh connection, beyond the call's attempts.
+      if (error instanceof StaleSocketError && stale++ === 0) {
+        attempt--;
+        continue;
+      }
       if (attempt >= attempts || !isRetryable(error)) throw error;
       // Full jitter: a random wait up to base × 2^attempt, capped at 20 s (the SDK's standard mode).
       const cap = Math.min(20_000, (options.baseDelayMs ?? 100) * 2 ** attempt);
