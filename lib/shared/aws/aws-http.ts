@@ -192,3 +192,22 @@ export const awsCall = async (
     }
   }
 };
+
+/** A command of one of the project's AWS clients: its input, and its output's type (never set). */
+export abstract class AwsCommand<I, O> {
+  declare readonly _output?: O;
+  constructor(readonly input: I) {}
+}
+
+export type OutputOf<C> = C extends AwsCommand<unknown, infer O> ? O : never;
+
+/** A call whose answer is a JSON object (an empty body is `{}`). */
+export const jsonCall = async (
+  endpoint: AwsEndpoint,
+  request: AwsRequest,
+  options: CallOptions & { readonly transport?: Transport },
+): Promise<Record<string, unknown>> => {
+  const response = await awsCall(endpoint, request, options.transport ?? nodeTransport, options);
+  const parsed: unknown = response.body ? JSON.parse(response.body) : {};
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? { ...parsed } : {};
+};

@@ -28,78 +28,71 @@ import type {
   SendEmailCommandInput,
   SendEmailCommandOutput,
 } from '@aws-sdk/client-sesv2';
-import { type AwsEndpoint, awsCall, type CallOptions, nodeTransport, type Transport } from './aws-http.ts';
+import {
+  AwsCommand,
+  type AwsEndpoint,
+  type CallOptions,
+  jsonCall,
+  type OutputOf,
+  type Transport,
+} from './aws-http.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** An SES v2 command: its HTTP method and path (`{Name}` filled from the input), and its input. */
-export abstract class SesCommand<I, O> {
+export abstract class SesCommand<I, O> extends AwsCommand<I, O> {
   abstract readonly method: Method;
   abstract readonly path: string;
-  declare readonly _output?: O;
-  constructor(readonly input: I) {}
 }
 
-export type SesOutputOf<C> = C extends SesCommand<unknown, infer O> ? O : never;
+const command = <I, O>(method: Method, path: string) =>
+  class extends SesCommand<I, O> {
+    readonly method = method;
+    readonly path = path;
+  };
 
-export class SendBulkEmailCommand extends SesCommand<SendBulkEmailCommandInput, SendBulkEmailCommandOutput> {
-  readonly method = 'POST';
-  readonly path = '/v2/email/outbound-bulk-emails';
-}
-export class SendEmailCommand extends SesCommand<SendEmailCommandInput, SendEmailCommandOutput> {
-  readonly method = 'POST';
-  readonly path = '/v2/email/outbound-emails';
-}
-export class GetAccountCommand extends SesCommand<GetAccountCommandInput, GetAccountCommandOutput> {
-  readonly method = 'GET';
-  readonly path = '/v2/email/account';
-}
-export class CreateEmailIdentityCommand extends SesCommand<
+const IDENTITY = '/v2/email/identities/{EmailIdentity}';
+
+export const SendBulkEmailCommand = command<SendBulkEmailCommandInput, SendBulkEmailCommandOutput>(
+  'POST',
+  '/v2/email/outbound-bulk-emails',
+);
+export const SendEmailCommand = command<SendEmailCommandInput, SendEmailCommandOutput>(
+  'POST',
+  '/v2/email/outbound-emails',
+);
+export const GetAccountCommand = command<GetAccountCommandInput, GetAccountCommandOutput>(
+  'GET',
+  '/v2/email/account',
+);
+export const CreateEmailIdentityCommand = command<
   CreateEmailIdentityCommandInput,
   CreateEmailIdentityCommandOutput
-> {
-  readonly method = 'POST';
-  readonly path = '/v2/email/identities';
-}
-export class GetEmailIdentityCommand extends SesCommand<
-  GetEmailIdentityCommandInput,
-  GetEmailIdentityCommandOutput
-> {
-  readonly method = 'GET';
-  readonly path = '/v2/email/identities/{EmailIdentity}';
-}
-export class DeleteEmailIdentityCommand extends SesCommand<
+>('POST', '/v2/email/identities');
+export const GetEmailIdentityCommand = command<GetEmailIdentityCommandInput, GetEmailIdentityCommandOutput>(
+  'GET',
+  IDENTITY,
+);
+export const DeleteEmailIdentityCommand = command<
   DeleteEmailIdentityCommandInput,
   DeleteEmailIdentityCommandOutput
-> {
-  readonly method = 'DELETE';
-  readonly path = '/v2/email/identities/{EmailIdentity}';
-}
-export class PutEmailIdentityMailFromAttributesCommand extends SesCommand<
+>('DELETE', IDENTITY);
+export const PutEmailIdentityMailFromAttributesCommand = command<
   PutEmailIdentityMailFromAttributesCommandInput,
   PutEmailIdentityMailFromAttributesCommandOutput
-> {
-  readonly method = 'PUT';
-  readonly path = '/v2/email/identities/{EmailIdentity}/mail-from';
-}
-export class CreateTenantCommand extends SesCommand<CreateTenantCommandInput, CreateTenantCommandOutput> {
-  readonly method = 'POST';
-  readonly path = '/v2/email/tenants';
-}
-export class CreateTenantResourceAssociationCommand extends SesCommand<
+>('PUT', `${IDENTITY}/mail-from`);
+export const CreateTenantCommand = command<CreateTenantCommandInput, CreateTenantCommandOutput>(
+  'POST',
+  '/v2/email/tenants',
+);
+export const CreateTenantResourceAssociationCommand = command<
   CreateTenantResourceAssociationCommandInput,
   CreateTenantResourceAssociationCommandOutput
-> {
-  readonly method = 'POST';
-  readonly path = '/v2/email/tenants/resources';
-}
-export class DeleteTenantResourceAssociationCommand extends SesCommand<
+>('POST', '/v2/email/tenants/resources');
+export const DeleteTenantResourceAssociationCommand = command<
   DeleteTenantResourceAssociationCommandInput,
   DeleteTenantResourceAssociationCommandOutput
-> {
-  readonly method = 'POST';
-  readonly path = '/v2/email/tenants/resources/delete';
-}
+>('POST', '/v2/email/tenants/resources/delete');
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -136,16 +129,9 @@ export class SesClient {
     this.#options = options;
   }
 
-  async send<C extends SesCommand<unknown, unknown>>(command: C): Promise<SesOutputOf<C>> {
-    const response = await awsCall(
-      this.#endpoint,
-      httpRequestOf(command),
-      this.#options.transport ?? nodeTransport,
-      this.#options,
-    );
-    const parsed: unknown = response.body ? JSON.parse(response.body) : {};
+  async send<C extends SesCommand<unknown, unknown>>(command: C): Promise<OutputOf<C>> {
     // The output's type is the command's: the SDK's types of SES's model.
-    return (isObject(parsed) ? parsed : {}) as SesOutputOf<C>;
+    return (await jsonCall(this.#endpoint, httpRequestOf(command), this.#options)) as OutputOf<C>;
   }
 }
 

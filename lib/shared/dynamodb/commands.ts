@@ -23,47 +23,38 @@ import type {
   UpdateCommandInput,
   UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { AwsCommand } from '../aws/aws-http.ts';
 
-/** A command: the DynamoDB operation it calls and its document input; `O` is its output's type. */
-export abstract class DocumentCommand<I, O> {
+/** A document command: the DynamoDB operation it calls, its document input, its output's type. */
+export abstract class DocumentCommand<I, O> extends AwsCommand<I, O> {
   abstract readonly operation: string;
-  /** Never set: carries the output type for `send`. */
-  declare readonly _output?: O;
-  constructor(readonly input: I) {}
 }
 
-export type OutputOf<C> = C extends DocumentCommand<unknown, infer O> ? O : never;
+const command = <I, O>(operation: string) =>
+  class extends DocumentCommand<I, O> {
+    readonly operation = operation;
+  };
 
-export class GetCommand extends DocumentCommand<GetCommandInput, GetCommandOutput> {
-  readonly operation = 'GetItem';
-}
-export class PutCommand extends DocumentCommand<PutCommandInput, PutCommandOutput> {
-  readonly operation = 'PutItem';
-}
-export class UpdateCommand extends DocumentCommand<UpdateCommandInput, UpdateCommandOutput> {
-  readonly operation = 'UpdateItem';
-}
-export class DeleteCommand extends DocumentCommand<DeleteCommandInput, DeleteCommandOutput> {
-  readonly operation = 'DeleteItem';
-}
-export class QueryCommand extends DocumentCommand<QueryCommandInput, QueryCommandOutput> {
-  readonly operation = 'Query';
-}
-export class ScanCommand extends DocumentCommand<ScanCommandInput, ScanCommandOutput> {
-  readonly operation = 'Scan';
-}
-export class BatchGetCommand extends DocumentCommand<BatchGetCommandInput, BatchGetCommandOutput> {
-  readonly operation = 'BatchGetItem';
-}
-export class BatchWriteCommand extends DocumentCommand<BatchWriteCommandInput, BatchWriteCommandOutput> {
-  readonly operation = 'BatchWriteItem';
-}
-export class TransactWriteCommand extends DocumentCommand<
-  TransactWriteCommandInput,
-  TransactWriteCommandOutput
-> {
-  readonly operation = 'TransactWriteItems';
-}
+export const GetCommand = command<GetCommandInput, GetCommandOutput>('GetItem');
+export type GetCommand = InstanceType<typeof GetCommand>;
+export const PutCommand = command<PutCommandInput, PutCommandOutput>('PutItem');
+export type PutCommand = InstanceType<typeof PutCommand>;
+export const UpdateCommand = command<UpdateCommandInput, UpdateCommandOutput>('UpdateItem');
+export type UpdateCommand = InstanceType<typeof UpdateCommand>;
+export const DeleteCommand = command<DeleteCommandInput, DeleteCommandOutput>('DeleteItem');
+export type DeleteCommand = InstanceType<typeof DeleteCommand>;
+export const QueryCommand = command<QueryCommandInput, QueryCommandOutput>('Query');
+export type QueryCommand = InstanceType<typeof QueryCommand>;
+export const ScanCommand = command<ScanCommandInput, ScanCommandOutput>('Scan');
+export type ScanCommand = InstanceType<typeof ScanCommand>;
+export const BatchGetCommand = command<BatchGetCommandInput, BatchGetCommandOutput>('BatchGetItem');
+export type BatchGetCommand = InstanceType<typeof BatchGetCommand>;
+export const BatchWriteCommand = command<BatchWriteCommandInput, BatchWriteCommandOutput>('BatchWriteItem');
+export type BatchWriteCommand = InstanceType<typeof BatchWriteCommand>;
+export const TransactWriteCommand = command<TransactWriteCommandInput, TransactWriteCommandOutput>(
+  'TransactWriteItems',
+);
+export type TransactWriteCommand = InstanceType<typeof TransactWriteCommand>;
 
 /** Every page of a query, following `LastEvaluatedKey` (as lib-dynamodb's `paginateQuery`). */
 export async function* paginateQuery(

@@ -10,12 +10,12 @@
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   type AwsEndpoint,
-  awsCall,
   type CallOptions,
-  nodeTransport,
+  jsonCall,
+  type OutputOf,
   type Transport,
 } from '../aws/aws-http.ts';
-import type { DocumentCommand, OutputOf } from './commands.ts';
+import type { DocumentCommand } from './commands.ts';
 
 type Json = Record<string, unknown>;
 type WireItem = Parameters<typeof unmarshall>[0];
@@ -151,21 +151,16 @@ export class DynamoDocumentClient implements DocumentClient {
   }
 
   async #call(operation: string, wire: Json): Promise<Json> {
-    const response = await awsCall(
-      this.#endpoint,
-      {
-        method: 'POST',
-        path: '/',
-        headers: {
-          'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': `DynamoDB_20120810.${operation}`,
-        },
-        body: JSON.stringify(binaryToBase64(wire)),
+    const request = {
+      method: 'POST' as const,
+      path: '/',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': `DynamoDB_20120810.${operation}`,
       },
-      this.#options.transport ?? nodeTransport,
-      this.#options,
-    );
-    const parsed = base64ToBinary(response.body ? JSON.parse(response.body) : {});
+      body: JSON.stringify(binaryToBase64(wire)),
+    };
+    const parsed = base64ToBinary(await jsonCall(this.#endpoint, request, this.#options));
     return isObject(parsed) ? parsed : {};
   }
 }
