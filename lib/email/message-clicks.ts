@@ -14,9 +14,10 @@
  * A message tracks at most `MAX_TRACKED_LINKS` links (its `seen` and `clicks` stay bounded); a click on
  * a further link counts for the message as a whole only (it was clicked already), never per link.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { timelineEntryRecord } from '../events/timeline.schema.ts';
+import { UpdateCommand } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import type { Key } from '../shared/keys.ts';
