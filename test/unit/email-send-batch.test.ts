@@ -339,6 +339,83 @@ describe('sendBatch', () => {
     expect(messages.items.size).toBe(0);
   });
 
+  it('loses nothing when GetAccount fails: nothing went to SES, the claims are released and a redelivery sends', async () => {
+    const people = [0, 1].map(() => subscribedContact(WS, contactId()));
+    let reads = 0;
+    const limits: SendLimits = {
+      acquire: async () => {
+        reads++;
+        if (reads === 1) throw new Error('TooManyRequestsException: GetAccount rate exceeded');
+      },
+    };
+    const { deps, messages } = setup(people, { limits });
+    const req = request(people);
+
+    const out = await sendBatch(req, deps, options());
+
+    expect(mailerOf(deps).calls).toHaveLength(0);
+    expect(out.retry).toBe(true);
+    expect(messages.items.size).toBe(0);
+    const again = await sendBatch(req, deps, options());
+    expect(Object.values(again.recipients).map((o) => o.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('keeps what SES accepted when GetAccount fails before a retry of the throttled entries', async () => {
+    const people = [0, 1].map(() => subscribedContact(WS, contactId()));
+    let reads = 0;
+    const limits: SendLimits = {
+      acquire: async () => {
+        reads++;
+        if (reads === 2) throw new Error('socket hang up');
+      },
+    };
+    const mailer = scriptedMailer((b) =>
+      b.emails.map(
+        (e, i): EntryResult =>
+          i === 0
+            ? { outcome: 'sent', sesMessageId: `ses-${e.messageId}` }
+            : { outcome: 'retry', reason: 'ACCOUNT_THROTTLED' },
+      ),
+    );
+    const { deps, messages } = setup(people, { limits, mailer });
+    const req = request(people);
+    const [a, b] = req.recipients.map((r) => r.messageId);
+
+    const out = await sendBatch(req, deps, options());
+
+    expect(out.recipients[a ?? '']?.status).toBe('sent');
+    expect(out.recipients[b ?? '']?.status).toBe('deferred');
+    expect(messages.items.get(`${WS}/${people[0]?.id}/${a}`)?.status).toBe('sent');
+    expect(messages.items.has(`${WS}/${people[1]?.id}/${b}`)).toBe(false);
+  });
+
+  it('releases the claims of a request that fails while claiming, so its redelivery sends every recipient', async () => {
+    const people = [0, 1, 2].map(() => subscribedContact(WS, contactId()));
+    const { deps, messages } = setup(people);
+    const failing = people[1]?.id;
+    let failed = false;
+    const flaky: typeof messages = {
+      ...messages,
+      create: async (ws, contactId, message, retention) => {
+        if (contactId === failing && !failed) {
+          failed = true;
+          throw new Error('ProvisionedThroughputExceededException');
+        }
+        return messages.create(ws, contactId, message, retention);
+      },
+    };
+    const req = request(people);
+
+    await expect(sendBatch(req, { ...deps, messages: flaky }, options())).rejects.toThrow(
+      'ProvisionedThroughputExceededException',
+    );
+    expect(mailerOf(deps).calls).toHaveLength(0);
+    expect(messages.items.size).toBe(0);
+
+    const again = await sendBatch(req, { ...deps, messages: flaky }, options());
+    expect(Object.values(again.recipients).map((o) => o.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
   it('keeps a message whose outcome is unknown claimed, so it is never resent', async () => {
     const person = subscribedContact(WS, contactId());
     const mailer = scriptedMailer((b) =>
