@@ -15,6 +15,8 @@ import {
   fakeSubscriptions,
   fakeTemplate,
   fakeTemplates,
+  INERT_LINKS,
+  linksFor,
   memoryContacts,
   memoryHalt,
   memoryMessages,
@@ -439,6 +441,21 @@ describe('sendBatch', () => {
     const out = await sendBatch(sendRequestSchema.parse(tested), deps, options());
     expect(Object.values(out.recipients)[0]?.status).toBe('sent');
     expect(mailerOf(deps).calls[0]?.emails[0]).toMatchObject({ to: 'marketer@shop.example' });
+  });
+
+  it("never puts the contact's own unsubscribe links in a test send: the tester's one-click must not unsubscribe the contact", async () => {
+    const person = subscribedContact(WS, contactId());
+    const { deps } = setup([person]);
+    const req = request([person], { origin: 'test' });
+    const tested = { ...req, recipients: [{ ...req.recipients[0], to: 'marketer@shop.example' }] };
+
+    const out = await sendBatch(sendRequestSchema.parse(tested), deps, options());
+
+    expect(Object.values(out.recipients)[0]?.status).toBe('sent');
+    const [email] = mailerOf(deps).calls[0]?.emails ?? [];
+    const header = (email as { headers?: { name: string; value: string }[] } | undefined)?.headers;
+    expect(header?.find((h) => h.name === 'List-Unsubscribe')?.value).toBe(`<${INERT_LINKS.oneClickUrl}>`);
+    expect(JSON.stringify(email)).not.toContain(linksFor(person.id).unsubscribeUrl);
   });
 });
 

@@ -185,8 +185,13 @@ export const sendBatch = async (
     }
     const to = r.to ?? contact.email;
     if (!to) return void (await finalAt(r, kind, 'refused', 'no-email'));
+    // A test send goes to the tester with the contact's data: its links must not act for the contact.
     const links: RecipientLinks | undefined =
-      kind === 'marketing' ? await deps.subscriptions.links(ws, contact.id, topic, r.messageId) : undefined;
+      kind !== 'marketing'
+        ? undefined
+        : recipientIsContact(request.origin)
+          ? await deps.subscriptions.links(ws, contact.id, topic, r.messageId)
+          : deps.subscriptions.inertLinks();
     const rendered = template.render({
       contact,
       settings,
