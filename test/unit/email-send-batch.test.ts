@@ -436,8 +436,12 @@ describe('sendBatch', () => {
   it('sends a test send to the given address whatever the contact consented to', async () => {
     const person = subscribedContact(WS, contactId(), { consent: {} });
     const { deps } = setup([person]);
-    const req = request([person], { origin: 'test' });
-    const tested = { ...req, recipients: [{ ...req.recipients[0], to: 'marketer@shop.example' }] };
+    const req = request([person]);
+    const tested = {
+      ...req,
+      origin: 'test',
+      recipients: [{ ...req.recipients[0], to: 'marketer@shop.example' }],
+    };
     const out = await sendBatch(sendRequestSchema.parse(tested), deps, options());
     expect(Object.values(out.recipients)[0]?.status).toBe('sent');
     expect(mailerOf(deps).calls[0]?.emails[0]).toMatchObject({ to: 'marketer@shop.example' });
@@ -446,8 +450,12 @@ describe('sendBatch', () => {
   it("never puts the contact's own unsubscribe links in a test send: the tester's one-click must not unsubscribe the contact", async () => {
     const person = subscribedContact(WS, contactId());
     const { deps } = setup([person]);
-    const req = request([person], { origin: 'test' });
-    const tested = { ...req, recipients: [{ ...req.recipients[0], to: 'marketer@shop.example' }] };
+    const req = request([person]);
+    const tested = {
+      ...req,
+      origin: 'test',
+      recipients: [{ ...req.recipients[0], to: 'marketer@shop.example' }],
+    };
 
     const out = await sendBatch(sendRequestSchema.parse(tested), deps, options());
 
@@ -476,5 +484,14 @@ describe('sendRequestSchema', () => {
     const redirected = { ...one, recipients: [{ ...one.recipients[0], to: 'x@example.com' }] };
     expect(sendRequestSchema.safeParse(redirected).success).toBe(false);
     expect(sendRequestSchema.safeParse({ ...redirected, origin: 'test' }).success).toBe(true);
+  });
+
+  it('refuses a test send or an alert without `to`: it would reach the contact unchecked for consent and suppression', () => {
+    const person = subscribedContact(WS, contactId());
+    for (const origin of ['test', 'alert'] as const) {
+      const parsed = sendRequestSchema.safeParse({ ...request([person]), origin });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(['recipients']);
+    }
   });
 });
