@@ -285,7 +285,7 @@ const benchStack = async () => {
         row(`  ${r.type}`, `${r.items.toFixed(2)} items, ${r.bytes.toFixed(0)} B per contact`);
     }
     if (runs('sending')) {
-      const figures = await benchSending({ stack, meter: m, recipients: SEND_RECIPIENTS });
+      const figures = await benchSending({ stack, recipients: SEND_RECIPIENTS });
       console.log(
         `\nsending ${SEND_RECIPIENTS} recipients through the send use case (DynamoDB Local, local SES), per 1,000 recipients;\n` +
           `modelled GB-s = CPU measured here + DynamoDB round trips + SES latency assumed ${SES_LATENCY.callMs} ms a call (+${SES_LATENCY.bulkPerEntryMs} ms per bulk entry):`,

@@ -3,7 +3,7 @@ import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import type { AlertPort } from '../../lib/email/feedback/mql-handoff.ts';
 import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
-import { messagesRepository } from '../../lib/email/history/messages.repository.ts';
+import { messagesRepository } from '../../lib/email/messages.repository.ts';
 import { sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';

@@ -83,7 +83,10 @@ describe('a marketing email, end to end', () => {
     });
     expect(recorded?.configurationSet).toBeTruthy();
     // The local SES published Send and Delivery; the feedback loop moved the message on.
-    expect(field(await messageEntry(id, messageId), 'email', 'status')).toBe('delivered');
+    const entry = await messageEntry(id, messageId);
+    expect(field(entry, 'email', 'status')).toBe('delivered');
+    expect(field(entry, 'email', 'sesMessageId')).toEqual(expect.any(String));
+    expect(field(entry, 'email', 'at', 'sent')).toEqual(expect.any(String));
 
     const unsubscribeUrl = listUnsubscribe.slice(1, -1);
     const contacts = contactsRepository(stack.table);

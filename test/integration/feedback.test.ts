@@ -13,9 +13,9 @@ import { SENDING_THRESHOLDS } from '../../lib/email/feedback/sending-health.ts';
 import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
 import { pausePort, resumeSending, sendingStatus } from '../../lib/email/feedback/sending-status.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
-import { messagesRepository } from '../../lib/email/history/messages.repository.ts';
 import { messageKey, newMessageId } from '../../lib/email/message.schema.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
+import { messagesRepository } from '../../lib/email/messages.repository.ts';
 import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
 import { scoreContact } from '../../lib/scoring/score-contact.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
@@ -160,7 +160,11 @@ describe('bounces and complaints', () => {
     const t = await sentMessage(ws);
     await twiceAtOnce('bounce-transient', t);
     expect((await deps.contacts.get(ws, t.contactId))?.suppression).toBeUndefined();
-    expect(await messageOf(t)).toMatchObject({ status: 'sent', softBounces: 1, seen: ['Bounce:Transient'] });
+    expect(await messageOf(t)).toMatchObject({
+      status: 'claimed',
+      softBounces: 1,
+      seen: ['Bounce:Transient'],
+    });
     // A permanent bounce after it still suppresses: the bounce type is part of the idempotence key.
     await applyFeedbackBatch([item('bounce-permanent', t)], deps);
     expect((await deps.contacts.get(ws, t.contactId))?.suppression?.reason).toBe('bounced');
@@ -197,6 +201,7 @@ describe('deliveries, opens and clicks', () => {
     });
     expect([...(message?.seen ?? [])].sort()).toEqual(['Click', 'Delivery', 'Open']);
     expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toEqual({
+      sent: 0,
       delivered: 1,
       opened: 1,
       clicked: 1,
@@ -206,6 +211,43 @@ describe('deliveries, opens and clicks', () => {
       failed: 0,
       unsubscribed: 0,
     });
+  });
+
+  it("SES's Send event makes the message sent with SES's id, once, before or after its delivery", async () => {
+    const ws = await newWorkspace(deps);
+    const first = await sentMessage(ws);
+    const late = await sentMessage(ws);
+    const sesId = 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000';
+    await twiceAtOnce('send', first, new Date('2026-11-01T10:00:01Z'));
+    expect(await messageOf(first)).toMatchObject({ status: 'sent', sesMessageId: sesId, seen: ['Send'] });
+    await twiceAtOnce('delivery', first, new Date('2026-11-01T10:00:02Z'));
+    // The delivery overtakes the Send event: the status stays delivered, the id and the time are kept.
+    await twiceAtOnce('delivery', late, new Date('2026-11-01T10:00:02Z'));
+    await twiceAtOnce('send', late, new Date('2026-11-01T10:00:01Z'));
+    for (const t of [first, late]) {
+      const message = await messageOf(t);
+      expect(message).toMatchObject({ status: 'delivered', sesMessageId: sesId });
+      expect(message?.at.sent).toBeDefined();
+      expect(message?.at.delivered).toBe('2026-11-01T10:00:02.000Z');
+    }
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({
+      sent: 2,
+      delivered: 2,
+    });
+  });
+
+  it('the Send event settles a send whose SES call ended without an answer', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    await deps.messages.noteUnknown(ws, t.contactId, t.messageId, 'outcome unknown: socket hang up');
+    expect(await messageOf(t)).toMatchObject({
+      status: 'claimed',
+      reason: 'outcome unknown: socket hang up',
+    });
+    await applyFeedbackBatch([item('send', t)], deps);
+    const message = await messageOf(t);
+    expect(message?.status).toBe('sent');
+    expect(message?.reason).toBeUndefined();
   });
 
   it('reject and rendering failure mark the message failed with the reason', async () => {

@@ -154,10 +154,6 @@ export const memoryMessages = () => {
       items.set(key, structuredClone(message));
       return true;
     },
-    async markSent(ws, c, m, sesMessageId, at) {
-      store.writes++;
-      fromClaimed(k(ws, c, m), (x) => ({ ...x, status: 'sent', sesMessageId, at: { ...x.at, sent: at } }));
-    },
     async markFailed(ws, c, m, reason, at) {
       store.writes++;
       fromClaimed(k(ws, c, m), (x) => ({ ...x, status: 'failed', reason, at: { ...x.at, failed: at } }));

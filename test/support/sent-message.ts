@@ -1,6 +1,7 @@
 /**
- * A message ecrm sent, as the send path leaves it before any feedback: its timeline entry (kind
- * `email`, status `sent`) at `messageKey`, for the feedback loop's tests.
+ * A message ecrm handed to SES, as the send path leaves it before any feedback: its timeline entry
+ * (kind `email`, status `claimed`: SES's Send event makes it `sent`) at `messageKey`, for the
+ * feedback loop's tests.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { messageCreatedAt, messageKey } from '../../lib/email/message.schema.ts';
@@ -29,10 +30,9 @@ export const putSentMessage = async (table: Table, tags: MessageTags): Promise<v
           ...(tags.originId ? { originId: tags.originId } : {}),
           templateId: 'newsletter',
           version: 1,
-          status: 'sent',
-          sesMessageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000',
+          status: 'claimed',
           seen: [],
-          at: { claimed: occurredAt, sent: occurredAt },
+          at: { claimed: occurredAt },
         },
       },
     }),

@@ -118,8 +118,14 @@ describe('readFeedback', () => {
     );
   });
 
-  it('send and delivery delay have no effect', () => {
-    expect(readFeedback(taggedSesEvent('send', tags()))).toBeUndefined();
+  it("send makes the message sent with SES's id; delivery delay has no effect", () => {
+    expect(readFeedback(taggedSesEvent('send', tags()))).toMatchObject({
+      seenKey: 'Send',
+      kind: 'sent',
+      status: 'sent',
+      at: '2016-10-14T05:02:16.645Z',
+      sesMessageId: 'EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000',
+    });
     expect(readFeedback(taggedSesEvent('delivery-delay', tags()))).toBeUndefined();
   });
 });
@@ -145,6 +151,7 @@ describe('the default-bus rule', () => {
   const matches = compileEventPattern(FEEDBACK_RULE_PATTERN);
   it('takes effective SES events of ecrm messages only', () => {
     for (const name of [
+      'send',
       'bounce-permanent',
       'complaint',
       'delivery',
@@ -156,7 +163,6 @@ describe('the default-bus rule', () => {
       expect(matches(taggedSesJson(name, tags())), name).toBe(true);
       expect(matches(rawSesFixture(name)), `${name} untagged`).toBe(false);
     }
-    expect(matches(taggedSesJson('send', tags()))).toBe(false);
     expect(matches(taggedSesJson('delivery-delay', tags()))).toBe(false);
   });
 });

@@ -9,9 +9,9 @@
 import type { ContactsRepository } from '../../contacts/contacts.repository.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { domainEvent } from '../../shared/events/outbox.ts';
-import type { MessagesRepository } from '../history/messages.repository.ts';
 import { messageIdSchema, messageKey } from '../message.schema.ts';
 import { recipientIsContact } from '../message-tags.ts';
+import type { MessagesRepository } from '../messages.repository.ts';
 import { type Feedback, isEngagement, readFeedback, statusesBefore } from './feedback.ts';
 import type { SesEvent } from './ses-event.schema.ts';
 import { suppressContact } from './suppress-contact.ts';
@@ -78,6 +78,8 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
     movesFrom: feedback.status ? statusesBefore(feedback.status) : undefined,
     at: feedback.at,
     reason: feedback.reason,
+    clearReason: feedback.kind === 'sent',
+    sesMessageId: feedback.sesMessageId,
     softBounce: kind === 'softBounced',
     link: feedback.link,
     event: engaged,

@@ -12,6 +12,8 @@ import type { SesEvent } from './ses-event.schema.ts';
 
 /** What happened to the message, as engagement and statistics count it. */
 export const FEEDBACK_KINDS = [
+  /** SES accepted it (its Send event): the message leaves `claimed`. */
+  'sent',
   'delivered',
   'opened',
   'clicked',
@@ -43,11 +45,14 @@ export interface Feedback {
   readonly status?: MessageStatus;
   readonly reason?: string;
   readonly link?: string;
+  /** SES's id of the message (its Send event carries it). */
+  readonly sesMessageId?: string;
   readonly suppress?: SuppressionReason;
 }
 
-/** SES event types with an effect; the others (Send, DeliveryDelay, Subscription) are left alone. */
+/** SES event types with an effect; the others (DeliveryDelay, Subscription) are left alone. */
 export const EFFECTIVE_EVENT_TYPES = [
+  'Send',
   'Delivery',
   'Bounce',
   'Complaint',
@@ -74,6 +79,16 @@ export const readFeedback = (event: SesEvent): Feedback | undefined => {
   if (!tags) return undefined;
   const at = (time: string) => iso(time) ?? iso(event.time) ?? event.time;
   switch (detail.eventType) {
+    case 'Send':
+      // The one writer of `sent`: also settles a send whose SES call ended without a clear answer.
+      return {
+        tags,
+        seenKey: 'Send',
+        kind: 'sent',
+        at: at(detail.mail.timestamp),
+        status: 'sent',
+        sesMessageId: detail.mail.messageId,
+      };
     case 'Delivery':
       return {
         tags,
@@ -142,7 +157,6 @@ export const readFeedback = (event: SesEvent): Feedback | undefined => {
         status: 'failed',
         reason: bounded(`rendering failed: ${detail.failure.errorMessage}`),
       };
-    case 'Send':
     case 'DeliveryDelay':
     case 'Subscription':
       return undefined;

@@ -5,8 +5,8 @@
  */
 import type { DomainEvent } from '../../shared/events/catalogue.ts';
 import type { CountersRepository } from '../history/counters.repository.ts';
-import type { MessagesRepository } from '../history/messages.repository.ts';
 import { messageIdSchema, messageKey } from '../message.schema.ts';
+import type { MessagesRepository } from '../messages.repository.ts';
 import { NO_ORIGIN_ID } from './feedback-batch.ts';
 
 export interface UnsubscribeDeps {

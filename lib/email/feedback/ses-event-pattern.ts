@@ -1,9 +1,9 @@
 /**
  * The rule on the account's default bus that feeds the feedback queue: SES events of the types that
  * have an effect, from messages that carry ecrm's tags (the rule filters on the tag, so the mail of
- * other applications sharing the account never reaches the queue). `Email Sent`, `Email Delivery
- * Delayed` and `Email Subscribed` are left out: ecrm records the send itself, and nothing follows from
- * the others, so they would cost a queue message and an invocation each for nothing.
+ * other applications sharing the account never reaches the queue). `Email Sent` is in: it is what
+ * makes a message `sent` (with SES's id). `Email Delivery Delayed` and `Email Subscribed` are left
+ * out: nothing follows from them, so they would cost a queue message and an invocation for nothing.
  */
 import { MESSAGE_TAG } from '../message-tags.ts';
 import { EFFECTIVE_EVENT_TYPES } from './feedback.ts';

@@ -59,14 +59,6 @@ export interface MessageStore {
     message: EmailMessage,
     retentionDays: number,
   ): Promise<boolean>;
-  /** claimed → sent; a no-op when the feedback loop moved it further already. */
-  markSent(
-    workspaceId: string,
-    contactId: string,
-    messageId: string,
-    sesMessageId: string,
-    at: string,
-  ): Promise<void>;
   /** claimed → failed with the reason. */
   markFailed(
     workspaceId: string,

@@ -72,12 +72,6 @@ export interface SendOptions {
   readonly deliver: DeliverOptions;
   /** True on the queue's last delivery of this request: what would be deferred fails for good. */
   readonly lastAttempt: boolean;
-  /**
-   * Whether the send path writes `sent` + SES's message id (a second write per recipient). Off, the
-   * message stays `claimed` until SES's Send event (which carries both) reaches the feedback loop:
-   * 1.0 write unit per recipient instead of 2.0. On by default.
-   */
-  readonly recordSent?: boolean;
 }
 
 /** Why a whole marketing request is refused, or undefined when it may go. */
@@ -257,8 +251,9 @@ export const sendBatch = async (
       const contactId = email.contactId;
       switch (result.outcome) {
         case 'sent':
-          if (options.recordSent !== false)
-            await deps.messages.markSent(ws, contactId, id, result.sesMessageId, now());
+          // The message stays `claimed` until SES's Send event, which carries SES's id, makes it
+          // `sent` in the feedback loop: one write per recipient here, and the same path settles a
+          // send whose outcome the call could not tell.
           outcomes[id] = { status: 'sent', sesMessageId: result.sesMessageId };
           return;
         case 'final':
