@@ -387,7 +387,8 @@ describe('sendBatch', () => {
 
     expect(out.recipients[a ?? '']?.status).toBe('sent');
     expect(out.recipients[b ?? '']?.status).toBe('deferred');
-    expect(messages.items.get(`${WS}/${people[0]?.id}/${a}`)?.status).toBe('sent');
+    // Accepted: kept claimed (never released, never resent) until SES's Send event makes it sent.
+    expect(messages.items.get(`${WS}/${people[0]?.id}/${a}`)?.status).toBe('claimed');
     expect(messages.items.has(`${WS}/${people[1]?.id}/${b}`)).toBe(false);
   });
 
