@@ -45,6 +45,25 @@ export type SubscribeInput = z.infer<typeof subscribeBody>;
 
 export type SubscribeOutcome = 'subscribed' | 'pending' | 'suppressed';
 
+/**
+ * What a form may set on the contact: the name and language it gives, only where the contact has none.
+ * A signup form is public (an ingest key sits in the page), so anyone can submit anyone's address:
+ * it must not rename a known customer or change the language their email comes in.
+ */
+const missingProfile = async (
+  workspaceId: string,
+  input: SubscribeInput,
+  deps: SubscriptionDeps,
+): Promise<Pick<SubscribeInput, 'firstName' | 'lastName' | 'locale'>> => {
+  const found = (await deps.contacts.lookup(workspaceId, { email: input.email })).email;
+  const known = found?.type === 'lookup' ? await deps.contacts.get(workspaceId, found.contactId) : undefined;
+  return {
+    ...(known?.firstName === undefined && input.firstName ? { firstName: input.firstName } : {}),
+    ...(known?.lastName === undefined && input.lastName ? { lastName: input.lastName } : {}),
+    ...(known?.locale === undefined && input.locale ? { locale: input.locale } : {}),
+  };
+};
+
 export const subscribe = async (
   workspaceId: string,
   input: SubscribeInput,
@@ -58,10 +77,10 @@ export const subscribe = async (
     throw new ValidationError(`topics[${unknown}]: not a topic of this workspace`, [
       { path: `topics[${unknown}]`, message: "not one of the workspace's topics" },
     ]);
-  const { email, firstName, lastName, locale, source } = input;
+  const { email, source } = input;
   const { contact } = await upsertContact(
     workspaceId,
-    { email, firstName, lastName, locale },
+    { email, ...(await missingProfile(workspaceId, input, deps)) },
     `subscribe:${source}`,
     deps,
   );

@@ -102,6 +102,26 @@ describe('double opt-in', () => {
     expect((await real.contacts.get(ws, contactId))?.consent.email?.status).toBe('unsubscribed');
   });
 
+  it("never lets a public form overwrite a known contact's name or language; it only fills what is missing", async () => {
+    const { upsertContact } = await import('../../lib/contacts/upsert-contact.ts');
+    const email = `known-${randomBytes(3).toString('hex')}@example.com`;
+    const { contact } = await upsertContact(ws, { email, firstName: 'Ana', locale: 'es' }, 'api', real);
+    await subscribe(
+      ws,
+      { email, firstName: 'Hacked <b>', lastName: 'Garcia', locale: 'en', source: 'footer' },
+      deps,
+    );
+    const after = await real.contacts.get(ws, contact.id);
+    expect(after).toMatchObject({ firstName: 'Ana', locale: 'es', lastName: 'Garcia' });
+
+    const fresh = await subscribe(
+      ws,
+      { email: `new-${email}`, firstName: 'Bo', locale: 'fr', source: 'footer' },
+      deps,
+    );
+    expect(await real.contacts.get(ws, fresh.contactId)).toMatchObject({ firstName: 'Bo', locale: 'fr' });
+  });
+
   it('tells a suppressed address apart without subscribing it', async () => {
     const { contactId } = await subscribe(ws, { email: 'gone@example.com', source: 'popup' }, deps);
     const before = await real.contacts.get(ws, contactId);
