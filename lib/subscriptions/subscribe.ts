@@ -91,7 +91,16 @@ export const subscribe = async (
       contact.id,
       (current) => {
         const held = current.consent.email;
-        if (held?.status === 'subscribed') return { topics: chosen, source };
+        if (held?.status === 'subscribed') {
+          // Double opt-in means a form alone never consents: a topic the confirmed contact left is
+          // chosen again through its own preference link, not by whoever typed its address.
+          if (!settings.doubleOptIn) return { topics: chosen, source };
+          const left = (id: string) => current.topics?.[id]?.status === 'unsubscribed';
+          return {
+            topics: Object.fromEntries(Object.entries(chosen).filter(([id]) => !left(id))),
+            source,
+          };
+        }
         if (!settings.doubleOptIn) return { email: 'subscribed', topics: chosen, source };
         const now = deps.clock.now();
         if (held?.status === 'pending' && now.getTime() - Date.parse(held.at) < RESEND_CONFIRMATION_AFTER_MS)
