@@ -4,11 +4,11 @@
  * authenticates its API key itself).
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import { invokeAs } from './invocation-context.ts';
-import { listenOn } from './port-in-use.ts';
+import { LocalEndpoint } from './local-endpoint.ts';
 
 export type HttpLambda = (
   event: APIGatewayProxyEventV2,
@@ -83,7 +83,7 @@ const CORS = {
 
 export interface LocalHttpApi {
   readonly url: string;
-  readonly server: Server;
+  /** Stops accepting requests and drops open connections; resolves once closed. */
   close(): Promise<void>;
 }
 
@@ -168,24 +168,11 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
     res.end(result.body ?? '');
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      // A Lambda that throws is a 500 "Internal Server Error" at API Gateway.
-      console.error('local http api: handler failed', error);
-      if (!res.headersSent) send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
-      else res.end();
-    });
+  const endpoint = new LocalEndpoint('the local HTTP API', handle, {
+    ...(options.port === undefined ? {} : { port: options.port }),
+    onError: (error) => console.error('local http api: handler failed', error),
+    // A Lambda that throws is a 500 "Internal Server Error" at API Gateway.
+    failure: (res) => send(res, 500, JSON.stringify({ message: 'Internal Server Error' })),
   });
-  await listenOn(server, options.port ?? 0, '127.0.0.1');
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: await endpoint.listen(), close: () => endpoint.close() };
 };

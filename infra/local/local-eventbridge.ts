@@ -17,15 +17,8 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CompiledEventPattern, compileEventPattern } from './event-pattern.ts';
-import { InFlight } from './in-flight.ts';
-import {
-  type LocalHttpServer,
-  listenOnLocalhost,
-  parseJson,
-  RequestTooLargeError,
-  readBody,
-  sendJson,
-} from './local-http-server.ts';
+import { LocalEndpoint } from './local-endpoint.ts';
+import { parseJson, RequestTooLargeError, readBody, sendJson } from './local-http-server.ts';
 import {
   type AcceptedEvent,
   type BusEvent,
@@ -100,17 +93,17 @@ const awsError = (res: ServerResponse, status: number, type: string, message: st
 /** Use {@link startLocalEventBridge}. */
 export class LocalEventBridge extends EventEmitter<BusEvents> {
   private readonly rules = new Map<string, CompiledRule>();
-  private readonly inFlight = new InFlight();
+  private readonly http: LocalEndpoint;
   private readonly archive: BusEvent[] = [];
   private readonly dead: DeadLetter[] = [];
   private readonly buses: ReadonlySet<string>;
   private readonly region: string;
   private readonly account: string;
   private readonly retry: RetryPolicy;
-  private server: LocalHttpServer | undefined;
 
   constructor(private readonly options: LocalEventBridgeOptions = {}) {
     super();
+    this.http = new LocalEndpoint('the local event bus', (req, res) => this.handle(req, res), options);
     this.buses = new Set(['default', ...(options.eventBusNames ?? [])]);
     this.region = options.region ?? 'us-east-1';
     this.account = options.account ?? '000000000000';
@@ -119,8 +112,7 @@ export class LocalEventBridge extends EventEmitter<BusEvents> {
 
   /** `http://127.0.0.1:<port>`, for the SDK client's `endpoint` or `AWS_ENDPOINT_URL_EVENTBRIDGE`. */
   get endpoint(): string {
-    if (!this.server) throw new Error('the local event bus is not started');
-    return this.server.endpoint;
+    return this.http.url;
   }
 
   /** Every accepted event, in order. */
@@ -158,23 +150,18 @@ export class LocalEventBridge extends EventEmitter<BusEvents> {
 
   /** Resolves when no delivery is in flight (retries and their backoff included). */
   idle(): Promise<void> {
-    return this.inFlight.idle();
+    return this.http.idle();
   }
 
   /** @internal Binds the endpoint; use {@link startLocalEventBridge}. */
   async listen(): Promise<this> {
-    this.server = await listenOnLocalhost((req, res) => this.handle(req, res), {
-      port: this.options.port ?? 0,
-      ...(this.options.onError ? { onError: this.options.onError } : {}),
-    });
+    await this.http.listen();
     return this;
   }
 
   /** Closes the endpoint, then waits for deliveries in flight. */
-  async stop(): Promise<void> {
-    await this.server?.close();
-    this.server = undefined;
-    await this.idle();
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -252,7 +239,7 @@ export class LocalEventBridge extends EventEmitter<BusEvents> {
     const matched = [...this.rules.values()].filter(
       (r) => r.eventBusName === eventBusName && r.matches(event),
     );
-    const ends = matched.map(() => this.inFlight.begin());
+    const ends = matched.map(() => this.http.inFlight.begin());
     return () => {
       for (const [i, rule] of matched.entries()) {
         void this.deliver(rule, event).finally(ends[i]);

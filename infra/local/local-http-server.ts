@@ -1,20 +1,9 @@
 /**
- * The HTTP plumbing shared by the local AWS endpoints (bus, scheduler): bind 127.0.0.1 only, read
- * bodies with a size cap, answer JSON, and close promptly even while SDK clients hold keep-alive
- * connections open.
+ * The request and response plumbing shared by the local AWS endpoints: read bodies with a size cap,
+ * parse JSON without throwing, answer JSON as AWS does. Their lifecycle (listen, stop, idle) is
+ * local-endpoint.ts.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listenOn } from './port-in-use.ts';
-
-export interface LocalHttpServer {
-  /** `http://127.0.0.1:<port>`, ready to pass as an SDK client's `endpoint`. */
-  readonly endpoint: string;
-  readonly port: number;
-  /** Stops accepting requests and drops open connections. */
-  close(): Promise<void>;
-}
-
-export type LocalRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Thrown by {@link readBody} when the body exceeds its cap; the caller maps it to its protocol's error. */
 export class RequestTooLargeError extends Error {
@@ -68,40 +57,4 @@ export const sendJson = (
     ...headers,
   });
   res.end(payload);
-};
-
-/**
- * Listens on 127.0.0.1 (`port` 0 picks a free port). A handler that throws answers 500 with an
- * `InternalFailure` error type, as an AWS endpoint would, and the error goes to `onError`.
- */
-export const listenOnLocalhost = async (
-  handler: LocalRequestHandler,
-  options: { readonly port?: number; readonly onError?: (error: unknown) => void } = {},
-): Promise<LocalHttpServer> => {
-  const server = createServer((req, res) => {
-    handler(req, res).catch((error: unknown) => {
-      options.onError?.(error);
-      if (!res.headersSent) {
-        sendJson(
-          res,
-          500,
-          { message: 'Internal failure of the local endpoint' },
-          { 'x-amzn-errortype': 'InternalFailure' },
-        );
-      } else res.destroy();
-    });
-  });
-  await listenOn(server, options.port ?? 0, '127.0.0.1');
-  const address = server.address();
-  if (typeof address !== 'object' || address === null) throw new Error('the local server has no TCP address');
-  const { port } = address;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
 };

@@ -12,14 +12,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KmsError, KmsKeyRing } from './kms-api.ts';
-import {
-  type LocalHttpServer,
-  listenOnLocalhost,
-  parseJson,
-  RequestTooLargeError,
-  readBody,
-  sendJson,
-} from './local-http-server.ts';
+import { LocalEndpoint } from './local-endpoint.ts';
+import { parseJson, RequestTooLargeError, readBody, sendJson } from './local-http-server.ts';
 
 export interface LocalKmsOptions {
   /** 0 (default) picks a free port. */
@@ -51,9 +45,10 @@ export class LocalKms {
   readonly keyId: string;
   /** The first key's ARN: what the deployed functions get as SECRETS_KEY_ID. */
   readonly keyArn: string;
-  private server: LocalHttpServer | undefined;
+  private readonly http: LocalEndpoint;
 
-  constructor(private readonly options: LocalKmsOptions = {}) {
+  constructor(options: LocalKmsOptions = {}) {
+    this.http = new LocalEndpoint('the local KMS', (req, res) => this.handle(req, res), options);
     this.ring = new KmsKeyRing({
       region: options.region ?? 'us-east-1',
       account: options.account ?? '000000000000',
@@ -70,22 +65,18 @@ export class LocalKms {
 
   /** `http://127.0.0.1:<port>`, for the SDK client's `endpoint` or `AWS_ENDPOINT_URL_KMS`. */
   get endpoint(): string {
-    if (!this.server) throw new Error('the local KMS is not started');
-    return this.server.endpoint;
+    return this.http.url;
   }
 
   /** @internal Binds the endpoint; use {@link startLocalKms}. */
   async listen(): Promise<this> {
-    this.server = await listenOnLocalhost((req, res) => this.handle(req, res), {
-      port: this.options.port ?? 0,
-      ...(this.options.onError ? { onError: this.options.onError } : {}),
-    });
+    await this.http.listen();
     return this;
   }
 
-  async stop(): Promise<void> {
-    await this.server?.close();
-    this.server = undefined;
+  /** Closes the endpoint once the requests it is serving are answered. */
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -19,8 +19,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { InFlight } from './in-flight.ts';
-import { type LocalHttpServer, listenOnLocalhost, parseJson, readBody } from './local-http-server.ts';
+import { LocalEndpoint } from './local-endpoint.ts';
+import { parseJson, readBody } from './local-http-server.ts';
 
 export type QueueConsumer = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
@@ -72,9 +72,8 @@ class Queue {
 /** Use {@link startLocalQueues}. */
 export class LocalQueues {
   private readonly queues = new Map<string, Queue>();
-  private readonly inFlight = new InFlight();
+  private readonly http = new LocalEndpoint('the local queues', (req, res) => this.handle(req, res));
   private readonly dead: DeadLetter[] = [];
-  private server: LocalHttpServer | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   /** SendMessage(Batch) requests served, for benches. */
@@ -94,8 +93,7 @@ export class LocalQueues {
   }
 
   get endpoint(): string {
-    if (!this.server) throw new Error('the local queues are not started');
-    return this.server.endpoint;
+    return this.http.url;
   }
 
   get deadLetters(): readonly DeadLetter[] {
@@ -129,12 +127,12 @@ export class LocalQueues {
 
   /** Resolves when every queue is empty and no batch runs. */
   idle(): Promise<void> {
-    return this.inFlight.idle();
+    return this.http.idle();
   }
 
   /** @internal */
   async listen(): Promise<this> {
-    this.server = await listenOnLocalhost((req, res) => this.handle(req, res), { port: 0 });
+    await this.http.listen();
     this.timer = setInterval(() => {
       for (const q of this.queues.values()) this.pump(q);
     }, 50);
@@ -145,8 +143,7 @@ export class LocalQueues {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.server?.close();
-    this.server = undefined;
+    await this.http.close();
     // Delayed messages would hold idle() forever once nothing consumes them.
     for (const q of this.queues.values()) {
       for (const m of [...q.ready.slice(q.head), ...q.waiting]) m.done?.();
@@ -167,7 +164,7 @@ export class LocalQueues {
       sentAt: now,
       visibleAt: now + delaySeconds * 1000,
       receives: 0,
-      ...(delaySeconds > 0 ? {} : { done: this.inFlight.begin() }),
+      ...(delaySeconds > 0 ? {} : { done: this.http.inFlight.begin() }),
     };
     if (delaySeconds > 0) queue.waiting.push(message);
     else queue.ready.push(message);
@@ -185,7 +182,7 @@ export class LocalQueues {
       for (const m of queue.waiting) {
         if (m.visibleAt > now) still.push(m);
         else {
-          m.done ??= this.inFlight.begin();
+          m.done ??= this.http.inFlight.begin();
           queue.ready.push(m);
         }
       }
@@ -207,7 +204,7 @@ export class LocalQueues {
       }
       queue.running += 1;
       this.invocations += 1;
-      const end = this.inFlight.begin();
+      const end = this.http.inFlight.begin();
       void this.deliver(queue, consumer, batch).finally(() => {
         queue.running -= 1;
         queue.handling -= batch.length;

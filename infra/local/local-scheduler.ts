@@ -20,15 +20,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { InFlight } from './in-flight.ts';
-import {
-  type LocalHttpServer,
-  listenOnLocalhost,
-  parseJson,
-  RequestTooLargeError,
-  readBody,
-  sendJson,
-} from './local-http-server.ts';
+import { LocalEndpoint } from './local-endpoint.ts';
+import { parseJson, RequestTooLargeError, readBody, sendJson } from './local-http-server.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryWithBackoff } from './retry.ts';
 import {
   atInstant,
@@ -104,7 +97,7 @@ const isoSeconds = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
 export class LocalScheduler {
   private readonly entries = new Map<string, Entry>();
   private readonly groups = new Map<string, Date>();
-  private readonly inFlight = new InFlight();
+  private readonly http: LocalEndpoint;
   private readonly dead: FailedInvocation[] = [];
   /** API requests received (CreateSchedule, DeleteSchedule…), by `METHOD collection`, for the bench. */
   readonly apiCalls = new Map<string, number>();
@@ -115,10 +108,10 @@ export class LocalScheduler {
   private readonly retry: RetryPolicy;
   private handler: FireHandler | undefined;
   private virtualNow: Date | undefined;
-  private server: LocalHttpServer | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: LocalSchedulerOptions = {}) {
+    this.http = new LocalEndpoint('the local scheduler', (req, res) => this.handle(req, res), options);
     this.region = options.region ?? 'us-east-1';
     this.account = options.account ?? '000000000000';
     this.retry = options.retry ?? defaultRetryPolicy;
@@ -127,8 +120,7 @@ export class LocalScheduler {
 
   /** `http://127.0.0.1:<port>`, for the SDK client's `endpoint` or `AWS_ENDPOINT_URL_SCHEDULER`. */
   get endpoint(): string {
-    if (!this.server) throw new Error('the local scheduler is not started');
-    return this.server.endpoint;
+    return this.http.url;
   }
 
   /** Invocations that failed every attempt. */
@@ -179,15 +171,12 @@ export class LocalScheduler {
 
   /** Resolves when no invocation is in flight. */
   idle(): Promise<void> {
-    return this.inFlight.idle();
+    return this.http.idle();
   }
 
   /** @internal Binds the endpoint and starts the timer; use {@link startLocalScheduler}. */
   async listen(): Promise<this> {
-    this.server = await listenOnLocalhost((req, res) => this.handle(req, res), {
-      port: this.options.port ?? 0,
-      ...(this.options.onError ? { onError: this.options.onError } : {}),
-    });
+    await this.http.listen();
     const tickMs = this.options.tickMs ?? 1_000;
     if (tickMs > 0) {
       this.timer = setInterval(() => {
@@ -203,9 +192,7 @@ export class LocalScheduler {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.server?.close();
-    this.server = undefined;
-    await this.idle();
+    await this.http.stop();
   }
 
   // ---- firing -------------------------------------------------------------------------------------
@@ -247,7 +234,7 @@ export class LocalScheduler {
                 entry.record,
                 nextOccurrence(entry.expression, scheduledTime, this.occurrenceContext(entry.record)),
               );
-        deliveries.push(this.inFlight.track(this.deliver(entry.record, scheduledTime)));
+        deliveries.push(this.http.inFlight.track(this.deliver(entry.record, scheduledTime)));
       }
       if (entry.nextDue === undefined && entry.record.body.ActionAfterCompletion === 'DELETE') {
         this.entries.delete(key);

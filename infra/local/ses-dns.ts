@@ -9,6 +9,7 @@
  * into 255-byte character-strings as RFC 1035 requires; a malformed packet is ignored.
  */
 import { createSocket, type Socket } from 'node:dgram';
+import { listenOn } from './port-in-use.ts';
 
 export interface LocalDnsOptions {
   /** The TXT records published at `name` (lower-case, no trailing dot), or undefined if none. */
@@ -124,13 +125,7 @@ export class LocalDns {
       if (!q) return;
       socket.send(answer(q, this.txt(q.name)), from.port, from.address);
     });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(this.options.port ?? 0, '127.0.0.1', () => {
-        socket.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOn(socket, this.options.port ?? 0, '127.0.0.1');
     this.boundPort = socket.address().port;
     this.socket = socket;
     return this;

@@ -21,15 +21,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod';
-import { InFlight } from './in-flight.ts';
-import {
-  type LocalHttpServer,
-  listenOnLocalhost,
-  parseJson,
-  RequestTooLargeError,
-  readBody,
-  sendJson,
-} from './local-http-server.ts';
+import { LocalEndpoint } from './local-endpoint.ts';
+import { parseJson, RequestTooLargeError, readBody, sendJson } from './local-http-server.ts';
 import type { BusEvent } from './put-events.ts';
 import {
   type AcceptedMail,
@@ -100,14 +93,14 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 /** Use {@link startSesFront}. */
 export class SesFront {
   readonly state: SesState;
-  private readonly inFlight = new InFlight();
+  private readonly http: LocalEndpoint;
   private readonly region: string;
   private readonly accountId: string;
   private readonly now: () => Date;
   private readonly configurationSets: ReadonlySet<string>;
-  private server: LocalHttpServer | undefined;
 
   constructor(private readonly options: SesFrontOptions) {
+    this.http = new LocalEndpoint('the local SES front', (req, res) => this.handle(req, res), options);
     this.region = options.region ?? 'us-east-1';
     this.accountId = options.account ?? '000000000000';
     this.now = options.now ?? (() => new Date());
@@ -122,8 +115,7 @@ export class SesFront {
 
   /** `http://127.0.0.1:<port>`: the SES endpoint (`AWS_ENDPOINT_URL_SESV2`), the store and web view too. */
   get endpoint(): string {
-    if (!this.server) throw new Error('the local SES front is not started');
-    return this.server.endpoint;
+    return this.http.url;
   }
 
   /** Every message accepted, in order, with its tags, configuration set, tenant and published events. */
@@ -200,22 +192,18 @@ export class SesFront {
 
   /** Resolves when every accepted message's events are published. */
   idle(): Promise<void> {
-    return this.inFlight.idle();
+    return this.http.idle();
   }
 
   /** @internal Binds the endpoint; use {@link startSesFront}. */
   async listen(): Promise<this> {
-    this.server = await listenOnLocalhost((req, res) => this.handle(req, res), {
-      port: this.options.port ?? 0,
-      ...(this.options.onError ? { onError: this.options.onError } : {}),
-    });
+    await this.http.listen();
     return this;
   }
 
-  async stop(): Promise<void> {
-    await this.server?.close();
-    this.server = undefined;
-    await this.idle();
+  /** Closes the endpoint, then waits for the events of accepted messages. */
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   private context(): SesEventContext {
@@ -545,7 +533,7 @@ export class SesFront {
   private accept(messages: RecordedMessage[], subjectFromStore: boolean): void {
     const records = messages.map((m) => ({ ...m }));
     for (const m of records) this.state.record(m);
-    const end = this.inFlight.begin();
+    const end = this.http.inFlight.begin();
     setImmediate(() => {
       void (async () => {
         try {

@@ -12,6 +12,7 @@
 import type { Server } from 'node:http';
 import sesV2Local from 'aws-ses-v2-local';
 import * as z from 'zod';
+import { closeServer } from './local-endpoint.ts';
 
 export interface SesLocal {
   /** `http://127.0.0.1:<port>`, for `endpoint` or `AWS_ENDPOINT_URL_SESV2`. */
@@ -51,10 +52,7 @@ export const startSesLocal = async (options: { readonly port?: number } = {}): P
     endpoint,
     webViewUrl: `${endpoint}/`,
     stop: () => {
-      stopping ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
+      stopping ??= closeServer(server);
       return stopping;
     },
   };

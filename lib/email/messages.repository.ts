@@ -153,6 +153,21 @@ export const messagesRepository = (table: Table) => {
     await write(key, { ...change, movesFrom: ['claimed'] }, true);
   };
 
+  /** A write that applies only while the message is claimed; another writer's move wins. */
+  const CLAIMED = { names: { '#e': 'email', '#s': 'status' }, values: { ':claimed': 'claimed' } };
+  const claimedOnly = (ws: string, contactId: string, messageId: string) => ({
+    TableName: table.name,
+    Key: messageKey(ws, contactId, messageId),
+    ConditionExpression: '#e.#s = :claimed',
+  });
+  const whileClaimed = async (command: UpdateCommand | DeleteCommand): Promise<void> => {
+    try {
+      await table.client.send(command);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  };
+
   const store: MessageStore = {
     async create(ws, contactId, message: EmailMessage, retentionDays) {
       const occurredAt = messageCreatedAt(message.messageId);
@@ -185,38 +200,24 @@ export const messagesRepository = (table: Table) => {
     markFailed: (ws, contactId, messageId, reason, at) =>
       fromClaimed(messageKey(ws, contactId, messageId), { status: 'failed', at, reason }),
 
-    noteUnknown: async (ws, contactId, messageId, reason) => {
-      try {
-        await table.client.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: messageKey(ws, contactId, messageId),
-            UpdateExpression: 'SET #e.#r = :reason',
-            ConditionExpression: '#e.#s = :claimed',
-            ExpressionAttributeNames: { '#e': 'email', '#s': 'status', '#r': 'reason' },
-            ExpressionAttributeValues: { ':claimed': 'claimed', ':reason': reason },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    },
+    noteUnknown: (ws, contactId, messageId, reason) =>
+      whileClaimed(
+        new UpdateCommand({
+          ...claimedOnly(ws, contactId, messageId),
+          UpdateExpression: 'SET #e.#r = :reason',
+          ExpressionAttributeNames: { ...CLAIMED.names, '#r': 'reason' },
+          ExpressionAttributeValues: { ...CLAIMED.values, ':reason': reason },
+        }),
+      ),
 
-    release: async (ws, contactId, messageId) => {
-      try {
-        await table.client.send(
-          new DeleteCommand({
-            TableName: table.name,
-            Key: messageKey(ws, contactId, messageId),
-            ConditionExpression: '#e.#s = :claimed',
-            ExpressionAttributeNames: { '#e': 'email', '#s': 'status' },
-            ExpressionAttributeValues: { ':claimed': 'claimed' },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    },
+    release: (ws, contactId, messageId) =>
+      whileClaimed(
+        new DeleteCommand({
+          ...claimedOnly(ws, contactId, messageId),
+          ExpressionAttributeNames: CLAIMED.names,
+          ExpressionAttributeValues: CLAIMED.values,
+        }),
+      ),
   };
 
   return {

@@ -2,6 +2,7 @@
  * The DNS side of a sender domain, pure: the records its owner adds (Easy DKIM CNAMEs, the MAIL FROM
  * MX and SPF, a DMARC suggestion), where a DMARC policy is looked for, and the From header.
  */
+import { controlsToSpace } from '../shared/control-chars.ts';
 import type { DnsRecord, SenderDomain } from './sender-domain.schema.ts';
 
 /** Records to add for `domain`, as SES documents them for Easy DKIM and a custom MAIL FROM domain. */
@@ -48,16 +49,13 @@ export const dmarcLookupNames = (domain: string): string[] => {
 /** True for a TXT record that is a DMARC policy (`v=DMARC1` first, RFC 7489 §6.4). */
 export const isDmarcRecord = (txt: string): boolean => /^v\s*=\s*DMARC1\s*(;|$)/i.test(txt.trim());
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: refuse every control character
-const CONTROL = /[\u0000-\u001f\u007f]/g;
-
 /**
  * The From header value: `"Display Name" <local@domain>`. The display name loses any control
  * character (CR/LF never reach a header), is quoted with `\` and `"` escaped, and is MIME
  * encoded-word (RFC 2047, UTF-8 base64) when it is not ASCII, as SES requires.
  */
 export const fromAddress = (displayName: string, localPart: string, domain: string): string => {
-  const clean = displayName.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const clean = controlsToSpace(displayName).replace(/\s+/g, ' ').trim();
   const address = `${localPart}@${domain}`;
   if (clean === '') return address;
   if (/^[\u0020-\u007e]*$/.test(clean)) return `"${clean.replace(/[\\"]/g, (c) => `\\${c}`)}" <${address}>`;

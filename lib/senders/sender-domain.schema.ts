@@ -4,6 +4,7 @@
  * domains; one of them is the default the send path uses.
  */
 import * as z from 'zod';
+import { hasControlChars } from '../shared/control-chars.ts';
 
 /** A DNS host name as SES takes it for a domain identity: lower-case labels, a letter TLD, no IP. */
 export const domainSchema = z
@@ -30,8 +31,7 @@ export const displayNameSchema = z
   .trim()
   .min(1)
   .max(100)
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse control characters
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'no line breaks or control characters');
+  .refine((s) => !hasControlChars(s), 'no line breaks or control characters');
 
 /** A label under the domain for the custom MAIL FROM domain (`mail` → mail.brand.example). */
 export const mailFromLabelSchema = z

@@ -15,9 +15,10 @@
  * - `sample` (random) is gone so that a render is a pure function of template and data.
  */
 import { type FilterImplOptions, Liquid, type Template } from 'liquidjs';
+import { controlsToSpace } from '../shared/control-chars.ts';
 import type { ShippedLocale } from '../workspaces/email-settings.schema.ts';
 
-/** Whether outputs land in HTML (escaped as entities) or in a plain-text part (control chars removed). */
+/** Whether outputs land in HTML (escaped as entities) or in a plain-text part (control chars become spaces). */
 export type OutputMode = 'html' | 'plain';
 
 /** Upper bounds per template source and per render (LiquidJS's DoS limits). */
@@ -56,11 +57,8 @@ export const toText = (value: unknown): string => {
 export const escapeHtml = (value: unknown): string =>
   toText(value).replace(/[&<>"'{}]/g, (c) => HTML_ENTITIES[c] ?? c);
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-
-/** Data in a subject, preheader or text part: one line, no CR/LF or other control character. */
-export const plainText = (value: unknown): string => toText(value).replace(CONTROL, ' ');
+/** Data in a subject, preheader or text part: one line, each run of control characters one space. */
+export const plainText = (value: unknown): string => controlsToSpace(toText(value));
 
 const currencyFormats = new Map<string, Intl.NumberFormat>();
 

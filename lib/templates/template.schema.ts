@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { emailKindSchema } from '../email/message-tags.ts';
+import { hasControlChars } from '../shared/control-chars.ts';
 import { shippedLocaleSchema, topicIdSchema } from '../workspaces/email-settings.schema.ts';
 
 export const RESERVED_TEMPLATE_IDS = ['defaults'] as const;
@@ -28,7 +29,7 @@ const singleLine = (what: string) =>
     .string()
     .trim()
     .max(300)
-    .refine((s) => !/[\r\n]/.test(s), `${what} is one line`);
+    .refine((s) => !hasControlChars(s), `${what} is one line, without control characters`);
 
 /** One locale of a template as written: MJML (compiled at save) or plain HTML, and optionally the text. */
 export const localeSourceInput = z

@@ -200,8 +200,8 @@ describe('CR/LF from data never leaves its line', () => {
     if (!out.ok) return;
     expect(out.email.subject).toBe('Hello Ana Bcc: victim@example.com X-Evil: 1');
     expect(out.email.subject).not.toMatch(/[\r\n]/);
-    // The template's own line break stays; the data's are gone.
-    expect(out.email.text).toBe('Dear Ana  Bcc: victim@example.com X-Evil: 1,\nbye');
+    // The template's own line break stays; the data's are gone (a CRLF run is one space).
+    expect(out.email.text).toBe('Dear Ana Bcc: victim@example.com X-Evil: 1,\nbye');
   });
 });
 

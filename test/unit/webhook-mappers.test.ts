@@ -126,13 +126,13 @@ describe('Shopify orders', () => {
     expect(orderOf(mapShopify('orders/updated', edited)).refundedTotal).toBeUndefined();
   });
 
-  it("maps Shopify's documented refunds/create sample (no currency on its transaction) to an unpriced refund", () => {
+  it("maps Shopify's published refunds/create sample (currency null on both transactions, XXX in their unsettled sets) to an unpriced refund", () => {
     expect(only(mapShopify('refunds/create', payload('shopify/refunds/create.json')))).toStrictEqual({
       kind: 'refund',
       refund: {
         refundId: '890088186047892319',
         orderId: '820982911946154508',
-        decimalAmounts: ['41.93'],
+        decimalAmounts: ['75.00', '10.00'],
         createdAt: '2022-01-01T00:00:00.000Z',
       },
     });

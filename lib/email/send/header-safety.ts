@@ -1,20 +1,15 @@
 /**
  * No byte of data ever breaks out of a header. SES builds the MIME message from our strings; a CR or
  * LF in a subject or display name would start a header of the attacker's choosing (Bcc, a second
- * List-Unsubscribe...). Every header value ecrm sets goes through one of these.
+ * List-Unsubscribe...). Every header value ecrm sets goes through one of these. What counts as a control character (C0, DEL, C1 with NEL, U+2028/2029) is lib/shared/control-chars.ts.
  */
-
-// Every C0 control (CR, LF, TAB, NUL...), DEL, and the Unicode line/paragraph separators and NEL,
-// which some MIME stacks treat as line breaks.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
+import { hasControlChars, oneLine } from '../../shared/control-chars.ts';
 
 /** A subject as one line: every control or line-break run becomes one space; trimmed; capped. */
-export const headerText = (value: string, max = 998): string =>
-  value.replace(UNSAFE, ' ').replace(/ {2,}/g, ' ').trim().slice(0, max);
+export const headerText = (value: string, max = 998): string => oneLine(value).slice(0, max);
 
 /** True when a value carries nothing that could end a header line. */
-export const isHeaderSafe = (value: string): boolean => !new RegExp(UNSAFE.source).test(value);
+export const isHeaderSafe = (value: string): boolean => !hasControlChars(value);
 
 export class UnsafeHeaderError extends Error {
   override readonly name = 'UnsafeHeaderError';

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { LIMITS, localeSchema, phoneSchema } from '../../contacts/contact.schema.ts';
+import { controlsToSpace } from '../../shared/control-chars.ts';
 import {
   fromStripeAmount,
   MoneyError,
@@ -104,7 +105,7 @@ export const optionalIdSchema = z
  */
 export const text = (value: unknown, max = 1024): string | undefined => {
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.replace(/\p{Cc}+/gu, ' ').trim();
+  const trimmed = controlsToSpace(value).trim();
   return trimmed ? trimmed.slice(0, max) : undefined;
 };
 
