@@ -10,10 +10,10 @@
  * what AWS would bill.
  */
 import { type DynamoDBClient, GetItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { invocationContext } from '../infra/local/invocation-context.ts';
 import { tableDefinition } from '../infra/table.definition.ts';
+import type { DocumentClient } from '../lib/shared/dynamodb/document-client.ts';
 import {
   type IndexDefinition,
   type Item,
@@ -182,46 +182,42 @@ export const meter = (shadow: DynamoDBClient) => {
     return 0;
   };
 
-  const attach = (client: DynamoDBDocumentClient) => {
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const input = obj(args.input);
-        const command = context.commandName ?? 'unknown';
-        const targets = writeTargets(command, input);
-        const before = await Promise.all(targets.map((t) => read(t.table, t.key)));
-        let output: Input = {};
-        let failure: unknown;
-        try {
-          const result = await next(args);
-          output = obj(result.output);
-          return result;
-        } catch (error) {
-          failure = error;
-          throw error;
-        } finally {
-          const name = invocationContext.getStore()?.functionName ?? 'other';
-          const tally = tallies.get(name) ?? empty();
-          tallies.set(name, tally);
-          tally.calls += 1;
-          tally.byCommand[command] = (tally.byCommand[command] ?? 0) + 1;
-          const transactional = command === 'TransactWriteItemsCommand';
-          const after = failure
-            ? before
-            : await Promise.all(targets.map((t) => (t.check ? undefined : read(t.table, t.key))));
-          targets.forEach((t, i) => {
-            // A failed conditional write and a condition check are charged as writes of the item as it is.
-            const was = before[i];
-            const is = failure || t.check ? was : after[i];
-            tally.writeUnits +=
-              failure || t.check
-                ? writeUnits(itemSize(was ?? t.put), transactional)
-                : writeCost(was, is, transactional);
-          });
-          if (!failure) tally.readUnits += await readCost(command, input, output);
-        }
-      },
-      { step: 'build', name: 'ecrmBillingMeter', override: true },
-    );
+  const attach = (client: DocumentClient) => {
+    client.use(async (command, wireInput, next) => {
+      const input = obj(wireInput);
+      const targets = writeTargets(command, input);
+      const before = await Promise.all(targets.map((t) => read(t.table, t.key)));
+      let output: Input = {};
+      let failure: unknown;
+      try {
+        const result = await next();
+        output = obj(result);
+        return result;
+      } catch (error) {
+        failure = error;
+        throw error;
+      } finally {
+        const name = invocationContext.getStore()?.functionName ?? 'other';
+        const tally = tallies.get(name) ?? empty();
+        tallies.set(name, tally);
+        tally.calls += 1;
+        tally.byCommand[command] = (tally.byCommand[command] ?? 0) + 1;
+        const transactional = command === 'TransactWriteItemsCommand';
+        const after = failure
+          ? before
+          : await Promise.all(targets.map((t) => (t.check ? undefined : read(t.table, t.key))));
+        targets.forEach((t, i) => {
+          // A failed conditional write and a condition check are charged as writes of the item as it is.
+          const was = before[i];
+          const is = failure || t.check ? was : after[i];
+          tally.writeUnits +=
+            failure || t.check
+              ? writeUnits(itemSize(was ?? t.put), transactional)
+              : writeCost(was, is, transactional);
+        });
+        if (!failure) tally.readUnits += await readCost(command, input, output);
+      }
+    });
   };
   return {
     attach,

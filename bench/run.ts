@@ -286,6 +286,7 @@ const benchStack = async () => {
     }
     if (runs('sending')) {
       const figures = await benchSending({ stack, recipients: SEND_RECIPIENTS });
+      await stack.idle();
       console.log(
         `\nsending ${SEND_RECIPIENTS} recipients through the send use case (DynamoDB Local, local SES), per 1,000 recipients;\n` +
           `modelled GB-s = CPU measured here + DynamoDB round trips + SES latency assumed ${SES_LATENCY.callMs} ms a call (+${SES_LATENCY.bulkPerEntryMs} ms per bulk entry):`,

@@ -3,13 +3,13 @@
  * writes per membership change, and read units per contact in a full rebuild.
  */
 import { performance } from 'node:perf_hooks';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack } from '../infra/local/stack.ts';
 import { parseCondition } from '../lib/conditions/condition.schema.ts';
 import { compile } from '../lib/conditions/evaluate.ts';
 import type { Contact } from '../lib/contacts/contact.schema.ts';
 import { emptyContact } from '../lib/contacts/contact-model.ts';
 import { segmentsRepository } from '../lib/segments/segments.repository.ts';
+import { BatchWriteCommand } from '../lib/shared/dynamodb/commands.ts';
 import { newId } from '../lib/shared/ids.ts';
 import { keys } from '../lib/shared/keys.ts';
 import type { meter } from './capacity.ts';

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { localDocumentClient } from '../infra/local/dynamodb-local.ts';
+import { documentClient } from '../lib/shared/dynamodb/document-client.ts';
 import type { Table } from '../lib/shared/table.ts';
 
 export const localStackFile = '.local/stack.json';
@@ -33,22 +34,21 @@ export const readStackInfo = (file = localStackFile): StackInfo => {
 export const resolveTable = (options: { local?: boolean | undefined; table?: string | undefined }): Table => {
   if (options.local) {
     const info = readStackInfo();
-    const client = new DynamoDBClient({
-      endpoint: info.dynamodbEndpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    return {
-      client: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-      name: info.tableName,
-    };
+    return { client: localDocumentClient(info.dynamodbEndpoint), name: info.tableName };
   }
   const name = options.table ?? process.env.ECRM_TABLE_NAME;
   if (!name)
     throw new Error('say where: --local, or --table <name> (or ECRM_TABLE_NAME) with AWS credentials');
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  if (!region) throw new Error('say which region: AWS_REGION (or AWS_DEFAULT_REGION)');
+  // The SDK resolves the shell's credentials (environment, profile, SSO...); the table client is the
+  // project's own, as in Lambda.
+  const sdk = new DynamoDBClient({ region });
   return {
-    client: DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-      marshallOptions: { removeUndefinedValues: true },
+    client: documentClient({
+      region,
+      url: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? `https://dynamodb.${region}.amazonaws.com`,
+      credentials: () => sdk.config.credentials(),
     }),
     name,
   };

@@ -1,20 +1,20 @@
 /**
- * Real dependencies for handlers, built once per cold start from the parsed environment. The SDK
+ * Real dependencies for handlers, built once per cold start from the parsed environment. The AWS
  * clients take their endpoints from the standard AWS_ENDPOINT_URL_* variables, which is how the
  * local stack points the same code at DynamoDB Local, the local bus and the local SES.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
+import { documentClient } from '../../lib/shared/dynamodb/document-client.ts';
 import type { Table } from '../../lib/shared/table.ts';
 import { authenticator } from '../../lib/workspaces/authenticate.ts';
 import { rateCountersRepository } from '../../lib/workspaces/rate-counters.repository.ts';
 import { rateLimiter } from '../../lib/workspaces/rate-limit.ts';
 import type { RateLimits } from '../../lib/workspaces/workspace.schema.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { awsEndpoint } from './aws-endpoint.ts';
 import { config } from './config.ts';
 
 export const once = <T>(build: () => T): (() => T) => {
@@ -26,9 +26,7 @@ export const once = <T>(build: () => T): (() => T) => {
 };
 
 export const table = once((): Table => {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  const client = documentClient(awsEndpoint('dynamodb', 'DYNAMODB', 'dynamodb'));
   return { client, name: config('table').TABLE_NAME };
 });
 

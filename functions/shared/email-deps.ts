@@ -4,7 +4,6 @@
  * their own implementations, each built from its capability's deps file.
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
 import { pausePort } from '../../lib/email/feedback/sending-status.ts';
@@ -19,10 +18,12 @@ import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { sendingHaltRepository } from '../../lib/email/send/sending-halt.repository.ts';
 import { sesAccountQuota } from '../../lib/email/send/ses-account.ts';
 import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
+import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { latestVersions, templatePort } from '../../lib/templates/template-port.ts';
 import { templatesRepository } from '../../lib/templates/templates.repository.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { awsEndpoint } from './aws-endpoint.ts';
 import { config } from './config.ts';
 import { once, table } from './deps.ts';
 import { logger } from './logger.ts';
@@ -35,8 +36,8 @@ export const emailPorts = once((): { templates: TemplatePort; versions: Template
   versions: latestVersions({ templates: templatesRepository(table()) }),
 }));
 
-/** SES with the SDK's own retries off: a retried timeout could send twice (SES has no idempotency key). */
-export const sesClient = once(() => new SESv2Client({ maxAttempts: 1 }));
+/** SES with retries off: a retried timeout could send twice (SES has no idempotency key). */
+export const sesClient = once(() => new SesClient(awsEndpoint('ses', 'SESV2', 'email'), { maxAttempts: 1 }));
 
 const metrics = new Metrics({
   namespace: SENDING_HALTED_METRIC.namespace,

@@ -2,18 +2,19 @@
  * Sender domains' dependencies: the repository, SES's identity and tenant APIs, DNS, and the
  * `SenderPort` the send path uses (one per container, so its cache lives as long as the container).
  */
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { nodeDns } from '../../lib/senders/dns.port.ts';
 import type { SenderDomainDeps } from '../../lib/senders/manage-sender-domains.ts';
 import { senderDomainsRepository } from '../../lib/senders/sender-domains.repository.ts';
 import { senderPort } from '../../lib/senders/sender-port.ts';
 import { sesIdentities } from '../../lib/senders/ses-identities.gateway.ts';
+import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { awsEndpoint } from './aws-endpoint.ts';
 import { config } from './config.ts';
 import { once, table } from './deps.ts';
 
-const ses = once(() => new SESv2Client({}));
+const ses = once(() => new SesClient(awsEndpoint('ses', 'SESV2', 'email')));
 
 const settings = once(() => {
   const env = config('senders');

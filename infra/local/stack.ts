@@ -6,7 +6,6 @@
  */
 
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -16,7 +15,12 @@ import * as z from 'zod';
 import type { Table } from '../../lib/shared/table.ts';
 import { functions } from '../catalogue/functions.ts';
 import { type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
-import { createProjectTable, localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local.ts';
+import {
+  createProjectTable,
+  localDocumentClient,
+  localDynamoDbClient,
+  startDynamoDbLocal,
+} from './dynamodb-local.ts';
 import { type HttpLambda, type LocalHttpApi, startLocalHttpApi } from './http-api.ts';
 import { invokeAs } from './invocation-context.ts';
 import { loadOrCreateKmsKey } from './kms-key-file.ts';
@@ -317,9 +321,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     process.env.PUBLIC_URL = api.url;
 
     const table: Table = {
-      client: DynamoDBDocumentClient.from(localDynamoDbClient(dynamodbEndpoint), {
-        marshallOptions: { removeUndefinedValues: true },
-      }),
+      client: localDocumentClient(dynamodbEndpoint),
       name: tableName,
     };
 

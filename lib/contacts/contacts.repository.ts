@@ -4,6 +4,10 @@
  * make those identifiers unique per workspace. Every write is conditional on the contact's `rev`
  * (optimistic concurrency) and carries its domain event in `_ev` (the outbox).
  */
+
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { cursorCodec, InvalidCursorError, shardNumber } from '../shared/cursor.ts';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -12,10 +16,7 @@ import {
   paginateQuery,
   QueryCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import { cursorCodec, InvalidCursorError, shardNumber } from '../shared/cursor.ts';
+} from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { CONTACT_LIST_SHARDS, type Key, keys } from '../shared/keys.ts';

@@ -10,8 +10,9 @@
  *   second write that leaves the status alone;
  * - an SES event is applied once: its `seen` key must not be on the message yet.
  */
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import { timelineEntryRecord } from '../events/timeline.schema.ts';
+import { DeleteCommand, PutCommand, UpdateCommand } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import type { Key } from '../shared/keys.ts';

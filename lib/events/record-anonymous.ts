@@ -3,7 +3,7 @@
  * visitor identifies, `attachAnonymousEvents` moves them onto the contact (each move is
  * record-then-delete, so a crash midway only repeats work, never loses an event).
  */
-import { PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, paginateQuery } from '../shared/dynamodb/commands.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';

@@ -3,9 +3,11 @@
  * `T#<occurredAt>#<eventId>` so a query reads newest first, and the event id makes a replay land on
  * the same item. Each entry expires by TTL; the roll-ups on the contact stay.
  */
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { cursorCodec } from '../shared/cursor.ts';
+import { QueryCommand, TransactWriteCommand } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';

@@ -1,6 +1,7 @@
 /** Orders in their contact's partition, and the order → contact lookup that refunds need. */
-import { GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
+import { GetCommand, PutCommand, paginateQuery } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';

@@ -4,10 +4,11 @@
  * at a time. Entries are keyed by input, not by time, so a page sorts the contact's most recent
  * 1,000 entries and the cursor is the last entry shown (its time and id).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import { cursorCodec } from '../shared/cursor.ts';
+import { QueryCommand } from '../shared/dynamodb/commands.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';

@@ -1,6 +1,7 @@
 /** The workspace's scoring model (one per workspace, `W#<ws>` / `SCM`); the defaults when none is set. */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
+import { GetCommand, PutCommand } from '../shared/dynamodb/commands.ts';
 import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 import { parseScoringModel, type ScoringModel } from './scoring-model.schema.ts';

@@ -6,11 +6,11 @@
  * where it stopped and a re-run adds nobody twice.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { upsertContactBody } from '../contacts/contact.schema.ts';
 import type { ContactDeps } from '../contacts/deps.ts';
 import { upsertContact } from '../contacts/upsert-contact.ts';
+import { GetCommand, PutCommand } from '../shared/dynamodb/commands.ts';
 import { ConflictError, PayloadTooLargeError, ValidationError } from '../shared/errors.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { newId } from '../shared/ids.ts';

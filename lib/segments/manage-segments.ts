@@ -3,13 +3,14 @@
  * version and asks (through the outbox of the same write) for a rebuild; a deleted segment is
  * purged by the same job, so a million members never have to go in one request.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
 import { parseCondition } from '../conditions/condition.schema.ts';
 import { compile } from '../conditions/evaluate.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { cursorCodec, shardNumber } from '../shared/cursor.ts';
+import { PutCommand } from '../shared/dynamodb/commands.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { newId } from '../shared/ids.ts';

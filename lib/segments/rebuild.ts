@@ -8,13 +8,13 @@
  * an incremental evaluation would.
  */
 
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { nextChange } from '../conditions/evaluate.ts';
 import { type EngagementInput, type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
 import { engagementOf } from '../email/history/engagement.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
+import { PutCommand } from '../shared/dynamodb/commands.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys, MEMBERSHIP_SHARDS } from '../shared/keys.ts';
 import { isConditionFailure, type Table } from '../shared/table.ts';

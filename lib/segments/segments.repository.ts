@@ -4,6 +4,10 @@
  * `segment.entered` event; the item keeps the `segment.exited` event for its removal, so one write
  * per change carries both facts to the bus.
  */
+
+import * as z from 'zod';
+import type { Clock } from '../shared/clock.ts';
+import { InvalidCursorError } from '../shared/cursor.ts';
 import {
   BatchGetCommand,
   DeleteCommand,
@@ -11,10 +15,7 @@ import {
   PutCommand,
   paginateQuery,
   QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import type { Clock } from '../shared/clock.ts';
-import { InvalidCursorError } from '../shared/cursor.ts';
+} from '../shared/dynamodb/commands.ts';
 import {
   domainEvent,
   OUTBOX_ATTRIBUTE,

@@ -1,5 +1,5 @@
 /** Sender domains live in their workspace's partition (`W#<ws>`, `SD#<domain>`), with the default's pointer. */
-import { DeleteCommand, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, paginateQuery } from '../shared/dynamodb/commands.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';

@@ -6,21 +6,18 @@
  * tags it with the workspace (`ecrm-ws`), and a workspace adopts an existing identity only when the
  * tag names it (a retry after a half-done registration), never one of another workspace.
  */
+import type { GetEmailIdentityCommandOutput } from '@aws-sdk/client-sesv2';
 import {
-  AlreadyExistsException,
-  BadRequestException,
   CreateEmailIdentityCommand,
   CreateTenantCommand,
   CreateTenantResourceAssociationCommand,
   DeleteEmailIdentityCommand,
   DeleteTenantResourceAssociationCommand,
   GetEmailIdentityCommand,
-  type GetEmailIdentityCommandOutput,
-  NotFoundException,
+  isSesError,
   PutEmailIdentityMailFromAttributesCommand,
-  type SESv2Client,
-  TooManyRequestsException,
-} from '@aws-sdk/client-sesv2';
+  type SesClient,
+} from '../shared/aws/sesv2.ts';
 import { ConflictError, TransientError, ValidationError } from '../shared/errors.ts';
 import type { VerificationStatus } from './sender-domain.schema.ts';
 
@@ -74,10 +71,10 @@ const stateOf = (out: GetEmailIdentityCommandOutput): IdentityState => ({
 
 /** SES's throttling is worth a retry (503); a domain SES refuses is the caller's to fix (422). */
 const translated = (error: unknown): unknown => {
-  if (error instanceof TooManyRequestsException) {
+  if (isSesError(error, 'TooManyRequestsException')) {
     return new TransientError('SES is throttling its identity API; retry', { cause: error });
   }
-  if (error instanceof BadRequestException) {
+  if (isSesError(error, 'BadRequestException')) {
     return new ValidationError(
       `SES refused the domain: ${error.message}`,
       [{ path: 'domain', message: error.message }],
@@ -89,7 +86,7 @@ const translated = (error: unknown): unknown => {
   return error;
 };
 
-export const sesIdentities = (client: SESv2Client): IdentitiesPort => guarded(sesCalls(client));
+export const sesIdentities = (client: SesClient): IdentitiesPort => guarded(sesCalls(client));
 
 const guard =
   <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
@@ -111,12 +108,12 @@ const guarded = (port: IdentitiesPort): IdentitiesPort => ({
   dissociate: guard(port.dissociate),
 });
 
-const sesCalls = (client: SESv2Client): IdentitiesPort => {
+const sesCalls = (client: SesClient): IdentitiesPort => {
   const get = async (domain: string) => {
     try {
       return stateOf(await client.send(new GetEmailIdentityCommand({ EmailIdentity: domain })));
     } catch (error) {
-      if (error instanceof NotFoundException) return undefined;
+      if (isSesError(error, 'NotFoundException')) return undefined;
       throw error;
     }
   };
@@ -131,7 +128,7 @@ const sesCalls = (client: SESv2Client): IdentitiesPort => {
         );
         return { dkimTokens: out.DkimAttributes?.Tokens ?? [] };
       } catch (error) {
-        if (!(error instanceof AlreadyExistsException)) throw error;
+        if (!isSesError(error, 'AlreadyExistsException')) throw error;
         const existing = await get(domain);
         if (existing?.workspaceId !== workspaceId) {
           throw new ConflictError(
@@ -157,7 +154,7 @@ const sesCalls = (client: SESv2Client): IdentitiesPort => {
       try {
         await client.send(new DeleteEmailIdentityCommand({ EmailIdentity: domain }));
       } catch (error) {
-        if (!(error instanceof NotFoundException)) throw error;
+        if (!isSesError(error, 'NotFoundException')) throw error;
       }
     },
     async ensureTenant(tenantName, workspaceId) {
@@ -169,7 +166,7 @@ const sesCalls = (client: SESv2Client): IdentitiesPort => {
           }),
         );
       } catch (error) {
-        if (!(error instanceof AlreadyExistsException)) throw error;
+        if (!isSesError(error, 'AlreadyExistsException')) throw error;
       }
     },
     async associate(tenantName, resourceArn) {
@@ -178,7 +175,7 @@ const sesCalls = (client: SESv2Client): IdentitiesPort => {
           new CreateTenantResourceAssociationCommand({ TenantName: tenantName, ResourceArn: resourceArn }),
         );
       } catch (error) {
-        if (!(error instanceof AlreadyExistsException)) throw error;
+        if (!isSesError(error, 'AlreadyExistsException')) throw error;
       }
     },
     async dissociate(tenantName, resourceArn) {
@@ -187,7 +184,7 @@ const sesCalls = (client: SESv2Client): IdentitiesPort => {
           new DeleteTenantResourceAssociationCommand({ TenantName: tenantName, ResourceArn: resourceArn }),
         );
       } catch (error) {
-        if (!(error instanceof NotFoundException)) throw error;
+        if (!isSesError(error, 'NotFoundException')) throw error;
       }
     },
   };

@@ -2,11 +2,13 @@
  * The table port: the document client and the table name, passed to repositories as one value.
  * Items are read back through their zod schema (`readItem`), never with `as`.
  */
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import type * as z from 'zod';
+import { PutCommand } from './dynamodb/commands.ts';
+import type { DocumentClient } from './dynamodb/document-client.ts';
 
 export interface Table {
-  readonly client: DynamoDBDocumentClient;
+  readonly client: DocumentClient;
   readonly name: string;
 }
 

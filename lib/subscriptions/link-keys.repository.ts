@@ -1,6 +1,7 @@
 /** The deployment's link key item: sealed by KMS, created once (a conditional put), never rewritten. */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
+import { GetCommand, PutCommand } from '../shared/dynamodb/commands.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import { linkKidSchema } from './link-token.ts';

@@ -4,7 +4,7 @@
  * transaction, conditional on the head still pointing at the version it read: two saves at once can
  * never both become version n, and a version, once written, is never overwritten.
  */
-import { GetCommand, paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery, TransactWriteCommand } from '../shared/dynamodb/commands.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import {

@@ -1,5 +1,5 @@
 /** Connections live in their workspace's partition (`W#<ws>`, `CN#<id>`). */
-import { DeleteCommand, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, paginateQuery } from '../shared/dynamodb/commands.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';

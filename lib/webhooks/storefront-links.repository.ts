@@ -2,13 +2,10 @@
  * Which contact a shop's customer is, and the shop's last-modified time for that customer, so an
  * older `customers/update` arriving after a newer one never overwrites newer state.
  */
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '../shared/dynamodb/commands.ts';
 import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 

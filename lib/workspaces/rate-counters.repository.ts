@@ -1,5 +1,5 @@
 /** The shared rate-limit counters: one small item per subject per window, expiring soon after it. */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '../shared/dynamodb/commands.ts';
 import { keys } from '../shared/keys.ts';
 import type { Table } from '../shared/table.ts';
 import { type RateCounters, WINDOW_SECONDS } from './rate-limit.ts';

@@ -6,8 +6,15 @@
  * plus one delete per item. Each scan segment checkpoints its position and counts after every page
  * in a record outside the workspace's prefix, so a killed run resumes where it stopped.
  */
-import { BatchWriteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '../shared/dynamodb/commands.ts';
 import { type Key, keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 

@@ -1,5 +1,5 @@
 /** Workspaces and their API keys: all in the workspace's own partition (`W#<id>`). */
-import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '../shared/dynamodb/commands.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';

@@ -3,10 +3,11 @@
  * dedupe records keep no personal data once applied; an erased person re-created by a later order
  * or event comes back suppressed, never "subscribed".
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
+import { GetCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { type Client, client, deliverShopify, field, startStack, workspaceWithKeys } from './harness.ts';
 

@@ -3,13 +3,13 @@
  * through the same idempotent path), and what ecrm itself does to a contact on its timeline.
  */
 import { readFileSync } from 'node:fs';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { recordSystemEvent } from '../../lib/events/system-timeline.ts';
 import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
+import { PutCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { keys } from '../../lib/shared/keys.ts';

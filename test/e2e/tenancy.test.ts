@@ -3,13 +3,13 @@
  * without a check here fails the coverage test.
  */
 
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { exportsRepository } from '../../lib/contacts/exports.repository.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
+import { PutCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { sign } from '../../lib/webhooks/verify/index.ts';

@@ -1,17 +1,12 @@
-import {
-  BatchGetCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '../../lib/shared/dynamodb/commands.ts';
 import type { Scope } from '../../lib/shared/http/route.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { mintToken } from '../../lib/workspaces/api-key-token.ts';
+import { mockDocumentClient } from '../support/mock-aws-client.ts';
 
-const ddb = mockClient(DynamoDBDocumentClient);
+const ddb = mockDocumentClient();
 
 /** Keys of the test workspace, one per case the shell must tell apart. */
 const minted = {

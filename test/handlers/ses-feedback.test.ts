@@ -3,15 +3,16 @@
  * fails only its own event (ReportBatchItemFailures), a body that is not an SES event is dropped (a
  * retry cannot fix it), and a counter write that fails does not fail the applied events.
  */
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newMessageId } from '../../lib/email/message.schema.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
+import { GetCommand, UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { mockDocumentClient } from '../support/mock-aws-client.ts';
 import { taggedSesJson } from '../support/ses-events.ts';
 
-const ddb = mockClient(DynamoDBDocumentClient);
+const ddb = mockDocumentClient();
 type Handler = (e: SQSEvent, c: object) => Promise<SQSBatchResponse>;
 let handler: Handler;
 
@@ -59,9 +60,10 @@ describe('ses-feedback handler', () => {
     const slow = tags('c_slow');
     const fine = tags('c_fine');
     ddb.on(GetCommand).resolves({});
-    ddb.on(UpdateCommand).callsFake((input: { Key: { pk: string } }) => {
-      if (input.Key.pk.includes('#MC#') || input.Key.pk.includes('#SO#')) throw throttled();
-      if (input.Key.pk.includes('c_slow')) throw throttled();
+    ddb.on(UpdateCommand).callsFake((input) => {
+      const pk = String(input.Key?.pk);
+      if (pk.includes('#MC#') || pk.includes('#SO#')) throw throttled();
+      if (pk.includes('c_slow')) throw throttled();
       return {};
     });
     const result = await handler(

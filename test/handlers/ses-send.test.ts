@@ -1,16 +1,5 @@
 /** The send path against SES's failure paths (aws-sdk-client-mock): what a local SES cannot produce. */
-import {
-  AccountSuspendedException,
-  type BulkEmailEntryResult,
-  BulkEmailStatus,
-  GetAccountCommand,
-  SESv2Client,
-  SendBulkEmailCommand,
-  SendEmailCommand,
-  SendingPausedException,
-  TooManyRequestsException,
-} from '@aws-sdk/client-sesv2';
-import { mockClient } from 'aws-sdk-client-mock';
+import { type BulkEmailEntryResult, BulkEmailStatus } from '@aws-sdk/client-sesv2';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newMessageId } from '../../lib/email/message.schema.ts';
 import { type SendDeps, sendBatch } from '../../lib/email/send/send-batch.ts';
@@ -18,6 +7,12 @@ import { sendLimits } from '../../lib/email/send/send-limits.ts';
 import { sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
 import { sesAccountQuota } from '../../lib/email/send/ses-account.ts';
 import { PASS_THROUGH_TEMPLATE, sesBulkMailer, sesSingleMailer } from '../../lib/email/send/ses-mailer.ts';
+import {
+  GetAccountCommand,
+  SendBulkEmailCommand,
+  SendEmailCommand,
+  SesClient,
+} from '../../lib/shared/aws/sesv2.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
 import { newId } from '../../lib/shared/ids.ts';
 import {
@@ -33,17 +28,24 @@ import {
   noLimits,
   subscribedContact,
 } from '../support/email-fakes.ts';
+import { awsError, mockSesClient } from '../support/mock-aws-client.ts';
 
-const ses = mockClient(SESv2Client);
+const ses = mockSesClient();
 const pausedEntries: BulkEmailEntryResult[] = [
   { Status: BulkEmailStatus.ACCOUNT_SENDING_PAUSED },
   { Status: BulkEmailStatus.ACCOUNT_SENDING_PAUSED },
 ];
-const client = new SESv2Client({ region: 'us-east-1', maxAttempts: 1 });
+const client = new SesClient(
+  {
+    region: 'us-east-1',
+    url: 'https://email.us-east-1.amazonaws.com',
+    credentials: () => ({ accessKeyId: 'a', secretAccessKey: 's' }),
+  },
+  { maxAttempts: 1 },
+);
 const WS = 'ws_ses_mock';
 const NOW = '2026-06-01T10:00:00.000Z';
 const REF = { templateId: 'newsletter', version: 1 };
-const $metadata = {};
 
 let sleeps: number[] = [];
 const sleep = async (ms: number) => {
@@ -169,7 +171,7 @@ describe('sending through SES SendBulkEmail', () => {
   it('backs off when the whole call is throttled (TooManyRequestsException), then sends', async () => {
     ses
       .on(SendBulkEmailCommand)
-      .rejectsOnce(new TooManyRequestsException({ message: 'Too many requests', $metadata }))
+      .rejectsOnce(awsError('TooManyRequestsException', 'Too many requests'))
       .resolves({ BulkEmailEntryResults: [{ Status: 'SUCCESS', MessageId: 'ses-0' }] });
     const { deps, request } = setup(1);
     const out = await sendBatch(request, deps, options);
@@ -180,8 +182,8 @@ describe('sending through SES SendBulkEmail', () => {
 
   it.each([
     ['an ACCOUNT_SENDING_PAUSED entry', { BulkEmailEntryResults: pausedEntries }],
-    ['AccountSuspendedException', new AccountSuspendedException({ message: 'suspended', $metadata })],
-    ['SendingPausedException', new SendingPausedException({ message: 'paused', $metadata })],
+    ['AccountSuspendedException', awsError('AccountSuspendedException', 'suspended')],
+    ['SendingPausedException', awsError('SendingPausedException', 'paused')],
   ])('halts all sending with one alert on %s', async (_what, answer) => {
     if (answer instanceof Error) ses.on(SendBulkEmailCommand).rejects(answer);
     else ses.on(SendBulkEmailCommand).resolves(answer);
@@ -237,8 +239,8 @@ describe('sending through SES SendBulkEmail', () => {
     ses
       .on(GetAccountCommand)
       .resolves({ SendQuota: { MaxSendRate: 10, Max24HourSend: 1000, SentLast24Hours: 995 } });
-    ses.on(SendBulkEmailCommand).callsFake((input: { BulkEmailEntries: unknown[] }) => ({
-      BulkEmailEntryResults: input.BulkEmailEntries.map((_, i) => ({
+    ses.on(SendBulkEmailCommand).callsFake((input) => ({
+      BulkEmailEntryResults: (input.BulkEmailEntries ?? []).map((_, i) => ({
         Status: 'SUCCESS',
         MessageId: `s-${i}`,
       })),
@@ -267,7 +269,7 @@ describe('sending through SES SendEmail (one call per recipient)', () => {
     ses
       .on(SendEmailCommand)
       .resolvesOnce({ MessageId: 'ses-a' })
-      .rejectsOnce(new TooManyRequestsException({ message: 'slow down', $metadata }))
+      .rejectsOnce(awsError('TooManyRequestsException', 'slow down'))
       .resolves({ MessageId: 'ses-b' });
     const { deps, request } = setup(2, {
       mailer: sesSingleMailer(client, { configurationSet: 'ecrm', concurrency: 1 }),

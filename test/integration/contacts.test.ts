@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { eraseContact } from '../../lib/contacts/erase-contact.ts';
@@ -8,6 +7,7 @@ import { setConsent } from '../../lib/contacts/set-consent.ts';
 import { updateContact } from '../../lib/contacts/update-contact.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
 import { logInteraction } from '../../lib/events/log-interaction.ts';
+import { QueryCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { ConflictError, NotFoundError, PayloadTooLargeError } from '../../lib/shared/errors.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';

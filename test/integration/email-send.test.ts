@@ -5,11 +5,10 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sendEmailHandler } from '../../functions/email/send-email.handler.ts';
+import { awsEndpoint } from '../../functions/shared/aws-endpoint.ts';
 import { readStoredEmails } from '../../infra/local/ses-local.ts';
 import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import { messageKey, newMessageId } from '../../lib/email/message.schema.ts';
@@ -21,7 +20,9 @@ import { type SendRequest, sendRequestSchema } from '../../lib/email/send/send-r
 import { sendingHaltRepository } from '../../lib/email/send/sending-halt.repository.ts';
 import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
+import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { fixedClock, systemClock } from '../../lib/shared/clock.ts';
+import { GetCommand, UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { newId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
@@ -50,7 +51,7 @@ const ecrm = async (...args: string[]): Promise<unknown> => {
   return JSON.parse(stdout);
 };
 let real: RealDeps;
-const ses = () => new SESv2Client({ maxAttempts: 1 });
+const ses = () => new SesClient(awsEndpoint('ses', 'SESV2', 'email'), { maxAttempts: 1 });
 const REF = { templateId: 'newsletter', version: 1 };
 const POSTAL = '1 Main Street, Springfield 12345';
 

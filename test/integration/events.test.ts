@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { identifyContact } from '../../lib/contacts/identify-contact.ts';
@@ -7,6 +6,7 @@ import { ingestEvents } from '../../lib/events/ingest-events.ts';
 import { readTimeline } from '../../lib/events/read-timeline.ts';
 import { recordReceivedEvent } from '../../lib/events/record-received-event.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
+import { GetCommand } from '../../lib/shared/dynamodb/commands.ts';
 import type { EventData } from '../../lib/shared/events/catalogue.ts';
 import { fromOutbox } from '../../lib/shared/events/outbox.ts';
 import { keys } from '../../lib/shared/keys.ts';

@@ -3,7 +3,7 @@
  * mail, drive suppression, message status, engagement (segments and scoring read it), counters and
  * the workspace's rates; every event sent twice at once applies once.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+
 import { describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
@@ -24,6 +24,7 @@ import { applyContactChange } from '../../lib/segments/apply-contact-change.ts';
 import { createSegment } from '../../lib/segments/manage-segments.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
+import { GetCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { type DomainEvent, parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
 import { meaningOf } from '../../lib/shared/events/meanings.ts';
 import { domainEvent, outboxRecord } from '../../lib/shared/events/outbox.ts';

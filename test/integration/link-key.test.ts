@@ -3,13 +3,16 @@
  * race for it, stored sealed (never in clear), opened under its own encryption context, and never made
  * by the functions that only check links.
  */
-import { KMSClient } from '@aws-sdk/client-kms';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { kmsLinkKeyBox } from '../../functions/shared/kms-link-key-box.ts';
 import { kmsSecretBox } from '../../functions/shared/kms-secret-box.ts';
-import { createProjectTable, localDynamoDbClient } from '../../infra/local/dynamodb-local.ts';
+import {
+  createProjectTable,
+  localDocumentClient,
+  localDynamoDbClient,
+} from '../../infra/local/dynamodb-local.ts';
 import { type LocalKms, startLocalKms } from '../../infra/local/local-kms.ts';
+import { type KmsApi, kmsClient as kmsClientOf } from '../../lib/shared/aws/kms.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
@@ -20,25 +23,24 @@ import { InvalidLinkError } from '../../lib/subscriptions/link-token.ts';
 import '../support/env.ts';
 
 let kms: LocalKms;
-let kmsClient: KMSClient;
+let kmsClient: KmsApi;
 let table: Table;
 
 beforeAll(async () => {
   kms = await startLocalKms({ alias: 'alias/ecrm-test-links' });
-  kmsClient = new KMSClient({
-    endpoint: kms.endpoint,
+  kmsClient = kmsClientOf({
+    url: kms.endpoint,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentials: () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
   });
   // A table of its own: the link key is one item per deployment, outside every workspace.
   const ddb = localDynamoDbClient(inject('dynamodbEndpoint'));
   const name = `links-${randomToken(6)}`;
   await createProjectTable(ddb, name);
-  table = { client: DynamoDBDocumentClient.from(ddb), name };
+  table = { client: localDocumentClient(inject('dynamodbEndpoint')), name };
 });
 
 afterAll(async () => {
-  kmsClient?.destroy();
   await kms?.stop();
 });
 

@@ -2,7 +2,7 @@
  * The MQL hand-off against DynamoDB Local: a contact that becomes MQL is announced to the sales
  * address, with its score breakdown and recent activity, under a message id derived from the event.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import { describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
@@ -11,6 +11,7 @@ import { messageIdSchema } from '../../lib/email/message.schema.ts';
 import { recordOnContact } from '../../lib/events/record-on-contact.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
+import { UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { newWorkspace, realDeps } from './real-deps.ts';

@@ -2,9 +2,8 @@
  * Real repositories over DynamoDB Local for integration tests: the same code as in Lambda, with the
  * endpoint the global setup started. Each test file makes its own random workspace.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { localDocumentClient } from '../../infra/local/dynamodb-local.ts';
 import '../support/env.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
@@ -18,14 +17,7 @@ import { createWorkspace } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 
 export const realTable = (): Table => ({
-  client: DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: inject('dynamodbEndpoint'),
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  ),
+  client: localDocumentClient(inject('dynamodbEndpoint')),
   name: inject('tableName'),
 });
 

@@ -1,9 +1,9 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalDns, startLocalDns } from '../../infra/local/ses-dns.ts';
 import { type SesFront, startSesFront } from '../../infra/local/ses-front.ts';
 import { nodeDns } from '../../lib/senders/dns.port.ts';
 import { sesIdentities } from '../../lib/senders/ses-identities.gateway.ts';
+import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { ConflictError } from '../../lib/shared/errors.ts';
 import { type LocalServices, useLocalServices } from '../support/env.ts';
 import { randomWorkspaceId } from '../support/workspace.ts';
@@ -11,7 +11,7 @@ import { randomWorkspaceId } from '../support/workspace.ts';
 let services: LocalServices;
 let front: SesFront;
 let dns: LocalDns;
-let client: SESv2Client;
+let client: SesClient;
 let domain: string;
 
 beforeAll(() => {
@@ -21,17 +21,14 @@ beforeAll(() => {
 beforeEach(async () => {
   front = await startSesFront({ backend: services.sesEndpoint, configurationSets: ['ecrm-test'] });
   dns = await startLocalDns({ published: (name) => front.publishedTxt(name) });
-  client = new SESv2Client({
-    endpoint: front.endpoint,
-    region: 'us-east-1',
-    credentials: services.credentials,
-    maxAttempts: 1,
-  });
+  client = new SesClient(
+    { region: 'us-east-1', url: front.endpoint, credentials: () => services.credentials },
+    { maxAttempts: 1 },
+  );
   domain = `${randomWorkspaceId().replaceAll('_', '-')}.example`;
 });
 
 afterEach(async () => {
-  client.destroy();
   await dns.stop();
   await front.stop();
 });

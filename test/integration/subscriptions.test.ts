@@ -4,10 +4,10 @@
  * decision (one write, one event; nothing when nothing changes).
  */
 import { randomBytes } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { newMessageId } from '../../lib/email/message.schema.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
+import { GetCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { OUTBOX_ATTRIBUTE } from '../../lib/shared/events/outbox.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import type { SubscriptionDeps } from '../../lib/subscriptions/deps.ts';

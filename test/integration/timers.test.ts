@@ -19,13 +19,10 @@ import { newWorkspace, realDeps, realTable } from './real-deps.ts';
 const countingTable = () => {
   const table = realTable();
   const sent: string[] = [];
-  table.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      sent.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
+  table.client.use((command, _input, next) => {
+    sent.push(command);
+    return next();
+  });
   return { table, sent };
 };
 

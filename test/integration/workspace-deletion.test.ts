@@ -4,10 +4,10 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
 import { recordOnContact } from '../../lib/events/record-on-contact.ts';
+import { ScanCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { UnauthorizedError } from '../../lib/shared/errors.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { connectionsRepository } from '../../lib/webhooks/connections.repository.ts';

@@ -3,9 +3,10 @@
  * (kind `email`, status `claimed`: SES's Send event makes it `sent`) at `messageKey`, for the
  * feedback loop's tests.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import { messageCreatedAt, messageKey } from '../../lib/email/message.schema.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
+import { PutCommand } from '../../lib/shared/dynamodb/commands.ts';
 import type { Table } from '../../lib/shared/table.ts';
 
 export const putSentMessage = async (table: Table, tags: MessageTags): Promise<void> => {

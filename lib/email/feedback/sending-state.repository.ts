@@ -3,8 +3,9 @@
  * a conditional write (only an active workspace pauses, so one pause publishes one event however many
  * batches see the rates at once); resuming is by hand.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
+import { GetCommand, PutCommand } from '../../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../../shared/events/outbox.ts';
 import { keys } from '../../shared/keys.ts';

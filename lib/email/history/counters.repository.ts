@@ -5,8 +5,9 @@
  * shards, each its own partition, so 1,000 opens a second on one campaign spread over them; a reader
  * sums the shards. The feedback loop adds what one batch of events changed in one write per counter.
  */
-import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
+import { BatchGetCommand, QueryCommand, UpdateCommand } from '../../shared/dynamodb/commands.ts';
 import { keys } from '../../shared/keys.ts';
 import { readItem, type Table } from '../../shared/table.ts';
 import { FEEDBACK_KINDS, type FeedbackKind } from '../feedback/feedback.ts';

@@ -2,8 +2,9 @@
  * What the email API remembers: the message id each `Idempotency-Key` was first given (a day), and
  * the conditional per-hour counter of a workspace's test sends.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
+import { GetCommand, PutCommand, UpdateCommand } from '../../shared/dynamodb/commands.ts';
 import { keys } from '../../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../../shared/table.ts';
 

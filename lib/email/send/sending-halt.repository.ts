@@ -3,9 +3,10 @@
  * `email.sending.halted` in its outbox, so exactly one alert goes out however many containers hit
  * the paused account at once. Read by every batch through a short per-container cache.
  */
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
 import type { Clock } from '../../shared/clock.ts';
+import { DeleteCommand, GetCommand, PutCommand } from '../../shared/dynamodb/commands.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../../shared/events/outbox.ts';
 import { keys } from '../../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../../shared/table.ts';

@@ -1,8 +1,8 @@
 /** The account's send quota from SES GetAccount (the send path's `readAccount`). */
-import { GetAccountCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetAccountCommand, type SesClient } from '../../shared/aws/sesv2.ts';
 import type { AccountQuota } from './send-limits.ts';
 
-export const sesAccountQuota = (client: SESv2Client) => async (): Promise<AccountQuota> => {
+export const sesAccountQuota = (client: SesClient) => async (): Promise<AccountQuota> => {
   const { SendQuota } = await client.send(new GetAccountCommand({}));
   return {
     maxSendRate: SendQuota?.MaxSendRate ?? 1,

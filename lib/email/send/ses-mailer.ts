@@ -6,9 +6,9 @@
  *   each entry's `ReplacementHeaders` (List-Unsubscribe) and `ReplacementTags`.
  * - `sesSingleMailer`: one `SendEmail` per recipient (Simple content), kept for the measurement in
  *   bench/sending.ts.
- * The client must be built with `maxAttempts: 1`: the SDK's own retry would resend a timed-out call.
+ * The client must be built with `maxAttempts: 1`: a retry would resend a timed-out call.
  */
-import { type SESv2Client, SendBulkEmailCommand, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SendBulkEmailCommand, SendEmailCommand, type SesClient } from '../../shared/aws/sesv2.ts';
 import { toSesTags } from '../message-tags.ts';
 import type { EntryResult, Mailer, OutgoingBatch, OutgoingEmail } from './ports.ts';
 import { bulkEntryResult, callFailure } from './ses-results.ts';
@@ -54,7 +54,7 @@ export const bulkEmailInput = (batch: OutgoingBatch, options: SesOptions) => ({
   })),
 });
 
-export const sesBulkMailer = (client: SESv2Client, options: SesOptions): Mailer => ({
+export const sesBulkMailer = (client: SesClient, options: SesOptions): Mailer => ({
   async send(batch) {
     const results: EntryResult[] = new Array(batch.emails.length);
     const fitting: number[] = [];
@@ -101,7 +101,7 @@ export const singleEmailInput = (batch: OutgoingBatch, email: OutgoingEmail, opt
 
 /** One SendEmail per recipient, `concurrency` at a time. */
 export const sesSingleMailer = (
-  client: SESv2Client,
+  client: SesClient,
   options: SesOptions & { readonly concurrency: number },
 ): Mailer => ({
   async send(batch) {

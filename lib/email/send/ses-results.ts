@@ -2,16 +2,7 @@
  * SES's answers, classified once: what is accepted, what a retry can fix, what never will be, what
  * stops all sending, and what leaves the outcome unknown (never resent: SES has no idempotency key).
  */
-import {
-  AccountSuspendedException,
-  BadRequestException,
-  LimitExceededException,
-  MailFromDomainNotVerifiedException,
-  MessageRejected,
-  NotFoundException,
-  SendingPausedException,
-  TooManyRequestsException,
-} from '@aws-sdk/client-sesv2';
+import { isSesError } from '../../shared/aws/sesv2.ts';
 import type { EntryResult } from './ports.ts';
 
 const RETRY = new Set(['ACCOUNT_THROTTLED', 'TRANSIENT_FAILURE', 'ACCOUNT_DAILY_QUOTA_EXCEEDED']);
@@ -40,15 +31,18 @@ const describe = (error: Error) => `${error.name}: ${error.message}`;
 /** A whole call's failure, applied to each email of the call. */
 export const callFailure = (error: unknown): EntryResult => {
   if (!(error instanceof Error)) return { outcome: 'unknown', reason: String(error) };
-  if (error instanceof TooManyRequestsException || error instanceof LimitExceededException)
+  if (isSesError(error, 'TooManyRequestsException', 'LimitExceededException'))
     return { outcome: 'retry', reason: describe(error) };
-  if (error instanceof AccountSuspendedException || error instanceof SendingPausedException)
+  if (isSesError(error, 'AccountSuspendedException', 'SendingPausedException'))
     return { outcome: 'halt', reason: describe(error) };
   if (
-    error instanceof MessageRejected ||
-    error instanceof MailFromDomainNotVerifiedException ||
-    error instanceof BadRequestException ||
-    error instanceof NotFoundException
+    isSesError(
+      error,
+      'MessageRejected',
+      'MailFromDomainNotVerifiedException',
+      'BadRequestException',
+      'NotFoundException',
+    )
   )
     return { outcome: 'final', reason: describe(error) };
   // A timeout, a dropped connection, a 5xx: SES may have accepted it. Never resent.

@@ -20,38 +20,40 @@ const definitions = {
   'track.received': {
     version: 1,
     description: 'An event accepted by the track API, not yet attached to a contact (internal).',
-    data: z.object({
-      eventId: z.string(),
-      name: z.string(),
-      kind: z.enum(['track', 'interaction']),
-      occurredAt: z.string(),
-      receivedAt: z.string(),
-      identity,
-      properties,
-    }),
+    data: () =>
+      z.object({
+        eventId: z.string(),
+        name: z.string(),
+        kind: z.enum(['track', 'interaction']),
+        occurredAt: z.string(),
+        receivedAt: z.string(),
+        identity,
+        properties,
+      }),
   },
   'event.recorded': {
     version: 1,
     description: "A fact on a contact's timeline (tracked event or logged interaction).",
-    data: z.object({
-      eventId: z.string(),
-      name: z.string(),
-      kind: z.enum(['track', 'interaction']),
-      occurredAt: z.string(),
-      contactId: z.string().optional(),
-      anonymousId: z.string().optional(),
-      properties,
-    }),
+    data: () =>
+      z.object({
+        eventId: z.string(),
+        name: z.string(),
+        kind: z.enum(['track', 'interaction']),
+        occurredAt: z.string(),
+        contactId: z.string().optional(),
+        anonymousId: z.string().optional(),
+        properties,
+      }),
   },
   'contact.created': {
     version: 1,
     description: 'A new contact was stored.',
-    data: z.object({ contactId: z.string(), fields: z.array(z.string()) }),
+    data: () => z.object({ contactId: z.string(), fields: z.array(z.string()) }),
   },
   'contact.updated': {
     version: 1,
     description: 'Fields of a contact changed; `fields` names them (for incremental segmentation).',
-    data: z.object({ contactId: z.string(), fields: z.array(z.string()) }),
+    data: () => z.object({ contactId: z.string(), fields: z.array(z.string()) }),
   },
   'contact.consent.changed': {
     version: 1,
@@ -59,217 +61,232 @@ const definitions = {
       "A contact's consent on one channel changed (`status` is the channel's status after it), or its email " +
       'topic choices did (`topics`). `messageId`: the email whose link made the change (an unsubscribe counted ' +
       'on its campaign). `confirmationMessageId`: a double opt-in confirmation to send, with this message id.',
-    data: z.object({
-      contactId: z.string(),
-      channel: z.string(),
-      status: z.string(),
-      source: z.string(),
-      topics: z.record(z.string(), z.string()).optional(),
-      messageId: z.string().optional(),
-      confirmationMessageId: z.string().optional(),
-    }),
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        channel: z.string(),
+        status: z.string(),
+        source: z.string(),
+        topics: z.record(z.string(), z.string()).optional(),
+        messageId: z.string().optional(),
+        confirmationMessageId: z.string().optional(),
+      }),
   },
   'contact.identified': {
     version: 1,
     description: "An anonymous visitor's events were attached to a known contact.",
-    data: z.object({ contactId: z.string(), anonymousId: z.string(), eventsMoved: z.number().int() }),
+    data: () => z.object({ contactId: z.string(), anonymousId: z.string(), eventsMoved: z.number().int() }),
   },
   'contact.erased': {
     version: 1,
     description: 'A contact was erased (GDPR); only a hashed tombstone remains.',
-    data: z.object({ contactId: z.string(), itemsDeleted: z.number().int() }),
+    data: () => z.object({ contactId: z.string(), itemsDeleted: z.number().int() }),
   },
   'webhook.received': {
     version: 1,
     description: 'A verified storefront webhook delivery was stored (internal: processing runs behind it).',
-    data: z.object({
-      connectionId: z.string(),
-      provider: z.string(),
-      deliveryId: z.string(),
-      topic: z.string(),
-    }),
+    data: () =>
+      z.object({
+        connectionId: z.string(),
+        provider: z.string(),
+        deliveryId: z.string(),
+        topic: z.string(),
+      }),
   },
   'webhook.quarantined': {
     version: 1,
     description: 'A verified delivery could not be understood; it is kept for inspection, not retried.',
-    data: z.object({
-      connectionId: z.string(),
-      deliveryId: z.string(),
-      topic: z.string(),
-      reason: z.string(),
-    }),
+    data: () =>
+      z.object({
+        connectionId: z.string(),
+        deliveryId: z.string(),
+        topic: z.string(),
+        reason: z.string(),
+      }),
   },
   'order.placed': {
     version: 1,
     description: 'A storefront order was seen for the first time.',
-    data: z.object({
-      contactId: z.string(),
-      connectionId: z.string(),
-      orderId: z.string(),
-      status: z.string(),
-      total: z.number().int(),
-      currency: z.string(),
-    }),
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        connectionId: z.string(),
+        orderId: z.string(),
+        status: z.string(),
+        total: z.number().int(),
+        currency: z.string(),
+      }),
   },
   'order.updated': {
     version: 1,
     description: 'A known order changed (paid, cancelled, refunded...).',
-    data: z.object({
-      contactId: z.string(),
-      connectionId: z.string(),
-      orderId: z.string(),
-      status: z.string(),
-      total: z.number().int(),
-      refunded: z.number().int(),
-      currency: z.string(),
-    }),
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        connectionId: z.string(),
+        orderId: z.string(),
+        status: z.string(),
+        total: z.number().int(),
+        refunded: z.number().int(),
+        currency: z.string(),
+      }),
   },
   'order.refunded': {
     version: 1,
     description: 'Money went back to the customer for an order.',
-    data: z.object({
-      contactId: z.string(),
-      connectionId: z.string(),
-      orderId: z.string(),
-      refundId: z.string(),
-      amount: z.number().int(),
-      currency: z.string(),
-    }),
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        connectionId: z.string(),
+        orderId: z.string(),
+        refundId: z.string(),
+        amount: z.number().int(),
+        currency: z.string(),
+      }),
   },
   'checkout.started': {
     version: 1,
     description: 'A storefront checkout was seen for the first time.',
-    data: z.object({
-      connectionId: z.string(),
-      checkoutId: z.string(),
-      contactId: z.string().optional(),
-      total: z.number().int(),
-      currency: z.string(),
-    }),
+    data: () =>
+      z.object({
+        connectionId: z.string(),
+        checkoutId: z.string(),
+        contactId: z.string().optional(),
+        total: z.number().int(),
+        currency: z.string(),
+      }),
   },
   'checkout.abandoned': {
     version: 1,
     description: "A checkout with an email got no order within the connection's window.",
-    data: z.object({
-      connectionId: z.string(),
-      checkoutId: z.string(),
-      contactId: z.string(),
-      total: z.number().int(),
-      currency: z.string(),
-      recoveryUrl: z.string().optional(),
-      lineItems: z.array(
-        z.object({
-          productId: z.string().optional(),
-          sku: z.string().optional(),
-          name: z.string(),
-          quantity: z.number(),
-          unitPrice: z.number().int(),
-        }),
-      ),
-    }),
+    data: () =>
+      z.object({
+        connectionId: z.string(),
+        checkoutId: z.string(),
+        contactId: z.string(),
+        total: z.number().int(),
+        currency: z.string(),
+        recoveryUrl: z.string().optional(),
+        lineItems: z.array(
+          z.object({
+            productId: z.string().optional(),
+            sku: z.string().optional(),
+            name: z.string(),
+            quantity: z.number(),
+            unitPrice: z.number().int(),
+          }),
+        ),
+      }),
   },
   'contact.export.ready': {
     version: 1,
     description: 'A GDPR export of a contact was produced (e.g. for a Shopify customers/data_request).',
-    data: z.object({
-      contactId: z.string(),
-      exportId: z.string(),
-      connectionId: z.string().optional(),
-      requestId: z.string().optional(),
-    }),
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        exportId: z.string(),
+        connectionId: z.string().optional(),
+        requestId: z.string().optional(),
+      }),
   },
   'segment.entered': {
     version: 1,
     description: 'A contact became a member of a segment.',
-    data: z.object({ segmentId: z.string(), contactId: z.string(), ruleVersion: z.number().int() }),
+    data: () => z.object({ segmentId: z.string(), contactId: z.string(), ruleVersion: z.number().int() }),
   },
   'segment.exited': {
     version: 1,
     description: 'A contact stopped being a member of a segment (published from the membership removal).',
-    data: z.object({ segmentId: z.string(), contactId: z.string(), ruleVersion: z.number().int() }),
+    data: () => z.object({ segmentId: z.string(), contactId: z.string(), ruleVersion: z.number().int() }),
   },
   'segment.rebuild.requested': {
     version: 1,
     description:
       "A segment's membership must be recomputed from every contact (new or changed rule), or purged (deleted segment).",
-    data: z.object({
-      segmentId: z.string(),
-      ruleVersion: z.number().int(),
-      mode: z.enum(['evaluate', 'purge']),
-    }),
+    data: () =>
+      z.object({
+        segmentId: z.string(),
+        ruleVersion: z.number().int(),
+        mode: z.enum(['evaluate', 'purge']),
+      }),
   },
   'score.changed': {
     version: 1,
     description: "A contact's lead score changed, with the rules that moved it.",
-    data: z.object({
-      contactId: z.string(),
-      score: z.number(),
-      previousScore: z.number(),
-      delta: z.number(),
-      reasons: z.array(z.object({ kind: z.string(), rule: z.string(), points: z.number() })),
-    }),
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        score: z.number(),
+        previousScore: z.number(),
+        delta: z.number(),
+        reasons: z.array(z.object({ kind: z.string(), rule: z.string(), points: z.number() })),
+      }),
   },
   'stage.changed': {
     version: 1,
     description: "A contact's lifecycle stage moved (by score threshold, by an event, or by hand).",
-    data: z.object({ contactId: z.string(), from: z.string().optional(), to: z.string(), by: z.string() }),
+    data: () =>
+      z.object({ contactId: z.string(), from: z.string().optional(), to: z.string(), by: z.string() }),
   },
   'segment.import.requested': {
     version: 1,
     description:
       'A CSV list was uploaded into a static segment; the import job (re)starts from its checkpoint.',
-    data: z.object({ segmentId: z.string(), importId: z.string() }),
+    data: () => z.object({ segmentId: z.string(), importId: z.string() }),
   },
   'contact.suppressed': {
     version: 1,
     description:
       'A contact may no longer be emailed: a permanent bounce or a complaint (complaints also withdraw ' +
       'marketing consent). Journeys and campaigns cancel what they scheduled for the contact.',
-    data: z.object({
-      contactId: z.string(),
-      reason: z.enum(['bounced', 'complained']),
-      messageId: z.string().optional(),
-    }),
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        reason: z.enum(['bounced', 'complained']),
+        messageId: z.string().optional(),
+      }),
   },
   'email.engaged': {
     version: 1,
     description:
       'An email ecrm sent was delivered, opened, clicked, bounced or complained about (first time per ' +
       'message and kind), from SES feedback. Segments and lead scoring read it (`email.<kind>`).',
-    data: z.object({
-      contactId: z.string(),
-      messageId: z.string(),
-      kind: z.enum(['delivered', 'opened', 'clicked', 'bounced', 'complained']),
-      at: z.string(),
-      origin: z.string(),
-      originId: z.string().optional(),
-      link: z.string().optional(),
-    }),
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        messageId: z.string(),
+        kind: z.enum(['delivered', 'opened', 'clicked', 'bounced', 'complained']),
+        at: z.string(),
+        origin: z.string(),
+        originId: z.string().optional(),
+        link: z.string().optional(),
+      }),
   },
   'workspace.sending.paused': {
     version: 1,
     description:
       "A workspace's marketing email was paused: its bounce or complaint rate neared SES's review " +
       'thresholds, or an operator paused it. It stays paused until resumed by hand.',
-    data: z.object({
-      reason: z.string(),
-      by: z.enum(['rates', 'operator']),
-      bounceRate: z.number().optional(),
-      complaintRate: z.number().optional(),
-      volume: z.number().int().optional(),
-    }),
+    data: () =>
+      z.object({
+        reason: z.string(),
+        by: z.enum(['rates', 'operator']),
+        bounceRate: z.number().optional(),
+        complaintRate: z.number().optional(),
+        volume: z.number().int().optional(),
+      }),
   },
   'workspace.sending.resumed': {
     version: 1,
     description: "A workspace's marketing email was resumed by hand; its rates count afresh from now.",
-    data: z.object({ by: z.string() }),
+    data: () => z.object({ by: z.string() }),
   },
   'timer.minute.opened': {
     version: 1,
     description:
       'The first timer was filed in a due minute (internal): its drain schedule is created behind it. ' +
       'The workspace is the one whose timer opened the minute; the minute drains every workspace.',
-    data: z.object({ minute: z.string() }),
+    data: () => z.object({ minute: z.string() }),
   },
   'email.sending.halted': {
     version: 1,
@@ -277,20 +294,21 @@ const definitions = {
       'SES paused or suspended the account (ACCOUNT_SENDING_PAUSED, AccountSuspendedException, ' +
       'SendingPausedException): every send waits until sending resumes. Published once per halt; the ' +
       'workspace is the one whose send hit it.',
-    data: z.object({ reason: z.string(), at: z.string() }),
+    data: () => z.object({ reason: z.string(), at: z.string() }),
   },
   'timer.near': {
     version: 1,
     description:
       'A timer was set too close to its due time for a minute drain (internal): it is queued at once.',
-    data: z.object({ key: z.string(), due: z.string() }),
+    data: () => z.object({ key: z.string(), due: z.string() }),
   },
 } as const;
 
 export type EventType = keyof typeof definitions;
 export const eventTypes = Object.keys(definitions) as EventType[];
 
-export type EventData<T extends EventType> = z.infer<(typeof definitions)[T]['data']>;
+type DataSchema<T extends EventType> = ReturnType<(typeof definitions)[T]['data']>;
+export type EventData<T extends EventType> = z.infer<DataSchema<T>>;
 
 export interface DomainEvent<T extends EventType = EventType> {
   readonly id: string;
@@ -301,7 +319,26 @@ export interface DomainEvent<T extends EventType = EventType> {
   readonly data: EventData<T>;
 }
 
-export const eventDefinition = <T extends EventType>(type: T) => definitions[type];
+/**
+ * Each event's data schema is built the first time it is used, not at import: a function touches a
+ * handful of the catalogue's event types, and building all of them cost every cold start.
+ */
+const built = new Map<EventType, z.ZodType>();
+const dataSchema = <T extends EventType>(type: T): DataSchema<T> => {
+  let schema = built.get(type);
+  if (!schema) {
+    schema = definitions[type].data();
+    built.set(type, schema);
+  }
+  // The map holds what `definitions[type].data()` built for this very type.
+  return schema as DataSchema<T>;
+};
+
+export const eventDefinition = <T extends EventType>(type: T) => ({
+  version: definitions[type].version,
+  description: definitions[type].description,
+  data: dataSchema(type),
+});
 
 export const isEventType = (value: string): value is EventType => Object.hasOwn(definitions, value);
 
@@ -319,7 +356,7 @@ export const parseDomainEvent = (type: string, detail: unknown): DomainEvent => 
   const def = definitions[type];
   const env = envelope.parse(detail);
   if (env.version !== def.version) throw new Error(`${type} v${env.version} is not v${def.version}`);
-  const data = def.data.parse(env.data);
+  const data = dataSchema(type).parse(env.data);
   return { ...env, type, data } as DomainEvent;
 };
 
