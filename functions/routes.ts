@@ -4,12 +4,14 @@ import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
 import * as email from './email/email.routes.ts';
 import * as events from './events/event.routes.ts';
+import { trackRoute } from './events/track.routes.ts';
 import * as feedback from './feedback/sending.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as senders from './senders/sender-domain.routes.ts';
 import * as subscriptions from './subscriptions/subscription.routes.ts';
 import * as templates from './templates/template.routes.ts';
+import { receiveWebhookRoute } from './webhooks/receive-webhook.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
 
@@ -22,7 +24,7 @@ export const routes = {
   eraseContact: contacts.eraseContactRoute,
   exportContact: contacts.exportContactRoute,
   setConsent: contacts.setConsentRoute,
-  track: events.trackRoute,
+  track: trackRoute,
   readTimeline: events.readTimelineRoute,
   logInteraction: events.logInteractionRoute,
   getWorkspace: workspaces.getWorkspaceRoute,
@@ -36,7 +38,7 @@ export const routes = {
   deleteConnection: webhooks.deleteConnectionRoute,
   listQuarantine: webhooks.listQuarantineRoute,
   replayQuarantine: webhooks.replayQuarantineRoute,
-  receiveWebhook: webhooks.receiveWebhookRoute,
+  receiveWebhook: receiveWebhookRoute,
   getExport: webhooks.getExportRoute,
   createSegment: segments.createSegmentRoute,
   listSegments: segments.listSegmentsRoute,

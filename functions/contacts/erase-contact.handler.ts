@@ -1,5 +1,5 @@
 import { eraseContact } from '../../lib/contacts/erase-contact.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { eraseContactRoute } from './contact.routes.ts';
 

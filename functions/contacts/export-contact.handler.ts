@@ -1,5 +1,5 @@
 import { exportContact } from '../../lib/contacts/export-contact.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { exportContactRoute } from './contact.routes.ts';
 

@@ -2,7 +2,8 @@ import { toView } from '../../lib/contacts/contact.schema.ts';
 import { getContact } from '../../lib/contacts/read-contacts.ts';
 import { scoreBreakdown } from '../../lib/scoring/score-state.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
-import { contactDeps, once, table } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
+import { once, table } from '../shared/deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { getContactRoute } from './contact.routes.ts';
 

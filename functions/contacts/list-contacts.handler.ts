@@ -1,6 +1,6 @@
 import { toView } from '../../lib/contacts/contact.schema.ts';
 import { listContacts } from '../../lib/contacts/read-contacts.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { listContactsRoute } from './contact.routes.ts';
 

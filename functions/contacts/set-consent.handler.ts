@@ -1,6 +1,6 @@
 import { toView } from '../../lib/contacts/contact.schema.ts';
 import { setConsent } from '../../lib/contacts/set-consent.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { setConsentRoute } from './contact.routes.ts';
 

@@ -1,6 +1,6 @@
 import { toView } from '../../lib/contacts/contact.schema.ts';
 import { identifyContact } from '../../lib/contacts/identify-contact.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler } from '../shared/http-handler.ts';
 import { upsertContactRoute } from './contact.routes.ts';
 

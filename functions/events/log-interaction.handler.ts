@@ -1,5 +1,5 @@
 import { logInteraction } from '../../lib/events/log-interaction.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { created, httpHandler } from '../shared/http-handler.ts';
 import { logInteractionRoute } from './event.routes.ts';
 

@@ -1,5 +1,5 @@
 import { readTimeline } from '../../lib/events/read-timeline.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { readTimelineRoute } from './event.routes.ts';
 

@@ -4,7 +4,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { recordReceivedEvent } from '../../lib/events/record-received-event.ts';
 import { ConflictError, NotFoundError } from '../../lib/shared/errors.ts';
 import { parseBusEvent } from '../shared/bus-event.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { logger } from '../shared/http-errors.ts';
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>().handler(async (raw) => {

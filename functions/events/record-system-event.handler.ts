@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { recordSystemEvent, TIMELINE_FACTS } from '../../lib/events/system-timeline.ts';
 import { parseBusEventFor } from '../shared/bus-event.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>().handler(async (raw) => {
   const event = parseBusEventFor(TIMELINE_FACTS, raw);

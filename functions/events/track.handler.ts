@@ -1,8 +1,8 @@
 import { ingestEvents } from '../../lib/events/ingest-events.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { ingestDeps } from '../shared/deps.ts';
 import { httpHandler } from '../shared/http-handler.ts';
-import { trackRoute } from './event.routes.ts';
+import { trackRoute } from './track.routes.ts';
 
 export const handler = httpHandler(trackRoute, async ({ principal, body }) => {
-  return { status: 202, body: await ingestEvents(principal.workspaceId, body, contactDeps()) };
+  return { status: 202, body: await ingestEvents(principal.workspaceId, body, ingestDeps()) };
 });

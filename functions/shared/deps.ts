@@ -3,9 +3,7 @@
  * clients take their endpoints from the standard AWS_ENDPOINT_URL_* variables, which is how the
  * local stack points the same code at DynamoDB Local, the local bus and the local SES.
  */
-import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
-import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { documentClient } from '../../lib/shared/dynamodb/document-client.ts';
 import type { Table } from '../../lib/shared/table.ts';
@@ -52,26 +50,5 @@ export const workspaceRateLimits = async (workspaceId: string): Promise<RateLimi
   return limits;
 };
 
-const RETENTION_CACHE_MS = 5 * 60 * 1000;
-const retention = new Map<string, { days: number; until: number }>();
-
-export const contactDeps = once(() => {
-  const t = table();
-  const workspaces = workspacesRepository(t);
-  return {
-    table: t,
-    contacts: contactsRepository(t),
-    timeline: timelineRepository(t),
-    received: receivedEventsRepository(t),
-    workspaces,
-    clock: systemClock,
-    /** Workspace retention setting, cached briefly: it changes rarely and is read per event. */
-    retentionDays: async (workspaceId: string): Promise<number> => {
-      const hit = retention.get(workspaceId);
-      if (hit && hit.until > Date.now()) return hit.days;
-      const days = (await workspaces.get(workspaceId))?.settings.timelineRetentionDays ?? 400;
-      retention.set(workspaceId, { days, until: Date.now() + RETENTION_CACHE_MS });
-      return days;
-    },
-  };
-});
+/** What the track API needs: the received-events store (its one conditional write per event). */
+export const ingestDeps = once(() => ({ received: receivedEventsRepository(table()), clock: systemClock }));

@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { PROTECTED_FIELDS } from '../../lib/contacts/contact.schema.ts';
+import { PROTECTED_FIELDS } from '../../lib/contacts/protected-fields.ts';
 import {
   ConflictError,
   type FieldIssue,

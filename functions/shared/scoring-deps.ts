@@ -1,6 +1,7 @@
 /** Dependencies of the scoring functions. */
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
-import { contactDeps, once, table } from './deps.ts';
+import { contactDeps } from './contact-deps.ts';
+import { once, table } from './deps.ts';
 import { timers } from './timer-deps.ts';
 
 export const scoringModels = once(() => ({ models: scoringModelsRepository(table()) }));

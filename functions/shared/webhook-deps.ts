@@ -9,7 +9,8 @@ import { connectionsRepository } from '../../lib/webhooks/connections.repository
 import { deliveriesRepository } from '../../lib/webhooks/deliveries.repository.ts';
 import { mapDelivery } from '../../lib/webhooks/mappers/index.ts';
 import { storefrontLinksRepository } from '../../lib/webhooks/storefront-links.repository.ts';
-import { contactDeps, once, table } from './deps.ts';
+import { contactDeps } from './contact-deps.ts';
+import { once, table } from './deps.ts';
 import { timers } from './timer-deps.ts';
 
 export const checkoutDeps = once(() => ({

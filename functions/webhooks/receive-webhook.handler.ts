@@ -2,7 +2,7 @@
 import { receiveDelivery } from '../../lib/webhooks/receive-delivery.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { receiveDeps } from '../shared/storefront-secret-deps.ts';
-import { receiveWebhookRoute } from './webhook.routes.ts';
+import { receiveWebhookRoute } from './receive-webhook.routes.ts';
 
 export const handler = httpHandler(receiveWebhookRoute, async ({ params, headers, rawBody }) =>
   ok(

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../lib/shared/errors.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { getWorkspaceRoute } from './workspace.routes.ts';
 

@@ -1,6 +1,6 @@
 import { issueApiKey } from '../../lib/workspaces/api-keys.ts';
 import { apiKeyView } from '../../lib/workspaces/workspace.schema.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { created, httpHandler } from '../shared/http-handler.ts';
 import { issueKeyRoute } from './workspace.routes.ts';
 

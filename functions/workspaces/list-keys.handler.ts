@@ -1,5 +1,5 @@
 import { apiKeyView } from '../../lib/workspaces/workspace.schema.ts';
-import { contactDeps } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { listKeysRoute } from './workspace.routes.ts';
 

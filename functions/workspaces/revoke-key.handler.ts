@@ -1,6 +1,7 @@
 import { revokeApiKey } from '../../lib/workspaces/api-keys.ts';
 import { apiKeyView } from '../../lib/workspaces/workspace.schema.ts';
-import { contactDeps, keyAuthenticator } from '../shared/deps.ts';
+import { contactDeps } from '../shared/contact-deps.ts';
+import { keyAuthenticator } from '../shared/deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { revokeKeyRoute } from './workspace.routes.ts';
 

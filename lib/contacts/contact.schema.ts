@@ -21,22 +21,7 @@ export const LIMITS = {
   anonymousIds: 20,
 } as const;
 
-/** Fields only ecrm itself sets; naming one in a request gets a clear 422. */
-export const PROTECTED_FIELDS = [
-  'id',
-  'workspaceId',
-  'consent',
-  'topics',
-  'suppression',
-  'suppressed',
-  'score',
-  'stage',
-  'activity',
-  'purchases',
-  'rev',
-  'createdAt',
-  'updatedAt',
-] as const;
+export { PROTECTED_FIELDS } from './protected-fields.ts';
 
 const isTimeZone = (tz: string): boolean => {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return false;
