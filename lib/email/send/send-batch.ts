@@ -8,7 +8,9 @@
  * - A message id is sent at most once, ever: it is claimed (`attribute_not_exists`) before SES sees
  *   it, a redelivered request finds its claims and skips them, and an accepted entry is never handed
  *   to SES again. A claim is released only when SES certainly did not accept it (throttled, halted),
- *   so the redelivered request can send it then.
+ *   so the redelivered request can send it then. A request that fails before SES sees it (a claim
+ *   write, the link key, GetAccount) releases its claims: a retry must never find its own claims and
+ *   take them for sent mail.
  * - Refusals (not eligible, the whole marketing request refused) and render failures are final and
  *   recorded in one write each; nothing is retried that a retry cannot fix.
  */
@@ -177,8 +179,13 @@ export const sendBatch = async (
     }
     const to = r.to ?? contact.email;
     if (!to) return void (await finalAt(r, kind, 'refused', 'no-email'));
+    // A test send goes to the tester with the contact's data: its links must not act for the contact.
     const links: RecipientLinks | undefined =
-      kind === 'marketing' ? await deps.subscriptions.links(ws, contact.id, topic, r.messageId) : undefined;
+      kind !== 'marketing'
+        ? undefined
+        : recipientIsContact(request.origin)
+          ? await deps.subscriptions.links(ws, contact.id, topic, r.messageId)
+          : deps.subscriptions.inertLinks();
     const rendered = template.render({
       contact,
       settings,
@@ -220,7 +227,15 @@ export const sendBatch = async (
     return email;
   };
 
-  const ready = (await Promise.all(request.recipients.map(prepare))).filter((e) => e !== undefined);
+  const prepared = await Promise.allSettled(request.recipients.map(prepare));
+  const ready = prepared.flatMap((p) => (p.status === 'fulfilled' && p.value ? [p.value] : []));
+  const broken = prepared.find((p) => p.status === 'rejected');
+  if (broken) {
+    // A recipient could not be prepared (a claim write or a link key failed): nothing went to SES, so
+    // the claims made are released and the whole request is retried, none of it silently dropped.
+    await Promise.all(ready.map((e) => deps.messages.release(ws, e.contactId, e.messageId)));
+    throw broken.reason;
+  }
   if (ready.length === 0) return { recipients: outcomes, retry: false };
 
   const delivered = await deliver(
