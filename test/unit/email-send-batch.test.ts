@@ -125,6 +125,31 @@ describe('sendBatch', () => {
     }
   });
 
+  it('renders every recipient before claiming any (a batch timed out while rendering strands no claim)', async () => {
+    const people = [
+      subscribedContact(WS, contactId()),
+      subscribedContact(WS, contactId()),
+      subscribedContact(WS, contactId()),
+    ];
+    const steps: string[] = [];
+    const base = fakeTemplate(REF, 'marketing');
+    const template: LoadedTemplate = {
+      ...base,
+      render: (input) => {
+        steps.push('render');
+        return base.render(input);
+      },
+    };
+    const { deps, messages } = setup(people, {}, [template]);
+    const create = messages.create.bind(messages);
+    messages.create = async (...args) => {
+      steps.push('claim');
+      return create(...args);
+    };
+    await sendBatch(request(people), deps, options());
+    expect(steps).toEqual(['render', 'render', 'render', 'claim', 'claim', 'claim']);
+  });
+
   it('writes each message once, its claim: `sent` is left to the feedback loop', async () => {
     const people = [subscribedContact(WS, contactId()), subscribedContact(WS, contactId())];
     const { deps, messages } = setup(people);

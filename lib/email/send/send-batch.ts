@@ -74,6 +74,12 @@ export interface SendOptions {
   readonly lastAttempt: boolean;
 }
 
+/** A recipient's email, rendered and ready to claim. */
+interface Prepared {
+  readonly email: OutgoingEmail;
+  readonly locale: string | undefined;
+}
+
 /** Why a whole marketing request is refused, or undefined when it may go. */
 const marketingRefusal = async (request: SendRequest, postalAddress: string | undefined, deps: SendDeps) => {
   if (!postalAddress) return 'the workspace has no postal address (required in every marketing email)';
@@ -167,7 +173,9 @@ export const sendBatch = async (
     ]),
   );
 
-  const prepare = async (r: SendRecipient): Promise<OutgoingEmail | undefined> => {
+  // Every recipient is rendered before any is claimed: a batch that runs out of time while rendering
+  // (a heavy template, 50 recipients) leaves no claim behind for its redelivery to take for sent mail.
+  const render = async (r: SendRecipient): Promise<Prepared | undefined> => {
     const contact = contacts.get(r.contactId);
     if (!contact) {
       outcomes[r.messageId] = { status: 'refused', reason: 'no such contact' };
@@ -202,22 +210,24 @@ export const sendBatch = async (
       origin: request.origin,
       ...(request.originId ? { originId: request.originId } : {}),
     };
-    let email: OutgoingEmail;
     try {
-      email = outgoingEmail({ to, rendered: rendered.email, kind, links, tags });
+      return {
+        email: outgoingEmail({ to, rendered: rendered.email, kind, links, tags }),
+        locale: rendered.email.locale,
+      };
     } catch (error) {
       if (error instanceof UnsafeHeaderError) return void (await finalAt(r, kind, 'failed', error.message));
       throw error;
     }
+  };
+
+  const claim = async ({ email, locale }: Prepared): Promise<OutgoingEmail | undefined> => {
+    const r = byMessage.get(email.messageId);
+    if (!r) return undefined;
     const claimed = await deps.messages.create(
       ws,
-      contact.id,
-      {
-        ...base(r, kind),
-        locale: rendered.email.locale,
-        subject: email.subject,
-        at: { claimed: now() },
-      },
+      email.contactId,
+      { ...base(r, kind), locale, subject: email.subject, at: { claimed: now() } },
       retention,
     );
     if (!claimed) {
@@ -227,12 +237,14 @@ export const sendBatch = async (
     return email;
   };
 
-  const prepared = await Promise.allSettled(request.recipients.map(prepare));
+  const byMessage = new Map(request.recipients.map((r) => [r.messageId, r]));
+  const rendered = await Promise.all(request.recipients.map(render));
+  const prepared = await Promise.allSettled(rendered.flatMap((e) => (e ? [claim(e)] : [])));
   const ready = prepared.flatMap((p) => (p.status === 'fulfilled' && p.value ? [p.value] : []));
   const broken = prepared.find((p) => p.status === 'rejected');
   if (broken) {
-    // A recipient could not be prepared (a claim write or a link key failed): nothing went to SES, so
-    // the claims made are released and the whole request is retried, none of it silently dropped.
+    // A claim write failed: nothing went to SES, so the claims made are released and the whole
+    // request is retried, none of it silently dropped.
     await Promise.all(ready.map((e) => deps.messages.release(ws, e.contactId, e.messageId)));
     throw broken.reason;
   }
