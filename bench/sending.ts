@@ -167,6 +167,11 @@ export const benchSending = async (input: {
           oneClickUrl: `https://e.example/u/${c}/1`,
           preferencesUrl: `https://e.example/u/${c}/p`,
         }),
+        inertLinks: () => ({
+          unsubscribeUrl: 'https://e.example/u/test-send',
+          oneClickUrl: 'https://e.example/u/test-send',
+          preferencesUrl: 'https://e.example/u/test-send#preferences',
+        }),
       },
       senders: { senderFor: async () => ({ ok: true, from: '"Bench" <news@bench-send.example>' }) as const },
       pauses: { marketingPausedFor: async () => undefined },

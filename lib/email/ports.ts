@@ -88,6 +88,12 @@ export interface SubscriptionPort {
     topic: string | undefined,
     messageId?: string | undefined,
   ): Promise<RecipientLinks>;
+  /**
+   * Links that look like the real ones and change nothing (they name no contact): for email whose
+   * recipient is not the contact whose data fills it (a test send). A tester's mailbox offering
+   * one-click, or the tester trying the link, must never unsubscribe that contact.
+   */
+  inertLinks(): RecipientLinks;
 }
 
 /** Who a workspace sends as, or why it may not send this kind of email. */

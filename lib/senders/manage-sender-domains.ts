@@ -83,6 +83,33 @@ const mustGet = async (
   return found;
 };
 
+/** The parent domains of `domain`, nearest first, down to two labels (`a.b.brand.example` → `b.brand.example`, `brand.example`). */
+export const parentDomains = (domain: string): string[] => {
+  const labels = domain.split('.');
+  return labels.slice(1, -1).map((_, i) => labels.slice(i + 1).join('.'));
+};
+
+/**
+ * SES lets any subdomain of a verified domain send without its own verification, so a subdomain of a
+ * domain another workspace claims would send as that workspace's brand (DKIM-signed, DMARC-aligned).
+ */
+const refuseSubdomainOfAnotherWorkspace = async (
+  workspaceId: string,
+  domain: string,
+  deps: SenderDomainDeps,
+) => {
+  const parents = await Promise.all(
+    parentDomains(domain).map(async (parent) => ({ parent, identity: await deps.identities.get(parent) })),
+  );
+  const claimed = parents.find(
+    ({ identity }) => identity?.workspaceId !== undefined && identity.workspaceId !== workspaceId,
+  );
+  if (claimed)
+    throw new ConflictError(
+      `${domain} is under ${claimed.parent}, a sender domain of another workspace; a domain and its subdomains send for one workspace only`,
+    );
+};
+
 export const addSenderDomain = async (
   workspaceId: string,
   input: AddSenderDomain,
@@ -92,6 +119,7 @@ export const addSenderDomain = async (
   if (await deps.senderDomains.get(workspaceId, input.domain)) {
     throw new ConflictError(`${input.domain} is already a sender domain of this workspace`);
   }
+  await refuseSubdomainOfAnotherWorkspace(workspaceId, input.domain, deps);
   const { dkimTokens } = await deps.identities.create(input.domain, workspaceId);
   const mailFromDomain = `${input.mailFromLabel ?? DEFAULT_MAIL_FROM_LABEL}.${input.domain}`;
   await deps.identities.setMailFrom(input.domain, mailFromDomain);

@@ -20,6 +20,17 @@ export const recipientLinks = (
   return { unsubscribeUrl: url, oneClickUrl: url, preferencesUrl: `${url}#preferences` };
 };
 
+/**
+ * The links of a test send: under the public pages like real ones, but their "token" is not one (no
+ * contact, no signature), so the page answers that the link does not work and nothing changes.
+ */
+export const INERT_TOKEN = 'test-send';
+
+export const inertLinks = (publicUrl: string): RecipientLinks => {
+  const url = `${base(publicUrl)}${LINK_PATHS.unsubscribe}${INERT_TOKEN}`;
+  return { unsubscribeUrl: url, oneClickUrl: url, preferencesUrl: `${url}#preferences` };
+};
+
 export const confirmationLink = (
   publicUrl: string,
   key: LinkKey,

@@ -45,6 +45,25 @@ export type SubscribeInput = z.infer<typeof subscribeBody>;
 
 export type SubscribeOutcome = 'subscribed' | 'pending' | 'suppressed';
 
+/**
+ * What a form may set on the contact: the name and language it gives, only where the contact has none.
+ * A signup form is public (an ingest key sits in the page), so anyone can submit anyone's address:
+ * it must not rename a known customer or change the language their email comes in.
+ */
+const missingProfile = async (
+  workspaceId: string,
+  input: SubscribeInput,
+  deps: SubscriptionDeps,
+): Promise<Pick<SubscribeInput, 'firstName' | 'lastName' | 'locale'>> => {
+  const found = (await deps.contacts.lookup(workspaceId, { email: input.email })).email;
+  const known = found?.type === 'lookup' ? await deps.contacts.get(workspaceId, found.contactId) : undefined;
+  return {
+    ...(known?.firstName === undefined && input.firstName ? { firstName: input.firstName } : {}),
+    ...(known?.lastName === undefined && input.lastName ? { lastName: input.lastName } : {}),
+    ...(known?.locale === undefined && input.locale ? { locale: input.locale } : {}),
+  };
+};
+
 export const subscribe = async (
   workspaceId: string,
   input: SubscribeInput,
@@ -58,10 +77,10 @@ export const subscribe = async (
     throw new ValidationError(`topics[${unknown}]: not a topic of this workspace`, [
       { path: `topics[${unknown}]`, message: "not one of the workspace's topics" },
     ]);
-  const { email, firstName, lastName, locale, source } = input;
+  const { email, source } = input;
   const { contact } = await upsertContact(
     workspaceId,
-    { email, firstName, lastName, locale },
+    { email, ...(await missingProfile(workspaceId, input, deps)) },
     `subscribe:${source}`,
     deps,
   );
@@ -72,7 +91,16 @@ export const subscribe = async (
       contact.id,
       (current) => {
         const held = current.consent.email;
-        if (held?.status === 'subscribed') return { topics: chosen, source };
+        if (held?.status === 'subscribed') {
+          // Double opt-in means a form alone never consents: a topic the confirmed contact left is
+          // chosen again through its own preference link, not by whoever typed its address.
+          if (!settings.doubleOptIn) return { topics: chosen, source };
+          const left = (id: string) => current.topics?.[id]?.status === 'unsubscribed';
+          return {
+            topics: Object.fromEntries(Object.entries(chosen).filter(([id]) => !left(id))),
+            source,
+          };
+        }
         if (!settings.doubleOptIn) return { email: 'subscribed', topics: chosen, source };
         const now = deps.clock.now();
         if (held?.status === 'pending' && now.getTime() - Date.parse(held.at) < RESEND_CONFIRMATION_AFTER_MS)

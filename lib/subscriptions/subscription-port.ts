@@ -6,7 +6,7 @@ import type { SubscriptionPort } from '../email/ports.ts';
 import type { Clock } from '../shared/clock.ts';
 import { eligibility } from './eligibility.ts';
 import type { LinkKey } from './link-token.ts';
-import { recipientLinks } from './links.ts';
+import { inertLinks, recipientLinks } from './links.ts';
 
 export interface SubscriptionPortDeps {
   /** The deployment's link key, loaded once per container. */
@@ -26,4 +26,5 @@ export const subscriptionPort = (deps: SubscriptionPortDeps): SubscriptionPort =
       deps.clock.now(),
     );
   },
+  inertLinks: () => inertLinks(deps.publicUrl),
 });

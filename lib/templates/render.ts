@@ -6,7 +6,7 @@
 import type { Template } from 'liquidjs';
 import type { LoadedTemplate, RenderInput, RenderOutcome } from '../email/ports.ts';
 import { SHIPPED_LOCALES, type ShippedLocale } from '../workspaces/email-settings.schema.ts';
-import { describeLiquidError, liquidEngine, type OutputMode } from './liquid-engine.ts';
+import { describeLiquidError, escapeHtml, liquidEngine, type OutputMode } from './liquid-engine.ts';
 import { resolveLocale } from './locale.ts';
 import { renderScope } from './render-context.ts';
 import type { CompiledLocale, TemplateVersionRecord } from './template.schema.ts';
@@ -40,6 +40,35 @@ const failure = (part: Part, locale: ShippedLocale, error: unknown): string => {
 };
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+const regexText = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Why a rendered marketing email does not show its unsubscribe link and the postal address, if it
+ * does not. The save only checks that the template names them; a template can still keep them out of
+ * sight (`{% if false %}`, an HTML comment, `| size`), so the rendered parts are checked: the link as
+ * an `href` in the HTML outside comments and in the text part, every line of the address in both.
+ */
+const unshownMarketingParts = (
+  html: string,
+  text: string,
+  unsubscribeUrl: string,
+  postalAddress: string,
+): string | undefined => {
+  const visible = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  const href = new RegExp(`href\\s*=\\s*["']?${regexText(escapeHtml(unsubscribeUrl))}["'\\s>]`, 'i');
+  if (!href.test(visible)) return 'a marketing email must show its unsubscribe link in the HTML (an href)';
+  if (!text.includes(unsubscribeUrl))
+    return 'a marketing email must show its unsubscribe link in the text part';
+  for (const line of postalAddress
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    if (!visible.includes(escapeHtml(line)) || !text.includes(line))
+      return 'a marketing email must show the workspace postal address in the HTML and the text part';
+  }
+  return undefined;
+};
 
 /**
  * A loaded version: each locale is parsed on first use and kept (versions never change). Marketing
@@ -90,6 +119,15 @@ export const loadVersion = (version: TemplateVersionRecord): LoadedTemplate => {
         const html = run('html', 'html');
         const text = run('text', 'plain');
         if (!subject) return { ok: false, reason: `the ${locale} subject renders empty` };
+        if (version.kind === 'marketing' && input.links && input.settings.postalAddress) {
+          const unshown = unshownMarketingParts(
+            html,
+            text,
+            input.links.unsubscribeUrl,
+            input.settings.postalAddress,
+          );
+          if (unshown) return { ok: false, reason: `the ${locale} ${unshown}` };
+        }
         return { ok: true, email: { subject, preheader, html, text, locale } };
       } catch (error) {
         return { ok: false, reason: error instanceof Error ? error.message : String(error) };

@@ -133,6 +133,10 @@ export const applyCustomer = async (
     // An erased person re-created by a later order stays suppressed, whatever the shop's box says.
     if (contact?.suppression && decision.state === 'subscribed') continue;
     const held = contact?.consent[channel];
+    // A box without its own consent time (Shopify's `consent_updated_at: null`) says nothing about
+    // when it was ticked: the customer's update time moves with any edit, so it may stop mail but
+    // never undo a decision ecrm holds (an unsubscribe made through a link would be lost).
+    if (held && decision.at === undefined && decision.state === 'subscribed') continue;
     const shopAt = decision.at ?? customer.updatedAt;
     if (held && (shopAt === undefined || held.at >= shopAt)) continue;
     await setConsent(

@@ -129,6 +129,27 @@ describe('a marketing email, end to end', () => {
     expect((await contactsRepository(stack.table).get(ws.id, id))?.consent.email?.status).toBe('subscribed');
   }, 120_000);
 
+  it("a test send's unsubscribe links are inert: the tester's one-click never unsubscribes the contact who lent its data", async () => {
+    const { id } = await subscribedContact('en');
+    const tester = `t${randomBytes(4).toString('hex')}@example.com`;
+    const res = await api.post('/v1/templates/welcome/test-send', { to: tester, contactId: id });
+    expect(res.status).toBe(202);
+    await stack.idle();
+    const [mail] = await readStoredEmails(stack.sesEndpoint, { to: tester });
+    const url = (header(mail?.headers, 'List-Unsubscribe') ?? '').slice(1, -1);
+    expect(url).toMatch(/^http[^>]+\/u\/test-send$/);
+    expect(mail?.body.html).not.toContain(id);
+
+    const oneClick = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(404);
+    expect((await contactsRepository(stack.table).get(ws.id, id))?.consent.email?.status).toBe('subscribed');
+  }, 120_000);
+
   it('a hard bounce suppresses the contact and the next send is refused', async () => {
     const made = await api.post('/v1/contacts', { email: 'bounce@simulator.amazonses.com', locale: 'it' });
     const id = String(field(made.body, 'contact', 'id'));

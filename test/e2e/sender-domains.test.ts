@@ -147,6 +147,21 @@ describe('sender domains', () => {
     expect((await api.get(`/v1/sender-domains/${second}`)).status).toBe(404);
   });
 
+  it("refuses a subdomain of another workspace's domain: SES lets a verified domain's subdomains send without verification", async () => {
+    const domain = newDomain();
+    expect((await api.post('/v1/sender-domains', { domain })).status).toBe(201);
+    const other = client(stack, (await workspaceWithKeys(stack)).admin);
+
+    for (const sub of [`news.${domain}`, `a.b.${domain}`]) {
+      const res = await other.post('/v1/sender-domains', { domain: sub });
+      expect(res.status).toBe(409);
+      expect(String(field(res.body, 'error', 'message'))).toContain(domain);
+      expect(stack.ses.state.identities.has(sub)).toBe(false);
+    }
+    // The workspace that owns the domain may register its own subdomains.
+    expect((await api.post('/v1/sender-domains', { domain: `news.${domain}` })).status).toBe(201);
+  });
+
   it('answers a workspace without a sender domain with the way to add one', async () => {
     const other = await workspaceWithKeys(stack);
     expect(await freshSenderPort().senderFor(other.id, 'transactional')).toMatchObject({

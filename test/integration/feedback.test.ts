@@ -491,6 +491,21 @@ describe('rates and pausing', () => {
     expect(resumed).toMatchObject({ status: 'active', resumedAt: '2026-11-01T11:00:00.000Z' });
     expect(resumed.rates.volume).toBe(0);
     expect(await pausePort(deps.sending).marketingPausedFor(ws)).toBeUndefined();
+
+    // A check that read the state before the resume (its rates counted the old window) pauses nothing.
+    const stale = await deps.sending.pause(
+      ws,
+      { type: 'sendingState', v: 1, status: 'paused', reason: 'stale', by: 'rates' },
+      domainEvent(
+        'workspace.sending.paused',
+        ws,
+        { reason: 'stale', by: 'rates', bounceRate: 0.05, complaintRate: 0, volume: 20 },
+        clock,
+      ),
+      undefined,
+    );
+    expect(stale).toBe(false);
+    expect(await pausePort(deps.sending).marketingPausedFor(ws)).toBeUndefined();
     clock.set('2026-11-01T10:00:00.000Z');
   });
 });

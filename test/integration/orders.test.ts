@@ -87,6 +87,59 @@ describe('storefront customers', () => {
     c = await findContact(ws, { email: 'consent@shop.example' }, deps);
     expect(c.consent.email?.status).toBe('unsubscribed');
   });
+
+  it('never lets a shop box without its own consent time undo an unsubscribe made in ecrm', async () => {
+    // Shopify sends `consent_updated_at: null` for customers whose consent never changed there; the
+    // customer's `updated_at` moves with any edit (an address), and says nothing about consent.
+    const base = { customerId: 'c-timeless', email: 'timeless@shop.example' };
+    const timeless = { email: { state: 'subscribed' as const } };
+    await applyCustomer(
+      ws,
+      shop,
+      { ...base, updatedAt: '2026-05-01T00:00:00.000Z', consent: timeless },
+      'authoritative',
+      deps,
+    );
+    let c = await findContact(ws, { email: 'timeless@shop.example' }, deps);
+    expect(c.consent.email?.status).toBe('subscribed');
+    const { setConsent } = await import('../../lib/contacts/set-consent.ts');
+    await setConsent(
+      ws,
+      c.id,
+      { channel: 'email', status: 'unsubscribed', source: 'one-click', at: '2026-05-03T00:00:00.000Z' },
+      deps,
+    );
+    await applyCustomer(
+      ws,
+      shop,
+      { ...base, firstName: 'Moved', updatedAt: '2026-05-04T00:00:00.000Z', consent: timeless },
+      'authoritative',
+      deps,
+    );
+    c = await findContact(ws, { email: 'timeless@shop.example' }, deps);
+    expect(c.firstName).toBe('Moved');
+    expect(c.consent.email?.status).toBe('unsubscribed');
+    // A time-less unsubscribe from the shop still applies: it can only stop mail.
+    await setConsent(
+      ws,
+      c.id,
+      { channel: 'email', status: 'subscribed', source: 'form', at: '2026-05-05T00:00:00.000Z' },
+      deps,
+    );
+    await applyCustomer(
+      ws,
+      shop,
+      {
+        ...base,
+        updatedAt: '2026-05-06T00:00:00.000Z',
+        consent: { email: { state: 'unsubscribed' as const } },
+      },
+      'authoritative',
+      deps,
+    );
+    c = await findContact(ws, { email: 'timeless@shop.example' }, deps);
+    expect(c.consent.email?.status).toBe('unsubscribed');
+  });
 });
 
 describe('orders and purchase history', () => {

@@ -47,6 +47,12 @@ const outbox = async (contactId: string) => {
 
 const tokenOf = (url: string) => new URL(url).pathname.split('/').at(-1) ?? '';
 
+/** The double opt-in confirmed (the contact clicked its link). */
+const setConsentSubscribed = async (contactId: string) => {
+  const { setConsent } = await import('../../lib/contacts/set-consent.ts');
+  await setConsent(ws, contactId, { channel: 'email', status: 'subscribed', source: 'double-opt-in' }, real);
+};
+
 describe('double opt-in', () => {
   it('asks for one confirmation per hour at most, then a new one', async () => {
     const email = 'ana@example.com';
@@ -102,6 +108,26 @@ describe('double opt-in', () => {
     expect((await real.contacts.get(ws, contactId))?.consent.email?.status).toBe('unsubscribed');
   });
 
+  it("never lets a public form overwrite a known contact's name or language; it only fills what is missing", async () => {
+    const { upsertContact } = await import('../../lib/contacts/upsert-contact.ts');
+    const email = `known-${randomBytes(3).toString('hex')}@example.com`;
+    const { contact } = await upsertContact(ws, { email, firstName: 'Ana', locale: 'es' }, 'api', real);
+    await subscribe(
+      ws,
+      { email, firstName: 'Hacked <b>', lastName: 'Garcia', locale: 'en', source: 'footer' },
+      deps,
+    );
+    const after = await real.contacts.get(ws, contact.id);
+    expect(after).toMatchObject({ firstName: 'Ana', locale: 'es', lastName: 'Garcia' });
+
+    const fresh = await subscribe(
+      ws,
+      { email: `new-${email}`, firstName: 'Bo', locale: 'fr', source: 'footer' },
+      deps,
+    );
+    expect(await real.contacts.get(ws, fresh.contactId)).toMatchObject({ firstName: 'Bo', locale: 'fr' });
+  });
+
   it('tells a suppressed address apart without subscribing it', async () => {
     const { contactId } = await subscribe(ws, { email: 'gone@example.com', source: 'popup' }, deps);
     const before = await real.contacts.get(ws, contactId);
@@ -120,6 +146,22 @@ describe('double opt-in', () => {
 });
 
 describe('topic consent', () => {
+  it('under double opt-in, a public form never subscribes a confirmed contact again to a topic it left', async () => {
+    const email = `dy-${randomBytes(3).toString('hex')}@example.com`;
+    const { contactId } = await subscribe(ws, { email, source: 'popup' }, deps);
+    await setConsentSubscribed(contactId);
+    await setTopicConsent(
+      ws,
+      contactId,
+      { topicId: 'news', status: 'unsubscribed', source: 'preference-centre' },
+      deps,
+    );
+
+    await subscribe(ws, { email, topics: ['news'], source: 'popup' }, deps);
+
+    expect((await real.contacts.get(ws, contactId))?.topics?.news?.status).toBe('unsubscribed');
+  });
+
   it('records a choice with source and time in one write with its event, and nothing when unchanged', async () => {
     const { contactId } = await subscribe(ws, { email: 'cy@example.com', source: 'popup' }, deps);
     const contact = await setTopicConsent(

@@ -84,6 +84,12 @@ export const linksFor = (contactId: string): RecipientLinks => ({
   preferencesUrl: `https://ecrm.example/u/${contactId}/preferences`,
 });
 
+export const INERT_LINKS: RecipientLinks = {
+  unsubscribeUrl: 'https://ecrm.example/u/test-send',
+  oneClickUrl: 'https://ecrm.example/u/test-send',
+  preferencesUrl: 'https://ecrm.example/u/test-send#preferences',
+};
+
 export const fakeSubscriptions = (): SubscriptionPort => ({
   eligibility: (contact, send) => {
     if (!contact.email) return { ok: false, refusal: 'no-email' };
@@ -96,6 +102,7 @@ export const fakeSubscriptions = (): SubscriptionPort => ({
     return { ok: true };
   },
   links: async (_ws, contactId) => linksFor(contactId),
+  inertLinks: () => INERT_LINKS,
 });
 
 export const fakeSenders = (

@@ -15,6 +15,8 @@ import {
   fakeSubscriptions,
   fakeTemplate,
   fakeTemplates,
+  INERT_LINKS,
+  linksFor,
   memoryContacts,
   memoryHalt,
   memoryMessages,
@@ -121,6 +123,31 @@ describe('sendBatch', () => {
         locale: 'en',
       });
     }
+  });
+
+  it('renders every recipient before claiming any (a batch timed out while rendering strands no claim)', async () => {
+    const people = [
+      subscribedContact(WS, contactId()),
+      subscribedContact(WS, contactId()),
+      subscribedContact(WS, contactId()),
+    ];
+    const steps: string[] = [];
+    const base = fakeTemplate(REF, 'marketing');
+    const template: LoadedTemplate = {
+      ...base,
+      render: (input) => {
+        steps.push('render');
+        return base.render(input);
+      },
+    };
+    const { deps, messages } = setup(people, {}, [template]);
+    const create = messages.create.bind(messages);
+    messages.create = async (...args) => {
+      steps.push('claim');
+      return create(...args);
+    };
+    await sendBatch(request(people), deps, options());
+    expect(steps).toEqual(['render', 'render', 'render', 'claim', 'claim', 'claim']);
   });
 
   it('writes each message once, its claim: `sent` is left to the feedback loop', async () => {
@@ -339,6 +366,84 @@ describe('sendBatch', () => {
     expect(messages.items.size).toBe(0);
   });
 
+  it('loses nothing when GetAccount fails: nothing went to SES, the claims are released and a redelivery sends', async () => {
+    const people = [0, 1].map(() => subscribedContact(WS, contactId()));
+    let reads = 0;
+    const limits: SendLimits = {
+      acquire: async () => {
+        reads++;
+        if (reads === 1) throw new Error('TooManyRequestsException: GetAccount rate exceeded');
+      },
+    };
+    const { deps, messages } = setup(people, { limits });
+    const req = request(people);
+
+    const out = await sendBatch(req, deps, options());
+
+    expect(mailerOf(deps).calls).toHaveLength(0);
+    expect(out.retry).toBe(true);
+    expect(messages.items.size).toBe(0);
+    const again = await sendBatch(req, deps, options());
+    expect(Object.values(again.recipients).map((o) => o.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('keeps what SES accepted when GetAccount fails before a retry of the throttled entries', async () => {
+    const people = [0, 1].map(() => subscribedContact(WS, contactId()));
+    let reads = 0;
+    const limits: SendLimits = {
+      acquire: async () => {
+        reads++;
+        if (reads === 2) throw new Error('socket hang up');
+      },
+    };
+    const mailer = scriptedMailer((b) =>
+      b.emails.map(
+        (e, i): EntryResult =>
+          i === 0
+            ? { outcome: 'sent', sesMessageId: `ses-${e.messageId}` }
+            : { outcome: 'retry', reason: 'ACCOUNT_THROTTLED' },
+      ),
+    );
+    const { deps, messages } = setup(people, { limits, mailer });
+    const req = request(people);
+    const [a, b] = req.recipients.map((r) => r.messageId);
+
+    const out = await sendBatch(req, deps, options());
+
+    expect(out.recipients[a ?? '']?.status).toBe('sent');
+    expect(out.recipients[b ?? '']?.status).toBe('deferred');
+    // Accepted: kept claimed (never released, never resent) until SES's Send event makes it sent.
+    expect(messages.items.get(`${WS}/${people[0]?.id}/${a}`)?.status).toBe('claimed');
+    expect(messages.items.has(`${WS}/${people[1]?.id}/${b}`)).toBe(false);
+  });
+
+  it('releases the claims of a request that fails while claiming, so its redelivery sends every recipient', async () => {
+    const people = [0, 1, 2].map(() => subscribedContact(WS, contactId()));
+    const { deps, messages } = setup(people);
+    const failing = people[1]?.id;
+    let failed = false;
+    const flaky: typeof messages = {
+      ...messages,
+      create: async (ws, contactId, message, retention) => {
+        if (contactId === failing && !failed) {
+          failed = true;
+          throw new Error('ProvisionedThroughputExceededException');
+        }
+        return messages.create(ws, contactId, message, retention);
+      },
+    };
+    const req = request(people);
+
+    await expect(sendBatch(req, { ...deps, messages: flaky }, options())).rejects.toThrow(
+      'ProvisionedThroughputExceededException',
+    );
+    expect(mailerOf(deps).calls).toHaveLength(0);
+    expect(messages.items.size).toBe(0);
+
+    const again = await sendBatch(req, { ...deps, messages: flaky }, options());
+    expect(Object.values(again.recipients).map((o) => o.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
   it('keeps a message whose outcome is unknown claimed, so it is never resent', async () => {
     const person = subscribedContact(WS, contactId());
     const mailer = scriptedMailer((b) =>
@@ -357,11 +462,34 @@ describe('sendBatch', () => {
   it('sends a test send to the given address whatever the contact consented to', async () => {
     const person = subscribedContact(WS, contactId(), { consent: {} });
     const { deps } = setup([person]);
-    const req = request([person], { origin: 'test' });
-    const tested = { ...req, recipients: [{ ...req.recipients[0], to: 'marketer@shop.example' }] };
+    const req = request([person]);
+    const tested = {
+      ...req,
+      origin: 'test',
+      recipients: [{ ...req.recipients[0], to: 'marketer@shop.example' }],
+    };
     const out = await sendBatch(sendRequestSchema.parse(tested), deps, options());
     expect(Object.values(out.recipients)[0]?.status).toBe('sent');
     expect(mailerOf(deps).calls[0]?.emails[0]).toMatchObject({ to: 'marketer@shop.example' });
+  });
+
+  it("never puts the contact's own unsubscribe links in a test send: the tester's one-click must not unsubscribe the contact", async () => {
+    const person = subscribedContact(WS, contactId());
+    const { deps } = setup([person]);
+    const req = request([person]);
+    const tested = {
+      ...req,
+      origin: 'test',
+      recipients: [{ ...req.recipients[0], to: 'marketer@shop.example' }],
+    };
+
+    const out = await sendBatch(sendRequestSchema.parse(tested), deps, options());
+
+    expect(Object.values(out.recipients)[0]?.status).toBe('sent');
+    const [email] = mailerOf(deps).calls[0]?.emails ?? [];
+    const header = (email as { headers?: { name: string; value: string }[] } | undefined)?.headers;
+    expect(header?.find((h) => h.name === 'List-Unsubscribe')?.value).toBe(`<${INERT_LINKS.oneClickUrl}>`);
+    expect(JSON.stringify(email)).not.toContain(linksFor(person.id).unsubscribeUrl);
   });
 });
 
@@ -382,5 +510,14 @@ describe('sendRequestSchema', () => {
     const redirected = { ...one, recipients: [{ ...one.recipients[0], to: 'x@example.com' }] };
     expect(sendRequestSchema.safeParse(redirected).success).toBe(false);
     expect(sendRequestSchema.safeParse({ ...redirected, origin: 'test' }).success).toBe(true);
+  });
+
+  it('refuses a test send or an alert without `to`: it would reach the contact unchecked for consent and suppression', () => {
+    const person = subscribedContact(WS, contactId());
+    for (const origin of ['test', 'alert'] as const) {
+      const parsed = sendRequestSchema.safeParse({ ...request([person]), origin });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(['recipients']);
+    }
   });
 });

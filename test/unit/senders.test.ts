@@ -6,7 +6,7 @@ import {
   fromAddress,
   isDmarcRecord,
 } from '../../lib/senders/dns-records.ts';
-import { tenantNameFor } from '../../lib/senders/manage-sender-domains.ts';
+import { parentDomains, tenantNameFor } from '../../lib/senders/manage-sender-domains.ts';
 import { addSenderDomainBody, type SenderDomain } from '../../lib/senders/sender-domain.schema.ts';
 import { senderPort } from '../../lib/senders/sender-port.ts';
 import { permissionFor } from '../../lib/senders/sender-status.ts';
@@ -40,6 +40,11 @@ describe('sender domain DNS', () => {
       '_dmarc.brand.example',
     ]);
     expect(dmarcLookupNames('brand.example')).toEqual(['_dmarc.brand.example']);
+  });
+
+  it('lists the parent domains a subdomain would inherit SES verification from, never a bare TLD', () => {
+    expect(parentDomains('a.b.brand.example')).toEqual(['b.brand.example', 'brand.example']);
+    expect(parentDomains('brand.example')).toEqual([]);
   });
 
   it('tells a DMARC record from other TXT records', () => {

@@ -120,4 +120,15 @@ describe('recipient links', () => {
     const claims = verifyLinkToken(tokenOf(links.oneClickUrl), 'unsubscribe', keyFor, days(31));
     expect(claims).toMatchObject({ topic: 'newsletter', messageId, issuedAt: sentAt.toISOString() });
   });
+
+  it('gives test sends inert links: under the public pages, naming no contact, refused when opened', () => {
+    const clock = fixedClock(sentAt.toISOString());
+    const port = subscriptionPort({ linkKey: async () => key, publicUrl: 'https://x.example/', clock });
+    const links = port.inertLinks();
+    expect(links.oneClickUrl).toBe('https://x.example/u/test-send');
+    for (const url of Object.values(links)) {
+      expect(url.startsWith('https://x.example/u/')).toBe(true);
+      expect(() => verifyLinkToken(tokenOf(url), 'unsubscribe', keyFor, sentAt)).toThrow(InvalidLinkError);
+    }
+  });
 });

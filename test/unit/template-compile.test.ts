@@ -190,6 +190,85 @@ describe('saving a template', () => {
     expect(transactional[0]?.message).toMatch(/only in marketing templates/);
   });
 
+  it.each([
+    [
+      'never output',
+      '<p>{% if false %}<a href="{{ unsubscribe_url }}">u</a> {{ workspace.postal_address }}{% endif %}</p>',
+    ],
+    [
+      'in an HTML comment',
+      '<p>Hi</p><!-- <a href="{{ unsubscribe_url }}">u</a> {{ workspace.postal_address }} -->',
+    ],
+    ['not as a link', '<p>{{ unsubscribe_url | size }} {{ workspace.postal_address | size }}</p>'],
+  ])(
+    'refuses at send a marketing email whose unsubscribe link and postal address are %s',
+    async (_, body) => {
+      const text = 'Unsubscribe: {{ unsubscribe_url }} {{ workspace.postal_address }}';
+      const compiled = await compileTemplate(
+        input({ locales: { en: { subject: 'Hi', html: body, text } } }),
+        mjmlCompiler,
+      );
+      const out = loadVersion({
+        type: 'templateVersion',
+        v: 1,
+        workspaceId: 'ws_test',
+        templateId: 'sneaky',
+        version: 1,
+        name: 'Sneaky',
+        kind: 'marketing',
+        locales: compiled,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      }).render({
+        contact: { ...emptyContact('ws_test', 'c_1', 'api', '2026-01-01T00:00:00.000Z'), firstName: 'Ana' },
+        settings: emailSettingsSchema.parse({ postalAddress: 'Calle Mayor 1\n28013 Madrid, Spain' }),
+        workspaceName: 'Shop',
+        links: {
+          unsubscribeUrl: 'https://ecrm.example/u/tok',
+          oneClickUrl: 'https://ecrm.example/u/tok',
+          preferencesUrl: 'https://ecrm.example/u/tok#preferences',
+        },
+      });
+      expect(out.ok).toBe(false);
+      if (!out.ok) expect(out.reason).toMatch(/unsubscribe link|postal address/);
+    },
+  );
+
+  it('sends a marketing email whose link and multi-line postal address render where they can be seen', async () => {
+    const compiled = await compileTemplate(
+      input({
+        locales: {
+          en: {
+            subject: 'Hi',
+            html: "<p><a href='{{ unsubscribe_url }}'>Unsubscribe</a><br>{{ workspace.postal_address | newline_to_br }}</p>",
+          },
+        },
+      }),
+      mjmlCompiler,
+    );
+    const out = loadVersion({
+      type: 'templateVersion',
+      v: 1,
+      workspaceId: 'ws_test',
+      templateId: 'fine',
+      version: 1,
+      name: 'Fine',
+      kind: 'marketing',
+      locales: compiled,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    }).render({
+      contact: emptyContact('ws_test', 'c_1', 'api', '2026-01-01T00:00:00.000Z'),
+      settings: emailSettingsSchema.parse({ postalAddress: "O'Brien & Co\n1 Main St, Springfield" }),
+      workspaceName: 'Shop',
+      links: {
+        unsubscribeUrl: 'https://ecrm.example/u/tok',
+        oneClickUrl: 'https://ecrm.example/u/tok',
+        preferencesUrl: 'https://ecrm.example/u/tok#preferences',
+      },
+    });
+    if (!out.ok) throw new Error(out.reason);
+    expect(out.email.text).toContain('https://ecrm.example/u/tok');
+  });
+
   it('the body schema refuses a two-line subject, a topic on transactional email and no body', () => {
     const bad = saveTemplateBody.safeParse({
       name: 'x',

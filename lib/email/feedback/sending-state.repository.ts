@@ -42,16 +42,29 @@ export const sendingStateRepository = (table: Table) => ({
     return Item ? readItem(sendingStateRecord, Item, 'sending state') : undefined;
   },
 
-  /** Pause unless already paused; false when it was. */
-  async pause(ws: string, state: SendingState, event: DomainEvent): Promise<boolean> {
+  /**
+   * Pause unless already paused, or resumed since the caller read `readResumedAt` (its rates were
+   * counted from before that resume: an operator's resume is not undone by a stale check); false then.
+   */
+  async pause(
+    ws: string,
+    state: SendingState,
+    event: DomainEvent,
+    readResumedAt: string | undefined,
+  ): Promise<boolean> {
+    const sameResume =
+      readResumedAt === undefined ? 'attribute_not_exists(#resumedAt)' : '#resumedAt = :resumedAt';
     try {
       await table.client.send(
         new PutCommand({
           TableName: table.name,
           Item: { ...keys.sendingState(ws), ...state, [OUTBOX_ATTRIBUTE]: toOutbox(event) },
-          ConditionExpression: 'attribute_not_exists(pk) OR #status = :active',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':active': 'active' },
+          ConditionExpression: `attribute_not_exists(pk) OR (#status = :active AND ${sameResume})`,
+          ExpressionAttributeNames: { '#status': 'status', '#resumedAt': 'resumedAt' },
+          ExpressionAttributeValues: {
+            ':active': 'active',
+            ...(readResumedAt === undefined ? {} : { ':resumedAt': readResumedAt }),
+          },
         }),
       );
       return true;

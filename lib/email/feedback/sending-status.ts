@@ -100,6 +100,7 @@ export const checkSendingHealth = async (ws: string, deps: SendingDeps): Promise
       ...(state?.resumedBy ? { resumedBy: state.resumedBy } : {}),
     },
     event,
+    state?.resumedAt,
   );
   return paused ? reason : undefined;
 };

@@ -46,9 +46,13 @@ export const deliver = async (
     try {
       await deps.limits.acquire(pending.length);
     } catch (error) {
-      // Over the daily quota or the rate: nothing pending was handed to SES; it waits in the queue.
-      if (!(error instanceof SendLimitReachedError)) throw error;
-      for (const email of pending) done.set(email.messageId, { outcome: 'retry', reason: error.message });
+      // Over the daily quota or the rate, or GetAccount failed: nothing pending was handed to SES, so
+      // it waits in the queue. Never thrown: the entries accepted by an earlier attempt keep their result.
+      const reason =
+        error instanceof SendLimitReachedError
+          ? error.message
+          : `the account's send limits could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      for (const email of pending) done.set(email.messageId, { outcome: 'retry', reason });
       break;
     }
     try {

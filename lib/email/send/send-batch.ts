@@ -8,7 +8,9 @@
  * - A message id is sent at most once, ever: it is claimed (`attribute_not_exists`) before SES sees
  *   it, a redelivered request finds its claims and skips them, and an accepted entry is never handed
  *   to SES again. A claim is released only when SES certainly did not accept it (throttled, halted),
- *   so the redelivered request can send it then.
+ *   so the redelivered request can send it then. A request that fails before SES sees it (a claim
+ *   write, the link key, GetAccount) releases its claims: a retry must never find its own claims and
+ *   take them for sent mail.
  * - Refusals (not eligible, the whole marketing request refused) and render failures are final and
  *   recorded in one write each; nothing is retried that a retry cannot fix.
  */
@@ -70,6 +72,12 @@ export interface SendOptions {
   readonly deliver: DeliverOptions;
   /** True on the queue's last delivery of this request: what would be deferred fails for good. */
   readonly lastAttempt: boolean;
+}
+
+/** A recipient's email, rendered and ready to claim. */
+interface Prepared {
+  readonly email: OutgoingEmail;
+  readonly locale: string | undefined;
 }
 
 /** Why a whole marketing request is refused, or undefined when it may go. */
@@ -165,7 +173,9 @@ export const sendBatch = async (
     ]),
   );
 
-  const prepare = async (r: SendRecipient): Promise<OutgoingEmail | undefined> => {
+  // Every recipient is rendered before any is claimed: a batch that runs out of time while rendering
+  // (a heavy template, 50 recipients) leaves no claim behind for its redelivery to take for sent mail.
+  const render = async (r: SendRecipient): Promise<Prepared | undefined> => {
     const contact = contacts.get(r.contactId);
     if (!contact) {
       outcomes[r.messageId] = { status: 'refused', reason: 'no such contact' };
@@ -177,8 +187,13 @@ export const sendBatch = async (
     }
     const to = r.to ?? contact.email;
     if (!to) return void (await finalAt(r, kind, 'refused', 'no-email'));
+    // A test send goes to the tester with the contact's data: its links must not act for the contact.
     const links: RecipientLinks | undefined =
-      kind === 'marketing' ? await deps.subscriptions.links(ws, contact.id, topic, r.messageId) : undefined;
+      kind !== 'marketing'
+        ? undefined
+        : recipientIsContact(request.origin)
+          ? await deps.subscriptions.links(ws, contact.id, topic, r.messageId)
+          : deps.subscriptions.inertLinks();
     const rendered = template.render({
       contact,
       settings,
@@ -195,22 +210,24 @@ export const sendBatch = async (
       origin: request.origin,
       ...(request.originId ? { originId: request.originId } : {}),
     };
-    let email: OutgoingEmail;
     try {
-      email = outgoingEmail({ to, rendered: rendered.email, kind, links, tags });
+      return {
+        email: outgoingEmail({ to, rendered: rendered.email, kind, links, tags }),
+        locale: rendered.email.locale,
+      };
     } catch (error) {
       if (error instanceof UnsafeHeaderError) return void (await finalAt(r, kind, 'failed', error.message));
       throw error;
     }
+  };
+
+  const claim = async ({ email, locale }: Prepared): Promise<OutgoingEmail | undefined> => {
+    const r = byMessage.get(email.messageId);
+    if (!r) return undefined;
     const claimed = await deps.messages.create(
       ws,
-      contact.id,
-      {
-        ...base(r, kind),
-        locale: rendered.email.locale,
-        subject: email.subject,
-        at: { claimed: now() },
-      },
+      email.contactId,
+      { ...base(r, kind), locale, subject: email.subject, at: { claimed: now() } },
       retention,
     );
     if (!claimed) {
@@ -220,7 +237,17 @@ export const sendBatch = async (
     return email;
   };
 
-  const ready = (await Promise.all(request.recipients.map(prepare))).filter((e) => e !== undefined);
+  const byMessage = new Map(request.recipients.map((r) => [r.messageId, r]));
+  const rendered = await Promise.all(request.recipients.map(render));
+  const prepared = await Promise.allSettled(rendered.flatMap((e) => (e ? [claim(e)] : [])));
+  const ready = prepared.flatMap((p) => (p.status === 'fulfilled' && p.value ? [p.value] : []));
+  const broken = prepared.find((p) => p.status === 'rejected');
+  if (broken) {
+    // A claim write failed: nothing went to SES, so the claims made are released and the whole
+    // request is retried, none of it silently dropped.
+    await Promise.all(ready.map((e) => deps.messages.release(ws, e.contactId, e.messageId)));
+    throw broken.reason;
+  }
   if (ready.length === 0) return { recipients: outcomes, retry: false };
 
   const delivered = await deliver(

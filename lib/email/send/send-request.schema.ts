@@ -56,5 +56,11 @@ export const sendRequestSchema = z
   .refine((r) => !recipientIsContact(r.origin) || r.recipients.every((x) => x.to === undefined), {
     message: '`to` is for test sends and alerts only',
     path: ['recipients'],
+  })
+  // Their recipient is not the contact, so the contact's consent and suppression are not checked:
+  // without `to` they would go to the contact unchecked.
+  .refine((r) => recipientIsContact(r.origin) || r.recipients.every((x) => x.to !== undefined), {
+    message: 'test sends and alerts need `to` on every recipient',
+    path: ['recipients'],
   });
 export type SendRequest = z.infer<typeof sendRequestSchema>;
