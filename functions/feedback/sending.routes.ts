@@ -1,6 +1,6 @@
 /** The feedback loop's routes: a workspace's sending status (pause, rates) and an origin's email counts. */
 import * as z from 'zod';
-import { FEEDBACK_KINDS } from '../../lib/email/feedback/feedback.ts';
+import { FEEDBACK_KINDS, MAX_LINKS_LISTED } from '../../lib/email/feedback/feedback.ts';
 import { originSchema } from '../../lib/email/message-tags.ts';
 import { errorResponses } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
@@ -58,7 +58,8 @@ export const emailStatsRoute = defineRoute({
   scope: 'read',
   tag: 'email',
   summary:
-    'Outcomes of the emails of one origin (a campaign, a journey step `<journeyId>-<stepId>`...), each counted once per message.',
+    'Outcomes of the emails of one origin (a campaign, a journey step `<journeyId>-<stepId>`...), each counted once per message, ' +
+    'and the links clicked (messages per link, each once), most clicked first.',
   params: z.strictObject({
     origin: originSchema,
     originId: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'an origin id is A-Z a-z 0-9 _ - only'),
@@ -75,6 +76,7 @@ export const emailStatsRoute = defineRoute({
             z.ZodNumber
           >,
         ),
+        links: z.array(z.strictObject({ link: z.string(), clicked: z.number().int() })).max(MAX_LINKS_LISTED),
       }),
     },
     ...errorResponses,

@@ -8,6 +8,7 @@ import { systemClock } from '../../lib/shared/clock.ts';
 import type { SubscriptionDeps } from '../../lib/subscriptions/deps.ts';
 import { cachedLinkKey, loadLinkKey } from '../../lib/subscriptions/link-key.ts';
 import { linkKeysRepository } from '../../lib/subscriptions/link-keys.repository.ts';
+import { previewLinks } from '../../lib/subscriptions/preview-links.ts';
 import { subscriptionPort } from '../../lib/subscriptions/subscription-port.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 import { awsEndpoint } from './aws-endpoint.ts';
@@ -39,10 +40,17 @@ export const subscriptionDeps = once(
   }),
 );
 
-/** The SubscriptionPort of the send path (and previews): eligibility and signed links under PUBLIC_URL. */
-export const subscriptions = once(() =>
-  subscriptionPort({ linkKey: signingLinkKey, publicUrl: config('links').PUBLIC_URL, clock: systemClock }),
-);
+const signingPortDeps = () => ({
+  linkKey: signingLinkKey,
+  publicUrl: config('links').PUBLIC_URL,
+  clock: systemClock,
+});
+
+/** The SubscriptionPort of the send path: eligibility and signed links under PUBLIC_URL. */
+export const subscriptions = once(() => subscriptionPort(signingPortDeps()));
+
+/** A template preview's links: the send path's, and the double opt-in confirmation link. */
+export const previewLinkPort = once(() => previewLinks(signingPortDeps()));
 
 /** For sending double opt-in confirmations: signs confirmation links under PUBLIC_URL. */
 export const confirmationLinkDeps = once(() => ({

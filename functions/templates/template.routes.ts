@@ -95,11 +95,13 @@ export const previewTemplateRoute = defineRoute({
   operationId: 'previewTemplate',
   method: 'POST',
   path: '/v1/templates/{templateId}/preview',
-  scope: 'read',
+  // The answer carries the contact's working unsubscribe (and confirmation) links: a read-only key
+  // must not get a way to change a contact's consent.
+  scope: 'write',
   tag: 'templates',
   summary:
     "Render a template for one contact exactly as a send would (the contact's data and locale, the workspace's " +
-    'settings, `data` as the trigger payload); links are signed where subscriptions are wired, else placeholders.',
+    "settings, `data` as the trigger payload, the contact's working signed links, without a message id).",
   params,
   body: z.strictObject({
     contactId: contactIdSchema,

@@ -4,6 +4,7 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN } from '../../lib/email/feedback/record-unsubscribe.ts';
 import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
 import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
@@ -12,6 +13,7 @@ import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
 import { typesIn } from '../../lib/shared/events/meanings.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
+import { CONFIRMATION_REQUEST_PATTERN } from '../../lib/subscriptions/request-confirmation.ts';
 import type { Access, FunctionSpec } from './types.ts';
 
 /** Lambda descriptions stop at 256 characters; the route's full summary lives in the OpenAPI document. */
@@ -293,7 +295,12 @@ export const functions: readonly FunctionSpec[] = [
     routes.listTemplateVersions,
     read,
   ),
-  http('preview-template', 'functions/templates/preview-template.handler.ts', routes.previewTemplate, read),
+  // Signs the previewed contact's links as send-email does (the first signer makes the link key).
+  http('preview-template', 'functions/templates/preview-template.handler.ts', routes.previewTemplate, {
+    table: 'readWrite',
+    kms: 'encryptDecrypt',
+    links: true,
+  }),
   {
     name: 'send-email',
     entry: 'functions/email/send-email.handler.ts',
@@ -334,7 +341,7 @@ export const functions: readonly FunctionSpec[] = [
     name: 'record-unsubscribe',
     entry: 'functions/feedback/record-unsubscribe.handler.ts',
     description: "An unsubscribe through a message's link marks that message and counts it on its origin.",
-    trigger: { kind: 'event', pattern: patternFor('contact.consent.changed') },
+    trigger: { kind: 'event', pattern: UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN },
     access: write,
   },
   {
@@ -348,7 +355,7 @@ export const functions: readonly FunctionSpec[] = [
     name: 'send-confirmation',
     entry: 'functions/subscriptions/send-confirmation.handler.ts',
     description: 'Queues the double opt-in confirmation email a subscribe asked for, with its signed link.',
-    trigger: { kind: 'event', pattern: patternFor('contact.consent.changed') },
+    trigger: { kind: 'event', pattern: CONFIRMATION_REQUEST_PATTERN },
     access: { table: 'readWrite', kms: 'encryptDecrypt', links: true, sendTo: 'send-email' },
   },
 

@@ -46,7 +46,7 @@ export const emailMessageSchema = z.object({
   seen: z.array(z.string()).default([]),
   /** First time of each status reached, ISO. */
   at: z.partialRecord(messageStatusSchema, z.string()).default({}),
-  /** Links clicked, with counts (bounded). */
+  /** Each distinct link clicked, once (value 1): at most 50 links per message (message-clicks.ts). */
   clicks: z.record(z.string(), z.number().int()).optional(),
   /** Transient (soft) bounces seen for this message: counted, never a suppression on their own. */
   softBounces: z.number().int().optional(),

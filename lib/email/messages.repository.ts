@@ -19,6 +19,7 @@ import type { Key } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import type { EmailMessage, MessageStatus } from './message.schema.ts';
 import { messageCreatedAt, messageKey } from './message.schema.ts';
+import { messageClicks } from './message-clicks.ts';
 import type { MessageStore } from './send/ports.ts';
 
 const DAY_SECONDS = 24 * 3600;
@@ -223,6 +224,9 @@ export const messagesRepository = (table: Table) => {
 
   return {
     ...store,
+
+    /** Clicks: each distinct link of a message once (message-clicks.ts). */
+    ...messageClicks(table),
 
     /**
      * Apply one SES event's feedback to a message, once. 'no message' when the entry is not there

@@ -167,6 +167,18 @@ export const keys = {
     pk: `${ws(workspaceId)}#MC#${origin}#${originId}#${shard}`,
     sk: 'MC',
   }),
+  /** Clicks on one link (`linkHash`, from the link) in one shard of an origin's counter: its partition. */
+  emailLinkCounter: (
+    workspaceId: string,
+    origin: string,
+    originId: string,
+    shard: number,
+    linkHash: string,
+  ): Key => ({
+    pk: `${ws(workspaceId)}#MC#${origin}#${originId}#${shard}`,
+    sk: `MCL#${linkHash}`,
+  }),
+  emailLinkCounterPrefix: 'MCL#',
   /** One shard of a workspace's hourly sending outcomes (deliveries, bounces, complaints). */
   sendingOutcomes: (workspaceId: string, shard: number, hour: string): Key => ({
     pk: `${ws(workspaceId)}#SO#${shard}`,

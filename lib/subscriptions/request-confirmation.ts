@@ -5,7 +5,7 @@
  * redelivered event cannot send it twice; a contact no longer pending (confirmed, unsubscribed or
  * erased since) gets nothing.
  */
-import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { type DomainEvent, patternFor } from '../shared/events/catalogue.ts';
 import type { SubscriptionDeps } from './deps.ts';
 import { confirmationLink } from './links.ts';
 
@@ -23,10 +23,20 @@ export interface ConfirmationPort {
   send(request: ConfirmationRequest): Promise<void>;
 }
 
-export interface ConfirmationDeps extends Pick<SubscriptionDeps, 'contacts' | 'clock' | 'linkKey'> {
+export interface ConfirmationDeps extends Pick<SubscriptionDeps, 'clock' | 'linkKey'> {
+  readonly contacts: Pick<SubscriptionDeps['contacts'], 'get'>;
   readonly publicUrl: string;
   readonly confirmations: ConfirmationPort;
 }
+
+/**
+ * The bus rule of `requestConfirmation`: only the consent changes that ask for a confirmation (a
+ * subscribe under double opt-in), not every consent change of every contact.
+ */
+export const CONFIRMATION_REQUEST_PATTERN = {
+  ...patternFor('contact.consent.changed'),
+  detail: { data: { confirmationMessageId: [{ exists: true }] } },
+};
 
 export const requestConfirmation = async (
   event: DomainEvent<'contact.consent.changed'>,

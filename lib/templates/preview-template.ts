@@ -1,7 +1,11 @@
 /**
  * Preview: a template version rendered for one contact by the very code the send path runs
- * (`loadVersion(...).render`), with the workspace's settings and, where the subscription capability
- * is wired, the contact's real signed links. Without it the links are placeholders, marked as such.
+ * (`loadVersion(...).render`), with the workspace's settings and the contact's real signed links,
+ * signed by the send path's own SubscriptionPort (`links(ws, contact, topic)`, without a message id:
+ * a preview is no message, so an unsubscribe through it is counted on none) and, for the template the
+ * double opt-in confirmation sends, the contact's confirmation link as its sender builds it. Without
+ * those ports (a caller that signs nothing) the links are placeholders under `example.invalid`,
+ * marked as such in the answer.
  */
 import type { Contact } from '../contacts/contact.schema.ts';
 import type { RecipientLinks, RenderedEmail, SubscriptionPort } from '../email/ports.ts';
@@ -22,12 +26,23 @@ export const PLACEHOLDER_LINKS: RecipientLinks = {
   oneClickUrl: 'https://example.invalid/preview-placeholder/one-click',
   preferencesUrl: 'https://example.invalid/preview-placeholder/preferences',
 };
+export const PLACEHOLDER_CONFIRM_URL = 'https://example.invalid/preview-placeholder/confirm';
+
+/** The links of one contact, signed as the send path signs them (lib/subscriptions). */
+export interface PreviewLinkPort extends Pick<SubscriptionPort, 'links'> {
+  /**
+   * The `confirm_url` a send of this template gives this contact, if the send path gives one (only the
+   * double opt-in confirmation does): undefined for every other template.
+   */
+  confirmUrl(workspaceId: string, templateId: string, contactId: string): Promise<string | undefined>;
+}
 
 export interface PreviewDeps {
   readonly templates: Pick<TemplatesRepository, 'get' | 'getVersion'>;
   readonly contacts: { get(workspaceId: string, contactId: string): Promise<Contact | undefined> };
   readonly workspaces: { get(workspaceId: string): Promise<Workspace | undefined> };
-  readonly links?: Pick<SubscriptionPort, 'links'> | undefined;
+  /** Absent: placeholders (`links: "placeholders"` in the answer). */
+  readonly links?: PreviewLinkPort | undefined;
 }
 
 export interface PreviewRequest {
@@ -61,18 +76,20 @@ export const previewTemplate = async (
   if (!contact) throw new NotFoundError(`no contact ${request.contactId}`);
   const settings: EmailSettings = workspace?.settings.email ?? DEFAULT_EMAIL_SETTINGS;
   const loaded = loadVersion(version);
-  const links =
+  const [links, confirmUrl] = await Promise.all([
     loaded.kind === 'marketing'
-      ? deps.links
-        ? await deps.links.links(workspaceId, contact.id, loaded.topic)
-        : PLACEHOLDER_LINKS
-      : undefined;
+      ? (deps.links?.links(workspaceId, contact.id, loaded.topic) ?? PLACEHOLDER_LINKS)
+      : undefined,
+    request.data?.confirm_url === undefined
+      ? (deps.links?.confirmUrl(workspaceId, templateId, contact.id) ?? PLACEHOLDER_CONFIRM_URL)
+      : undefined,
+  ]);
   const outcome = loaded.render({
     contact: request.locale ? { ...contact, locale: request.locale } : contact,
     settings,
     workspaceName: workspace?.name ?? workspaceId,
     links,
-    data: request.data,
+    data: confirmUrl === undefined ? request.data : { ...request.data, confirm_url: confirmUrl },
   });
   if (!outcome.ok) return { ok: false, version: version.version, reason: outcome.reason };
   return {

@@ -9,7 +9,12 @@ import type { LocalStack } from '../../infra/local/stack.ts';
 import { newMessageId } from '../../lib/email/message.schema.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
 import { putSentMessage } from '../support/sent-message.ts';
-import { type SesFixture, sesEventSchemaParse, taggedSesJson } from '../support/ses-events.ts';
+import {
+  type SesFixture,
+  sesEventSchemaParse,
+  taggedSesEvent,
+  taggedSesJson,
+} from '../support/ses-events.ts';
 import { type Client, client, ecrmCli, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
@@ -23,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const sentTo = async (email: string): Promise<MessageTags> => {
+const sentTo = async (email: string, originId = 'cmp_e2e'): Promise<MessageTags> => {
   const made = await api.post('/v1/contacts', { email });
   const tags: MessageTags = {
     workspaceId: ws.id,
@@ -31,7 +36,7 @@ const sentTo = async (email: string): Promise<MessageTags> => {
     messageId: newMessageId(new Date()),
     kind: 'marketing',
     origin: 'campaign',
-    originId: 'cmp_e2e',
+    originId,
   };
   await putSentMessage(stack.table, tags);
   return tags;
@@ -70,6 +75,41 @@ describe('SES feedback on the local stack', () => {
     );
     expect(announced.filter((e) => e['detail-type'] === 'contact.suppressed')).toHaveLength(1);
     expect(announced.filter((e) => e['detail-type'] === 'email.engaged')).toHaveLength(1);
+  });
+
+  it('clicks count once per link per message: the timeline lists each link, the stats count messages per link', async () => {
+    const shop = 'https://shop.example/spring';
+    const blog = 'https://shop.example/blog';
+    const clickOn = (tags: MessageTags, link: string) => {
+      const event = taggedSesEvent('click', tags);
+      if (event.detail.eventType !== 'Click') throw new Error('not a click');
+      const clicked = { ...event, detail: { ...event.detail, click: { ...event.detail.click, link } } };
+      // Twice: EventBridge and SQS deliver at least once.
+      stack.bus.putServiceEvent(clicked, 'default');
+      stack.bus.putServiceEvent({ ...clicked, id: `${event.id}-again` }, 'default');
+    };
+    const one = await sentTo('clicker@example.com', 'cmp_links');
+    const two = await sentTo('clicker2@example.com', 'cmp_links');
+    clickOn(one, shop);
+    clickOn(one, blog);
+    clickOn(one, shop);
+    clickOn(two, shop);
+    await stack.idle();
+
+    const timeline = JSON.stringify((await api.get(`/v1/contacts/${one.contactId}/timeline`)).body);
+    expect(timeline).toContain(`"clicks":{`);
+    expect(timeline).toContain(`"${shop}":1`);
+    expect(timeline).toContain(`"${blog}":1`);
+    const stats = await api.get('/v1/email-stats/campaign/cmp_links');
+    expect(field(stats.body, 'counts', 'clicked')).toBe(2);
+    expect(field(stats.body, 'links')).toEqual([
+      { link: shop, clicked: 2 },
+      { link: blog, clicked: 1 },
+    ]);
+    const engaged = stack.bus.events.filter(
+      (e) => e['detail-type'] === 'email.engaged' && JSON.stringify(e.detail).includes(one.messageId),
+    );
+    expect(engaged.map((e) => field(e.detail, 'data', 'link')).sort()).toEqual([blog, shop]);
   });
 
   it('mail without ecrm tags never reaches the queue', async () => {

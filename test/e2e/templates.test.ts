@@ -99,7 +99,7 @@ describe('templates API', () => {
     expect((await api.get('/v1/templates/bad')).status).toBe(404);
   });
 
-  it('previews for a contact in its locale, with placeholder links and the data given; missing data is a reason', async () => {
+  it('previews for a contact in its locale with the data given; missing data is a reason', async () => {
     const made = await api.post('/v1/contacts', {
       email: 'lucia@example.com',
       firstName: 'Lucía',
@@ -167,7 +167,54 @@ describe('templates API', () => {
     expect(String(field(preview.body, 'email', 'html'))).toContain('href="https://ecrm.example/confirm/abc"');
   });
 
-  it('scopes: read may preview and read, not save or install', async () => {
+  it("previews with the contact's working signed links: the unsubscribe page and the confirmation page open for that contact", async () => {
+    const settings = await api.get('/v1/workspace/email-settings');
+    expect(
+      (
+        await api.put('/v1/workspace/email-settings', {
+          ...(typeof settings.body === 'object' ? settings.body : {}),
+          postalAddress: 'Calle Mayor 1, 28013 Madrid',
+        })
+      ).status,
+    ).toBe(200);
+    const made = await api.post('/v1/contacts', {
+      email: 'rosa@example.com',
+      firstName: 'Rosa',
+      locale: 'es',
+    });
+    const contactId = String(field(made.body, 'contact', 'id'));
+    const preview = await api.post('/v1/templates/promo/preview', { contactId });
+    expect(field(preview.body, 'ok')).toBe(true);
+    expect(field(preview.body, 'links')).toBe('signed');
+    const html = String(field(preview.body, 'email', 'html'));
+    expect(html).not.toContain('example.invalid');
+    const unsubscribe = /href="([^"]+)"[^>]*>Unsubscribe</.exec(html)?.[1] ?? '';
+    expect(unsubscribe.startsWith(`${stack.apiUrl}/u/`)).toBe(true);
+    const page = await fetch(unsubscribe, { redirect: 'manual' });
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('<html lang="es">');
+    // The page is that contact's: its masked address.
+    expect(text).toContain('r***@example.com');
+
+    // The double opt-in template gets the contact's confirmation link as its sender builds it.
+    const confirm = await api.post('/v1/templates/double-opt-in/preview', { contactId });
+    expect(field(confirm.body, 'ok')).toBe(true);
+    const confirmUrl =
+      /href="([^"]*\/c\/[^"]+)"/.exec(String(field(confirm.body, 'email', 'html')))?.[1] ?? '';
+    expect(confirmUrl.startsWith(`${stack.apiUrl}/c/`)).toBe(true);
+    expect((await fetch(confirmUrl, { redirect: 'manual' })).status).toBe(200);
+
+    // Working links: a read-only key may not ask for them.
+    expect((await client(stack, ws.read).post('/v1/templates/promo/preview', { contactId })).status).toBe(
+      403,
+    );
+    expect((await client(stack, ws.write).post('/v1/templates/promo/preview', { contactId })).status).toBe(
+      200,
+    );
+  });
+
+  it('scopes: read may read, not save, install or preview', async () => {
     const read = client(stack, ws.read);
     expect((await read.get('/v1/templates')).status).toBe(200);
     expect((await read.put('/v1/templates/x', body('x'))).status).toBe(403);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
+import { clickSeenKey } from '../../lib/email/feedback/feedback.ts';
 import { applyFeedbackBatch, type BatchItem } from '../../lib/email/feedback/feedback-batch.ts';
 import { recordUnsubscribe } from '../../lib/email/feedback/record-unsubscribe.ts';
 import { SENDING_THRESHOLDS } from '../../lib/email/feedback/sending-health.ts';
@@ -14,6 +15,7 @@ import { sendingStateRepository } from '../../lib/email/feedback/sending-state.r
 import { pausePort, resumeSending, sendingStatus } from '../../lib/email/feedback/sending-status.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import { messageKey, newMessageId } from '../../lib/email/message.schema.ts';
+import { MAX_TRACKED_LINKS } from '../../lib/email/message-clicks.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
 import { messagesRepository } from '../../lib/email/messages.repository.ts';
 import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
@@ -200,7 +202,11 @@ describe('deliveries, opens and clicks', () => {
     expect(message?.clicks).toEqual({
       'http://docs.aws.amazon.com/ses/latest/DeveloperGuide/send-email-smtp.html': 1,
     });
-    expect([...(message?.seen ?? [])].sort()).toEqual(['Click', 'Delivery', 'Open']);
+    expect([...(message?.seen ?? [])].sort()).toEqual([
+      clickSeenKey('http://docs.aws.amazon.com/ses/latest/DeveloperGuide/send-email-smtp.html'),
+      'Delivery',
+      'Open',
+    ]);
     expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toEqual({
       sent: 0,
       delivered: 1,
@@ -312,6 +318,107 @@ describe('deliveries, opens and clicks', () => {
     expect(await scoreContact(ws, scored.contactId, scored.input, scoringDeps)).toBe('scored');
     expect(await scoreContact(ws, scored.contactId, scored.input, scoringDeps)).toBe('duplicate');
     expect((await deps.contacts.get(ws, t.contactId))?.score?.score).toBe(3);
+  });
+});
+
+/** A click on this link (the documented Click event, its link replaced). */
+const clickOn = (t: MessageTags, link: string, at: Date): BatchItem => {
+  const event = taggedSesEvent('click', t, at);
+  if (event.detail.eventType !== 'Click') throw new Error('not a click');
+  return {
+    id: `q-${++ids}`,
+    event: { ...event, detail: { ...event.detail, click: { ...event.detail.click, link } } },
+  };
+};
+
+const engagedLinks = (outcomes: Awaited<ReturnType<typeof applyFeedbackBatch>>[]) =>
+  outcomes.flatMap((r) => [...r.outcomes.values()]).filter((o) => o.status === 'applied');
+
+describe('clicks, per link', () => {
+  const shop = 'https://shop.example/spring?utm_source=ecrm';
+  const blog = 'https://shop.example/blog/new-roasts';
+
+  it('two different links are both recorded; the status and the message count move on the first only', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const first = await applyFeedbackBatch([clickOn(t, shop, new Date('2026-11-01T10:06:00Z'))], deps);
+    const firstEvent = outboxOf(await rawItem(messageKey(ws, t.contactId, t.messageId)));
+    const second = await applyFeedbackBatch([clickOn(t, blog, new Date('2026-11-01T10:09:00Z'))], deps);
+    const secondEvent = outboxOf(await rawItem(messageKey(ws, t.contactId, t.messageId)));
+
+    const message = await messageOf(t);
+    expect(message?.clicks).toEqual({ [shop]: 1, [blog]: 1 });
+    expect(message?.status).toBe('clicked');
+    expect(message?.at.clicked).toBe('2026-11-01T10:06:00.000Z');
+    expect(message?.seen).toEqual(expect.arrayContaining([clickSeenKey(shop), clickSeenKey(blog)]));
+    // Each link's first click is announced, with its link.
+    expect(firstEvent).toMatchObject({ type: 'email.engaged', data: { kind: 'clicked', link: shop } });
+    expect(secondEvent).toMatchObject({ type: 'email.engaged', data: { kind: 'clicked', link: blog } });
+    expect(engagedLinks([first, second])).toHaveLength(2);
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ clicked: 1 });
+
+    // Another message of the campaign clicked on the shop link: two messages per link for it.
+    const other = await sentMessage(ws);
+    await applyFeedbackBatch([clickOn(other, shop, new Date('2026-11-01T10:07:00Z'))], deps);
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ clicked: 2 });
+    expect(await deps.counters.originLinks(ws, 'campaign', 'cmp_spring')).toEqual([
+      { link: shop, clicked: 2 },
+      { link: blog, clicked: 1 },
+    ]);
+  });
+
+  it('the same link twice, and the same event redelivered in parallel, count once', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const once = clickOn(t, shop, new Date('2026-11-01T10:06:00Z'));
+    const results = await Promise.all([
+      applyFeedbackBatch([once], deps),
+      applyFeedbackBatch([{ ...once, id: `q-${++ids}` }], deps),
+      applyFeedbackBatch([{ ...once, id: `q-${++ids}` }], deps),
+    ]);
+    // A later click on the same link (another SES event) is a duplicate too.
+    const again = await applyFeedbackBatch([clickOn(t, shop, new Date('2026-11-01T10:30:00Z'))], deps);
+    expect(engagedLinks([...results, again])).toHaveLength(1);
+    expect([...again.outcomes.values()][0]?.status).toBe('duplicate');
+    const message = await messageOf(t);
+    expect(message?.clicks).toEqual({ [shop]: 1 });
+    expect(message?.at.clicked).toBe('2026-11-01T10:06:00.000Z');
+    expect(message?.seen.filter((k) => k.startsWith('Click'))).toEqual([clickSeenKey(shop)]);
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ clicked: 1 });
+    expect(await deps.counters.originLinks(ws, 'campaign', 'cmp_spring')).toEqual([
+      { link: shop, clicked: 1 },
+    ]);
+  });
+
+  it('different links clicked at once are all recorded (the racing first clicks converge)', async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const links = Array.from({ length: 5 }, (_, i) => `https://shop.example/p/${i}`);
+    const results = await Promise.all(
+      links.map((link, i) =>
+        applyFeedbackBatch([clickOn(t, link, new Date(Date.UTC(2026, 10, 1, 10, 10 + i)))], deps),
+      ),
+    );
+    expect(results.every((r) => r.failed.length === 0)).toBe(true);
+    expect(engagedLinks(results)).toHaveLength(5);
+    const message = await messageOf(t);
+    expect(Object.keys(message?.clicks ?? {}).sort()).toEqual(links);
+    expect(message?.status).toBe('clicked');
+    expect(await deps.counters.originTotals(ws, 'campaign', 'cmp_spring')).toMatchObject({ clicked: 1 });
+  });
+
+  it(`tracks at most ${MAX_TRACKED_LINKS} links per message; a further link changes nothing`, async () => {
+    const ws = await newWorkspace(deps);
+    const t = await sentMessage(ws);
+    const at = new Date('2026-11-01T10:06:00Z');
+    for (let i = 0; i < MAX_TRACKED_LINKS; i++)
+      await applyFeedbackBatch([clickOn(t, `https://shop.example/p/${i}`, at)], deps);
+    const over = await applyFeedbackBatch([clickOn(t, 'https://shop.example/one-more', at)], deps);
+    expect([...over.outcomes.values()][0]?.status).toBe('ignored');
+    const message = await messageOf(t);
+    expect(Object.keys(message?.clicks ?? {})).toHaveLength(MAX_TRACKED_LINKS);
+    expect(message?.clicks?.['https://shop.example/one-more']).toBeUndefined();
+    expect(message?.seen.length).toBe(MAX_TRACKED_LINKS);
   });
 });
 

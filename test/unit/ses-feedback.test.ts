@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileEventPattern } from '../../infra/local/event-pattern.ts';
-import { readFeedback, statusesBefore } from '../../lib/email/feedback/feedback.ts';
+import { clickSeenKey, linkHash, readFeedback, statusesBefore } from '../../lib/email/feedback/feedback.ts';
 import { tally } from '../../lib/email/feedback/feedback-batch.ts';
 import { SES_DETAIL_TYPES, sesEventSchema } from '../../lib/email/feedback/ses-event.schema.ts';
 import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
@@ -107,6 +107,14 @@ describe('readFeedback', () => {
     });
   });
 
+  it('a click is seen per link: a stable short key, the same for the same link, another for another', () => {
+    const feedback = readFeedback(taggedSesEvent('click', tags()));
+    const link = 'http://docs.aws.amazon.com/ses/latest/DeveloperGuide/send-email-smtp.html';
+    expect(feedback?.seenKey).toBe(clickSeenKey(link));
+    expect(clickSeenKey(link)).toMatch(/^Click#[A-Za-z0-9_-]{12}$/);
+    expect(clickSeenKey(`${link}?b`)).not.toBe(clickSeenKey(link));
+  });
+
   it('reject and rendering failure fail the message with the reason', () => {
     expect(readFeedback(taggedSesEvent('reject', tags()))).toMatchObject({
       kind: 'failed',
@@ -185,10 +193,18 @@ describe('tally', () => {
       { ...applied('bounce-permanent', b), suppressed: true },
       { ...applied('delivery', b), message: false },
       { status: 'ignored', why: 'x' },
+      applied('click', a),
+      // Another link of a message clicked before: not a second clicked message.
+      { ...applied('click', a), anotherLink: true },
     ]);
     expect([...t.origins.values()]).toEqual([
-      { ws: 'ws_a', origin: 'campaign', originId: 'cmp_1', counts: { delivered: 1, opened: 1 } },
+      { ws: 'ws_a', origin: 'campaign', originId: 'cmp_1', counts: { delivered: 1, opened: 1, clicked: 1 } },
       { ws: 'ws_a', origin: 'api', originId: '_', counts: { bounced: 1 } },
+    ]);
+    const link = 'http://docs.aws.amazon.com/ses/latest/DeveloperGuide/send-email-smtp.html';
+    // Per link: both clicks (each the first on its link of a message), under the link's hash.
+    expect([...t.links.values()]).toEqual([
+      { ws: 'ws_a', origin: 'campaign', originId: 'cmp_1', linkHash: linkHash(link), link, clicked: 2 },
     ]);
     expect([...t.hours.values()]).toEqual([
       { ws: 'ws_a', hour: '2026-11-01T10:00Z', counts: { delivered: 1, bounced: 1 } },

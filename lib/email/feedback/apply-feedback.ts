@@ -1,8 +1,8 @@
 /**
  * The feedback loop's use case for one SES event: suppress the contact when the event calls for it
  * (first, and idempotent by the contact's state, so a crash before the message write cannot lose a
- * suppression), then apply the event to the message once (conditional on its `seen`), publishing
- * `email.engaged` from the message's outbox for segments and scoring. What it changed is tallied by
+ * suppression), then apply the event to the message once (conditional on its `seen`; a click once
+ * per distinct link), publishing `email.engaged` from the message's outbox for segments and scoring. What it changed is tallied by
  * the caller into the sharded counters and the workspace's rates.
  */
 
@@ -10,6 +10,7 @@ import type { ContactsRepository } from '../../contacts/contacts.repository.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { domainEvent } from '../../shared/events/outbox.ts';
 import { messageIdSchema, messageKey } from '../message.schema.ts';
+import { MAX_TRACKED_LINKS } from '../message-clicks.ts';
 import { recipientIsContact } from '../message-tags.ts';
 import type { MessagesRepository } from '../messages.repository.ts';
 import { type Feedback, isEngagement, readFeedback, statusesBefore } from './feedback.ts';
@@ -31,6 +32,8 @@ export type FeedbackOutcome =
       /** False when the message's entry was not there (erased contact, expired entry). */
       readonly message: boolean;
       readonly suppressed: boolean;
+      /** A click on another link of a message clicked before: counted per link, not on the message. */
+      readonly anotherLink?: true;
     };
 
 export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promise<FeedbackOutcome> => {
@@ -72,7 +75,28 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
           deps.clock,
         )
       : undefined;
-  const write = await deps.messages.applyFeedback(messageKey(workspaceId, contactId, messageId), {
+  const key = messageKey(workspaceId, contactId, messageId);
+  if (feedback.link !== undefined) {
+    // A click: each distinct link of the message once (message-clicks.ts).
+    const click = await deps.messages.applyClick(key, {
+      seenKey: feedback.seenKey,
+      link: feedback.link,
+      at: feedback.at,
+      movesFrom: statusesBefore('clicked'),
+      event: engaged,
+    });
+    if (click === 'duplicate') return { status: 'duplicate', feedback };
+    if (click === 'untracked')
+      return { status: 'ignored', why: `the message tracks ${MAX_TRACKED_LINKS} links already` };
+    return {
+      status: 'applied',
+      feedback,
+      message: click !== 'no message',
+      suppressed,
+      ...(click === 'another link' ? { anotherLink: true } : {}),
+    };
+  }
+  const write = await deps.messages.applyFeedback(key, {
     seenKey: feedback.seenKey,
     status: feedback.status,
     movesFrom: feedback.status ? statusesBefore(feedback.status) : undefined,

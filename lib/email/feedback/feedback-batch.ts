@@ -1,13 +1,14 @@
 /**
  * One batch of SES events from the feedback queue: each event applied on its own (a failure is
  * reported for that event alone, and redelivered), then what the batch changed added to the sharded
- * counters in one write per counter, then the rates of the workspaces that got bounces or complaints
- * checked. Counting per batch keeps counter writes far below one per event; an event is counted only
+ * counters in one write per counter (and one per link clicked), then the rates of the workspaces that
+ * got bounces or complaints checked. Counting per batch keeps counter writes far below one per event; an event is counted only
  * by the invocation that applied it (a duplicate is never counted twice).
  */
 import type { Clock } from '../../shared/clock.ts';
 import { type CountersRepository, type Counts, hourOf } from '../history/counters.repository.ts';
 import { applyFeedback, type FeedbackDeps, type FeedbackOutcome } from './apply-feedback.ts';
+import { linkHash } from './feedback.ts';
 import type { SendingThresholds } from './sending-health.ts';
 import type { SendingStateRepository } from './sending-state.repository.ts';
 import { checkSendingHealth } from './sending-status.ts';
@@ -37,6 +38,11 @@ export interface BatchResult {
 
 export interface Tally {
   readonly origins: Map<string, { ws: string; origin: string; originId: string; counts: Counts }>;
+  /** Clicks per link per origin: messages whose first click on that link this batch applied. */
+  readonly links: Map<
+    string,
+    { ws: string; origin: string; originId: string; linkHash: string; link: string; clicked: number }
+  >;
   readonly hours: Map<string, { ws: string; hour: string; counts: Counts }>;
   /** Workspaces whose rates may have risen. */
   readonly check: Set<string>;
@@ -51,7 +57,7 @@ const bump = (counts: Counts, kind: keyof Counts) => {
 
 /** What applied outcomes add to the counters; pure. */
 export const tally = (outcomes: Iterable<FeedbackOutcome>): Tally => {
-  const t: Tally = { origins: new Map(), hours: new Map(), check: new Set() };
+  const t: Tally = { origins: new Map(), links: new Map(), hours: new Map(), check: new Set() };
   for (const o of outcomes) {
     if (o.status !== 'applied' || !o.message) continue;
     const { tags, kind, at } = o.feedback;
@@ -59,8 +65,17 @@ export const tally = (outcomes: Iterable<FeedbackOutcome>): Tally => {
     const originId = tags.originId ?? NO_ORIGIN_ID;
     const oKey = `${ws}\n${tags.origin}\n${originId}`;
     const origin = t.origins.get(oKey) ?? { ws, origin: tags.origin, originId, counts: {} };
-    bump(origin.counts, kind);
+    // `clicked` counts messages clicked: another link of a message clicked before adds nothing to it.
+    if (!o.anotherLink) bump(origin.counts, kind);
     t.origins.set(oKey, origin);
+    const { link } = o.feedback;
+    if (kind === 'clicked' && link !== undefined) {
+      const hash = linkHash(link);
+      const lKey = `${oKey}\n${hash}`;
+      const l = t.links.get(lKey) ?? { ws, origin: tags.origin, originId, linkHash: hash, link, clicked: 0 };
+      l.clicked++;
+      t.links.set(lKey, l);
+    }
     if (kind === 'delivered' || kind === 'bounced' || kind === 'complained') {
       const hour = hourOf(new Date(at));
       const hKey = `${ws}\n${hour}`;
@@ -93,6 +108,9 @@ export const applyFeedbackBatch = async (
   // counted. A counter write that fails after the SDK's retries is reported instead (an ERROR line).
   const counting = await Promise.allSettled([
     ...[...t.origins.values()].map((o) => deps.counters.addToOrigin(o.ws, o.origin, o.originId, o.counts)),
+    ...[...t.links.values()].map((l) =>
+      deps.counters.addLinkClicks(l.ws, l.origin, l.originId, l.linkHash, l.link, l.clicked),
+    ),
     ...[...t.hours.values()].map((h) => deps.counters.addOutcomes(h.ws, h.hour, h.counts)),
   ]);
   const countingErrors = counting.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));

@@ -1,11 +1,13 @@
 /**
  * What an SES event means to ecrm, as pure data: which message it is about (from the ecrm tags, so no
  * lookup table), the idempotence key it is applied under (the SES event type, with the bounce type:
- * a transient bounce followed by a permanent one must still suppress), where the message's status
+ * a transient bounce followed by a permanent one must still suppress; with the link for a click:
+ * each distinct link of a message counts once), where the message's status
  * moves, and whether the contact is suppressed. Complaints are never bounces: they suppress with
  * their own reason and also withdraw marketing consent.
  */
 
+import { createHash } from 'node:crypto';
 import { MESSAGE_STATUSES, type MessageStatus } from '../message.schema.ts';
 import { type MessageTags, readMessageTags } from '../message-tags.ts';
 import type { SesEvent } from './ses-event.schema.ts';
@@ -62,7 +64,29 @@ export const EFFECTIVE_EVENT_TYPES = [
   'Rendering Failure',
 ] as const;
 
+/** The links an origin's stats list, most clicked first. */
+export const MAX_LINKS_LISTED = 100;
+
 const MAX_REASON = 300;
+/**
+ * Links are kept (the message's `clicks`, `email.engaged`, the counters) up to this length: two links
+ * alike up to it are one link.
+ */
+const MAX_LINK = 1024;
+
+/**
+ * A short stable hash of a link (as kept): 72 bits leave no practical chance of two links of one
+ * message, or of one campaign, colliding. Names the link in `seen` and in the per-link counters.
+ */
+export const linkHash = (link: string): string =>
+  createHash('sha256').update(link).digest('base64url').slice(0, 12);
+
+/**
+ * The `seen` key of a click on one link: each distinct link of a message counts once (a second click
+ * on it, or SES redelivering the event, is a duplicate).
+ */
+export const clickSeenKey = (link: string): string => `Click#${linkHash(link)}`;
+
 const bounded = (text: string) => (text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1)}…`);
 const iso = (value: string) => {
   const t = Date.parse(value);
@@ -99,15 +123,17 @@ export const readFeedback = (event: SesEvent): Feedback | undefined => {
       };
     case 'Open':
       return { tags, seenKey: 'Open', kind: 'opened', at: at(detail.open.timestamp), status: 'opened' };
-    case 'Click':
+    case 'Click': {
+      const link = detail.click.link.slice(0, MAX_LINK);
       return {
         tags,
-        seenKey: 'Click',
+        seenKey: clickSeenKey(link),
         kind: 'clicked',
         at: at(detail.click.timestamp),
         status: 'clicked',
-        link: detail.click.link.slice(0, 1024),
+        link,
       };
+    }
     case 'Bounce': {
       const b = detail.bounce;
       const first = b.bouncedRecipients[0];

@@ -3,16 +3,25 @@
  * with `contact.consent.changed` carrying the message id): the message's status becomes
  * `unsubscribed` and its origin's counter counts it, once per message.
  */
-import type { DomainEvent } from '../../shared/events/catalogue.ts';
+import { type DomainEvent, patternFor } from '../../shared/events/catalogue.ts';
 import type { CountersRepository } from '../history/counters.repository.ts';
 import { messageIdSchema, messageKey } from '../message.schema.ts';
 import type { MessagesRepository } from '../messages.repository.ts';
 import { NO_ORIGIN_ID } from './feedback-batch.ts';
 
 export interface UnsubscribeDeps {
-  readonly messages: MessagesRepository;
-  readonly counters: CountersRepository;
+  readonly messages: Pick<MessagesRepository, 'markUnsubscribed'>;
+  readonly counters: Pick<CountersRepository, 'addToOrigin'>;
 }
+
+/**
+ * The bus rule of `recordUnsubscribe`: only email unsubscribes made through a message's link (they
+ * carry its id), not every consent change. The handler still checks the message id's form.
+ */
+export const UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN = {
+  ...patternFor('contact.consent.changed'),
+  detail: { data: { channel: ['email'], status: ['unsubscribed'], messageId: [{ exists: true }] } },
+};
 
 export const recordUnsubscribe = async (
   event: DomainEvent<'contact.consent.changed'>,

@@ -10,7 +10,7 @@ import * as z from 'zod';
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '../../shared/dynamodb/commands.ts';
 import { keys } from '../../shared/keys.ts';
 import { readItem, type Table } from '../../shared/table.ts';
-import { FEEDBACK_KINDS, type FeedbackKind } from '../feedback/feedback.ts';
+import { FEEDBACK_KINDS, type FeedbackKind, MAX_LINKS_LISTED } from '../feedback/feedback.ts';
 
 /** Shards of one origin's counter: 16 × ~300 writes/s is far above what SES reports for one campaign. */
 export const COUNTER_SHARDS = 16;
@@ -38,6 +38,19 @@ const outcomeRecord = z.object({
   bounced: z.number().int().optional(),
   complained: z.number().int().optional(),
 });
+
+const linkCounterRecord = z.object({
+  type: z.literal('emailLinkCounter'),
+  v: z.literal(1),
+  link: z.string(),
+  clicked: z.number().int(),
+});
+
+/** Messages of an origin on which a link was clicked (each message once per link). */
+export interface LinkClicks {
+  readonly link: string;
+  readonly clicked: number;
+}
 
 /** What a workspace's rates are computed from. */
 export interface Outcomes {
@@ -101,6 +114,61 @@ export const countersRepository = (table: Table, random: () => number = Math.ran
       if (pending.length > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
     }
     return Object.fromEntries(FEEDBACK_KINDS.map((k) => [k, totals[k] ?? 0]));
+  },
+
+  /**
+   * Add clicks on one link (each a message whose first click on it this is) to one shard of the
+   * origin's counter: an item per link beside the shard's counts, in the same partition.
+   */
+  async addLinkClicks(
+    ws: string,
+    origin: string,
+    originId: string,
+    linkHash: string,
+    link: string,
+    clicked: number,
+  ): Promise<void> {
+    const shard = Math.floor(random() * COUNTER_SHARDS);
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.emailLinkCounter(ws, origin, originId, shard, linkHash),
+        UpdateExpression: 'SET #type = :type, #v = :v, #link = :link ADD #clicked :n',
+        ExpressionAttributeNames: { '#type': 'type', '#v': 'v', '#link': 'link', '#clicked': 'clicked' },
+        ExpressionAttributeValues: { ':type': 'emailLinkCounter', ':v': 1, ':link': link, ':n': clicked },
+      }),
+    );
+  },
+
+  /** An origin's clicks per link, the shards summed (one Query per shard), most clicked first. */
+  async originLinks(ws: string, origin: string, originId: string): Promise<LinkClicks[]> {
+    const totals = new Map<string, { link: string; clicked: number }>();
+    await Promise.all(
+      Array.from({ length: COUNTER_SHARDS }, async (_, shard) => {
+        const { pk } = keys.emailCounter(ws, origin, originId, shard);
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await table.client.send(
+            new QueryCommand({
+              TableName: table.name,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.emailLinkCounterPrefix },
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const item of page.Items ?? []) {
+            const counter = readItem(linkCounterRecord, item, 'email link counter');
+            const sum = totals.get(counter.link) ?? { link: counter.link, clicked: 0 };
+            sum.clicked += counter.clicked;
+            totals.set(counter.link, sum);
+          }
+          start = page.LastEvaluatedKey;
+        } while (start);
+      }),
+    );
+    return [...totals.values()]
+      .sort((a, b) => b.clicked - a.clicked || a.link.localeCompare(b.link))
+      .slice(0, MAX_LINKS_LISTED);
   },
 
   /** Add deliveries, bounces and complaints to one shard of the workspace's hour. */

@@ -250,7 +250,8 @@ const definitions = {
     version: 1,
     description:
       'An email ecrm sent was delivered, opened, clicked, bounced or complained about (first time per ' +
-      'message and kind), from SES feedback. Segments and lead scoring read it (`email.<kind>`).',
+      'message and kind; clicks: first time per link, with `link`), from SES feedback. Segments and ' +
+      'lead scoring read it (`email.<kind>`).',
     data: () =>
       z.object({
         contactId: z.string(),
