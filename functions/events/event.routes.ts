@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { timelineEntryView } from '../../lib/events/timeline.schema.ts';
 import { interactionBody } from '../../lib/events/track.schema.ts';
-import { errorBodySchema, errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
+import { errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 import { contactIdSchema } from '../../lib/shared/values/identity.schema.ts';
 

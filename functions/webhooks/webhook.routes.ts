@@ -9,7 +9,6 @@ import {
   createConnectionBody,
   rotateSecretBody,
 } from '../../lib/webhooks/connection.schema.ts';
-import { workspaceIdSchema } from '../../lib/workspaces/workspace.schema.ts';
 
 const params = z.strictObject({ connectionId: connectionIdSchema });
 

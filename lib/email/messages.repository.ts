@@ -40,7 +40,6 @@ export interface MessageChange {
   /** SES's message id: kept once known, whatever the status. */
   readonly sesMessageId?: string | undefined;
   readonly softBounce?: boolean | undefined;
-  readonly link?: string | undefined;
   /** Published from the entry (outbox) when this write applies. */
   readonly event?: DomainEvent | undefined;
 }
@@ -100,11 +99,6 @@ export const messagesRepository = (table: Table) => {
       names['#soft'] = 'softBounces';
       values[':one'] = 1;
       add.push('#email.#soft :one');
-    }
-    if (c.link !== undefined) {
-      names['#clicks'] = 'clicks';
-      values[':clicks'] = { [c.link]: 1 };
-      set.push('#email.#clicks = if_not_exists(#email.#clicks, :clicks)');
     }
     if (c.event) {
       names['#ev'] = OUTBOX_ATTRIBUTE;

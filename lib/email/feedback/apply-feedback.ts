@@ -105,7 +105,6 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
     clearReason: feedback.kind === 'sent',
     sesMessageId: feedback.sesMessageId,
     softBounce: kind === 'softBounced',
-    link: feedback.link,
     event: engaged,
   });
   if (write === 'duplicate') return { status: 'duplicate', feedback };
