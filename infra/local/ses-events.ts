@@ -5,6 +5,10 @@
  * publishes": `eventType`, `mail` (with the message tags as lists of strings, plus SES's own
  * `ses:*` tags) and the type's own object. Pure: time and ids are given.
  */
+import {
+  type SesEventType as FeedbackEventType,
+  SES_DETAIL_TYPES,
+} from '../../lib/email/feedback/ses-event.schema.ts';
 import type { BusEvent } from './put-events.ts';
 
 /** What the local SES accepted: the part of a message every event of it repeats in `mail`. */
@@ -30,29 +34,11 @@ export interface SesEventContext {
   readonly newId: () => string;
 }
 
-export type SesEventType =
-  | 'Send'
-  | 'Delivery'
-  | 'Bounce'
-  | 'Complaint'
-  | 'Reject'
-  | 'Open'
-  | 'Click'
-  | 'Rendering Failure'
-  | 'DeliveryDelay';
+/** The event types the local SES publishes (all of SES's but subscription management). */
+export type SesEventType = Exclude<FeedbackEventType, 'Subscription'>;
 
-/** The detail-type EventBridge carries for each SES event type. */
-export const DETAIL_TYPES: Readonly<Record<SesEventType, string>> = {
-  Send: 'Email Sent',
-  Delivery: 'Email Delivered',
-  Bounce: 'Email Bounced',
-  Complaint: 'Email Complaint Received',
-  Reject: 'Email Rejected',
-  Open: 'Email Opened',
-  Click: 'Email Clicked',
-  'Rendering Failure': 'Email Rendering Failed',
-  DeliveryDelay: 'Email Delivery Delayed',
-};
+/** The detail-type EventBridge carries for each SES event type: the feedback loop's own table. */
+export const DETAIL_TYPES: Readonly<Record<SesEventType, string>> = SES_DETAIL_TYPES;
 
 /** The key of the event's own object in the detail (`bounce`, `delivery`, `failure`...). */
 const OBJECT_KEYS: Readonly<Record<SesEventType, string>> = {
