@@ -18,6 +18,8 @@ export interface CompiledSegment {
 
 const compiled = new Map<string, CompiledSegment>();
 const byWorkspace = new Map<string, { until: number; segments: CompiledSegment[] }>();
+/** Bumped by each forget: a list read before it is not cached after it (it may miss the change). */
+const generations = new Map<string, number>();
 const CACHE_MS = 30_000;
 
 export const compileSegment = (segment: SegmentRecord): CompiledSegment | undefined => {
@@ -33,15 +35,20 @@ export const compileSegment = (segment: SegmentRecord): CompiledSegment | undefi
 
 export const dynamicSegments = async (
   workspaceId: string,
-  deps: { segments: SegmentsRepository },
+  deps: { segments: Pick<SegmentsRepository, 'list'> },
   fresh = false,
 ): Promise<CompiledSegment[]> => {
   const hit = byWorkspace.get(workspaceId);
   if (hit && hit.until > Date.now() && !fresh) return hit.segments;
+  const generation = generations.get(workspaceId) ?? 0;
   const segments = (await deps.segments.list(workspaceId)).flatMap((s) => compileSegment(s) ?? []);
-  byWorkspace.set(workspaceId, { until: Date.now() + CACHE_MS, segments });
+  if ((generations.get(workspaceId) ?? 0) === generation)
+    byWorkspace.set(workspaceId, { until: Date.now() + CACHE_MS, segments });
   return segments;
 };
 
 /** Forget a workspace's cached definitions (after a change in this process). */
-export const forgetSegments = (workspaceId: string) => byWorkspace.delete(workspaceId);
+export const forgetSegments = (workspaceId: string) => {
+  generations.set(workspaceId, (generations.get(workspaceId) ?? 0) + 1);
+  byWorkspace.delete(workspaceId);
+};
