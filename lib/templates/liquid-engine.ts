@@ -10,11 +10,12 @@
  * - a variable the data lacks fails the render (`strictVariables`; `default` and `if` may test for it);
  * - only own properties are reachable (`ownPropertyOnly`): no `constructor`, `__proto__`, `valueOf`;
  * - templates come only from memory: `include`, `render`, `layout` and `block` are not tags here, and
- *   the engine's template map is empty, so no file is ever read;
+ *   the engine's template map is empty, and the engine is LiquidJS's browser build (liquidjs-browser.d.ts),
+ *   which has no file-system loader at all;
  * - parse, render-time and memory limits bound what one template or one recipient can cost;
  * - `sample` (random) is gone so that a render is a pure function of template and data.
  */
-import { type FilterImplOptions, Liquid, type Template } from 'liquidjs';
+import { type FilterImplOptions, Liquid, type Template } from 'liquidjs/dist/liquid.browser.mjs';
 import { controlsToSpace } from '../shared/control-chars.ts';
 import type { ShippedLocale } from '../workspaces/email-settings.schema.ts';
 

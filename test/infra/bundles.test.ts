@@ -43,6 +43,18 @@ describe('function bundles', () => {
     expect(inputs.filter((f) => /node_modules\/(mjml|html-to-text|html-minifier|juice)/.test(f))).toEqual([]);
   });
 
+  it('give the send path a Liquid engine that cannot reach the file system (the browser build, no fs/path)', async () => {
+    const { metafile } = await bundle('send-email', dir);
+    const builtins = Object.values(metafile.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.external).map((i) => i.path.replace(/^node:/, '')),
+    );
+    expect(builtins).not.toContain('fs');
+    expect(builtins).not.toContain('path');
+    expect(Object.keys(metafile.inputs).filter((f) => f.includes('liquidjs/dist/'))).toEqual([
+      'node_modules/liquidjs/dist/liquid.browser.mjs',
+    ]);
+  });
+
   it('ship no devDependency: every package a function needs is a runtime dependency', async () => {
     const pkg: unknown = JSON.parse(readFileSync('package.json', 'utf8'));
     const dev = Object.keys(
