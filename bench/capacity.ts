@@ -21,17 +21,45 @@ import {
   itemSize,
   type ReadMode,
   readUnits,
+  sameItem,
   writeUnits,
 } from './metering/dynamodb-billing.ts';
+
+/** What one operation on one item type (the item's `type` attribute) consumed. */
+export interface OperationTally {
+  /** Item writes (a batch or transaction counts each of its items) or read requests. */
+  count: number;
+  writeUnits: number;
+  readUnits: number;
+}
 
 export interface Tally {
   calls: number;
   readUnits: number;
   writeUnits: number;
   byCommand: Record<string, number>;
+  /** Keyed `<operation> <item type>`, e.g. `UpdateItem contact` or `TransactWriteItems/Put score-entry`. */
+  byOperation: Record<string, OperationTally>;
 }
 
-const empty = (): Tally => ({ calls: 0, readUnits: 0, writeUnits: 0, byCommand: {} });
+const empty = (): Tally => ({ calls: 0, readUnits: 0, writeUnits: 0, byCommand: {}, byOperation: {} });
+
+const addOperation = (tally: Tally, key: string, add: Partial<OperationTally>) => {
+  const o = tally.byOperation[key] ?? { count: 0, writeUnits: 0, readUnits: 0 };
+  tally.byOperation[key] = o;
+  o.count += add.count ?? 0;
+  o.writeUnits += add.writeUnits ?? 0;
+  o.readUnits += add.readUnits ?? 0;
+};
+
+/** An item's entity type (every stored item carries one), or `?` when the key matched nothing. */
+const typeOf = (...images: (Item | undefined)[]): string => {
+  for (const image of images) {
+    const t = image?.type;
+    if (t && 'S' in t) return t.S;
+  }
+  return '?';
+};
 
 const TABLE_KEYS = [tableDefinition.partitionKey, tableDefinition.sortKey];
 const INDEXES: Record<string, IndexDefinition> = Object.fromEntries(
@@ -77,13 +105,14 @@ export const meter = (shadow: DynamoDBClient) => {
 
   /** Per write target: the key and table to look at before and after. */
   const writeTargets = (command: string, input: Input) => {
-    const out: { table: string; key: Item; put?: Item; check?: boolean }[] = [];
+    const out: { table: string; key: Item; kind: string; put?: Item; check?: boolean }[] = [];
     const add = (table: unknown, op: Input, kind: string) => {
       const t = String(table);
-      if (kind === 'Put') out.push({ table: t, key: keyOf(wire(op.Item)), put: wire(op.Item) });
+      if (kind === 'Put') out.push({ table: t, kind, key: keyOf(wire(op.Item)), put: wire(op.Item) });
       else
         out.push({
           table: t,
+          kind,
           key: wire(op.Key),
           ...(kind === 'ConditionCheck' ? { check: true } : {}),
         });
@@ -107,7 +136,12 @@ export const meter = (shadow: DynamoDBClient) => {
     return out;
   };
 
-  const readCost = async (command: string, input: Input, output: Input): Promise<number> => {
+  /** Read units of a request, and the type of the (first) item it read, for the breakdown. */
+  const readCost = async (
+    command: string,
+    input: Input,
+    output: Input,
+  ): Promise<{ units: number; type: string }> => {
     const mode = (consistent: unknown): ReadMode => (consistent === true ? 'strong' : 'eventual');
     if (command === 'GetItemCommand') {
       const item =
@@ -116,10 +150,14 @@ export const meter = (shadow: DynamoDBClient) => {
           : output.Item
             ? wire(output.Item)
             : undefined;
-      return readUnits(itemSize(item), mode(input.ConsistentRead));
+      return {
+        units: readUnits(itemSize(item), mode(input.ConsistentRead)),
+        type: item ? typeOf(item) : 'miss',
+      };
     }
     if (command === 'BatchGetItemCommand') {
       let units = 0;
+      let type = 'miss';
       const found = obj(output.Responses);
       const unprocessed = obj(output.UnprocessedKeys);
       for (const [table, req] of Object.entries(obj(input.RequestItems))) {
@@ -129,20 +167,24 @@ export const meter = (shadow: DynamoDBClient) => {
         for (const item of got) {
           const full = r.ProjectionExpression ? await read(table, keyOf(item)) : item;
           units += readUnits(itemSize(full), mode(r.ConsistentRead));
+          if (type === 'miss') type = typeOf(full);
         }
         // A key asked for and not found is billed the minimum; unprocessed keys are not billed.
         const missing = Math.max(0, items(r.Keys).length - got.length - skipped);
         units += missing * readUnits(0, mode(r.ConsistentRead));
       }
-      return units;
+      return { units, type };
     }
     if (command === 'TransactGetItemsCommand') {
       let units = 0;
+      let type = 'miss';
       for (const t of Array.isArray(input.TransactItems) ? input.TransactItems : []) {
         const get = obj(obj(t).Get);
-        units += readUnits(itemSize(await read(String(get.TableName), wire(get.Key))), 'transactional');
+        const item = await read(String(get.TableName), wire(get.Key));
+        units += readUnits(itemSize(item), 'transactional');
+        if (type === 'miss' && item) type = typeOf(item);
       }
-      return units;
+      return { units, type };
     }
     if (command === 'QueryCommand' || command === 'ScanCommand') {
       // What was read, not what was returned: filters and projections apply after the read.
@@ -177,9 +219,12 @@ export const meter = (shadow: DynamoDBClient) => {
         read_ = items(result.Items);
       }
       const bytes = read_.reduce((n, i) => n + itemSize(i), 0);
-      return readUnits(bytes, input.IndexName ? 'eventual' : mode(input.ConsistentRead));
+      return {
+        units: readUnits(bytes, input.IndexName ? 'eventual' : mode(input.ConsistentRead)),
+        type: read_.length ? typeOf(read_[0]) : 'empty',
+      };
     }
-    return 0;
+    return { units: 0, type: '?' };
   };
 
   const attach = (client: DocumentClient) => {
@@ -206,16 +251,29 @@ export const meter = (shadow: DynamoDBClient) => {
         const after = failure
           ? before
           : await Promise.all(targets.map((t) => (t.check ? undefined : read(t.table, t.key))));
+        const operation = command.replace(/Command$/, '');
         targets.forEach((t, i) => {
           // A failed conditional write and a condition check are charged as writes of the item as it is.
           const was = before[i];
           const is = failure || t.check ? was : after[i];
-          tally.writeUnits +=
+          const units =
             failure || t.check
               ? writeUnits(itemSize(was ?? t.put), transactional)
               : writeCost(was, is, transactional);
+          tally.writeUnits += units;
+          // Failed conditions and writes that left the item as it was are told apart: both are billed.
+          const outcome = failure ? ' (failed)' : !t.check && sameItem(was, is) ? ' (no change)' : '';
+          const kind = command === 'TransactWriteItemsCommand' ? `/${t.kind}` : '';
+          addOperation(tally, `${operation}${kind} ${typeOf(is, was, t.put)}${outcome}`, {
+            count: 1,
+            writeUnits: units,
+          });
         });
-        if (!failure) tally.readUnits += await readCost(command, input, output);
+        if (!failure && !targets.length) {
+          const { units, type } = await readCost(command, input, output);
+          tally.readUnits += units;
+          addOperation(tally, `${operation} ${type}`, { count: 1, readUnits: units });
+        } else if (!failure) tally.readUnits += (await readCost(command, input, output)).units;
       }
     });
   };
@@ -232,6 +290,7 @@ export const meter = (shadow: DynamoDBClient) => {
         t.readUnits += x.readUnits;
         t.writeUnits += x.writeUnits;
         for (const [k, v] of Object.entries(x.byCommand)) t.byCommand[k] = (t.byCommand[k] ?? 0) + v;
+        for (const [k, v] of Object.entries(x.byOperation)) addOperation(t, k, v);
       }
       return t;
     },

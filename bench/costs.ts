@@ -55,6 +55,25 @@ export interface CostFigures {
   readonly measuredGbSeconds: number;
   readonly perUnit: Record<string, number>;
   readonly cost: CostBreakdown;
+  /** Per function, per unit of work: where the invocations and the DynamoDB units go. */
+  readonly byFunction: readonly FunctionFigures[];
+  /** Per `<operation> <item type>` of every function, per unit of work. */
+  readonly byOperation: readonly OperationFigures[];
+}
+
+export interface FunctionFigures {
+  readonly name: string;
+  readonly invocations: number;
+  readonly writeUnits: number;
+  readonly readUnits: number;
+  readonly requests: number;
+}
+
+export interface OperationFigures {
+  readonly operation: string;
+  readonly count: number;
+  readonly writeUnits: number;
+  readonly readUnits: number;
 }
 
 const memoryOf = new Map(functions.map((f) => [f.name, f.memoryMb ?? 256]));
@@ -103,6 +122,27 @@ const measure = async (
     schedulerInvocations,
   };
   const schedulerApi = [...stack.scheduler.apiCalls.values()].reduce((a, b) => a + b, 0) - schedulerCalls;
+  const names = new Set([...invocationStats.keys(), ...m.all().keys()]);
+  const byFunction = [...names]
+    .map((name) => {
+      const t = m.get(name);
+      return {
+        name,
+        invocations: (invocationStats.get(name)?.count ?? 0) / units,
+        writeUnits: t.writeUnits / units,
+        readUnits: t.readUnits / units,
+        requests: t.calls / units,
+      };
+    })
+    .sort((a, b) => b.writeUnits - a.writeUnits || b.invocations - a.invocations);
+  const byOperation = Object.entries(tally.byOperation)
+    .map(([operation, o]) => ({
+      operation,
+      count: o.count / units,
+      writeUnits: o.writeUnits / units,
+      readUnits: o.readUnits / units,
+    }))
+    .sort((a, b) => b.writeUnits - a.writeUnits || b.readUnits - a.readUnits);
   return {
     units,
     usage,
@@ -117,6 +157,8 @@ const measure = async (
       'Scheduler invocations': schedulerInvocations / units,
     },
     cost: costPerMillion(usage, units),
+    byFunction,
+    byOperation,
   };
 };
 

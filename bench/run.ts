@@ -85,6 +85,15 @@ const costRows = (what: string, f: CostFigures) => {
     'projected AWS cost per 1M (DynamoDB w/r, bus, Lambda req/GB-s, Scheduler)',
     `$${c.total.toFixed(2)} (${c.writeUnits.toFixed(2)} + ${c.readUnits.toFixed(2)}, ${c.busEvents.toFixed(2)}, ${c.lambdaRequests.toFixed(2)} + ${c.lambdaGbSeconds.toFixed(2)}, ${c.schedulerInvocations.toFixed(2)})`,
   );
+  const n = (v: number) => v.toFixed(2).padStart(7);
+  console.log(`  per function, per unit:${' '.repeat(29)}   invoc.   write    read  DDB req`);
+  for (const x of f.byFunction)
+    console.log(
+      `    ${x.name.padEnd(50)} ${n(x.invocations)} ${n(x.writeUnits)} ${n(x.readUnits)} ${n(x.requests)}`,
+    );
+  console.log(`  per DynamoDB operation and item type, per unit:${' '.repeat(5)}   count   write    read`);
+  for (const o of f.byOperation)
+    console.log(`    ${o.operation.padEnd(50)} ${n(o.count)} ${n(o.writeUnits)} ${n(o.readUnits)}`);
 };
 
 const main = async () => {

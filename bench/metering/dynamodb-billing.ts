@@ -95,6 +95,10 @@ const canonical = (v: unknown): string =>
 const sameValue = (a: AttributeValue | undefined, b: AttributeValue | undefined) =>
   canonical(a) === canonical(b);
 
+/** True when two images of an item hold the same attributes and values (a write that changed nothing). */
+export const sameItem = (a: Item | undefined, b: Item | undefined): boolean =>
+  a !== undefined && b !== undefined && canonical(a) === canonical(b);
+
 /** The index entry of an item (undefined when the item is not in the index: a key attribute is missing). */
 export const indexEntry = (
   item: Item | undefined,
