@@ -52,11 +52,15 @@ const addOperation = (tally: Tally, key: string, add: Partial<OperationTally>) =
   o.readUnits += add.readUnits ?? 0;
 };
 
-/** An item's entity type (every stored item carries one), or `?` when the key matched nothing. */
+/** An item's entity type (its `type` attribute), else its sort key's prefix, else `?`. */
 const typeOf = (...images: (Item | undefined)[]): string => {
   for (const image of images) {
     const t = image?.type;
     if (t && 'S' in t) return t.S;
+  }
+  for (const image of images) {
+    const sk = image?.sk;
+    if (sk && 'S' in sk) return `sk ${sk.S.split('#')[0]}`;
   }
   return '?';
 };
@@ -264,7 +268,7 @@ export const meter = (shadow: DynamoDBClient) => {
           // Failed conditions and writes that left the item as it was are told apart: both are billed.
           const outcome = failure ? ' (failed)' : !t.check && sameItem(was, is) ? ' (no change)' : '';
           const kind = command === 'TransactWriteItemsCommand' ? `/${t.kind}` : '';
-          addOperation(tally, `${operation}${kind} ${typeOf(is, was, t.put)}${outcome}`, {
+          addOperation(tally, `${operation}${kind} ${typeOf(is, was, t.put, t.key)}${outcome}`, {
             count: 1,
             writeUnits: units,
           });

@@ -57,8 +57,6 @@ export interface CostFigures {
   readonly cost: CostBreakdown;
   /** Per function, per unit of work: where the invocations and the DynamoDB units go. */
   readonly byFunction: readonly FunctionFigures[];
-  /** Per `<operation> <item type>` of every function, per unit of work. */
-  readonly byOperation: readonly OperationFigures[];
 }
 
 export interface FunctionFigures {
@@ -67,6 +65,8 @@ export interface FunctionFigures {
   readonly writeUnits: number;
   readonly readUnits: number;
   readonly requests: number;
+  /** What its DynamoDB requests did, per `<operation> <item type>`. */
+  readonly operations: readonly OperationFigures[];
 }
 
 export interface OperationFigures {
@@ -132,17 +132,17 @@ const measure = async (
         writeUnits: t.writeUnits / units,
         readUnits: t.readUnits / units,
         requests: t.calls / units,
+        operations: Object.entries(t.byOperation)
+          .map(([operation, o]) => ({
+            operation,
+            count: o.count / units,
+            writeUnits: o.writeUnits / units,
+            readUnits: o.readUnits / units,
+          }))
+          .sort((a, b) => b.writeUnits - a.writeUnits || b.readUnits - a.readUnits),
       };
     })
     .sort((a, b) => b.writeUnits - a.writeUnits || b.invocations - a.invocations);
-  const byOperation = Object.entries(tally.byOperation)
-    .map(([operation, o]) => ({
-      operation,
-      count: o.count / units,
-      writeUnits: o.writeUnits / units,
-      readUnits: o.readUnits / units,
-    }))
-    .sort((a, b) => b.writeUnits - a.writeUnits || b.readUnits - a.readUnits);
   return {
     units,
     usage,
@@ -158,7 +158,6 @@ const measure = async (
     },
     cost: costPerMillion(usage, units),
     byFunction,
-    byOperation,
   };
 };
 

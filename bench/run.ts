@@ -85,15 +85,19 @@ const costRows = (what: string, f: CostFigures) => {
     'projected AWS cost per 1M (DynamoDB w/r, bus, Lambda req/GB-s, Scheduler)',
     `$${c.total.toFixed(2)} (${c.writeUnits.toFixed(2)} + ${c.readUnits.toFixed(2)}, ${c.busEvents.toFixed(2)}, ${c.lambdaRequests.toFixed(2)} + ${c.lambdaGbSeconds.toFixed(2)}, ${c.schedulerInvocations.toFixed(2)})`,
   );
+  // Per function: its invocations and DynamoDB units, then each operation on each item type (count =
+  // item writes or read requests), all per unit of work.
   const n = (v: number) => v.toFixed(2).padStart(7);
-  console.log(`  per function, per unit:${' '.repeat(29)}   invoc.   write    read  DDB req`);
-  for (const x of f.byFunction)
+  console.log(`  ${'per unit: function / operation item type'.padEnd(52)}   invoc.   count   write    read`);
+  for (const x of f.byFunction) {
     console.log(
-      `    ${x.name.padEnd(50)} ${n(x.invocations)} ${n(x.writeUnits)} ${n(x.readUnits)} ${n(x.requests)}`,
+      `    ${x.name.padEnd(50)} ${n(x.invocations)} ${n(x.requests)} ${n(x.writeUnits)} ${n(x.readUnits)}`,
     );
-  console.log(`  per DynamoDB operation and item type, per unit:${' '.repeat(5)}   count   write    read`);
-  for (const o of f.byOperation)
-    console.log(`    ${o.operation.padEnd(50)} ${n(o.count)} ${n(o.writeUnits)} ${n(o.readUnits)}`);
+    for (const o of x.operations)
+      console.log(
+        `      ${o.operation.padEnd(48)} ${' '.repeat(7)} ${n(o.count)} ${n(o.writeUnits)} ${n(o.readUnits)}`,
+      );
+  }
 };
 
 const main = async () => {
