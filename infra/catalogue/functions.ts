@@ -4,6 +4,7 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { MQL_HANDOFF_PATTERN } from '../../lib/email/feedback/mql-handoff.ts';
 import { UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN } from '../../lib/email/feedback/record-unsubscribe.ts';
 import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
 import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
@@ -348,7 +349,7 @@ export const functions: readonly FunctionSpec[] = [
     name: 'mql-handoff',
     entry: 'functions/feedback/mql-handoff.handler.ts',
     description: "A new MQL is announced to the workspace's sales address (transactional mql-alert email).",
-    trigger: { kind: 'event', pattern: patternFor('stage.changed') },
+    trigger: { kind: 'event', pattern: MQL_HANDOFF_PATTERN },
     access: { table: 'read', sendTo: 'send-email' },
   },
   {

@@ -10,7 +10,7 @@ import type { TimelineRepository } from '../../events/timeline.repository.ts';
 import { scoreBreakdown } from '../../scoring/score-state.ts';
 import type { ScoringModelsRepository } from '../../scoring/scoring-models.repository.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { DomainEvent } from '../../shared/events/catalogue.ts';
+import { type DomainEvent, patternFor } from '../../shared/events/catalogue.ts';
 import { derivedId } from '../../shared/ids.ts';
 import { keys } from '../../shared/keys.ts';
 import { DEFAULT_EMAIL_SETTINGS } from '../../workspaces/email-settings.schema.ts';
@@ -21,6 +21,15 @@ export const MQL_STAGE = 'mql';
 export const MQL_ALERT_TEMPLATE = 'mql-alert';
 /** How many recent timeline entries the alert lists. */
 export const RECENT_ACTIVITY = 8;
+
+/**
+ * The bus rule of `mqlHandoff`: only stage changes to `mql`, not every stage change of every contact
+ * (a first order's move to `customer` would otherwise invoke it for nothing). The handler still checks.
+ */
+export const MQL_HANDOFF_PATTERN = {
+  ...patternFor('stage.changed'),
+  detail: { data: { to: [MQL_STAGE] } },
+};
 
 /** One transactional alert to an address that is not a contact (the send path implements it). */
 export interface AlertRequest {
@@ -39,10 +48,10 @@ export interface AlertPort {
 }
 
 export interface HandoffDeps {
-  readonly workspaces: WorkspacesRepository;
-  readonly contacts: ContactsRepository;
-  readonly timeline: TimelineRepository;
-  readonly models: ScoringModelsRepository;
+  readonly workspaces: Pick<WorkspacesRepository, 'get'>;
+  readonly contacts: Pick<ContactsRepository, 'get'>;
+  readonly timeline: Pick<TimelineRepository, 'page'>;
+  readonly models: Pick<ScoringModelsRepository, 'get'>;
   readonly alerts: AlertPort;
   readonly clock: Clock;
 }
