@@ -70,6 +70,14 @@ const linkFor = (
   };
 };
 
+/** The lookup as read holds exactly this link (both sides are written in one transaction). */
+const sameLink = (held: StorefrontLink | undefined, link: StorefrontLink): boolean =>
+  held !== undefined &&
+  held.contactId === link.contactId &&
+  held.connectionId === link.connectionId &&
+  held.customerId === link.customerId &&
+  held.updatedAt === link.updatedAt;
+
 /**
  * Newest wins under any interleaving: the contact change and the link carrying the shop's
  * `updated_at` are one transaction, the link write conditional on no newer state being stored and
@@ -121,8 +129,10 @@ export const applyCustomer = async (
       result = await updateContactOnce(workspaceId, id, rest, deps, guard);
     }
     // Nothing changed on the contact, so nothing carried the link: record it on its own, still
-    // conditional (a failure means a newer state landed: the retry finds it stale).
-    if (result.changed.length === 0 && link) await deps.links.save(workspaceId, link);
+    // conditional (a failure means a newer state landed: the retry finds it stale). A link stored
+    // as it is (a repeat customer's next order) is not rewritten: a transaction of two puts for nothing.
+    if (result.changed.length === 0 && link && !sameLink(held, link))
+      await deps.links.save(workspaceId, link);
     return 'applied';
   });
   if (outcome === 'stale') return { outcome, contactId: id };

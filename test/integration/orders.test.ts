@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eraseContact } from '../../lib/contacts/erase-contact.ts';
 import { findContact, getContact } from '../../lib/contacts/read-contacts.ts';
 import { applyOrder, applyRefund } from '../../lib/orders/apply-order.ts';
+import { systemClock } from '../../lib/shared/clock.ts';
 import { TransientError } from '../../lib/shared/errors.ts';
 import { applyCustomer } from '../../lib/webhooks/apply-customer.ts';
 import type { StorefrontOrder } from '../../lib/webhooks/storefront-change.ts';
-import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
+import { newWorkspace, type RealDeps, realDeps, realTable } from './real-deps.ts';
 
 let deps: RealDeps;
 let ws: string;
@@ -139,6 +140,36 @@ describe('storefront customers', () => {
     );
     c = await findContact(ws, { email: 'timeless@shop.example' }, deps);
     expect(c.consent.email?.status).toBe('unsubscribed');
+  });
+});
+
+describe('storefront links', () => {
+  it('a repeat customer whose state changed nothing writes nothing (the link is not rewritten)', async () => {
+    // Every DynamoDB write of the customer's second application, through the client's hook.
+    const table = realTable();
+    const writes: string[] = [];
+    table.client.use(async (command, _input, next) => {
+      if (!/^(Get|BatchGet|Query|TransactGet)/.test(command)) writes.push(command);
+      return next();
+    });
+    const counted = realDeps(systemClock, table);
+    const customer = { customerId: 'c-repeat', email: 'repeat@shop.example', firstName: 'Rae' };
+    expect((await applyCustomer(ws, shop, customer, 'fill', counted)).outcome).toBe('applied');
+    const linked = await counted.links.find(ws, shop.id, 'c-repeat');
+    expect(linked).toMatchObject({ customerId: 'c-repeat', updatedAt: '' });
+    writes.length = 0;
+
+    // The next order of the same customer: the contact has every field, the link is as stored.
+    const again = await applyCustomer(ws, shop, customer, 'fill', counted);
+    expect(again).toEqual({ outcome: 'applied', contactId: linked?.contactId });
+    expect(writes).toEqual([]);
+    expect(await counted.links.find(ws, shop.id, 'c-repeat')).toEqual(linked);
+
+    // A newer shop state still moves the link, on its own when the contact has nothing to take.
+    const newer = { ...customer, updatedAt: '2026-06-01T00:00:00.000Z' };
+    await applyCustomer(ws, shop, newer, 'authoritative', counted);
+    expect(writes).toEqual(['TransactWriteItemsCommand']);
+    expect((await counted.links.find(ws, shop.id, 'c-repeat'))?.updatedAt).toBe(newer.updatedAt);
   });
 });
 

@@ -21,8 +21,8 @@ export const realTable = (): Table => ({
   name: inject('tableName'),
 });
 
-export const realDeps = (clock: Clock = systemClock) => {
-  const table = realTable();
+/** `table`: another client of the table, e.g. one with a hook that counts its calls. */
+export const realDeps = (clock: Clock = systemClock, table: Table = realTable()) => {
   return {
     table,
     contacts: contactsRepository(table),
