@@ -57,6 +57,8 @@ export interface CostFigures {
   readonly cost: CostBreakdown;
   /** Per function, per unit of work: where the invocations and the DynamoDB units go. */
   readonly byFunction: readonly FunctionFigures[];
+  /** Bus events per unit of work, by detail-type. */
+  readonly byEventType: Readonly<Record<string, number>>;
 }
 
 export interface FunctionFigures {
@@ -158,6 +160,11 @@ const measure = async (
     },
     cost: costPerMillion(usage, units),
     byFunction,
+    byEventType: Object.fromEntries(
+      Object.entries(Object.groupBy(events, (e) => e['detail-type']))
+        .map(([type, list]) => [type, (list?.length ?? 0) / units] as const)
+        .sort((a, b) => b[1] - a[1]),
+    ),
   };
 };
 

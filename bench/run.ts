@@ -85,6 +85,12 @@ const costRows = (what: string, f: CostFigures) => {
     'projected AWS cost per 1M (DynamoDB w/r, bus, Lambda req/GB-s, Scheduler)',
     `$${c.total.toFixed(2)} (${c.writeUnits.toFixed(2)} + ${c.readUnits.toFixed(2)}, ${c.busEvents.toFixed(2)}, ${c.lambdaRequests.toFixed(2)} + ${c.lambdaGbSeconds.toFixed(2)}, ${c.schedulerInvocations.toFixed(2)})`,
   );
+  row(
+    'bus events per unit, by type',
+    Object.entries(f.byEventType)
+      .map(([type, n]) => `${type} ${n.toFixed(2)}`)
+      .join(', '),
+  );
   // Per function: its invocations and DynamoDB units, then each operation on each item type (count =
   // item writes or read requests), all per unit of work.
   const n = (v: number) => v.toFixed(2).padStart(7);
