@@ -231,7 +231,14 @@ export const meter = (shadow: DynamoDBClient) => {
     return { units: 0, type: '?' };
   };
 
+  const attached = new WeakSet<DocumentClient>();
+  /**
+   * Meter every call of `client`. Once per client: the client's hooks stack (unlike the SDK's named
+   * middleware, which a second attach replaced), and a second hook would count every call twice.
+   */
   const attach = (client: DocumentClient) => {
+    if (attached.has(client)) return;
+    attached.add(client);
     client.use(async (command, wireInput, next) => {
       const input = obj(wireInput);
       const targets = writeTargets(command, input);
