@@ -259,24 +259,16 @@ export const keys = {
     sk: 'TS',
   }),
   /**
-   * A chunk of a campaign's audience snapshot (≤ 50 recipients, one SES call): spread over the
-   * membership shards (a campaign's snapshot is written and sent from 16 partitions in parallel),
-   * ordered by send wave, then by position in the shard.
+   * A chunk of a campaign's audience snapshot (≤ 50 recipients, one page of one membership shard):
+   * spread over the shards, so a campaign's snapshot is written and sent from 16 partitions in
+   * parallel, and in page order within each.
    */
-  campaignChunk: (
-    workspaceId: string,
-    campaignId: string,
-    shard: number,
-    wave: number,
-    seq: number,
-  ): Key => ({
+  campaignChunk: (workspaceId: string, campaignId: string, shard: number, page: number): Key => ({
     pk: `${ws(workspaceId)}#CK#${campaignId}#${shard}`,
-    sk: `${String(wave).padStart(3, '0')}#${String(seq).padStart(7, '0')}`,
+    sk: String(page).padStart(8, '0'),
   }),
   campaignChunkShard: (workspaceId: string, campaignId: string, shard: number): string =>
     `${ws(workspaceId)}#CK#${campaignId}#${shard}`,
-  /** The chunks of one send wave in a shard partition: a `begins_with` on the sort key. */
-  campaignWavePrefix: (wave: number): string => `${String(wave).padStart(3, '0')}#`,
   /** An `Idempotency-Key` of `POST /v1/emails`, hashed: the message id it was first given. */
   emailRequest: (workspaceId: string, idempotencyKey: string): Key => ({
     pk: `${ws(workspaceId)}#ER#${identityHash(idempotencyKey)}`,

@@ -50,8 +50,7 @@ const chunkRef = (workspaceId: string): ChunkRef => ({
   workspaceId,
   campaignId: newId('cmp'),
   shard: 3,
-  wave: 0,
-  seq: 1,
+  page: 1,
 });
 
 const claimed = (ref: ChunkRef, contactId: string): { contactId: string; message: EmailMessage } => ({

@@ -1,6 +1,8 @@
 /**
- * A chunk of a campaign's audience snapshot: up to 50 recipients of one membership shard and one send
- * wave, sent in one SES call. The chunk is also where its recipients are claimed and settled (no item
+ * A chunk of a campaign's audience snapshot: one page of up to 50 recipients of one membership shard,
+ * sent in one SES call per send wave (a "9:00 in each recipient's zone" campaign sends each recipient
+ * in the wave of its zone; any other campaign has one wave, 0). The chunk is also where its
+ * recipients are claimed and settled (no item
  * per recipient: at 1M recipients that would be most of a campaign's AWS cost), so each recipient's
  * state is one letter in `states`, at the recipient's position:
  *
@@ -25,24 +27,26 @@ export const chunkRecord = z
     v: z.literal(1),
     campaignId: z.string(),
     shard: z.number().int().min(0),
-    wave: z.number().int().min(0),
-    seq: z.number().int().min(0),
+    page: z.number().int().min(0),
     contacts: z.array(z.string()).min(1).max(CHUNK_SIZE),
     states: z.array(z.enum(CHUNK_STATES)),
+    /** Each recipient's send wave, by position. */
+    waves: z.array(z.number().int().min(0)),
+    /** The distinct waves of `waves`: what a wave's dispatch filters chunks on. */
+    waveSet: z.array(z.number().int().min(0)).min(1),
     /** Why a recipient was refused or failed, or why its outcome is unknown, by position. */
     reasons: z.record(z.string(), z.string()).default({}),
   })
-  .refine((c) => c.states.length === c.contacts.length, {
-    message: 'one state per recipient',
+  .refine((c) => c.states.length === c.contacts.length && c.waves.length === c.contacts.length, {
+    message: 'one state and one wave per recipient',
     path: ['states'],
   });
 export type CampaignChunk = z.infer<typeof chunkRecord>;
 
-/** Where a chunk is: its shard partition, wave and place. */
+/** Where a chunk is: its shard partition and page. */
 export interface ChunkRef {
   readonly workspaceId: string;
   readonly campaignId: string;
   readonly shard: number;
-  readonly wave: number;
-  readonly seq: number;
+  readonly page: number;
 }

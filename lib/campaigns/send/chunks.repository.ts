@@ -11,7 +11,13 @@
  */
 
 import type { ClaimEntry, ClaimStore, Settlement } from '../../email/send/claims.ts';
-import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '../../shared/dynamodb/commands.ts';
+import {
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  QueryCommand,
+  UpdateCommand,
+} from '../../shared/dynamodb/commands.ts';
 import { keys } from '../../shared/keys.ts';
 import { conditionFailureItem, isConditionFailure, readItem, type Table } from '../../shared/table.ts';
 import { type CampaignChunk, type ChunkRef, type ChunkState, chunkRecord } from './chunk.schema.ts';
@@ -26,8 +32,7 @@ interface Move {
 /** Attempts of one conditional chunk write before giving up (each retry after a lost race only). */
 const ATTEMPTS = 4;
 
-const keyOf = (ref: ChunkRef) =>
-  keys.campaignChunk(ref.workspaceId, ref.campaignId, ref.shard, ref.wave, ref.seq);
+const keyOf = (ref: ChunkRef) => keys.campaignChunk(ref.workspaceId, ref.campaignId, ref.shard, ref.page);
 
 export const chunksRepository = (table: Table) => {
   const T = table.name;
@@ -80,24 +85,29 @@ export const chunksRepository = (table: Table) => {
   };
 
   return {
-    /** Writes a new chunk with every recipient pending; false when the chunk was written before. */
-    async create(ref: ChunkRef, contacts: readonly string[]): Promise<boolean> {
+    /**
+     * Writes a new chunk with every recipient pending (`waves`: each recipient's send wave, all 0 for
+     * a campaign sent at one moment); false when the chunk was written before.
+     */
+    async create(ref: ChunkRef, contacts: readonly string[], waves?: readonly number[]): Promise<boolean> {
+      const each = waves ?? contacts.map(() => 0);
       const chunk: CampaignChunk = {
         type: 'campaignChunk',
         v: 1,
         campaignId: ref.campaignId,
         shard: ref.shard,
-        wave: ref.wave,
-        seq: ref.seq,
+        page: ref.page,
         contacts: [...contacts],
         states: contacts.map(() => 'p'),
+        waves: [...each],
+        waveSet: [...new Set(each)].sort((a, b) => a - b),
         reasons: {},
       };
       try {
         await table.client.send(
           new PutCommand({
             TableName: T,
-            Item: { ...keyOf(ref), ...chunk },
+            Item: { ...keyOf(ref), ...readItem(chunkRecord, chunk, 'campaign chunk') },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -108,24 +118,47 @@ export const chunksRepository = (table: Table) => {
       }
     },
 
+    /** The last chunk written in a shard partition: where its snapshot resumes. */
+    async last(workspaceId: string, campaignId: string, shard: number): Promise<CampaignChunk | undefined> {
+      const { Items } = await table.client.send(
+        new QueryCommand({
+          TableName: T,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.campaignChunkShard(workspaceId, campaignId, shard) },
+          ScanIndexForward: false,
+          Limit: 1,
+          ConsistentRead: true,
+        }),
+      );
+      const item = Items?.[0];
+      return item ? readItem(chunkRecord, item, 'campaign chunk') : undefined;
+    },
+
     async get(ref: ChunkRef): Promise<CampaignChunk | undefined> {
       const { Item } = await table.client.send(new GetCommand({ TableName: T, Key: keyOf(ref) }));
       return Item ? readItem(chunkRecord, Item, 'campaign chunk') : undefined;
     },
 
-    /** Every chunk of one shard partition (of one wave, when given), in order. */
+    /** Every chunk of one shard partition (those with recipients in one wave, when given), in order. */
     async *list(workspaceId: string, campaignId: string, shard: number, wave?: number) {
-      const values: Record<string, unknown> = {
-        ':pk': keys.campaignChunkShard(workspaceId, campaignId, shard),
-      };
-      let condition = 'pk = :pk';
-      if (wave !== undefined) {
-        values[':wave'] = keys.campaignWavePrefix(wave);
-        condition += ' AND begins_with(sk, :wave)';
-      }
+      const onlyWave =
+        wave === undefined
+          ? {}
+          : {
+              FilterExpression: 'contains(waveSet, :wave)',
+              ExpressionAttributeValues: { ':wave': wave },
+            };
       for await (const page of paginateQuery(
         { client: table.client },
-        { TableName: T, KeyConditionExpression: condition, ExpressionAttributeValues: values },
+        {
+          TableName: T,
+          KeyConditionExpression: 'pk = :pk',
+          ...onlyWave,
+          ExpressionAttributeValues: {
+            ':pk': keys.campaignChunkShard(workspaceId, campaignId, shard),
+            ...onlyWave.ExpressionAttributeValues,
+          },
+        },
       )) {
         for (const item of page.Items ?? []) yield readItem(chunkRecord, item, 'campaign chunk');
       }
