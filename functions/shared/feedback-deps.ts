@@ -1,4 +1,6 @@
 /** Dependencies of the SES feedback loop, the sending status routes and the MQL hand-off. */
+import { campaignClaims } from '../../lib/campaigns/send/campaign-claims.ts';
+import { chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import type { AlertPort } from '../../lib/email/feedback/mql-handoff.ts';
 import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
@@ -9,6 +11,7 @@ import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { contactDeps } from './contact-deps.ts';
 import { once, table } from './deps.ts';
 import { sendQueue } from './email-api-deps.ts';
 import { emailPorts } from './email-deps.ts';
@@ -24,6 +27,8 @@ export const feedbackDeps = once(() => ({
   ...sendingDeps(),
   messages: messagesRepository(table()),
   contacts: contactsRepository(table()),
+  campaignClaims: campaignClaims(chunksRepository(table())),
+  retentionDays: contactDeps().retentionDays,
 }));
 
 /** An alert is one transactional send request to the workspace's address, queued like any email. */

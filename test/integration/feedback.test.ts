@@ -5,6 +5,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { campaignClaims } from '../../lib/campaigns/send/campaign-claims.ts';
+import { campaignMessageId } from '../../lib/campaigns/send/campaign-message-id.ts';
+import { chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
 import { clickSeenKey } from '../../lib/email/feedback/feedback.ts';
@@ -30,6 +33,7 @@ import { GetCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { type DomainEvent, parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
 import { meaningOf } from '../../lib/shared/events/meanings.ts';
 import { domainEvent, outboxRecord } from '../../lib/shared/events/outbox.ts';
+import { newId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { readItem } from '../../lib/shared/table.ts';
 import { timersRepository } from '../../lib/timers/timers.repository.ts';
@@ -48,6 +52,8 @@ const base = realDeps(clock);
 const deps = {
   ...base,
   messages: messagesRepository(base.table),
+  campaignClaims: campaignClaims(chunksRepository(base.table)),
+  retentionDays: async () => 30,
   counters: countersRepository(base.table),
   sending: sendingStateRepository(base.table),
 };
@@ -255,6 +261,114 @@ describe('deliveries, opens and clicks', () => {
     const message = await messageOf(t);
     expect(message?.status).toBe('sent');
     expect(message?.reason).toBeUndefined();
+  });
+
+  it('the Send event of a campaign email settles its recipient in the chunk, and writes no message entry', async () => {
+    const ws = await newWorkspace(deps);
+    const chunks = chunksRepository(base.table);
+    const campaignId = newId('cmp');
+    const contacts = [newId('c'), newId('c'), newId('c')];
+    const ref = { workspaceId: ws, campaignId, shard: 4, page: 9 };
+    await chunks.create(ref, contacts);
+    const launched = new Date();
+    const ids = contacts.map((c) => campaignMessageId(campaignId, launched, c));
+    const store = chunks.claims(ref, new Map(ids.map((id, i) => [id, i])));
+    const claim = (i: number) => ({
+      contactId: contacts[i] ?? '',
+      message: {
+        messageId: ids[i] ?? '',
+        kind: 'marketing' as const,
+        origin: 'campaign' as const,
+        templateId: 'newsletter',
+        version: 1,
+        status: 'claimed' as const,
+        seen: [],
+        at: {},
+      },
+    });
+    await store.record(ws, [claim(0), claim(1), claim(2)], 30);
+    // 0: the call's answer was lost; 1: the send crashed before settling (still claimed); 2: settled sent.
+    await store.settle(ws, [
+      { contactId: contacts[0] ?? '', messageId: ids[0] ?? '', outcome: 'unknown', reason: 'socket hang up' },
+      { contactId: contacts[2] ?? '', messageId: ids[2] ?? '', outcome: 'sent', sesMessageId: 'ses-2' },
+    ]);
+    const tagsOf = (i: number): MessageTags => ({
+      workspaceId: ws,
+      contactId: contacts[i] ?? '',
+      messageId: ids[i] ?? '',
+      kind: 'marketing',
+      origin: 'campaign',
+      originId: campaignId,
+      chunk: '4-9',
+    });
+
+    const result = await applyFeedbackBatch(
+      [
+        item('send', tagsOf(0)),
+        item('send', tagsOf(1)),
+        item('send', tagsOf(2)),
+        item('delivery', tagsOf(2)),
+      ],
+      deps,
+    );
+
+    expect(result.failed).toEqual([]);
+    expect((await chunks.get(ref))?.states).toEqual(['s', 's', 's']);
+    for (const i of [0, 1, 2])
+      expect(await rawItem(messageKey(ws, contacts[i] ?? '', ids[i] ?? ''))).toBeUndefined();
+    // Counted in the chunk, not in the origin's counters (which would count it a second time).
+    expect(await deps.counters.originTotals(ws, 'campaign', campaignId)).toMatchObject({
+      sent: 0,
+      delivered: 0,
+    });
+  });
+
+  it('the first feedback of a campaign email writes its message entry, once, and later feedback updates it', async () => {
+    const ws = await newWorkspace(deps);
+    const campaignId = newId('cmp');
+    const { contact } = await upsertContact(
+      ws,
+      upsertContactBody.parse({ email: `p${Math.random().toString(36).slice(2)}@example.com` }),
+      'api',
+      deps,
+    );
+    const t: MessageTags = {
+      workspaceId: ws,
+      contactId: contact.id,
+      messageId: campaignMessageId(campaignId, new Date('2026-11-30T09:00:00Z'), contact.id),
+      kind: 'marketing',
+      origin: 'campaign',
+      originId: campaignId,
+      chunk: '2-0',
+      template: 'newsletter_v3',
+    };
+
+    await twiceAtOnce('open', t);
+
+    const key = messageKey(ws, t.contactId, t.messageId);
+    const opened = await rawItem(key);
+    expect(readItem(timelineEntryRecord, opened, 'message').email).toMatchObject({
+      status: 'opened',
+      templateId: 'newsletter',
+      version: 3,
+      originId: campaignId,
+      seen: ['Open'],
+      at: { sent: '2026-11-30T09:00:00.000Z' },
+    });
+    expect(outboxOf(opened)).toMatchObject({
+      type: 'email.engaged',
+      data: { kind: 'opened', contactId: contact.id },
+    });
+    expect(opened?.ttl).toEqual(expect.any(Number));
+    await twiceAtOnce('click', t);
+    expect(await messageOf(t)).toMatchObject({
+      status: 'clicked',
+      seen: ['Open', expect.stringMatching(/^Click#/)],
+    });
+    expect(await deps.counters.originTotals(ws, 'campaign', campaignId)).toMatchObject({
+      opened: 1,
+      clicked: 1,
+    });
   });
 
   it('reject and rendering failure mark the message failed with the reason', async () => {

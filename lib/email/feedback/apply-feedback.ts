@@ -14,12 +14,29 @@ import { MAX_TRACKED_LINKS } from '../message-clicks.ts';
 import { recipientIsContact } from '../message-tags.ts';
 import type { MessagesRepository } from '../messages.repository.ts';
 import { type Feedback, isEngagement, readFeedback, statusesBefore } from './feedback.ts';
+import { entryFromFirstFeedback } from './first-feedback.ts';
 import type { SesEvent } from './ses-event.schema.ts';
 import { suppressContact } from './suppress-contact.ts';
+
+/**
+ * Where a campaign email is claimed: its campaign's chunk (lib/campaigns/send), not a message entry.
+ * SES's Send event settles a recipient whose send crashed or whose SES call went unanswered.
+ */
+export interface CampaignClaims {
+  confirmSent(tags: {
+    readonly workspaceId: string;
+    readonly campaignId: string;
+    readonly chunk: string;
+    readonly contactId: string;
+  }): Promise<boolean>;
+}
 
 export interface FeedbackDeps {
   readonly messages: MessagesRepository;
   readonly contacts: ContactsRepository;
+  readonly campaignClaims: CampaignClaims;
+  /** The workspace's timeline retention: how long a message entry written here is kept. */
+  readonly retentionDays: (workspaceId: string) => Promise<number>;
   readonly clock: Clock;
 }
 
@@ -42,6 +59,16 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
   const { workspaceId, contactId, messageId, origin, originId } = feedback.tags;
   if (!messageIdSchema.safeParse(messageId).success)
     return { status: 'ignored', why: 'the ecrm-message tag is not a message id' };
+
+  // A campaign email sent from a chunk has no message entry until its recipient engages: its send is
+  // recorded in the chunk (SES's Send event only settles a claim left open), and its delivery is
+  // counted from the campaign's sent and bounced (the rule does not even route it).
+  const { chunk } = feedback.tags;
+  if (chunk !== undefined && (feedback.kind === 'sent' || feedback.kind === 'delivered')) {
+    if (feedback.kind === 'sent' && origin === 'campaign' && originId !== undefined)
+      await deps.campaignClaims.confirmSent({ workspaceId, campaignId: originId, chunk, contactId });
+    return { status: 'ignored', why: `a campaign email is ${feedback.kind} in its chunk` };
+  }
 
   // A test send's or an alert's mailbox is not the contact's: its answers touch only the message.
   const aboutContact = recipientIsContact(origin);
@@ -76,6 +103,13 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
         )
       : undefined;
   const key = messageKey(workspaceId, contactId, messageId);
+  if (chunk !== undefined) {
+    // The first feedback of a campaign email writes its entry; a later one finds it and updates it.
+    const entry = entryFromFirstFeedback(feedback);
+    const retention = entry ? await deps.retentionDays(workspaceId) : 0;
+    if (entry && (await deps.messages.create(workspaceId, contactId, entry, retention, engaged)))
+      return { status: 'applied', feedback, message: true, suppressed };
+  }
   if (feedback.link !== undefined) {
     // A click: each distinct link of the message once (message-clicks.ts).
     const click = await deps.messages.applyClick(key, {
