@@ -26,7 +26,10 @@ export const entryFromFirstFeedback = (feedback: Feedback): EmailMessage | undef
     status: moves ? status : 'sent',
     ...(moves && feedback.reason !== undefined ? { reason: feedback.reason } : {}),
     seen: [feedback.seenKey],
-    at: { sent: messageCreatedAt(tags.messageId), ...(status !== undefined ? { [status]: feedback.at } : {}) },
+    at: {
+      sent: messageCreatedAt(tags.messageId),
+      ...(status !== undefined ? { [status]: feedback.at } : {}),
+    },
     ...(feedback.kind === 'softBounced' ? { softBounces: 1 } : {}),
     ...(feedback.link !== undefined ? { clicks: { [feedback.link]: 1 } } : {}),
   };
