@@ -181,7 +181,8 @@ export const sendWaves = (
  * The first and last instants a recipient-local schedule can have, over every zone the runtime knows
  * (`Intl.supportedValuesOf('timeZone')`): when the first recipients anywhere reach the time (UTC+14
  * today), and when the last do (UTC−11). Useful before the audience, and so its zones, is known.
- * Costs tens of ms the first time in a process (a formatter per zone), a few ms after.
+ * Costs a formatter per zone: 0.1–0.4 s the first time in a process, ~30 ms after (measured on a
+ * busy 2-core machine); call it when scheduling, not per recipient.
  * @throws ValidationError naming `date` or `time` when one is not valid.
  */
 export const recipientLocalWindow = (schedule: LocalSchedule): { first: Date; last: Date } => {
