@@ -68,6 +68,8 @@ export interface BatchOutcome {
   /** True when some recipient must be retried: the queue consumer reports the message as failed. */
   readonly retry: boolean;
   readonly halted?: string | undefined;
+  /** Some recipient waits for the account's 24-hour quota: a campaign pauses until it lifts. */
+  readonly dailyQuota?: true;
 }
 
 export interface SendOptions {
@@ -272,6 +274,7 @@ export const sendRecorded = async (
   );
 
   let haltReason: string | undefined;
+  let dailyQuota = false;
   const settlementOf = ({ email, result }: (typeof delivered)[number]): Settlement => {
     const id = email.messageId;
     const who = { contactId: email.contactId, messageId: id };
@@ -290,6 +293,7 @@ export const sendRecorded = async (
         outcomes[id] = { status: 'deferred', reason: `sending halted: ${result.reason}` };
         return { ...who, outcome: 'released' };
       case 'retry':
+        if (result.dailyQuota) dailyQuota = true;
         if (options.lastAttempt) {
           const reason = `${result.reason} (gave up after every retry)`;
           outcomes[id] = { status: 'failed', reason };
@@ -305,6 +309,7 @@ export const sendRecorded = async (
     recipients: outcomes,
     retry: Object.values(outcomes).some((o) => o.status === 'deferred'),
     ...(haltReason !== undefined ? { halted: haltReason } : {}),
+    ...(dailyQuota ? { dailyQuota: true } : {}),
   };
 };
 
