@@ -7,8 +7,9 @@
  *   gap's length (02:30 on 2026-03-08 in New York is 03:30 EDT), and a time a fall-back overlap
  *   repeats is its earlier occurrence (01:30 on 2026-11-01 in New York is 01:30 EDT).
  * - A recipient-local schedule ("9:00 in each recipient's zone") is sent in waves: one per distinct
- *   UTC instant, each naming its zones. A contact with no zone, or one the runtime does not know,
- *   gets the workspace's default zone.
+ *   UTC instant, each naming its zones, each with a number computed from the instant alone (so a
+ *   contact's wave is known without the list of every zone). A contact with no zone, or one the
+ *   runtime does not know, gets the workspace's default zone.
  * - A schedule is accepted only when its earliest instant is at least {@link SCHEDULE_LEAD_MS} away.
  *
  * The zone names are the leaf `time-zone.schema.ts`'s (aliases accepted, canonical names kept); the
@@ -39,6 +40,8 @@ export interface LocalSchedule {
 
 /** One send of a recipient-local schedule: the instant, and the zones whose clocks then show the time. */
 export interface SendWave {
+  /** The wave's number for this schedule ({@link waveOfRecipient}): stable, whatever the zones. */
+  readonly wave: number;
   /** ISO instant, millisecond precision (`2026-03-08T14:00:00.000Z`): storable and sortable as text. */
   readonly at: string;
   /** Canonical zone names, sorted; the workspace's default zone is among them for contacts without one. */
@@ -152,11 +155,51 @@ const parseSchedule = (schedule: LocalSchedule): LocalDateTime => {
   return { ...d, ...t };
 };
 
+/** A day before the schedule's wall time read as UTC: every zone's instant of it comes later. */
+const anchorMs = (local: LocalDateTime): number =>
+  Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute) - DAY_MS;
+
+/**
+ * A recipient's wave, as a number that needs no list of zones: the whole minutes from a day before
+ * the schedule's wall time (read as UTC) to the instant the recipient's clock shows it. So a
+ * paginated, resumable audience snapshot numbers each contact's wave on its own and every run agrees;
+ * {@link waveInstant} turns a number back into its instant. Invariants: contacts whose clocks show
+ * the time at the same instant share a number; a later instant has a larger number; numbers are
+ * non-negative. Returns a function that keeps each zone's number (call it per recipient).
+ * @throws ValidationError naming `date`, `time` or `defaultTimeZone` when one is not valid.
+ */
+export const waveOfRecipient = (
+  schedule: LocalSchedule,
+  defaultTimeZone: string,
+): ((contactZone: string | null | undefined) => number) => {
+  const local = parseSchedule(schedule);
+  const fallback = zoneOrThrow(defaultTimeZone, 'defaultTimeZone');
+  const anchor = anchorMs(local);
+  const byZone = new Map<string, number>();
+  return (contactZone) => {
+    const zone = (contactZone ? canonicalTimeZone(contactZone) : undefined) ?? fallback;
+    let wave = byZone.get(zone);
+    if (wave === undefined) {
+      wave = Math.floor((instantMsOf(local, zone) - anchor) / MINUTE_MS);
+      byZone.set(zone, wave);
+    }
+    return wave;
+  };
+};
+
+/**
+ * The instant of wave number `wave` of a schedule ({@link waveOfRecipient}).
+ * @throws ValidationError naming `date` or `time` when one is not valid.
+ */
+export const waveInstant = (schedule: LocalSchedule, wave: number): Date =>
+  new Date(anchorMs(parseSchedule(schedule)) + wave * MINUTE_MS);
+
 /**
  * The waves of a recipient-local schedule for contacts in `zones` (each contact's zone as stored:
  * duplicates, aliases, absent and unknown zones welcome; the last two count as `defaultTimeZone`).
  * Invariants: one wave per distinct instant, sorted by instant; every zone in exactly one wave,
- * canonical and sorted; no wave without a zone; no zones → no waves.
+ * canonical and sorted; no wave without a zone; no zones → no waves; each wave's number is
+ * {@link waveOfRecipient}'s for its zones.
  * @throws ValidationError naming `date`, `time` or `defaultTimeZone` when one is not valid.
  */
 export const sendWaves = (
@@ -164,17 +207,21 @@ export const sendWaves = (
   zones: Iterable<string | null | undefined>,
   defaultTimeZone: string,
 ): SendWave[] => {
-  const local = parseSchedule(schedule);
-  const distinct = new Set<string>();
-  for (const zone of zones) distinct.add(recipientTimeZone(zone, defaultTimeZone));
-  const byInstant = new Map<number, string[]>();
-  for (const zone of distinct) {
-    const at = instantMsOf(local, zone);
-    byInstant.set(at, [...(byInstant.get(at) ?? []), zone]);
+  const waveOf = waveOfRecipient(schedule, defaultTimeZone);
+  const byWave = new Map<number, Set<string>>();
+  for (const zone of zones) {
+    const wave = waveOf(zone);
+    const set = byWave.get(wave) ?? new Set<string>();
+    set.add(recipientTimeZone(zone, defaultTimeZone));
+    byWave.set(wave, set);
   }
-  return [...byInstant.entries()]
+  return [...byWave.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([at, zoneList]) => ({ at: new Date(at).toISOString(), timeZones: zoneList.sort() }));
+    .map(([wave, set]) => ({
+      wave,
+      at: waveInstant(schedule, wave).toISOString(),
+      timeZones: [...set].sort(),
+    }));
 };
 
 /**

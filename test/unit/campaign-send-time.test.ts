@@ -13,6 +13,8 @@ import {
   recipientTimeZone,
   SCHEDULE_LEAD_MS,
   sendWaves,
+  waveInstant,
+  waveOfRecipient,
 } from '../../lib/campaigns/send-time.ts';
 import { ValidationError } from '../../lib/shared/errors.ts';
 import {
@@ -230,15 +232,15 @@ describe('the waves of a recipient-local schedule', () => {
       'Mars/Olympus',
     ];
     expect(sendWaves(nineAm, zones, 'Europe/Lisbon')).toEqual([
-      { at: '2026-03-07T19:00:00.000Z', timeZones: ['Pacific/Kiritimati'] },
-      { at: '2026-03-07T22:00:00.000Z', timeZones: ['Australia/Lord_Howe'] }, // +11 in March
-      { at: '2026-03-07T22:30:00.000Z', timeZones: ['Australia/Adelaide'] },
-      { at: '2026-03-08T03:15:00.000Z', timeZones: ['Asia/Kathmandu'] },
-      { at: '2026-03-08T03:30:00.000Z', timeZones: ['Asia/Kolkata'] },
-      { at: '2026-03-08T08:00:00.000Z', timeZones: ['Africa/Lagos', 'Europe/Paris'] },
-      { at: '2026-03-08T09:00:00.000Z', timeZones: ['Europe/Lisbon', 'UTC'] },
-      { at: '2026-03-08T13:00:00.000Z', timeZones: ['America/New_York'] }, // already EDT that morning
-      { at: '2026-03-08T20:00:00.000Z', timeZones: ['Pacific/Pago_Pago'] },
+      { wave: 600, at: '2026-03-07T19:00:00.000Z', timeZones: ['Pacific/Kiritimati'] },
+      { wave: 780, at: '2026-03-07T22:00:00.000Z', timeZones: ['Australia/Lord_Howe'] }, // +11 in March
+      { wave: 810, at: '2026-03-07T22:30:00.000Z', timeZones: ['Australia/Adelaide'] },
+      { wave: 1095, at: '2026-03-08T03:15:00.000Z', timeZones: ['Asia/Kathmandu'] },
+      { wave: 1110, at: '2026-03-08T03:30:00.000Z', timeZones: ['Asia/Kolkata'] },
+      { wave: 1380, at: '2026-03-08T08:00:00.000Z', timeZones: ['Africa/Lagos', 'Europe/Paris'] },
+      { wave: 1440, at: '2026-03-08T09:00:00.000Z', timeZones: ['Europe/Lisbon', 'UTC'] },
+      { wave: 1680, at: '2026-03-08T13:00:00.000Z', timeZones: ['America/New_York'] }, // EDT that morning
+      { wave: 2100, at: '2026-03-08T20:00:00.000Z', timeZones: ['Pacific/Pago_Pago'] },
     ]);
   });
 
@@ -249,16 +251,16 @@ describe('the waves of a recipient-local schedule', () => {
       'UTC',
     );
     expect(waves).toEqual([
-      { at: '2026-03-08T06:30:00.000Z', timeZones: ['America/Halifax'] }, // 03:30 ADT
-      { at: '2026-03-08T07:30:00.000Z', timeZones: ['America/New_York'] }, // 03:30 EDT
-      { at: '2026-03-08T09:30:00.000Z', timeZones: ['America/Phoenix'] }, // no DST: 02:30 MST
+      { wave: 1680, at: '2026-03-08T06:30:00.000Z', timeZones: ['America/Halifax'] }, // 03:30 ADT
+      { wave: 1740, at: '2026-03-08T07:30:00.000Z', timeZones: ['America/New_York'] }, // 03:30 EDT
+      { wave: 1860, at: '2026-03-08T09:30:00.000Z', timeZones: ['America/Phoenix'] }, // no DST: 02:30 MST
     ]);
   });
 
   it('no zones, no waves; the default zone alone when nobody has one', () => {
     expect(sendWaves(nineAm, [], 'UTC')).toEqual([]);
     expect(sendWaves(nineAm, [undefined, undefined], 'US/Pacific')).toEqual([
-      { at: '2026-03-08T16:00:00.000Z', timeZones: ['America/Los_Angeles'] },
+      { wave: 1860, at: '2026-03-08T16:00:00.000Z', timeZones: ['America/Los_Angeles'] },
     ]);
   });
 
@@ -272,6 +274,28 @@ describe('the waves of a recipient-local schedule', () => {
     expect(refusal(() => sendWaves({ date: '2026-03-08', time: '24:00' }, [], 'UTC')).issues[0]?.path).toBe(
       'time',
     );
+  });
+
+  it("a recipient's wave number needs no list of zones: same instant, same number; later, larger; back to its instant", () => {
+    const waveOf = waveOfRecipient(nineAm, 'Europe/Lisbon');
+    const zones = ['Pacific/Kiritimati', 'Asia/Calcutta', 'Europe/Paris', 'US/Eastern', 'Pacific/Pago_Pago'];
+    // Numbered one contact at a time (a paginated snapshot), or all at once: the same numbers.
+    const waves = sendWaves(nineAm, [...zones, undefined, 'UTC', 'Mars/Olympus'], 'Europe/Lisbon');
+    expect(waves.map((w) => w.wave)).toEqual([600, 1110, 1380, 1440, 1680, 2100]);
+    expect(zones.map(waveOf)).toEqual([600, 1110, 1380, 1680, 2100]);
+    expect(waveOf('Asia/Kolkata')).toBe(waveOf('Asia/Calcutta'));
+    expect(waveOf(undefined)).toBe(waveOf('Europe/Lisbon'));
+    expect(waveOf('Mars/Olympus')).toBe(waveOf('UTC')); // unknown → the default, +0 in March like UTC
+    expect(waveOfRecipient(nineAm, 'Europe/Paris')(undefined)).toBe(1380);
+    for (const w of waves) expect(waveInstant(nineAm, w.wave).toISOString()).toBe(w.at);
+    // Over every zone the runtime knows: numbers follow instants, none negative.
+    const all = sendWaves(nineAm, Intl.supportedValuesOf('timeZone'), 'UTC');
+    for (const [i, w] of all.entries()) {
+      expect(w.wave).toBeGreaterThanOrEqual(0);
+      if (i > 0) expect(w.wave).toBeGreaterThan(all[i - 1]?.wave ?? Number.POSITIVE_INFINITY);
+      expect(waveInstant(nineAm, w.wave).toISOString()).toBe(w.at);
+    }
+    expect(refusal(() => waveOfRecipient(nineAm, 'Mars/Olympus')).issues[0]?.path).toBe('defaultTimeZone');
   });
 
   it("a recipient's zone: its own when valid, canonical; the default's otherwise", () => {
