@@ -9,6 +9,7 @@ import { readStoredEmails } from '../../infra/local/ses-local.ts';
 import { campaignMessageId } from '../../lib/campaigns/send/campaign-message-id.ts';
 import type { ChunkRef } from '../../lib/campaigns/send/chunk.schema.ts';
 import { type ChunksRepository, chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
+import { type CampaignToSend, sendChunk } from '../../lib/campaigns/send/send-chunk.ts';
 import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import type { EmailMessage } from '../../lib/email/message.schema.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
@@ -69,6 +70,46 @@ const claimed = (ref: ChunkRef, contactId: string): { contactId: string; message
 
 const indexOf = (ref: ChunkRef, contacts: readonly string[]) =>
   new Map(contacts.map((c, i) => [campaignMessageId(ref.campaignId, LAUNCH, c), i]));
+
+const emailWorkspace = async () => {
+  const ws = await newWorkspace(real);
+  await real.table.client.send(
+    new UpdateCommand({
+      TableName: real.table.name,
+      Key: keys.workspace(ws),
+      UpdateExpression: 'SET settings.email = :email',
+      ExpressionAttributeValues: {
+        ':email': {
+          defaultLocale: 'en',
+          postalAddress: '1 Main Street, Springfield 12345',
+          doubleOptIn: false,
+          topics: [],
+        },
+      },
+    }),
+  );
+  return ws;
+};
+
+const storePeople = async (ws: string, n: number, over: Partial<Contact> = {}) => {
+  const people: Contact[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = newId('c');
+    const contact = subscribedContact(ws, id, { email: `${ws}-${id}@example.com`, ...over });
+    await real.contacts.create(
+      contact,
+      [],
+      domainEvent('contact.created', ws, { contactId: id, fields: ['email'] }, systemClock),
+    );
+    people.push(contact);
+  }
+  return people;
+};
+
+const OPTIONS = {
+  deliver: { attempts: 2, baseDelayMs: 1, random: () => 0, sleep: async () => {} },
+  lastAttempt: false,
+};
 
 describe('a campaign chunk', () => {
   it('is written once, every recipient pending', async () => {
@@ -162,33 +203,8 @@ describe('sending a campaign chunk through the local SES', () => {
   });
 
   it('sends each recipient once when the same chunk is delivered three times at once', async () => {
-    const ws = await newWorkspace(real);
-    await real.table.client.send(
-      new UpdateCommand({
-        TableName: real.table.name,
-        Key: keys.workspace(ws),
-        UpdateExpression: 'SET settings.email = :email',
-        ExpressionAttributeValues: {
-          ':email': {
-            defaultLocale: 'en',
-            postalAddress: '1 Main Street, Springfield 12345',
-            doubleOptIn: false,
-            topics: [],
-          },
-        },
-      }),
-    );
-    const people: Contact[] = [];
-    for (let i = 0; i < 12; i++) {
-      const id = newId('c');
-      const contact = subscribedContact(ws, id, { email: `${ws}-${id}@example.com` });
-      await real.contacts.create(
-        contact,
-        [],
-        domainEvent('contact.created', ws, { contactId: id, fields: ['email'] }, systemClock),
-      );
-      people.push(contact);
-    }
+    const ws = await emailWorkspace();
+    const people = await storePeople(ws, 12);
     const ref = { ...chunkRef(ws), workspaceId: ws };
     const ids = people.map((p) => p.id);
     await chunks.create(ref, ids);
@@ -203,13 +219,8 @@ describe('sending a campaign chunk through the local SES', () => {
         messageId: campaignMessageId(ref.campaignId, LAUNCH, contactId),
       })),
     });
-    const options = {
-      deliver: { attempts: 2, baseDelayMs: 1, random: () => 0, sleep: async () => {} },
-      lastAttempt: false,
-    };
-
     const outcomes = await Promise.all(
-      [0, 1, 2].map(() => sendRecorded(request, deps(ws), chunks.claims(ref, indexOf(ref, ids)), options)),
+      [0, 1, 2].map(() => sendRecorded(request, deps(ws), chunks.claims(ref, indexOf(ref, ids)), OPTIONS)),
     );
 
     const sent = outcomes.flatMap((o) => Object.values(o.recipients).filter((r) => r.status === 'sent'));
@@ -217,5 +228,92 @@ describe('sending a campaign chunk through the local SES', () => {
     for (const person of people)
       expect(await readStoredEmails(services.sesEndpoint, { to: person.email ?? '' })).toHaveLength(1);
     expect((await chunks.get(ref))?.states).toEqual(ids.map(() => 's'));
+  });
+});
+
+describe('sending a wave of a campaign chunk', () => {
+  const ses = () => new SesClient(awsEndpoint('ses', 'SESV2', 'email'), { maxAttempts: 1 });
+  const sendDeps = (ws: string): Omit<SendDeps, 'messages'> => ({
+    workspaces: workspaceReader(real.workspaces),
+    contacts: contactReader(real.contacts),
+    templates: fakeTemplates([fakeTemplate(REF, 'marketing')]),
+    subscriptions: fakeSubscriptions(),
+    senders: fakeSenders({ ok: true, from: `"Shop" <news@${ws.replaceAll('_', '-')}.example>` }),
+    pauses: fakePauses(),
+    mailer: sesBulkMailer(ses(), { configurationSet: 'ecrm-local' }),
+    halt: memoryHalt(),
+    limits: noLimits,
+    clock: systemClock,
+    onHalt: () => {},
+  });
+  const campaignIn = (status: CampaignToSend['status']): CampaignToSend => ({
+    status,
+    template: REF,
+    startedAt: LAUNCH.toISOString(),
+  });
+  const depsFor = (ws: string, status: { current: CampaignToSend['status'] }) => ({
+    campaign: async () => campaignIn(status.current),
+    chunks,
+    send: sendDeps(ws),
+  });
+
+  it('sends the pending recipients of its wave once, and records who was refused and why', async () => {
+    const ws = await emailWorkspace();
+    const [a, b, c] = await storePeople(ws, 3);
+    const [gone] = await storePeople(ws, 1, {
+      consent: { email: { status: 'unsubscribed', source: 'test', at: '2026-01-01T00:00:00.000Z' } },
+    });
+    const erased = newId('c');
+    const contacts = [a?.id, b?.id, gone?.id, erased, c?.id].map((x) => x ?? '');
+    const ref = { ...chunkRef(ws), workspaceId: ws };
+    await chunks.create(ref, contacts, [0, 0, 0, 0, 1]);
+    const status = { current: 'sending' as CampaignToSend['status'] };
+
+    const [first, again] = await Promise.all([
+      sendChunk({ ...ref, wave: 0 }, depsFor(ws, status), OPTIONS),
+      sendChunk({ ...ref, wave: 0 }, depsFor(ws, status), OPTIONS),
+    ]);
+
+    const sent = [first, again].flatMap((o) =>
+      o.status === 'sent' ? Object.values(o.batch.recipients).filter((r) => r.status === 'sent') : [],
+    );
+    expect(sent).toHaveLength(2);
+    expect(await chunks.get(ref)).toMatchObject({
+      states: ['s', 's', 'r', 'r', 'p'],
+      reasons: { 2: 'unsubscribed', 3: 'no such contact' },
+    });
+    for (const person of [a, b])
+      expect(await readStoredEmails(services.sesEndpoint, { to: person?.email ?? '' })).toHaveLength(1);
+    expect(await readStoredEmails(services.sesEndpoint, { to: gone?.email ?? '' })).toEqual([]);
+    // The other wave is untouched until its own job comes.
+    expect(await readStoredEmails(services.sesEndpoint, { to: c?.email ?? '' })).toEqual([]);
+    const later = await sendChunk({ ...ref, wave: 1 }, depsFor(ws, status), OPTIONS);
+    expect(later.status).toBe('sent');
+    expect((await chunks.get(ref))?.states).toEqual(['s', 's', 'r', 'r', 's']);
+  });
+
+  it('leaves a paused campaign’s chunk pending, and cancels what is pending in a cancelled one', async () => {
+    const ws = await emailWorkspace();
+    const people = await storePeople(ws, 2);
+    const ref = { ...chunkRef(ws), workspaceId: ws };
+    await chunks.create(
+      ref,
+      people.map((p) => p.id),
+    );
+    const status = { current: 'paused' as CampaignToSend['status'] };
+
+    expect(await sendChunk({ ...ref, wave: 0 }, depsFor(ws, status), OPTIONS)).toEqual({
+      status: 'idle',
+      why: 'the campaign is paused',
+    });
+    expect((await chunks.get(ref))?.states).toEqual(['p', 'p']);
+    status.current = 'cancelled';
+    expect(await sendChunk({ ...ref, wave: 0 }, depsFor(ws, status), OPTIONS)).toEqual({
+      status: 'cancelled',
+      recipients: 2,
+    });
+    expect((await chunks.get(ref))?.states).toEqual(['x', 'x']);
+    for (const person of people)
+      expect(await readStoredEmails(services.sesEndpoint, { to: person.email ?? '' })).toEqual([]);
   });
 });
