@@ -258,6 +258,23 @@ export const keys = {
     pk: `${ws(workspaceId)}#TS#${hourStart}`,
     sk: 'TS',
   }),
+  /**
+   * A campaign, in the workspace partition (`CMP#<id>`; ids are time-ordered, so the sort key lists
+   * them by creation).
+   */
+  campaign: (workspaceId: string, campaignId: string): Key => ({
+    pk: ws(workspaceId),
+    sk: `CMP#${campaignId}`,
+  }),
+  campaignPrefix: 'CMP#',
+  /**
+   * An `Idempotency-Key` of the campaign API, hashed: the request it was first used with and what that
+   * request made. One key per workspace whatever the route (Stripe's convention).
+   */
+  idempotentRequest: (workspaceId: string, idempotencyKey: string): Key => ({
+    pk: `${ws(workspaceId)}#IK#${identityHash(idempotencyKey)}`,
+    sk: 'IK',
+  }),
   /** An `Idempotency-Key` of `POST /v1/emails`, hashed: the message id it was first given. */
   emailRequest: (workspaceId: string, idempotencyKey: string): Key => ({
     pk: `${ws(workspaceId)}#ER#${identityHash(idempotencyKey)}`,
