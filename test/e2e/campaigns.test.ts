@@ -9,7 +9,7 @@ import type { LocalStack } from '../../infra/local/stack.ts';
 import { LAUNCH_TASK, launchTimerId } from '../../lib/campaigns/campaign-lifecycle.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
-import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { type Client, client, ecrmCli, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
 let ws: Awaited<ReturnType<typeof workspaceWithKeys>>;
@@ -255,4 +255,32 @@ describe('campaigns over HTTP', () => {
     expect(launchedEvents(id)).toHaveLength(1);
     expect(field(launchedEvents(id)[0]?.detail, 'data', 'by')).toBe('api');
   });
+
+  it('the CLI creates, lists, schedules, starts, pauses and cancels', async () => {
+    const ecrm = (...args: string[]) => ecrmCli(stack, ws.admin, 'campaign', ...args);
+    const made = await ecrm(
+      'create',
+      '--name',
+      'From the CLI',
+      '--template',
+      'news',
+      '--include',
+      segmentId,
+      '--utm',
+      'source=ecrm,medium=email,campaign=cli',
+      '--idempotency-key',
+      `cli-${randomToken(8)}`,
+    );
+    const id = String(field(made, 'id'));
+    expect(made).toMatchObject({
+      status: 'draft',
+      utm: { source: 'ecrm', medium: 'email', campaign: 'cli' },
+    });
+    expect(JSON.stringify(await ecrm('list', '--status', 'draft'))).toContain(id);
+    const scheduled = await ecrm('schedule', '--id', id, '--date', '2099-06-01', '--time', '09:00');
+    expect(scheduled).toMatchObject({ status: 'scheduled', sendAt: '2099-05-31T19:00:00.000Z' });
+    expect(field(await ecrm('start', '--id', id), 'status')).toBe('sending');
+    expect(field(await ecrm('pause', '--id', id), 'status')).toBe('paused');
+    expect(field(await ecrm('cancel', '--id', id), 'status')).toBe('cancelled');
+  }, 120_000);
 });
