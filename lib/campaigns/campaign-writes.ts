@@ -8,7 +8,7 @@
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { type IdempotentRequest, replayedResource, requestFingerprint } from '../shared/idempotency.ts';
-import { isConditionFailure } from '../shared/table.ts';
+import { cancellationCodes, isConditionFailure } from '../shared/table.ts';
 import type { Campaign } from './campaign.schema.ts';
 import type { CampaignDeps } from './deps.ts';
 
@@ -27,8 +27,8 @@ export interface CampaignOutcome {
 /** A lost race: a failed condition, or a transaction cancelled or conflicting with a parallel one. */
 export const isLostRace = (error: unknown): boolean =>
   isConditionFailure(error) ||
-  (error instanceof Error &&
-    (error.name === 'TransactionCanceledException' || error.name === 'TransactionConflictException'));
+  cancellationCodes(error).includes('TransactionConflict') ||
+  (error instanceof Error && error.name === 'TransactionConflictException');
 
 export const idempotentRequest = (
   workspaceId: string,
