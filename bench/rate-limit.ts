@@ -9,9 +9,8 @@ import { fixedClock } from '../lib/shared/clock.ts';
 import { RateLimitedError } from '../lib/shared/errors.ts';
 import { keys } from '../lib/shared/keys.ts';
 import { DEFAULT_RATE_LIMITS, type RateCounters, rateLimiter } from '../lib/workspaces/rate-limit.ts';
+import { PRICES } from './metering/prices.ts';
 
-/** On-demand DynamoDB, us-east-1: $ per write request unit. */
-const WRITE_UNIT_PRICE = 1.25 / 1_000_000;
 const SIMULATED = 200_000;
 
 /** Item size by DynamoDB's rules: attribute names plus values (numbers ≈ 1 byte per 2 digits + 1). */
@@ -58,7 +57,7 @@ export const benchRateLimit = async (row: (label: string, value: string) => void
   );
   row('counter item size (1 write unit per flush)', `${counterItemBytes()} B`);
   row('read units per 1M requests (ADD returns the total)', '0');
-  const hotPathPerMillion = 1_000_000 * WRITE_UNIT_PRICE; // track: 1 write unit per single-event request
+  const hotPathPerMillion = 1_000_000 * PRICES.writeUnit; // track: 1 write unit per single-event request
   for (const [perSecond, containers] of [
     [1, 1],
     [20, 1],
@@ -68,7 +67,7 @@ export const benchRateLimit = async (row: (label: string, value: string) => void
     [1_000, 10],
   ] as const) {
     const { writesPerMillion, refusedShare } = await scenario(perSecond, containers);
-    const cost = writesPerMillion * WRITE_UNIT_PRICE;
+    const cost = writesPerMillion * PRICES.writeUnit;
     row(
       `${perSecond} req/s on one key, ${containers} container${containers > 1 ? 's' : ''}`,
       `${writesPerMillion.toFixed(0)} WRU/1M, $${cost.toFixed(3)}/1M (${((cost / hotPathPerMillion) * 100).toFixed(1)}% of ingest)` +

@@ -16,18 +16,10 @@ import { MINUTE_MS, minuteStart } from '../lib/timers/due.ts';
 import { timersRepository } from '../lib/timers/timers.repository.ts';
 import { timerService } from '../lib/timers/timers.ts';
 import { meter } from './capacity.ts';
+import { PRICES } from './metering/prices.ts';
 
 type Meter = ReturnType<typeof meter>;
 
-/** Prices of the brief, USD. */
-const PRICE = {
-  writeUnitPerMillion: 1.25,
-  readUnitPerMillion: 0.25,
-  sqsPerMillion: 0.4,
-  lambdaPerMillion: 0.2,
-  lambdaGbSecond: 0.0000133334,
-  schedulerPerMillion: 1.0,
-};
 const FIRE_MEMORY_GB = 256 / 1024;
 
 const row = (label: string, value: string) => console.log(`  ${label.padEnd(52)} ${value}`);
@@ -98,10 +90,10 @@ export const benchTimers = async (options: { stack: LocalStack; meter: Meter; co
   const gbSeconds = per(((firedSeconds * 4) / Math.max(1, batches)) * batches * FIRE_MEMORY_GB);
   const schedulerCalls = per(created + dispatched);
   const cost = {
-    dynamodb: writeUnits * PRICE.writeUnitPerMillion + readUnits * PRICE.readUnitPerMillion,
-    sqs: sqsRequests * PRICE.sqsPerMillion,
-    lambda: invocations * PRICE.lambdaPerMillion + gbSeconds * 1_000_000 * PRICE.lambdaGbSecond,
-    scheduler: schedulerCalls * PRICE.schedulerPerMillion,
+    dynamodb: writeUnits * PRICES.writeUnit * 1e6 + readUnits * PRICES.readUnit * 1e6,
+    sqs: sqsRequests * PRICES.sqsRequest * 1e6,
+    lambda: invocations * PRICES.lambdaRequest * 1e6 + gbSeconds * 1_000_000 * PRICES.lambdaGbSecond,
+    scheduler: schedulerCalls * PRICES.schedulerInvocation * 1e6,
   };
   const total = cost.dynamodb + cost.sqs + cost.lambda + cost.scheduler;
 

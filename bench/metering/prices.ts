@@ -3,9 +3,12 @@
  * what one unit of work consumed, scaled to a million units.
  */
 export const PRICES = {
-  /** DynamoDB on-demand, per write / read request unit. */
-  writeUnit: 1.25 / 1e6,
-  readUnit: 0.25 / 1e6,
+  /**
+   * DynamoDB on-demand, per write / read request unit (standard table class): $0.625 and $0.125 per
+   * million since AWS halved on-demand throughput prices on 1 November 2024.
+   */
+  writeUnit: 0.625 / 1e6,
+  readUnit: 0.125 / 1e6,
   /** EventBridge custom events, per 64 KB chunk of a PutEvents entry. */
   busEvent: 1.0 / 1e6,
   /** Lambda requests, and arm64 compute per GB-second. */

@@ -15,13 +15,12 @@
  * a further link counts for the message as a whole only (it was clicked already), never per link.
  */
 
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { timelineEntryRecord } from '../events/timeline.schema.ts';
 import { UpdateCommand } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import type { Key } from '../shared/keys.ts';
-import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import { conditionFailureItem, isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import type { MessageStatus } from './message.schema.ts';
 
 /** Distinct links tracked per message; a click on another is counted on the message only. */
@@ -50,19 +49,6 @@ interface Plan {
   readonly create: boolean;
   readonly moveStatus: boolean;
 }
-
-/** The item a failed condition returns: the document client leaves it as attribute values. */
-const oldItem = (error: unknown): Record<string, unknown> | undefined => {
-  const item = error instanceof Error && 'Item' in error ? error.Item : undefined;
-  if (item === undefined || item === null || typeof item !== 'object') return undefined;
-  const values = Object.values(item);
-  const marshalled =
-    values.length > 0 &&
-    values.every(
-      (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1,
-    );
-  return marshalled ? unmarshall(item as Parameters<typeof unmarshall>[0]) : { ...item };
-};
 
 export const messageClicks = (table: Table) => {
   const attempt = async (
@@ -131,7 +117,7 @@ export const messageClicks = (table: Table) => {
       return 'applied';
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      return oldItem(error);
+      return conditionFailureItem(error);
     }
   };
 

@@ -275,6 +275,17 @@ export const keys = {
     pk: `${ws(workspaceId)}#IK#${identityHash(idempotencyKey)}`,
     sk: 'IK',
   }),
+  /**
+   * A chunk of a campaign's audience snapshot (≤ 50 recipients, one page of one membership shard):
+   * spread over the shards, so a campaign's snapshot is written and sent from 16 partitions in
+   * parallel, and in page order within each.
+   */
+  campaignChunk: (workspaceId: string, campaignId: string, shard: number, page: number): Key => ({
+    pk: `${ws(workspaceId)}#CK#${campaignId}#${shard}`,
+    sk: String(page).padStart(8, '0'),
+  }),
+  campaignChunkShard: (workspaceId: string, campaignId: string, shard: number): string =>
+    `${ws(workspaceId)}#CK#${campaignId}#${shard}`,
   /** An `Idempotency-Key` of `POST /v1/emails`, hashed: the message id it was first given. */
   emailRequest: (workspaceId: string, idempotencyKey: string): Key => ({
     pk: `${ws(workspaceId)}#ER#${identityHash(idempotencyKey)}`,

@@ -3,6 +3,7 @@
  * Items are read back through their zod schema (`readItem`), never with `as`.
  */
 
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type * as z from 'zod';
 import { PutCommand } from './dynamodb/commands.ts';
 import type { DocumentClient } from './dynamodb/document-client.ts';
@@ -93,4 +94,21 @@ export const putOnce = async (
     if (isConditionFailure(error)) return false;
     throw error;
   }
+};
+
+/**
+ * The item a failed conditional write returns (`ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`), as
+ * plain values: DynamoDB and the document client hand it back as attribute values. Undefined when
+ * the error carries none (the item did not exist).
+ */
+export const conditionFailureItem = (error: unknown): Record<string, unknown> | undefined => {
+  const item = error instanceof Error && 'Item' in error ? error.Item : undefined;
+  if (item === undefined || item === null || typeof item !== 'object') return undefined;
+  const values = Object.values(item);
+  const marshalled =
+    values.length > 0 &&
+    values.every(
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1,
+    );
+  return marshalled ? unmarshall(item as Parameters<typeof unmarshall>[0]) : { ...item };
 };

@@ -119,13 +119,14 @@ describe('projected cost per million', () => {
       },
       1,
     );
-    expect(cost.writeUnits).toBeCloseTo(12.5);
-    expect(cost.readUnits).toBeCloseTo(2);
+    // $0.625 / $0.125 per million write / read units.
+    expect(cost.writeUnits).toBeCloseTo(6.25);
+    expect(cost.readUnits).toBeCloseTo(1);
     expect(cost.busEvents).toBeCloseTo(3);
     expect(cost.lambdaRequests).toBeCloseTo(0.8);
     // 100 ms at 256 MB = 0.025 GB-s.
     expect(cost.lambdaGbSeconds).toBeCloseTo(0.025 * 0.0000133334 * 1e6);
-    expect(cost.total).toBeCloseTo(12.5 + 2 + 3 + 0.8 + 0.333335);
+    expect(cost.total).toBeCloseTo(6.25 + 1 + 3 + 0.8 + 0.333335);
     expect(busChunks(100)).toBe(1);
     expect(busChunks(64 * 1024 + 1)).toBe(2);
   });

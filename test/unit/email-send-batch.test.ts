@@ -356,14 +356,28 @@ describe('sendBatch', () => {
     const person = subscribedContact(WS, contactId());
     const limits: SendLimits = {
       acquire: async () => {
-        throw new SendLimitReachedError('quota reached');
+        throw new SendLimitReachedError('quota reached', 'daily');
       },
     };
     const { deps, messages } = setup([person], { limits });
     const out = await sendBatch(request([person]), deps, options());
     expect(mailerOf(deps).calls).toHaveLength(0);
     expect(out.retry).toBe(true);
+    expect(out.dailyQuota).toBe(true);
     expect(messages.items.size).toBe(0);
+  });
+
+  it('tells a rate wait from the daily quota: only the quota pauses a campaign', async () => {
+    const person = subscribedContact(WS, contactId());
+    const limits: SendLimits = {
+      acquire: async () => {
+        throw new SendLimitReachedError('the send rate would hold this batch 30000 ms', 'rate');
+      },
+    };
+    const { deps } = setup([person], { limits });
+    const out = await sendBatch(request([person]), deps, options());
+    expect(out.retry).toBe(true);
+    expect(out.dailyQuota).toBeUndefined();
   });
 
   it('loses nothing when GetAccount fails: nothing went to SES, the claims are released and a redelivery sends', async () => {

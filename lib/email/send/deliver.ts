@@ -52,7 +52,9 @@ export const deliver = async (
         error instanceof SendLimitReachedError
           ? error.message
           : `the account's send limits could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      for (const email of pending) done.set(email.messageId, { outcome: 'retry', reason });
+      const daily = error instanceof SendLimitReachedError && error.limit === 'daily';
+      for (const email of pending)
+        done.set(email.messageId, { outcome: 'retry', reason, ...(daily ? { dailyQuota: true } : {}) });
       break;
     }
     try {

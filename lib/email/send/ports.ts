@@ -33,8 +33,11 @@ export interface OutgoingBatch {
 export type EntryResult =
   /** Accepted: recorded as sent, never sent again. */
   | { readonly outcome: 'sent'; readonly sesMessageId: string }
-  /** Not accepted, worth another try (ACCOUNT_THROTTLED, TRANSIENT_FAILURE, throttled call). */
-  | { readonly outcome: 'retry'; readonly reason: string }
+  /**
+   * Not accepted, worth another try (ACCOUNT_THROTTLED, TRANSIENT_FAILURE, throttled call); `dailyQuota`
+   * when it was never handed to SES because the account's 24-hour quota is reached.
+   */
+  | { readonly outcome: 'retry'; readonly reason: string; readonly dailyQuota?: true }
   /** Not accepted and never will be (MESSAGE_REJECTED, bad address...). */
   | { readonly outcome: 'final'; readonly reason: string }
   /** The account may not send at all (paused, suspended): stop everything. */

@@ -1,18 +1,19 @@
 /**
  * Sends one send request (one template version, ≤ 50 recipients): the template loaded once, the
  * sender and the pause checked once, the contacts read in one BatchGetItem; per recipient, at the
- * moment of sending, eligibility (suppression, consent, topic), rendering and a conditional claim of
- * the message id; then one SES call for the batch and each recipient's result recorded.
+ * moment of sending, eligibility (suppression, consent, topic) and rendering; then every recipient
+ * recorded before SES sees it (claims.ts: message entries for one-off email, the chunk item for a
+ * campaign), one SES call for the batch, and what SES answered recorded.
  *
  * Guarantees:
- * - A message id is sent at most once, ever: it is claimed (`attribute_not_exists`) before SES sees
+ * - A message id is sent at most once, ever: it is claimed (a conditional write) before SES sees
  *   it, a redelivered request finds its claims and skips them, and an accepted entry is never handed
  *   to SES again. A claim is released only when SES certainly did not accept it (throttled, halted),
  *   so the redelivered request can send it then. A request that fails before SES sees it (a claim
  *   write, the link key, GetAccount) releases its claims: a retry must never find its own claims and
  *   take them for sent mail.
  * - Refusals (not eligible, the whole marketing request refused) and render failures are final and
- *   recorded in one write each; nothing is retried that a retry cannot fix.
+ *   recorded with the claims; nothing is retried that a retry cannot fix.
  */
 
 import type { Contact } from '../../contacts/contact.schema.ts';
@@ -21,6 +22,7 @@ import type { EmailMessage } from '../message.schema.ts';
 import type { EmailKind, MessageTags } from '../message-tags.ts';
 import { recipientIsContact } from '../message-tags.ts';
 import type { PausePort, RecipientLinks, SenderPort, SubscriptionPort, TemplatePort } from '../ports.ts';
+import { type ClaimEntry, type ClaimStore, messageClaims, type Settlement } from './claims.ts';
 import { type DeliverOptions, deliver } from './deliver.ts';
 import { checkedFrom, UnsafeHeaderError } from './header-safety.ts';
 import { outgoingEmail } from './outgoing.ts';
@@ -66,6 +68,8 @@ export interface BatchOutcome {
   /** True when some recipient must be retried: the queue consumer reports the message as failed. */
   readonly retry: boolean;
   readonly halted?: string | undefined;
+  /** Some recipient waits for the account's 24-hour quota: a campaign pauses until it lifts. */
+  readonly dailyQuota?: true;
 }
 
 export interface SendOptions {
@@ -81,15 +85,28 @@ interface Prepared {
 }
 
 /** Why a whole marketing request is refused, or undefined when it may go. */
-const marketingRefusal = async (request: SendRequest, postalAddress: string | undefined, deps: SendDeps) => {
+const marketingRefusal = async (
+  request: SendRequest,
+  postalAddress: string | undefined,
+  deps: Pick<SendDeps, 'pauses'>,
+) => {
   if (!postalAddress) return 'the workspace has no postal address (required in every marketing email)';
   const paused = await deps.pauses.marketingPausedFor(request.workspaceId);
   return paused ? `marketing email is paused: ${paused}` : undefined;
 };
 
-export const sendBatch = async (
+/** Sends a request whose recipients are recorded as message entries (one-off emails: API, journeys, alerts). */
+export const sendBatch = (
   request: SendRequest,
   deps: SendDeps,
+  options: SendOptions,
+): Promise<BatchOutcome> => sendRecorded(request, deps, messageClaims(deps.messages), options);
+
+/** Sends a request whose recipients are recorded by `claims` (message entries, or a campaign's chunk). */
+export const sendRecorded = async (
+  request: SendRequest,
+  deps: Omit<SendDeps, 'messages'>,
+  claims: ClaimStore,
   options: SendOptions,
 ): Promise<BatchOutcome> => {
   const ws = request.workspaceId;
@@ -118,24 +135,36 @@ export const sendBatch = async (
     seen: [],
     at: {},
   });
-  /** A final state in one write (the message was never claimed). */
-  const finalAt = async (
+  /** Recipients that end before the SES call (refused, failed), recorded with the claims in one go. */
+  const finals: ClaimEntry[] = [];
+  const finalAt = (
     r: SendRecipient,
     kind: EmailKind,
     status: 'refused' | 'failed',
     reason: string,
     extra: Partial<EmailMessage> = {},
-  ) => {
-    const fresh = await deps.messages.create(
-      ws,
-      r.contactId,
-      { ...base(r, kind), ...extra, status, reason, at: { [status]: now() } },
-      retention,
-    );
-    outcomes[r.messageId] = fresh ? { status, reason } : { status: 'duplicate' };
+  ): undefined => {
+    finals.push({
+      contactId: r.contactId,
+      message: { ...base(r, kind), ...extra, status, reason, at: { [status]: now() } },
+    });
+    return undefined;
+  };
+  /** Records the finals (and claims); a final recorded before is a duplicate, not a second refusal. */
+  const recordFinals = async (claimEntries: readonly ClaimEntry[]) => {
+    const recorded = await claims.record(ws, [...finals, ...claimEntries], retention);
+    for (const { message } of finals) {
+      const { messageId, status, reason } = message;
+      outcomes[messageId] =
+        recorded.has(messageId) && (status === 'refused' || status === 'failed')
+          ? { status, reason: reason ?? status }
+          : { status: 'duplicate' };
+    }
+    return recorded;
   };
   const refuseAll = async (kind: EmailKind, reason: string) => {
-    await Promise.all(request.recipients.map((r) => finalAt(r, kind, 'refused', reason)));
+    for (const r of request.recipients) finalAt(r, kind, 'refused', reason);
+    await recordFinals([]);
     return { recipients: outcomes, retry: false };
   };
 
@@ -183,10 +212,10 @@ export const sendBatch = async (
     }
     if (recipientIsContact(request.origin)) {
       const eligible = deps.subscriptions.eligibility(contact, { kind, topic }, settings);
-      if (!eligible.ok) return void (await finalAt(r, kind, 'refused', eligible.refusal));
+      if (!eligible.ok) return finalAt(r, kind, 'refused', eligible.refusal);
     }
     const to = r.to ?? contact.email;
-    if (!to) return void (await finalAt(r, kind, 'refused', 'no-email'));
+    if (!to) return finalAt(r, kind, 'refused', 'no-email');
     // A test send goes to the tester with the contact's data: its links must not act for the contact.
     const links: RecipientLinks | undefined =
       kind !== 'marketing'
@@ -201,7 +230,7 @@ export const sendBatch = async (
       links,
       data: r.data,
     });
-    if (!rendered.ok) return void (await finalAt(r, kind, 'failed', `render: ${rendered.reason}`));
+    if (!rendered.ok) return finalAt(r, kind, 'failed', `render: ${rendered.reason}`);
     const tags: MessageTags = {
       workspaceId: ws,
       contactId: contact.id,
@@ -216,38 +245,26 @@ export const sendBatch = async (
         locale: rendered.email.locale,
       };
     } catch (error) {
-      if (error instanceof UnsafeHeaderError) return void (await finalAt(r, kind, 'failed', error.message));
+      if (error instanceof UnsafeHeaderError) return finalAt(r, kind, 'failed', error.message);
       throw error;
     }
   };
 
-  const claim = async ({ email, locale }: Prepared): Promise<OutgoingEmail | undefined> => {
-    const r = byMessage.get(email.messageId);
-    if (!r) return undefined;
-    const claimed = await deps.messages.create(
-      ws,
-      email.contactId,
-      { ...base(r, kind), locale, subject: email.subject, at: { claimed: now() } },
-      retention,
-    );
-    if (!claimed) {
-      outcomes[r.messageId] = { status: 'duplicate' };
-      return undefined;
-    }
-    return email;
-  };
-
+  const prepared = (await Promise.all(request.recipients.map(render))).flatMap((e) => (e ? [e] : []));
   const byMessage = new Map(request.recipients.map((r) => [r.messageId, r]));
-  const rendered = await Promise.all(request.recipients.map(render));
-  const prepared = await Promise.allSettled(rendered.flatMap((e) => (e ? [claim(e)] : [])));
-  const ready = prepared.flatMap((p) => (p.status === 'fulfilled' && p.value ? [p.value] : []));
-  const broken = prepared.find((p) => p.status === 'rejected');
-  if (broken) {
-    // A claim write failed: nothing went to SES, so the claims made are released and the whole
-    // request is retried, none of it silently dropped.
-    await Promise.all(ready.map((e) => deps.messages.release(ws, e.contactId, e.messageId)));
-    throw broken.reason;
-  }
+  const claimEntries = prepared.flatMap(({ email, locale }): ClaimEntry[] => {
+    const r = byMessage.get(email.messageId);
+    if (!r) return [];
+    const message = { ...base(r, kind), locale, subject: email.subject, at: { claimed: now() } };
+    return [{ contactId: email.contactId, message }];
+  });
+  // When this throws, no claim is left behind: the redelivered request sends every recipient.
+  const recorded = await recordFinals(claimEntries);
+  const ready = prepared.flatMap(({ email }) => {
+    if (recorded.has(email.messageId)) return [email];
+    outcomes[email.messageId] = { status: 'duplicate' };
+    return [];
+  });
   if (ready.length === 0) return { recipients: outcomes, retry: false };
 
   const delivered = await deliver(
@@ -257,48 +274,42 @@ export const sendBatch = async (
   );
 
   let haltReason: string | undefined;
-  await Promise.all(
-    delivered.map(async ({ email, result }) => {
-      const id = email.messageId;
-      const contactId = email.contactId;
-      switch (result.outcome) {
-        case 'sent':
-          // The message stays `claimed` until SES's Send event, which carries SES's id, makes it
-          // `sent` in the feedback loop: one write per recipient here, and the same path settles a
-          // send whose outcome the call could not tell.
-          outcomes[id] = { status: 'sent', sesMessageId: result.sesMessageId };
-          return;
-        case 'final':
-          await deps.messages.markFailed(ws, contactId, id, result.reason, now());
-          outcomes[id] = { status: 'failed', reason: result.reason };
-          return;
-        case 'unknown':
-          await deps.messages.noteUnknown(ws, contactId, id, `outcome unknown: ${result.reason}`);
-          outcomes[id] = { status: 'unknown', reason: result.reason };
-          return;
-        case 'halt':
-          haltReason ??= result.reason;
-          await deps.messages.release(ws, contactId, id);
-          outcomes[id] = { status: 'deferred', reason: `sending halted: ${result.reason}` };
-          return;
-        case 'retry':
-          if (options.lastAttempt) {
-            const reason = `${result.reason} (gave up after every retry)`;
-            await deps.messages.markFailed(ws, contactId, id, reason, now());
-            outcomes[id] = { status: 'failed', reason };
-          } else {
-            await deps.messages.release(ws, contactId, id);
-            outcomes[id] = { status: 'deferred', reason: result.reason };
-          }
-          return;
-      }
-    }),
-  );
+  let dailyQuota = false;
+  const settlementOf = ({ email, result }: (typeof delivered)[number]): Settlement => {
+    const id = email.messageId;
+    const who = { contactId: email.contactId, messageId: id };
+    switch (result.outcome) {
+      case 'sent':
+        outcomes[id] = { status: 'sent', sesMessageId: result.sesMessageId };
+        return { ...who, outcome: 'sent', sesMessageId: result.sesMessageId };
+      case 'final':
+        outcomes[id] = { status: 'failed', reason: result.reason };
+        return { ...who, outcome: 'failed', reason: result.reason, at: now() };
+      case 'unknown':
+        outcomes[id] = { status: 'unknown', reason: result.reason };
+        return { ...who, outcome: 'unknown', reason: result.reason };
+      case 'halt':
+        haltReason ??= result.reason;
+        outcomes[id] = { status: 'deferred', reason: `sending halted: ${result.reason}` };
+        return { ...who, outcome: 'released' };
+      case 'retry':
+        if (result.dailyQuota) dailyQuota = true;
+        if (options.lastAttempt) {
+          const reason = `${result.reason} (gave up after every retry)`;
+          outcomes[id] = { status: 'failed', reason };
+          return { ...who, outcome: 'failed', reason, at: now() };
+        }
+        outcomes[id] = { status: 'deferred', reason: result.reason };
+        return { ...who, outcome: 'released' };
+    }
+  };
+  await claims.settle(ws, delivered.map(settlementOf));
   if (haltReason !== undefined && (await deps.halt.trip(ws, haltReason))) deps.onHalt(haltReason);
   return {
     recipients: outcomes,
     retry: Object.values(outcomes).some((o) => o.status === 'deferred'),
     ...(haltReason !== undefined ? { halted: haltReason } : {}),
+    ...(dailyQuota ? { dailyQuota: true } : {}),
   };
 };
 

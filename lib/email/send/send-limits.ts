@@ -18,6 +18,13 @@ export interface AccountQuota {
 /** Over the daily quota, or the rate would make this batch wait too long: hand nothing to SES now. */
 export class SendLimitReachedError extends Error {
   override readonly name = 'SendLimitReachedError';
+  constructor(
+    message: string,
+    /** `daily`: Max24HourSend is reached (lifts as the 24-hour window moves); `rate`: wait, then retry. */
+    readonly limit: 'daily' | 'rate',
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -60,12 +67,14 @@ export const sendLimits = (deps: {
       if (!withinDailyQuota(quota, sentSinceRead, count))
         throw new SendLimitReachedError(
           `the account's 24-hour quota (${quota.max24HourSend}) is reached: ${quota.sentLast24Hours + sentSinceRead} sent`,
+          'daily',
         );
       const rate = Math.max(quota.maxSendRate / Math.max(1, deps.containers), 0.1);
       const paced = pace(nextFreeMs, count, rate, now);
       if (paced.waitMs > maxWaitMs)
         throw new SendLimitReachedError(
           `the send rate (${rate}/s here) would hold this batch ${paced.waitMs} ms`,
+          'rate',
         );
       nextFreeMs = paced.nextFreeMs;
       sentSinceRead += count;
