@@ -1,6 +1,6 @@
 /** Dependencies of the campaign functions (the API, and the launch timer task). */
 import { campaignsRepository } from '../../lib/campaigns/campaigns.repository.ts';
-import type { CampaignDeps, CampaignLaunchDeps } from '../../lib/campaigns/deps.ts';
+import type { CampaignDeps, CampaignStateDeps } from '../../lib/campaigns/deps.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { senderDomainsRepository } from '../../lib/senders/sender-domains.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
@@ -10,13 +10,13 @@ import { workspacesRepository } from '../../lib/workspaces/workspaces.repository
 import { once, table } from './deps.ts';
 import { timers } from './timer-deps.ts';
 
-export const campaignLaunchDeps = once(
-  (): CampaignLaunchDeps => ({ campaigns: campaignsRepository(table()), clock: systemClock }),
+export const campaignStateDeps = once(
+  (): CampaignStateDeps => ({ campaigns: campaignsRepository(table()), clock: systemClock }),
 );
 
 export const campaignDeps = once(
   (): CampaignDeps => ({
-    ...campaignLaunchDeps(),
+    ...campaignStateDeps(),
     requests: idempotentRequestsRepository(table()),
     references: {
       segments: segmentsRepository(table()),

@@ -20,7 +20,7 @@ import {
   isLostRace,
   without,
 } from './campaign-writes.ts';
-import type { CampaignDeps, CampaignLaunchDeps } from './deps.ts';
+import type { CampaignDeps, CampaignStateDeps } from './deps.ts';
 import { scheduleInstant } from './schedule-instant.ts';
 
 export const LAUNCH_TASK = 'campaign-launch';
@@ -144,7 +144,7 @@ export const startCampaign = async (
 export const pauseCampaign = async (
   workspaceId: string,
   campaignId: string,
-  deps: CampaignDeps,
+  deps: CampaignStateDeps,
   reason = PAUSED_BY_HAND,
 ): Promise<Campaign> =>
   (
@@ -163,7 +163,7 @@ export const pauseCampaign = async (
 export const resumeCampaign = async (
   workspaceId: string,
   campaignId: string,
-  deps: CampaignDeps,
+  deps: CampaignStateDeps,
 ): Promise<Campaign> =>
   (
     await changeCampaign(
@@ -201,6 +201,46 @@ export const cancelCampaign = async (
   return campaign;
 };
 
+/** The send pipeline's end: every recipient has a final state (no event: the pipeline publishes its results). */
+export const finishCampaign = async (
+  workspaceId: string,
+  campaignId: string,
+  deps: CampaignStateDeps,
+): Promise<Campaign> =>
+  (
+    await changeCampaign(
+      workspaceId,
+      campaignId,
+      (current, now) => ({
+        next: { ...current, status: nextStatus('finish', current.status), finishedAt: now.toISOString() },
+      }),
+      deps,
+    )
+  ).campaign;
+
+/** The send pipeline cannot go on (e.g. its template or audience is gone): sending → failed, with why. */
+export const failCampaign = async (
+  workspaceId: string,
+  campaignId: string,
+  reason: string,
+  deps: CampaignStateDeps,
+): Promise<Campaign> =>
+  (
+    await changeCampaign(
+      workspaceId,
+      campaignId,
+      (current, now) => ({
+        next: {
+          ...current,
+          status: nextStatus('fail', current.status),
+          failedReason: reason,
+          finishedAt: now.toISOString(),
+        },
+      }),
+      deps,
+    )
+  ).campaign;
+
 const LAUNCH_ATTEMPTS = 4;
 
 /**
@@ -211,7 +251,7 @@ const LAUNCH_ATTEMPTS = 4;
 export const launchScheduledCampaign = async (
   workspaceId: string,
   input: { readonly campaignId: string; readonly sendAt: string },
-  deps: CampaignLaunchDeps,
+  deps: CampaignStateDeps,
 ): Promise<string> => {
   for (let attempt = 0; attempt < LAUNCH_ATTEMPTS; attempt++) {
     const current = await deps.campaigns.get(workspaceId, input.campaignId);

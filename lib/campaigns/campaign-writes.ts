@@ -10,7 +10,7 @@ import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { type IdempotentRequest, replayedResource, requestFingerprint } from '../shared/idempotency.ts';
 import { cancellationCodes, isConditionFailure } from '../shared/table.ts';
 import type { Campaign } from './campaign.schema.ts';
-import type { CampaignDeps } from './deps.ts';
+import type { CampaignStateDeps } from './deps.ts';
 
 const ATTEMPTS = 4;
 
@@ -41,9 +41,10 @@ export const idempotentRequest = (
 /** What an already recorded key made, or undefined when the key is new. */
 export const replayOf = async (
   request: IdempotentRequest | undefined,
-  deps: Pick<CampaignDeps, 'campaigns' | 'requests' | 'clock'>,
+  deps: CampaignStateDeps,
 ): Promise<CampaignOutcome | undefined> => {
   if (!request) return undefined;
+  if (!deps.requests) throw new Error('an idempotent request needs the idempotent requests repository');
   const record = await deps.requests.find(request.workspaceId, request.key, deps.clock.now());
   if (!record) return undefined;
   const id = replayedResource(record, request.fingerprint);
@@ -76,7 +77,7 @@ export const changeCampaign = async (
   workspaceId: string,
   campaignId: string,
   decide: (campaign: Campaign, now: Date) => Promise<Decision> | Decision,
-  deps: CampaignDeps,
+  deps: CampaignStateDeps,
   request?: IdempotentRequest,
 ): Promise<CampaignOutcome & { readonly before?: Campaign }> => {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -92,7 +93,7 @@ export const changeCampaign = async (
         stored,
         { status: before.status, rev: before.rev },
         event,
-        request ? [deps.requests.recordItem(request, campaignId, now)] : [],
+        request && deps.requests ? [deps.requests.recordItem(request, campaignId, now)] : [],
       );
       return { campaign: stored, replayed: false, before };
     } catch (error) {

@@ -15,8 +15,12 @@ export interface CampaignDeps {
   readonly clock: Clock;
 }
 
-/** What the `campaign-launch` timer task needs. */
-export interface CampaignLaunchDeps {
+/**
+ * What a status change that checks no reference needs: the `campaign-launch` timer task, and the send
+ * pipeline pausing, resuming, finishing or failing a campaign. `requests` only for idempotent requests.
+ */
+export interface CampaignStateDeps {
   readonly campaigns: CampaignsRepository;
   readonly clock: Clock;
+  readonly requests?: IdempotentRequestsRepository;
 }

@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import { launchScheduledCampaign } from '../campaigns/campaign-lifecycle.ts';
-import type { CampaignLaunchDeps } from '../campaigns/deps.ts';
+import type { CampaignStateDeps } from '../campaigns/deps.ts';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
@@ -21,7 +21,7 @@ export interface TaskDeps {
   readonly checkout: () => CheckoutDeps;
   readonly membership: () => MembershipDeps;
   readonly scoring: () => ScoringDeps;
-  readonly campaigns: () => CampaignLaunchDeps;
+  readonly campaigns: () => CampaignStateDeps;
 }
 
 type UseCases = {

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateCampaignInput } from '../../lib/campaigns/campaign.schema.ts';
 import {
   cancelCampaign,
+  failCampaign,
+  finishCampaign,
   LAUNCH_TASK,
   launchTimerId,
   pauseCampaign,
@@ -331,6 +333,32 @@ describe('campaigns on DynamoDB Local', () => {
     await expect(resumeCampaign(ws, campaign.id, deps)).rejects.toThrow(
       'cannot resume a campaign that is cancelled',
     );
+  });
+
+  it('the send pipeline finishes or fails a sending campaign, with no reference check or timer (its own deps)', async () => {
+    const pipeline = { campaigns, clock };
+    const done = (await createCampaign(ws, body(), undefined, deps)).campaign;
+    await expect(finishCampaign(ws, done.id, pipeline)).rejects.toThrow(
+      'cannot finish a campaign that is draft',
+    );
+    await startCampaign(ws, done.id, undefined, deps);
+    expect(await finishCampaign(ws, done.id, pipeline)).toMatchObject({
+      status: 'sent',
+      finishedAt: expect.any(String),
+    });
+    await expect(cancelCampaign(ws, done.id, deps)).rejects.toThrow('cannot cancel a campaign that is sent');
+
+    const broken = (await createCampaign(ws, body(), undefined, deps)).campaign;
+    await startCampaign(ws, broken.id, undefined, deps);
+    expect(await pauseCampaign(ws, broken.id, pipeline, 'daily quota reached')).toMatchObject({
+      status: 'paused',
+      pausedReason: 'daily quota reached',
+    });
+    await resumeCampaign(ws, broken.id, pipeline);
+    expect(await failCampaign(ws, broken.id, 'the template is gone', pipeline)).toMatchObject({
+      status: 'failed',
+      failedReason: 'the template is gone',
+    });
   });
 
   it('two parallel creates with one Idempotency-Key make one campaign and answer it to both; another body is refused', async () => {
