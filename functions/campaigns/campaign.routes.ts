@@ -3,9 +3,9 @@ import * as z from 'zod';
 import {
   campaignIdSchema,
   campaignListQuery,
-  campaignScheduleSchema,
   campaignViewSchema,
   createCampaignBody,
+  scheduleCampaignBody,
   updateCampaignBody,
 } from '../../lib/campaigns/campaign.schema.ts';
 import { errorBodySchema, errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
@@ -132,7 +132,7 @@ export const scheduleCampaignRoute = defineRoute({
     'when the first zone, UTC+14, gets there). The time must be in the future. The references are ' +
     'checked again and the template version pinned.',
   params,
-  body: campaignScheduleSchema,
+  body: scheduleCampaignBody,
   responses: {
     200: { description: 'the scheduled campaign, with `sendAt`', schema: campaignViewSchema },
     ...errorResponses,

@@ -121,6 +121,44 @@ export const campaignScheduleSchema = z.discriminatedUnion('type', [
 ]);
 export type CampaignSchedule = z.infer<typeof campaignScheduleSchema>;
 
+const SCHEDULE_FIELDS = {
+  at: ['at', 'timeZone'],
+  recipientLocal: ['date', 'time'],
+} as const;
+
+/**
+ * The body of `POST /v1/campaigns/{id}/schedule`: the same two shapes as one object, so that a wrong
+ * or missing field is named by itself (a discriminated union would only name `type`).
+ */
+export const scheduleCampaignBody = z
+  .strictObject({
+    type: z.enum(['at', 'recipientLocal']),
+    at: localDateTime
+      .optional()
+      .describe('with `at`: wall-clock date and time in `timeZone`, YYYY-MM-DDTHH:mm'),
+    timeZone: timeZoneSchema.optional().describe('with `at`: an IANA time zone'),
+    date: localDate.optional().describe('with `recipientLocal`: the date in each recipient’s own zone'),
+    time: localTime
+      .optional()
+      .describe('with `recipientLocal`: the time in each recipient’s own zone, HH:mm'),
+  })
+  .superRefine((body, ctx) => {
+    for (const [type, fields] of Object.entries(SCHEDULE_FIELDS))
+      for (const field of fields) {
+        const given = body[field] !== undefined;
+        if (type === body.type && !given)
+          ctx.addIssue({ code: 'custom', path: [field], message: `is required when type is ${type}` });
+        if (type !== body.type && given)
+          ctx.addIssue({ code: 'custom', path: [field], message: `is not used when type is ${body.type}` });
+      }
+  })
+  .transform(
+    (body): CampaignSchedule =>
+      body.type === 'at'
+        ? { type: 'at', at: body.at ?? '', timeZone: body.timeZone ?? '' }
+        : { type: 'recipientLocal', date: body.date ?? '', time: body.time ?? '' },
+  );
+
 const name = z.string().trim().min(1).max(200);
 
 export const createCampaignBody = z.strictObject({
@@ -137,17 +175,15 @@ export const createCampaignBody = z.strictObject({
 });
 export type CreateCampaignInput = z.infer<typeof createCampaignBody>;
 
-/** A change to a draft or scheduled campaign; `null` clears an optional field. */
-export const updateCampaignBody = z
-  .strictObject({
-    name: name.optional(),
-    template: campaignTemplateSchema.optional(),
-    audience: campaignAudienceSchema.optional(),
-    topic: topicIdSchema.nullable().optional(),
-    utm: utmSchema.nullable().optional(),
-    senderDomain: domainSchema.nullable().optional(),
-  })
-  .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field', path: ['(body)'] });
+/** A change to a draft or scheduled campaign; `null` clears an optional field; `{}` changes nothing. */
+export const updateCampaignBody = z.strictObject({
+  name: name.optional(),
+  template: campaignTemplateSchema.optional(),
+  audience: campaignAudienceSchema.optional(),
+  topic: topicIdSchema.nullable().optional(),
+  utm: utmSchema.nullable().optional(),
+  senderDomain: domainSchema.nullable().optional(),
+});
 export type UpdateCampaignInput = z.infer<typeof updateCampaignBody>;
 
 export const campaignRecord = z.object({

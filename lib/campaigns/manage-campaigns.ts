@@ -94,6 +94,7 @@ export const updateCampaign = async (
   input: UpdateCampaignInput,
   deps: CampaignDeps,
 ): Promise<Campaign> => {
+  if (Object.keys(input).length === 0) return getCampaign(workspaceId, campaignId, deps);
   const { campaign } = await changeCampaign(
     workspaceId,
     campaignId,

@@ -5,6 +5,7 @@ import {
   campaignScheduleSchema,
   createCampaignBody,
   newCampaignId,
+  scheduleCampaignBody,
 } from '../../lib/campaigns/campaign.schema.ts';
 import { scheduleInstant, wallClockToInstant } from '../../lib/campaigns/schedule-instant.ts';
 
@@ -68,6 +69,23 @@ describe('campaign schemas', () => {
       time: '9:00',
     });
     expect(time.error?.issues[0]?.path).toEqual(['time']);
+  });
+
+  it('the schedule body names a missing or a stray field by itself', () => {
+    const paths = (body: unknown) =>
+      scheduleCampaignBody.safeParse(body).error?.issues.map((i) => i.path.join('.'));
+    expect(paths({ type: 'at', at: '2026-12-01T09:00' })).toEqual(['timeZone']);
+    expect(paths({ type: 'recipientLocal', date: '2026-12-01', time: '09:00', timeZone: 'UTC' })).toEqual([
+      'timeZone',
+    ]);
+    expect(paths({ at: 12345 })).toEqual(expect.arrayContaining(['type', 'at']));
+    expect(scheduleCampaignBody.parse({ type: 'recipientLocal', date: '2026-12-01', time: '09:00' })).toEqual(
+      {
+        type: 'recipientLocal',
+        date: '2026-12-01',
+        time: '09:00',
+      },
+    );
   });
 
   it('an audience includes 1 to 10 segments, excludes up to 10, never one in both', () => {
