@@ -1,4 +1,6 @@
 /** Dependencies of the SES feedback loop, the sending status routes and the MQL hand-off. */
+import { campaignClaims } from '../../lib/campaigns/send/campaign-claims.ts';
+import { chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import type { AlertPort } from '../../lib/email/feedback/mql-handoff.ts';
 import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
@@ -24,6 +26,7 @@ export const feedbackDeps = once(() => ({
   ...sendingDeps(),
   messages: messagesRepository(table()),
   contacts: contactsRepository(table()),
+  campaignClaims: campaignClaims(chunksRepository(table())),
 }));
 
 /** An alert is one transactional send request to the workspace's address, queued like any email. */

@@ -17,6 +17,8 @@ export const MESSAGE_TAG = {
   origin: 'ecrm-origin',
   /** The campaign id, `<journeyId>-<stepId>`, the template id...; absent for one-offs. */
   originId: 'ecrm-origin-id',
+  /** A campaign email's chunk (`<shard>-<page>`): where its recipient is claimed. */
+  chunk: 'ecrm-chunk',
 } as const;
 
 export const EMAIL_KINDS = ['marketing', 'transactional'] as const;
@@ -43,6 +45,7 @@ export const messageTagsSchema = z.object({
   kind: emailKindSchema,
   origin: originSchema,
   originId: tagValue.optional(),
+  chunk: tagValue.optional(),
 });
 export type MessageTags = z.infer<typeof messageTagsSchema>;
 
@@ -57,6 +60,7 @@ export const toSesTags = (tags: MessageTags): { Name: string; Value: string }[] 
     { Name: MESSAGE_TAG.origin, Value: checked.origin },
   ];
   if (checked.originId !== undefined) out.push({ Name: MESSAGE_TAG.originId, Value: checked.originId });
+  if (checked.chunk !== undefined) out.push({ Name: MESSAGE_TAG.chunk, Value: checked.chunk });
   return out;
 };
 
@@ -72,6 +76,7 @@ export const readMessageTags = (tags: Readonly<Record<string, readonly string[] 
     kind: tags[MESSAGE_TAG.kind]?.[0],
     origin: tags[MESSAGE_TAG.origin]?.[0],
     originId: tags[MESSAGE_TAG.originId]?.[0],
+    chunk: tags[MESSAGE_TAG.chunk]?.[0],
   });
   return parsed.success ? parsed.data : undefined;
 };

@@ -5,6 +5,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import { campaignClaims } from '../../lib/campaigns/send/campaign-claims.ts';
+import { campaignMessageId } from '../../lib/campaigns/send/campaign-message-id.ts';
+import { chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
 import { clickSeenKey } from '../../lib/email/feedback/feedback.ts';
@@ -30,6 +33,7 @@ import { GetCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { type DomainEvent, parseDomainEvent } from '../../lib/shared/events/catalogue.ts';
 import { meaningOf } from '../../lib/shared/events/meanings.ts';
 import { domainEvent, outboxRecord } from '../../lib/shared/events/outbox.ts';
+import { newId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { readItem } from '../../lib/shared/table.ts';
 import { timersRepository } from '../../lib/timers/timers.repository.ts';
@@ -48,6 +52,7 @@ const base = realDeps(clock);
 const deps = {
   ...base,
   messages: messagesRepository(base.table),
+  campaignClaims: campaignClaims(chunksRepository(base.table)),
   counters: countersRepository(base.table),
   sending: sendingStateRepository(base.table),
 };
@@ -255,6 +260,66 @@ describe('deliveries, opens and clicks', () => {
     const message = await messageOf(t);
     expect(message?.status).toBe('sent');
     expect(message?.reason).toBeUndefined();
+  });
+
+  it('the Send event of a campaign email settles its recipient in the chunk, and writes no message entry', async () => {
+    const ws = await newWorkspace(deps);
+    const chunks = chunksRepository(base.table);
+    const campaignId = newId('cmp');
+    const contacts = [newId('c'), newId('c'), newId('c')];
+    const ref = { workspaceId: ws, campaignId, shard: 4, page: 9 };
+    await chunks.create(ref, contacts);
+    const launched = new Date();
+    const ids = contacts.map((c) => campaignMessageId(campaignId, launched, c));
+    const store = chunks.claims(ref, new Map(ids.map((id, i) => [id, i])));
+    const claim = (i: number) => ({
+      contactId: contacts[i] ?? '',
+      message: {
+        messageId: ids[i] ?? '',
+        kind: 'marketing' as const,
+        origin: 'campaign' as const,
+        templateId: 'newsletter',
+        version: 1,
+        status: 'claimed' as const,
+        seen: [],
+        at: {},
+      },
+    });
+    await store.record(ws, [claim(0), claim(1), claim(2)], 30);
+    // 0: the call's answer was lost; 1: the send crashed before settling (still claimed); 2: settled sent.
+    await store.settle(ws, [
+      { contactId: contacts[0] ?? '', messageId: ids[0] ?? '', outcome: 'unknown', reason: 'socket hang up' },
+      { contactId: contacts[2] ?? '', messageId: ids[2] ?? '', outcome: 'sent', sesMessageId: 'ses-2' },
+    ]);
+    const tagsOf = (i: number): MessageTags => ({
+      workspaceId: ws,
+      contactId: contacts[i] ?? '',
+      messageId: ids[i] ?? '',
+      kind: 'marketing',
+      origin: 'campaign',
+      originId: campaignId,
+      chunk: '4-9',
+    });
+
+    const result = await applyFeedbackBatch(
+      [
+        item('send', tagsOf(0)),
+        item('send', tagsOf(1)),
+        item('send', tagsOf(2)),
+        item('delivery', tagsOf(2)),
+      ],
+      deps,
+    );
+
+    expect(result.failed).toEqual([]);
+    expect((await chunks.get(ref))?.states).toEqual(['s', 's', 's']);
+    for (const i of [0, 1, 2])
+      expect(await rawItem(messageKey(ws, contacts[i] ?? '', ids[i] ?? ''))).toBeUndefined();
+    // Counted in the chunk, not in the origin's counters (which would count it a second time).
+    expect(await deps.counters.originTotals(ws, 'campaign', campaignId)).toMatchObject({
+      sent: 0,
+      delivered: 0,
+    });
   });
 
   it('reject and rendering failure mark the message failed with the reason', async () => {

@@ -173,6 +173,14 @@ describe('the default-bus rule', () => {
     }
     expect(matches(taggedSesJson('delivery-delay', tags()))).toBe(false);
   });
+
+  it('leaves out the deliveries of campaign email sent from chunks, and only those', () => {
+    const chunked = tags({ chunk: '7-12' });
+    expect(matches(taggedSesJson('delivery', chunked))).toBe(false);
+    for (const name of ['send', 'open', 'click', 'bounce-permanent', 'complaint', 'reject'] as const)
+      expect(matches(taggedSesJson(name, chunked)), name).toBe(true);
+    expect(matches(taggedSesJson('delivery', tags({ origin: 'journey', originId: 'j_1-s1' })))).toBe(true);
+  });
 });
 
 describe('tally', () => {

@@ -84,6 +84,11 @@ export const chunksRepository = (table: Table) => {
     return [];
   };
 
+  const get = async (ref: ChunkRef): Promise<CampaignChunk | undefined> => {
+    const { Item } = await table.client.send(new GetCommand({ TableName: T, Key: keyOf(ref) }));
+    return Item ? readItem(chunkRecord, Item, 'campaign chunk') : undefined;
+  };
+
   return {
     /**
      * Writes a new chunk with every recipient pending (`waves`: each recipient's send wave, all 0 for
@@ -134,10 +139,7 @@ export const chunksRepository = (table: Table) => {
       return item ? readItem(chunkRecord, item, 'campaign chunk') : undefined;
     },
 
-    async get(ref: ChunkRef): Promise<CampaignChunk | undefined> {
-      const { Item } = await table.client.send(new GetCommand({ TableName: T, Key: keyOf(ref) }));
-      return Item ? readItem(chunkRecord, Item, 'campaign chunk') : undefined;
-    },
+    get,
 
     /** Every chunk of one shard partition (those with recipients in one wave, when given), in order. */
     async *list(workspaceId: string, campaignId: string, shard: number, wave?: number) {
@@ -168,6 +170,20 @@ export const chunksRepository = (table: Table) => {
     async cancelPending(ref: ChunkRef, chunk: CampaignChunk): Promise<number> {
       const moves = chunk.states.flatMap((s, index): Move[] => (s === 'p' ? [{ index, to: 'x' }] : []));
       return moves.length === 0 ? 0 : (await move(ref, 'p', moves)).length;
+    },
+
+    /**
+     * SES's Send event for a campaign email: a recipient still claimed (its send crashed before
+     * settling) or unknown (its SES call ended without an answer) was accepted after all. True when
+     * this settled it; false when it was settled before (the usual case: the send path records it)
+     * or is not in the chunk.
+     */
+    async confirmSent(ref: ChunkRef, contactId: string): Promise<boolean> {
+      const chunk = await get(ref);
+      const index = chunk?.contacts.indexOf(contactId) ?? -1;
+      const state = chunk?.states[index];
+      if (index < 0 || (state !== 'c' && state !== 'u')) return false;
+      return (await move(ref, state, [{ index, to: 's' }])).length > 0;
     },
 
     /** Still-pending recipients refused with their reason (the ones already settled are left alone). */

@@ -72,6 +72,7 @@ export const sendChunk = async (
     originId: job.campaignId,
     template: campaign.template,
     ...(campaign.topic ? { topic: campaign.topic } : {}),
+    chunk: `${job.shard}-${job.page}`,
     recipients,
   };
   const indexOf = new Map(recipients.map((r, k) => [r.messageId, positions[k] ?? -1]));

@@ -17,9 +17,23 @@ import { type Feedback, isEngagement, readFeedback, statusesBefore } from './fee
 import type { SesEvent } from './ses-event.schema.ts';
 import { suppressContact } from './suppress-contact.ts';
 
+/**
+ * Where a campaign email is claimed: its campaign's chunk (lib/campaigns/send), not a message entry.
+ * SES's Send event settles a recipient whose send crashed or whose SES call went unanswered.
+ */
+export interface CampaignClaims {
+  confirmSent(tags: {
+    readonly workspaceId: string;
+    readonly campaignId: string;
+    readonly chunk: string;
+    readonly contactId: string;
+  }): Promise<boolean>;
+}
+
 export interface FeedbackDeps {
   readonly messages: MessagesRepository;
   readonly contacts: ContactsRepository;
+  readonly campaignClaims: CampaignClaims;
   readonly clock: Clock;
 }
 
@@ -42,6 +56,16 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
   const { workspaceId, contactId, messageId, origin, originId } = feedback.tags;
   if (!messageIdSchema.safeParse(messageId).success)
     return { status: 'ignored', why: 'the ecrm-message tag is not a message id' };
+
+  // A campaign email sent from a chunk has no message entry until its recipient engages: its send is
+  // recorded in the chunk (SES's Send event only settles a claim left open), and its delivery is
+  // counted from the campaign's sent and bounced (the rule does not even route it).
+  const { chunk } = feedback.tags;
+  if (chunk !== undefined && (feedback.kind === 'sent' || feedback.kind === 'delivered')) {
+    if (feedback.kind === 'sent' && origin === 'campaign' && originId !== undefined)
+      await deps.campaignClaims.confirmSent({ workspaceId, campaignId: originId, chunk, contactId });
+    return { status: 'ignored', why: `a campaign email is ${feedback.kind} in its chunk` };
+  }
 
   // A test send's or an alert's mailbox is not the contact's: its answers touch only the message.
   const aboutContact = recipientIsContact(origin);

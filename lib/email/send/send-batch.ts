@@ -238,6 +238,7 @@ export const sendRecorded = async (
       kind,
       origin: request.origin,
       ...(request.originId ? { originId: request.originId } : {}),
+      ...(request.chunk ? { chunk: request.chunk } : {}),
     };
     try {
       return {

@@ -47,6 +47,11 @@ export const sendRequestSchema = z
     template: templateRefSchema,
     /** The subscription topic of a marketing email (newsletter, product news...). */
     topic: topicIdSchema.optional(),
+    /** A campaign's chunk (`<shard>-<page>`): tagged on each email, so SES's Send event finds its claim. */
+    chunk: z
+      .string()
+      .regex(/^\d{1,2}-\d{1,8}$/, 'a chunk is <shard>-<page>')
+      .optional(),
     recipients: z
       .array(sendRecipientSchema)
       .min(1)
