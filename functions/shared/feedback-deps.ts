@@ -11,6 +11,7 @@ import { timelineRepository } from '../../lib/events/timeline.repository.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { contactDeps } from './contact-deps.ts';
 import { once, table } from './deps.ts';
 import { sendQueue } from './email-api-deps.ts';
 import { emailPorts } from './email-deps.ts';
@@ -27,6 +28,7 @@ export const feedbackDeps = once(() => ({
   messages: messagesRepository(table()),
   contacts: contactsRepository(table()),
   campaignClaims: campaignClaims(chunksRepository(table())),
+  retentionDays: contactDeps().retentionDays,
 }));
 
 /** An alert is one transactional send request to the workspace's address, queued like any email. */

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { scoreStateSchema } from '../scoring/score-state.schema.ts';
 import { channelSchema } from '../shared/values/channel.schema.ts';
 import { anonymousIdSchema, emailSchema, externalIdSchema } from '../shared/values/identity.schema.ts';
+import { timeZoneSchema } from '../shared/values/time-zone.schema.ts';
 
 export const LIMITS = {
   attributes: 100,
@@ -23,19 +24,8 @@ export const LIMITS = {
 
 export { PROTECTED_FIELDS } from './protected-fields.ts';
 
-const isTimeZone = (tz: string): boolean => {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-export const timezoneSchema = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Madrid)');
+/** Kept under its old name for importers; the rule (aliases accepted, canonical kept) is the leaf's. */
+export { timeZoneSchema as timezoneSchema };
 
 const canonicalLocale = (value: string): string | undefined => {
   try {
@@ -94,7 +84,7 @@ const profileFields = {
   lastName: name.optional(),
   phone: phoneSchema.optional(),
   locale: localeSchema.optional(),
-  timezone: timezoneSchema.optional(),
+  timezone: timeZoneSchema.optional(),
   attributes: attributesInput.optional(),
 };
 

@@ -19,6 +19,11 @@ export const MESSAGE_TAG = {
   originId: 'ecrm-origin-id',
   /** A campaign email's chunk (`<shard>-<page>`): where its recipient is claimed. */
   chunk: 'ecrm-chunk',
+  /**
+   * A campaign email's template (`<templateId>_v<version>`): its message entry is written by its first
+   * feedback (an open, a bounce...), which thus knows what was sent without a lookup.
+   */
+  template: 'ecrm-template',
 } as const;
 
 export const EMAIL_KINDS = ['marketing', 'transactional'] as const;
@@ -46,6 +51,7 @@ export const messageTagsSchema = z.object({
   origin: originSchema,
   originId: tagValue.optional(),
   chunk: tagValue.optional(),
+  template: tagValue.optional(),
 });
 export type MessageTags = z.infer<typeof messageTagsSchema>;
 
@@ -61,6 +67,7 @@ export const toSesTags = (tags: MessageTags): { Name: string; Value: string }[] 
   ];
   if (checked.originId !== undefined) out.push({ Name: MESSAGE_TAG.originId, Value: checked.originId });
   if (checked.chunk !== undefined) out.push({ Name: MESSAGE_TAG.chunk, Value: checked.chunk });
+  if (checked.template !== undefined) out.push({ Name: MESSAGE_TAG.template, Value: checked.template });
   return out;
 };
 
@@ -77,6 +84,17 @@ export const readMessageTags = (tags: Readonly<Record<string, readonly string[] 
     origin: tags[MESSAGE_TAG.origin]?.[0],
     originId: tags[MESSAGE_TAG.originId]?.[0],
     chunk: tags[MESSAGE_TAG.chunk]?.[0],
+    template: tags[MESSAGE_TAG.template]?.[0],
   });
   return parsed.success ? parsed.data : undefined;
+};
+
+/** The template tag of a campaign email. */
+export const templateTag = (ref: { readonly templateId: string; readonly version: number }): string =>
+  `${ref.templateId}_v${ref.version}`;
+
+/** The template a template tag names, or undefined when it names none. */
+export const readTemplateTag = (tag: string | undefined) => {
+  const parts = tag === undefined ? null : /^([a-z0-9][a-z0-9-]{0,63})_v([1-9]\d{0,8})$/.exec(tag);
+  return parts?.[1] && parts[2] ? { templateId: parts[1], version: Number(parts[2]) } : undefined;
 };

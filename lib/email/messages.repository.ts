@@ -165,7 +165,7 @@ export const messagesRepository = (table: Table) => {
   };
 
   const store: MessageStore = {
-    async create(ws, contactId, message: EmailMessage, retentionDays) {
+    async create(ws, contactId, message: EmailMessage, retentionDays, event) {
       const occurredAt = messageCreatedAt(message.messageId);
       try {
         await table.client.send(
@@ -182,6 +182,7 @@ export const messagesRepository = (table: Table) => {
               properties: {},
               ttl: Math.floor(Date.parse(occurredAt) / 1000) + retentionDays * DAY_SECONDS,
               email: message,
+              ...(event ? { [OUTBOX_ATTRIBUTE]: toOutbox(event) } : {}),
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),

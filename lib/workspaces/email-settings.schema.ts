@@ -1,10 +1,12 @@
 /**
- * A workspace's email settings: what every send, unsubscribe page and double opt-in reads. Kept on
+ * A workspace's email settings: what every send, unsubscribe page and double opt-in reads (and the
+ * default time zone campaigns schedule by, a fallback like the default locale). Kept on
  * the workspace item (`email`), set through `PUT /v1/workspace/email-settings`. A leaf module: the
  * template, subscription, sending and feedback capabilities all read it.
  */
 import * as z from 'zod';
 import { emailSchema } from '../shared/values/identity.schema.ts';
+import { timeZoneSchema } from '../shared/values/time-zone.schema.ts';
 
 /** The locales ecrm ships templates and pages in; a contact's locale falls back to one of these. */
 export const SHIPPED_LOCALES = ['en', 'es', 'fr', 'it', 'zh-Hant'] as const;
@@ -28,6 +30,15 @@ export type Topic = z.infer<typeof topicSchema>;
 export const emailSettingsSchema = z.strictObject({
   /** The locale of the last resort (`es-MX` → `es` → this). */
   defaultLocale: shippedLocaleSchema.default('en'),
+  /**
+   * The zone of a contact without one (or with one the runtime does not know), for "9:00 in each
+   * recipient's own time zone" campaigns. Aliases accepted, the canonical name kept.
+   */
+  defaultTimeZone: timeZoneSchema
+    .default('UTC')
+    .describe(
+      "the time zone of contacts without one, for schedules in each recipient's own time zone (IANA name; aliases accepted, the canonical name is kept)",
+    ),
   /** The sender's postal address; a marketing send without one is refused (CAN-SPAM, the brief's rules). */
   postalAddress: z.string().trim().min(10).max(300).optional(),
   /** Where the MQL hand-off alert goes (transactional). */

@@ -335,6 +335,34 @@ describe('email settings and topic consent', () => {
     expect((await client(stack, fresh.write).put('/v1/workspace/email-settings', {})).status).toBe(403);
   });
 
+  it("sets the workspace's default time zone: UTC until set, aliases kept canonical, unknown zones refused by name", async () => {
+    const fresh = await workspaceWithKeys(stack);
+    const admin = client(stack, fresh.admin);
+    expect(field((await admin.get('/v1/workspace/email-settings')).body, 'defaultTimeZone')).toBe('UTC');
+    const set = await admin.put('/v1/workspace/email-settings', {
+      ...settings,
+      defaultTimeZone: 'Asia/Calcutta',
+    });
+    expect(set.status).toBe(200);
+    expect(field(set.body, 'defaultTimeZone')).toBe('Asia/Kolkata');
+    const read = await client(stack, fresh.read).get('/v1/workspace/email-settings');
+    expect(read.body).toEqual({ ...settings, defaultTimeZone: 'Asia/Kolkata' });
+    expect(field((await admin.get('/v1/workspace')).body, 'settings', 'email', 'defaultTimeZone')).toBe(
+      'Asia/Kolkata',
+    );
+    for (const zone of ['Mars/Olympus', '+05:30', 'CEST', 7]) {
+      const bad = await admin.put('/v1/workspace/email-settings', { ...settings, defaultTimeZone: zone });
+      expect(bad.status, String(zone)).toBe(422);
+      expect(field(bad.body, 'error', 'issues', 0, 'path')).toBe('defaultTimeZone');
+    }
+    // A refused change left the zone as it was; settings put without one go back to UTC.
+    expect(field((await admin.get('/v1/workspace/email-settings')).body, 'defaultTimeZone')).toBe(
+      'Asia/Kolkata',
+    );
+    await admin.put('/v1/workspace/email-settings', settings);
+    expect(field((await admin.get('/v1/workspace/email-settings')).body, 'defaultTimeZone')).toBe('UTC');
+  });
+
   it('shows the settings with the workspace once set', async () => {
     const res = await api.get('/v1/workspace');
     expect(field(res.body, 'settings', 'email', 'postalAddress')).toBe(settings.postalAddress);

@@ -53,6 +53,7 @@ const deps = {
   ...base,
   messages: messagesRepository(base.table),
   campaignClaims: campaignClaims(chunksRepository(base.table)),
+  retentionDays: async () => 30,
   counters: countersRepository(base.table),
   sending: sendingStateRepository(base.table),
 };
@@ -319,6 +320,54 @@ describe('deliveries, opens and clicks', () => {
     expect(await deps.counters.originTotals(ws, 'campaign', campaignId)).toMatchObject({
       sent: 0,
       delivered: 0,
+    });
+  });
+
+  it('the first feedback of a campaign email writes its message entry, once, and later feedback updates it', async () => {
+    const ws = await newWorkspace(deps);
+    const campaignId = newId('cmp');
+    const { contact } = await upsertContact(
+      ws,
+      upsertContactBody.parse({ email: `p${Math.random().toString(36).slice(2)}@example.com` }),
+      'api',
+      deps,
+    );
+    const t: MessageTags = {
+      workspaceId: ws,
+      contactId: contact.id,
+      messageId: campaignMessageId(campaignId, new Date('2026-11-30T09:00:00Z'), contact.id),
+      kind: 'marketing',
+      origin: 'campaign',
+      originId: campaignId,
+      chunk: '2-0',
+      template: 'newsletter_v3',
+    };
+
+    await twiceAtOnce('open', t);
+
+    const key = messageKey(ws, t.contactId, t.messageId);
+    const opened = await rawItem(key);
+    expect(readItem(timelineEntryRecord, opened, 'message').email).toMatchObject({
+      status: 'opened',
+      templateId: 'newsletter',
+      version: 3,
+      originId: campaignId,
+      seen: ['Open'],
+      at: { sent: '2026-11-30T09:00:00.000Z' },
+    });
+    expect(outboxOf(opened)).toMatchObject({
+      type: 'email.engaged',
+      data: { kind: 'opened', contactId: contact.id },
+    });
+    expect(opened?.ttl).toEqual(expect.any(Number));
+    await twiceAtOnce('click', t);
+    expect(await messageOf(t)).toMatchObject({
+      status: 'clicked',
+      seen: ['Open', expect.stringMatching(/^Click#/)],
+    });
+    expect(await deps.counters.originTotals(ws, 'campaign', campaignId)).toMatchObject({
+      opened: 1,
+      clicked: 1,
     });
   });
 

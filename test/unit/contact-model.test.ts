@@ -27,7 +27,7 @@ describe('contact input schema', () => {
     expect(upsertContactBody.safeParse({ externalId: 'shop-1' }).success).toBe(true);
   });
 
-  it('accepts IANA time zones and refuses others', () => {
+  it('accepts IANA time zones and their aliases (kept canonical) and refuses others', () => {
     expect(upsertContactBody.safeParse({ email: 'a@example.com', timezone: 'Europe/Madrid' }).success).toBe(
       true,
     );
@@ -35,6 +35,11 @@ describe('contact input schema', () => {
       upsertContactBody.safeParse({ email: 'a@example.com', timezone: 'America/Argentina/Buenos_Aires' })
         .success,
     ).toBe(true);
+    // Aliases are accepted and kept under the zone's canonical name.
+    expect(upsertContactBody.parse({ email: 'a@example.com', timezone: 'US/Eastern' }).timezone).toBe(
+      'America/New_York',
+    );
+    expect(patchContactBody.parse({ timezone: 'Asia/Calcutta' }).timezone).toBe('Asia/Kolkata');
     for (const tz of ['Mars/Olympus', 'GMT+25', 'Europe/', '../etc/passwd', '']) {
       const result = upsertContactBody.safeParse({ email: 'a@example.com', timezone: tz });
       expect(result.success, tz).toBe(false);

@@ -14,6 +14,7 @@ import { MAX_TRACKED_LINKS } from '../message-clicks.ts';
 import { recipientIsContact } from '../message-tags.ts';
 import type { MessagesRepository } from '../messages.repository.ts';
 import { type Feedback, isEngagement, readFeedback, statusesBefore } from './feedback.ts';
+import { entryFromFirstFeedback } from './first-feedback.ts';
 import type { SesEvent } from './ses-event.schema.ts';
 import { suppressContact } from './suppress-contact.ts';
 
@@ -34,6 +35,8 @@ export interface FeedbackDeps {
   readonly messages: MessagesRepository;
   readonly contacts: ContactsRepository;
   readonly campaignClaims: CampaignClaims;
+  /** The workspace's timeline retention: how long a message entry written here is kept. */
+  readonly retentionDays: (workspaceId: string) => Promise<number>;
   readonly clock: Clock;
 }
 
@@ -100,6 +103,13 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
         )
       : undefined;
   const key = messageKey(workspaceId, contactId, messageId);
+  if (chunk !== undefined) {
+    // The first feedback of a campaign email writes its entry; a later one finds it and updates it.
+    const entry = entryFromFirstFeedback(feedback);
+    const retention = entry ? await deps.retentionDays(workspaceId) : 0;
+    if (entry && (await deps.messages.create(workspaceId, contactId, entry, retention, engaged)))
+      return { status: 'applied', feedback, message: true, suppressed };
+  }
   if (feedback.link !== undefined) {
     // A click: each distinct link of the message once (message-clicks.ts).
     const click = await deps.messages.applyClick(key, {

@@ -4,6 +4,7 @@
  * has a real implementation in this folder and an in-memory fake in the tests.
  */
 import type { Contact } from '../../contacts/contact.schema.ts';
+import type { DomainEvent } from '../../shared/events/catalogue.ts';
 import type { EmailSettings } from '../../workspaces/email-settings.schema.ts';
 import type { EmailMessage } from '../message.schema.ts';
 import type { MessageTags } from '../message-tags.ts';
@@ -61,6 +62,8 @@ export interface MessageStore {
     contactId: string,
     message: EmailMessage,
     retentionDays: number,
+    /** Published from the entry (outbox) when it is created. */
+    event?: DomainEvent,
   ): Promise<boolean>;
   /** claimed → failed with the reason. */
   markFailed(

@@ -20,7 +20,7 @@ import type { Contact } from '../../contacts/contact.schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { EmailMessage } from '../message.schema.ts';
 import type { EmailKind, MessageTags } from '../message-tags.ts';
-import { recipientIsContact } from '../message-tags.ts';
+import { recipientIsContact, templateTag } from '../message-tags.ts';
 import type { PausePort, RecipientLinks, SenderPort, SubscriptionPort, TemplatePort } from '../ports.ts';
 import { type ClaimEntry, type ClaimStore, messageClaims, type Settlement } from './claims.ts';
 import { type DeliverOptions, deliver } from './deliver.ts';
@@ -238,7 +238,7 @@ export const sendRecorded = async (
       kind,
       origin: request.origin,
       ...(request.originId ? { originId: request.originId } : {}),
-      ...(request.chunk ? { chunk: request.chunk } : {}),
+      ...(request.chunk ? { chunk: request.chunk, template: templateTag(request.template) } : {}),
     };
     try {
       return {
