@@ -14,6 +14,8 @@
  *   npm run ecrm -- template preview --id welcome --contact c_... [--locale es] [--data '<json>']
  *   npm run ecrm -- sender-domain add --domain brand.example | list | show --domain D | update | remove
  *   npm run ecrm -- sending status | resume | stats --origin campaign --id cmp_... [--local | --api URL --api-key K]
+ *   npm run ecrm -- campaign create --name N --template T --include sg_... | list | show --id cmp_...
+ *   npm run ecrm -- campaign schedule --id cmp_... --at 2026-12-01T09:00 --time-zone Europe/Paris | start | pause | resume | cancel
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  */
 import { readFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ import {
 import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletion.repository.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
+import { campaignCommand, campaignUsage } from './campaign.command.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
@@ -65,7 +68,8 @@ ${senderDomainUsage}
   email send --contact <contact id> --template <template id> [--version <n>] [--data '<json>'] [--idempotency-key <key>]
   email test-send --template <template id> --contact <contact id> --to <address> [--version <n>] [--data '<json>']
 ${sendingUsage}
-  (connection, segment, scoring-model, template, sender-domain, email-settings, sending and email commands go through the API: --local, or --api <url> --api-key <key>)`;
+${campaignUsage}
+  (connection, segment, scoring-model, template, sender-domain, email-settings, sending, email and campaign commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -107,6 +111,16 @@ const { values, positionals } = parseArgs({
     to: { type: 'string' },
     'idempotency-key': { type: 'string' },
     origin: { type: 'string' },
+    include: { type: 'string' },
+    exclude: { type: 'string' },
+    topic: { type: 'string' },
+    utm: { type: 'string' },
+    'sender-domain': { type: 'string' },
+    status: { type: 'string' },
+    at: { type: 'string' },
+    'time-zone': { type: 'string' },
+    date: { type: 'string' },
+    time: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -133,6 +147,12 @@ const main = async (): Promise<unknown> => {
   }
   if (noun === 'sending')
     return sendingCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+    );
+  if (noun === 'campaign')
+    return campaignCommand(
       verb,
       values,
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),

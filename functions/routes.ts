@@ -1,5 +1,6 @@
 /** Every HTTP route of the API, in the order the reference lists them. */
 import type { RouteSpec } from '../lib/shared/http/route.ts';
+import * as campaigns from './campaigns/campaign.routes.ts';
 import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
 import * as email from './email/email.routes.ts';
@@ -76,6 +77,17 @@ export const routes = {
   removeSenderDomain: senders.removeSenderDomainRoute,
   sendEmail: email.sendEmailRoute,
   testSend: email.testSendRoute,
+  createCampaign: campaigns.createCampaignRoute,
+  listCampaigns: campaigns.listCampaignsRoute,
+  getCampaign: campaigns.getCampaignRoute,
+  updateCampaign: campaigns.updateCampaignRoute,
+  deleteCampaign: campaigns.deleteCampaignRoute,
+  scheduleCampaign: campaigns.scheduleCampaignRoute,
+  unscheduleCampaign: campaigns.unscheduleCampaignRoute,
+  startCampaign: campaigns.startCampaignRoute,
+  pauseCampaign: campaigns.pauseCampaignRoute,
+  resumeCampaign: campaigns.resumeCampaignRoute,
+  cancelCampaign: campaigns.cancelCampaignRoute,
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,

@@ -9,13 +9,19 @@ import { systemClock } from '../../lib/shared/clock.ts';
 import { fireTimer } from '../../lib/timers/fire.ts';
 import { runTask } from '../../lib/timers/tasks.ts';
 import { timerMessage } from '../../lib/timers/timer.schema.ts';
+import { campaignStateDeps } from '../shared/campaign-deps.ts';
 import { logger } from '../shared/http-errors.ts';
 import { scoringDeps } from '../shared/scoring-deps.ts';
 import { membershipDeps } from '../shared/segment-deps.ts';
 import { timersRepo } from '../shared/timer-deps.ts';
 import { checkoutDeps } from '../shared/webhook-deps.ts';
 
-const run = runTask({ checkout: checkoutDeps, membership: membershipDeps, scoring: scoringDeps });
+const run = runTask({
+  checkout: checkoutDeps,
+  membership: membershipDeps,
+  scoring: scoringDeps,
+  campaigns: campaignStateDeps,
+});
 
 const parseBody = (body: string) => {
   try {

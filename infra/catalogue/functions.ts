@@ -146,7 +146,7 @@ export const functions: readonly FunctionSpec[] = [
     name: 'fire-timer',
     entry: 'functions/timers/fire-timer.handler.ts',
     description:
-      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay).',
+      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches).',
     trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5 },
     access: write,
     timeoutSeconds: 30,
@@ -321,6 +321,28 @@ export const functions: readonly FunctionSpec[] = [
     table: 'readWrite',
     sendTo: 'send-email',
   }),
+  http('create-campaign', 'functions/campaigns/create-campaign.handler.ts', routes.createCampaign, write),
+  http('list-campaigns', 'functions/campaigns/list-campaigns.handler.ts', routes.listCampaigns, read),
+  http('get-campaign', 'functions/campaigns/get-campaign.handler.ts', routes.getCampaign, read),
+  http('update-campaign', 'functions/campaigns/update-campaign.handler.ts', routes.updateCampaign, write),
+  http('delete-campaign', 'functions/campaigns/delete-campaign.handler.ts', routes.deleteCampaign, write),
+  // Scheduling sets the campaign-launch timer (a table write; the timer service does the rest).
+  http(
+    'schedule-campaign',
+    'functions/campaigns/schedule-campaign.handler.ts',
+    routes.scheduleCampaign,
+    write,
+  ),
+  http(
+    'unschedule-campaign',
+    'functions/campaigns/unschedule-campaign.handler.ts',
+    routes.unscheduleCampaign,
+    write,
+  ),
+  http('start-campaign', 'functions/campaigns/start-campaign.handler.ts', routes.startCampaign, write),
+  http('pause-campaign', 'functions/campaigns/pause-campaign.handler.ts', routes.pauseCampaign, write),
+  http('resume-campaign', 'functions/campaigns/resume-campaign.handler.ts', routes.resumeCampaign, write),
+  http('cancel-campaign', 'functions/campaigns/cancel-campaign.handler.ts', routes.cancelCampaign, write),
   {
     name: 'ses-feedback',
     entry: 'functions/feedback/ses-feedback.handler.ts',

@@ -259,6 +259,23 @@ export const keys = {
     sk: 'TS',
   }),
   /**
+   * A campaign, in the workspace partition (`CMP#<id>`; ids are time-ordered, so the sort key lists
+   * them by creation).
+   */
+  campaign: (workspaceId: string, campaignId: string): Key => ({
+    pk: ws(workspaceId),
+    sk: `CMP#${campaignId}`,
+  }),
+  campaignPrefix: 'CMP#',
+  /**
+   * An `Idempotency-Key` of the campaign API, hashed: the request it was first used with and what that
+   * request made. One key per workspace whatever the route (Stripe's convention).
+   */
+  idempotentRequest: (workspaceId: string, idempotencyKey: string): Key => ({
+    pk: `${ws(workspaceId)}#IK#${identityHash(idempotencyKey)}`,
+    sk: 'IK',
+  }),
+  /**
    * A chunk of a campaign's audience snapshot (≤ 50 recipients, one page of one membership shard):
    * spread over the shards, so a campaign's snapshot is written and sent from 16 partitions in
    * parallel, and in page order within each.

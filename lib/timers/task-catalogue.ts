@@ -20,6 +20,11 @@ const definitions = {
     description: "A contact's decaying lead score crosses a stage threshold.",
     input: z.object({ contactId: id }),
   },
+  'campaign-launch': {
+    description:
+      "A scheduled campaign's send time came: it starts sending if it is still scheduled for `sendAt`.",
+    input: z.object({ campaignId: id, sendAt: z.iso.datetime() }),
+  },
 } as const;
 
 type Definitions = typeof definitions;

@@ -3,6 +3,8 @@
  * here and knows nothing of checkouts, segments or scores.
  */
 import type * as z from 'zod';
+import { launchScheduledCampaign } from '../campaigns/campaign-lifecycle.ts';
+import type { CampaignStateDeps } from '../campaigns/deps.ts';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
@@ -19,6 +21,7 @@ export interface TaskDeps {
   readonly checkout: () => CheckoutDeps;
   readonly membership: () => MembershipDeps;
   readonly scoring: () => ScoringDeps;
+  readonly campaigns: () => CampaignStateDeps;
 }
 
 type UseCases = {
@@ -34,6 +37,8 @@ export const taskUseCases: UseCases = {
   },
   'score-decay': (workspaceId, input, deps) =>
     scoreContact(workspaceId, input.contactId, { kind: 'decay' }, deps.scoring()),
+  'campaign-launch': (workspaceId, input, deps) =>
+    launchScheduledCampaign(workspaceId, input, deps.campaigns()),
 };
 
 /** The catalogue's schemas, typed per task so a parsed input feeds its own use case. */
@@ -41,6 +46,7 @@ const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
   'checkout-timeout': taskDefinition('checkout-timeout').input,
   'segment-recheck': taskDefinition('segment-recheck').input,
   'score-decay': taskDefinition('score-decay').input,
+  'campaign-launch': taskDefinition('campaign-launch').input,
 };
 
 const runTyped = <T extends TaskType>(workspaceId: string, type: T, raw: unknown, deps: TaskDeps) => {

@@ -65,7 +65,29 @@ beforeAll(async () => {
     const to = { workspaceId: keys.id, connectionId, secret };
     await deliverShopify(stack, to, 'orders/create', body, `cursor-garbage-${n}`);
   }
+  const news = {
+    name: 'News',
+    kind: 'marketing',
+    locales: {
+      en: {
+        subject: 'News',
+        html: '<p>News <a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ workspace.postal_address }}</p>',
+      },
+    },
+  };
+  expect((await api.put('/v1/templates/news', news)).status).toBe(201);
+  for (const name of ['First', 'Second', 'Third'])
+    expect(
+      (
+        await api.post('/v1/campaigns', {
+          name,
+          template: { templateId: 'news' },
+          audience: { segments: { include: [segmentId] } },
+        })
+      ).status,
+    ).toBe(201);
   await stack.idle();
+  paths.listCampaigns = '/v1/campaigns';
   paths.listQuarantine = `/v1/connections/${connectionId}/quarantine`;
   paths.listContacts = '/v1/contacts';
   paths.readTimeline = `/v1/contacts/${contactId}/timeline`;

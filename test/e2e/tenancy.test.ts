@@ -331,6 +331,66 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
         })
       ).status,
     ).toBe(404),
+  createCampaign: async () => {
+    const campaignId = await aCampaign();
+    // B cannot name A's segment or A's template: neither exists in B.
+    const res = await asB.post('/v1/campaigns', {
+      name: 'B',
+      template: { templateId: 'a-news' },
+      audience: { segments: { include: [aSegmentId] } },
+    });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(field(res.body, 'error', 'issues'))).toContain('audience.segments.include[0]');
+    expect(JSON.stringify(field(res.body, 'error', 'issues'))).toContain('template.templateId');
+    // An Idempotency-Key is the workspace's own: B reusing A's key makes B's own campaign.
+    expect((await asB.put('/v1/templates/a-news', NEWS_TEMPLATE)).status).toBe(201);
+    const withKey = await fetch(`${stack.apiUrl}/v1/campaigns`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${b.admin}`, 'idempotency-key': A_CAMPAIGN_KEY },
+      body: JSON.stringify({ name: 'B', template: { templateId: 'a-news' }, audience: { condition: VIP } }),
+    });
+    expect(withKey.status).toBe(201);
+    expect(withKey.headers.get('idempotent-replayed')).toBeNull();
+    expect(field(await withKey.json(), 'id')).not.toBe(campaignId);
+  },
+  listCampaigns: async () => {
+    const campaignId = await aCampaign();
+    expect(JSON.stringify((await asB.get('/v1/campaigns?limit=100')).body)).not.toContain(campaignId);
+    expect(JSON.stringify((await asA.get('/v1/campaigns?limit=100')).body)).toContain(campaignId);
+  },
+  getCampaign: async () => expect((await asB.get(`/v1/campaigns/${await aCampaign()}`)).status).toBe(404),
+  updateCampaign: async () => {
+    const campaignId = await aCampaign();
+    expect((await asB.patch(`/v1/campaigns/${campaignId}`, { name: 'x' })).status).toBe(404);
+    expect(field((await asA.get(`/v1/campaigns/${campaignId}`)).body, 'name')).toBe('A campaign');
+  },
+  deleteCampaign: async () => {
+    const campaignId = await aCampaign();
+    expect((await asB.del(`/v1/campaigns/${campaignId}`)).status).toBe(404);
+    expect((await asA.get(`/v1/campaigns/${campaignId}`)).status).toBe(200);
+  },
+  scheduleCampaign: async () => {
+    const campaignId = await aCampaign();
+    const at = { type: 'at', at: '2099-01-01T09:00', timeZone: 'UTC' };
+    expect((await asB.post(`/v1/campaigns/${campaignId}/schedule`, at)).status).toBe(404);
+    expect(field((await asA.get(`/v1/campaigns/${campaignId}`)).body, 'status')).toBe('draft');
+  },
+  unscheduleCampaign: async () =>
+    expect((await asB.post(`/v1/campaigns/${await aCampaign()}/unschedule`, {})).status).toBe(404),
+  startCampaign: async () => {
+    const campaignId = await aCampaign();
+    expect((await asB.post(`/v1/campaigns/${campaignId}/start`, {})).status).toBe(404);
+    expect(field((await asA.get(`/v1/campaigns/${campaignId}`)).body, 'status')).toBe('draft');
+  },
+  pauseCampaign: async () =>
+    expect((await asB.post(`/v1/campaigns/${await aCampaign()}/pause`, {})).status).toBe(404),
+  resumeCampaign: async () =>
+    expect((await asB.post(`/v1/campaigns/${await aCampaign()}/resume`, {})).status).toBe(404),
+  cancelCampaign: async () => {
+    const campaignId = await aCampaign();
+    expect((await asB.post(`/v1/campaigns/${campaignId}/cancel`, {})).status).toBe(404);
+    expect(field((await asA.get(`/v1/campaigns/${campaignId}`)).body, 'status')).toBe('draft');
+  },
   getSendingStatus: async () => {
     await stack.table.client.send(
       new PutCommand({
@@ -370,6 +430,37 @@ const TEMPLATE = {
   name: 'A secret',
   kind: 'transactional',
   locales: { en: { subject: 'Hi', html: '<p>{{ contact.email }}</p>' } },
+};
+const VIP = { type: 'tag', op: 'has', value: 'vip' };
+const NEWS_TEMPLATE = {
+  name: 'News',
+  kind: 'marketing',
+  locales: {
+    en: {
+      subject: 'News',
+      html: '<p>News <a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ workspace.postal_address }}</p>',
+    },
+  },
+};
+const A_CAMPAIGN_KEY = 'a-campaign-key-1';
+let aCampaignId: Promise<string> | undefined;
+/** A's draft campaign (made once, with an Idempotency-Key), on A's marketing template and segment. */
+const aCampaign = () => {
+  aCampaignId ??= (async () => {
+    expect((await asA.put('/v1/templates/a-news', NEWS_TEMPLATE)).status).toBe(201);
+    const res = await fetch(`${stack.apiUrl}/v1/campaigns`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.admin}`, 'idempotency-key': A_CAMPAIGN_KEY },
+      body: JSON.stringify({
+        name: 'A campaign',
+        template: { templateId: 'a-news' },
+        audience: { segments: { include: [aSegmentId] } },
+      }),
+    });
+    expect(res.status).toBe(201);
+    return String(field(await res.json(), 'id'));
+  })();
+  return aCampaignId;
 };
 let aTemplateSaved = false;
 const aTemplate = async () => {

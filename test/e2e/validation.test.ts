@@ -21,11 +21,23 @@ const PARAMS: Record<string, string> = {
   keyId: `k_${'0'.repeat(26)}`,
   importId: `imp_${'0'.repeat(26)}`,
   exportId: `exp_${'0'.repeat(26)}`,
+  campaignId: `cmp_${'0'.repeat(20)}`,
   channel: 'email',
   domain: 'brand.example',
 };
 
 const pathOf = (spec: RouteSpec) => spec.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name] ?? 'x');
+
+/** A property's JSON type; for a nullable one (`anyOf` with null), the type besides null. */
+const typeOf = (property: object): unknown => {
+  const type: unknown = Reflect.get(property, 'type');
+  if (type !== undefined) return type;
+  const branches: unknown = Reflect.get(property, 'anyOf');
+  if (!Array.isArray(branches)) return undefined;
+  return branches
+    .map((b: unknown) => (typeof b === 'object' && b !== null ? Reflect.get(b, 'type') : undefined))
+    .find((t) => t !== undefined && t !== 'null');
+};
 
 /** Top-level properties of a body schema, through unions, with the JSON type each expects. */
 const propertiesOf = (schema: Record<string, unknown>): Map<string, unknown> => {
@@ -35,7 +47,7 @@ const propertiesOf = (schema: Record<string, unknown>): Map<string, unknown> => 
     const props = Reflect.get(node, 'properties');
     if (typeof props === 'object' && props !== null)
       for (const [k, v] of Object.entries(props))
-        if (!out.has(k)) out.set(k, typeof v === 'object' && v !== null ? Reflect.get(v, 'type') : undefined);
+        if (!out.has(k)) out.set(k, typeof v === 'object' && v !== null ? typeOf(v) : undefined);
     for (const key of ['anyOf', 'oneOf', 'allOf'])
       for (const branch of [Reflect.get(node, key)].flat()) visit(branch);
   };

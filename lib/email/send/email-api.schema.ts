@@ -36,9 +36,3 @@ export const queuedEmail = z.strictObject({
   replayed: z.boolean(),
 });
 export type QueuedEmail = z.infer<typeof queuedEmail>;
-
-export const idempotencyKeySchema = z
-  .string()
-  .min(8)
-  .max(128)
-  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');

@@ -303,6 +303,34 @@ const definitions = {
       'A timer was set too close to its due time for a minute drain (internal): it is queued at once.',
     data: () => z.object({ key: z.string(), due: z.string() }),
   },
+  'campaign.launched': {
+    version: 1,
+    description:
+      'A campaign entered `sending` from draft or scheduled (started by hand, or its scheduled time came): ' +
+      "the send pipeline's start signal. `by`: `api` or `schedule`.",
+    data: () =>
+      z.object({
+        campaignId: z.string(),
+        by: z.enum(['api', 'schedule']),
+        startedAt: z.string(),
+        sendAt: z.string().optional(),
+      }),
+  },
+  'campaign.paused': {
+    version: 1,
+    description: 'A sending campaign was paused; it sends nothing more until resumed.',
+    data: () => z.object({ campaignId: z.string(), reason: z.string() }),
+  },
+  'campaign.resumed': {
+    version: 1,
+    description: 'A paused campaign was resumed: it continues exactly where it stopped.',
+    data: () => z.object({ campaignId: z.string() }),
+  },
+  'campaign.cancelled': {
+    version: 1,
+    description: 'A scheduled, sending or paused campaign was cancelled; `from` is the status it left.',
+    data: () => z.object({ campaignId: z.string(), from: z.enum(['scheduled', 'sending', 'paused']) }),
+  },
 } as const;
 
 export type EventType = keyof typeof definitions;

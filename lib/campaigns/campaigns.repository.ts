@@ -1,0 +1,152 @@
+/**
+ * Campaigns in the table: one item per campaign in the workspace partition (`CMP#<id>`). Every write
+ * after the create is conditional on the status and `rev` the writer read (so two writers never both
+ * move a campaign, and an edit never lands on a campaign that left draft meanwhile), and carries its
+ * domain event in `_ev` (the outbox). A write may take extra items into its transaction (the record of
+ * an `Idempotency-Key`).
+ */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { cursorCodec } from '../shared/cursor.ts';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '../shared/dynamodb/commands.ts';
+import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
+import { keys } from '../shared/keys.ts';
+import { readItem, type Table } from '../shared/table.ts';
+import { type Campaign, type CampaignStatus, campaignIdSchema, campaignRecord } from './campaign.schema.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** What a conditional write expects to find: the status and rev it read. */
+export interface Expected {
+  readonly status: CampaignStatus;
+  readonly rev: number;
+}
+
+const listCursor = cursorCodec(z.strictObject({ after: campaignIdSchema }));
+
+const campaignItem = (campaign: Campaign, event: DomainEvent | undefined) => ({
+  ...keys.campaign(campaign.workspaceId, campaign.id),
+  ...campaign,
+  ...(event ? { [OUTBOX_ATTRIBUTE]: toOutbox(event) } : {}),
+});
+
+export const campaignsRepository = (table: Table) => {
+  const T = table.name;
+
+  /** One Put, or a transaction when other items must be written with it. */
+  const write = async (put: NonNullable<TransactItem['Put']>, extra: readonly TransactItem[]) => {
+    if (extra.length === 0) await table.client.send(new PutCommand(put));
+    else await table.client.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...extra] }));
+  };
+
+  return {
+    async get(workspaceId: string, campaignId: string): Promise<Campaign | undefined> {
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: T, Key: keys.campaign(workspaceId, campaignId), ConsistentRead: true }),
+      );
+      return Item ? readItem(campaignRecord, Item, 'campaign') : undefined;
+    },
+
+    /** Store a new campaign; fails with a condition error if its id is taken. */
+    async create(campaign: Campaign, extra: readonly TransactItem[] = []): Promise<void> {
+      await write(
+        {
+          TableName: T,
+          Item: campaignItem(campaign, undefined),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+        extra,
+      );
+    },
+
+    /**
+     * Replace a campaign if it still has the status and rev it was read with; fails with a condition
+     * error otherwise. `next.rev` must be `expected.rev + 1`.
+     */
+    async replace(
+      next: Campaign,
+      expected: Expected,
+      event: DomainEvent | undefined,
+      extra: readonly TransactItem[] = [],
+    ): Promise<void> {
+      if (next.rev !== expected.rev + 1) throw new Error('a campaign write must increment its rev by one');
+      await write(
+        {
+          TableName: T,
+          Item: campaignItem(next, event),
+          ConditionExpression: '#status = :status AND rev = :rev',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': expected.status, ':rev': expected.rev },
+        },
+        extra,
+      );
+    },
+
+    /** Delete a campaign if it still has the status and rev it was read with. */
+    async remove(workspaceId: string, campaignId: string, expected: Expected): Promise<void> {
+      await table.client.send(
+        new DeleteCommand({
+          TableName: T,
+          Key: keys.campaign(workspaceId, campaignId),
+          ConditionExpression: '#status = :status AND rev = :rev',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': expected.status, ':rev': expected.rev },
+        }),
+      );
+    },
+
+    /**
+     * A page of the workspace's campaigns, newest first, optionally of one status. The cursor holds
+     * the last campaign id of the page; the start key is rebuilt from it through `keys`.
+     */
+    async list(
+      workspaceId: string,
+      options: { limit: number; cursor?: string | undefined; status?: CampaignStatus | undefined },
+    ): Promise<{ campaigns: Campaign[]; next?: string }> {
+      let start: Record<string, unknown> | undefined = options.cursor
+        ? { ...keys.campaign(workspaceId, listCursor.decode(options.cursor).after) }
+        : undefined;
+      const campaigns: Campaign[] = [];
+      // With a status filter a query page may hold fewer matches than it read: read on until full.
+      for (;;) {
+        const page = await table.client.send(
+          new QueryCommand({
+            TableName: T,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+            ExpressionAttributeValues: {
+              ':pk': keys.workspacePartition(workspaceId),
+              ':p': keys.campaignPrefix,
+              ...(options.status ? { ':status': options.status } : {}),
+            },
+            ...(options.status
+              ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
+              : {}),
+            ScanIndexForward: false,
+            Limit: options.status ? 100 : options.limit - campaigns.length,
+            ExclusiveStartKey: start,
+          }),
+        );
+        const items = page.Items ?? [];
+        for (const [i, item] of items.entries()) {
+          const campaign = readItem(campaignRecord, item, 'campaign');
+          campaigns.push(campaign);
+          if (campaigns.length === options.limit) {
+            const more = i < items.length - 1 || page.LastEvaluatedKey !== undefined;
+            return more ? { campaigns, next: listCursor.encode({ after: campaign.id }) } : { campaigns };
+          }
+        }
+        if (!page.LastEvaluatedKey) return { campaigns };
+        start = page.LastEvaluatedKey;
+      }
+    },
+  };
+};
+
+export type CampaignsRepository = ReturnType<typeof campaignsRepository>;
