@@ -281,11 +281,11 @@ export const keys = {
    * parallel, and in page order within each.
    */
   campaignChunk: (workspaceId: string, campaignId: string, shard: number, page: number): Key => ({
-    pk: `${ws(workspaceId)}#CK#${campaignId}#${shard}`,
+    pk: `${ws(workspaceId)}#CCK#${campaignId}#${shard}`,
     sk: String(page).padStart(8, '0'),
   }),
   campaignChunkShard: (workspaceId: string, campaignId: string, shard: number): string =>
-    `${ws(workspaceId)}#CK#${campaignId}#${shard}`,
+    `${ws(workspaceId)}#CCK#${campaignId}#${shard}`,
   /** An `Idempotency-Key` of `POST /v1/emails`, hashed: the message id it was first given. */
   emailRequest: (workspaceId: string, idempotencyKey: string): Key => ({
     pk: `${ws(workspaceId)}#ER#${identityHash(idempotencyKey)}`,

@@ -7,7 +7,8 @@ import {
   newCampaignId,
   scheduleCampaignBody,
 } from '../../lib/campaigns/campaign.schema.ts';
-import { scheduleInstant, wallClockToInstant } from '../../lib/campaigns/schedule-instant.ts';
+import { scheduleInstant } from '../../lib/campaigns/schedule-instant.ts';
+import { instantInZone as wallClockToInstant } from '../../lib/campaigns/send-time.ts';
 
 const iso = (d: Date) => d.toISOString();
 
