@@ -20,6 +20,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isValidTimeZone } from '../../lib/shared/zoned-time.ts';
 import { LocalEndpoint } from './local-endpoint.ts';
 import { parseJson, RequestTooLargeError, readBody, sendJson } from './local-http-server.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryWithBackoff } from './retry.ts';
@@ -42,7 +43,6 @@ import {
   scheduleSummary,
   validation,
 } from './scheduler-api.ts';
-import { isValidTimeZone } from './zoned-time.ts';
 
 /** What the callback receives for one attempt of one occurrence. */
 export interface ScheduledInvocation {

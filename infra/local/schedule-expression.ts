@@ -11,7 +11,7 @@
  *
  * Pure: no clock. Errors are {@link ScheduleExpressionError}, which the API maps to ValidationException.
  */
-import { fromWallMs, toWallMs } from './zoned-time.ts';
+import { fromWallMs, toWallMs } from '../../lib/shared/zoned-time.ts';
 
 export class ScheduleExpressionError extends Error {
   override readonly name = 'ScheduleExpressionError';

@@ -26,6 +26,7 @@ import {
   parseLocalTime,
 } from '../shared/values/local-time.schema.ts';
 import { canonicalTimeZone, INVALID_TIME_ZONE } from '../shared/values/time-zone.schema.ts';
+import { fromWallMs } from '../shared/zoned-time.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -48,62 +49,12 @@ export interface SendWave {
   readonly timeZones: readonly string[];
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const formatter = (timeZone: string): Intl.DateTimeFormat => {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-};
-
-/** The wall clock of `timeZone` at `instantMs`, as the epoch ms that reading would be in UTC. */
-const wallClockMs = (instantMs: number, timeZone: string): number => {
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instantMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-};
-
-/** The zone's UTC offset at `instantMs`, in ms (positive east of Greenwich). */
-const offsetMs = (instantMs: number, timeZone: string): number => {
-  const whole = Math.floor(instantMs / 1000) * 1000;
-  return wallClockMs(whole, timeZone) - whole;
-};
-
 /**
- * The instant (epoch ms) at which `timeZone`'s clocks show `local`, Temporal's `compatible` way.
- * Like Temporal's reference algorithm, it takes the offsets a day either side of the wall time as
- * the only ones in play (no zone changes its offset twice within two days). `timeZone` must be valid.
+ * The instant (epoch ms) at which `timeZone`'s clocks show `local`, Temporal's `compatible` way (a gap
+ * time moves forward by the gap, an overlap time takes its earlier instant). `timeZone` must be valid.
  */
-const instantMsOf = (local: LocalDateTime, timeZone: string): number => {
-  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const before = offsetMs(wall - DAY_MS, timeZone);
-  const after = offsetMs(wall + DAY_MS, timeZone);
-  const exact = [wall - before, wall - after].filter((t) => wallClockMs(t, timeZone) === wall);
-  // Fall-back overlap: both readings exist, the earlier wins. Gap: none exists; the offset from
-  // before the change moves the time forward by the gap's length.
-  return exact.length > 0 ? Math.min(...exact) : wall - before;
-};
+const instantMsOf = (local: LocalDateTime, timeZone: string): number =>
+  fromWallMs(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute), timeZone);
 
 const invalid = (issue: FieldIssue): ValidationError => new ValidationError(issue.message, [issue]);
 

@@ -111,6 +111,23 @@ const OPTIONS = {
   lastAttempt: false,
 };
 
+const ses = () => new SesClient(awsEndpoint('ses', 'SESV2', 'email'), { maxAttempts: 1 });
+
+/** The send path's ports: the real contacts, workspaces and local SES; fakes for the rest. */
+const sendDeps = (ws: string): Omit<SendDeps, 'messages'> => ({
+  workspaces: workspaceReader(real.workspaces),
+  contacts: contactReader(real.contacts),
+  templates: fakeTemplates([fakeTemplate(REF, 'marketing')]),
+  subscriptions: fakeSubscriptions(),
+  senders: fakeSenders({ ok: true, from: `"Shop" <news@${ws.replaceAll('_', '-')}.example>` }),
+  pauses: fakePauses(),
+  mailer: sesBulkMailer(ses(), { configurationSet: 'ecrm-local' }),
+  halt: memoryHalt(),
+  limits: noLimits,
+  clock: systemClock,
+  onHalt: () => {},
+});
+
 describe('a campaign chunk', () => {
   it('is written once, every recipient pending', async () => {
     const ref = chunkRef(await newWorkspace(real));
@@ -186,22 +203,6 @@ describe('a campaign chunk', () => {
 });
 
 describe('sending a campaign chunk through the local SES', () => {
-  const ses = () => new SesClient(awsEndpoint('ses', 'SESV2', 'email'), { maxAttempts: 1 });
-
-  const deps = (ws: string): Omit<SendDeps, 'messages'> => ({
-    workspaces: workspaceReader(real.workspaces),
-    contacts: contactReader(real.contacts),
-    templates: fakeTemplates([fakeTemplate(REF, 'marketing')]),
-    subscriptions: fakeSubscriptions(),
-    senders: fakeSenders({ ok: true, from: `"Shop" <news@${ws.replaceAll('_', '-')}.example>` }),
-    pauses: fakePauses(),
-    mailer: sesBulkMailer(ses(), { configurationSet: 'ecrm-local' }),
-    halt: memoryHalt(),
-    limits: noLimits,
-    clock: systemClock,
-    onHalt: () => {},
-  });
-
   it('sends each recipient once when the same chunk is delivered three times at once', async () => {
     const ws = await emailWorkspace();
     const people = await storePeople(ws, 12);
@@ -220,7 +221,9 @@ describe('sending a campaign chunk through the local SES', () => {
       })),
     });
     const outcomes = await Promise.all(
-      [0, 1, 2].map(() => sendRecorded(request, deps(ws), chunks.claims(ref, indexOf(ref, ids)), OPTIONS)),
+      [0, 1, 2].map(() =>
+        sendRecorded(request, sendDeps(ws), chunks.claims(ref, indexOf(ref, ids)), OPTIONS),
+      ),
     );
 
     const sent = outcomes.flatMap((o) => Object.values(o.recipients).filter((r) => r.status === 'sent'));
@@ -232,20 +235,6 @@ describe('sending a campaign chunk through the local SES', () => {
 });
 
 describe('sending a wave of a campaign chunk', () => {
-  const ses = () => new SesClient(awsEndpoint('ses', 'SESV2', 'email'), { maxAttempts: 1 });
-  const sendDeps = (ws: string): Omit<SendDeps, 'messages'> => ({
-    workspaces: workspaceReader(real.workspaces),
-    contacts: contactReader(real.contacts),
-    templates: fakeTemplates([fakeTemplate(REF, 'marketing')]),
-    subscriptions: fakeSubscriptions(),
-    senders: fakeSenders({ ok: true, from: `"Shop" <news@${ws.replaceAll('_', '-')}.example>` }),
-    pauses: fakePauses(),
-    mailer: sesBulkMailer(ses(), { configurationSet: 'ecrm-local' }),
-    halt: memoryHalt(),
-    limits: noLimits,
-    clock: systemClock,
-    onHalt: () => {},
-  });
   const campaignIn = (status: CampaignToSend['status']): CampaignToSend => ({
     status,
     template: REF,

@@ -5,7 +5,7 @@ import {
   parseScheduleExpression,
   ScheduleExpressionError,
 } from '../../infra/local/schedule-expression.ts';
-import { fromWallMs, isValidTimeZone, toWallMs } from '../../infra/local/zoned-time.ts';
+import { fromWallMs, isValidTimeZone, toWallMs } from '../../lib/shared/zoned-time.ts';
 
 const utc = { timeZone: 'UTC', anchor: new Date('2026-01-01T00:00:00Z') };
 const next = (expression: string, after: string, context = utc) =>

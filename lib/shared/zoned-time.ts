@@ -1,11 +1,12 @@
 /**
- * Wall-clock time in an IANA time zone, with Intl only (no tz library), for the local scheduler's
- * `at()` and `cron()` expressions and their `ScheduleExpressionTimezone`.
+ * Wall-clock time in an IANA time zone, with Intl only (no tz library): campaign send times
+ * (lib/campaigns/send-time.ts) and the local scheduler's `at()` and `cron()` expressions with their
+ * `ScheduleExpressionTimezone` alike.
  *
  * A wall time is expressed as the epoch milliseconds it would have in UTC ("wall ms"), so calendar
  * arithmetic is plain Date.UTC arithmetic. Around DST changes a wall time that does not exist (the
- * spring-forward gap) maps to the instant one offset later; an ambiguous one (the fall-back hour)
- * maps to its first occurrence.
+ * spring-forward gap) moves forward by the gap; an ambiguous one (the fall-back hour) maps to its
+ * first occurrence: Temporal's `compatible` disambiguation.
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
