@@ -186,15 +186,6 @@ export const chunksRepository = (table: Table) => {
       return (await move(ref, state, [{ index, to: 's' }])).length > 0;
     },
 
-    /** Still-pending recipients refused with their reason (the ones already settled are left alone). */
-    async refusePending(
-      ref: ChunkRef,
-      refused: readonly { readonly index: number; readonly reason: string }[],
-    ): Promise<number> {
-      const moves = refused.map((r): Move => ({ index: r.index, to: 'r', reason: r.reason }));
-      return moves.length === 0 ? 0 : (await move(ref, 'p', moves)).length;
-    },
-
     /**
      * The chunk as the send path's claim store. `indexOf` maps each message id of the send request to
      * its recipient's position in the chunk.

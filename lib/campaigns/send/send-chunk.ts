@@ -6,8 +6,8 @@
  * - Only a `sending` campaign sends. A paused one leaves the chunk pending (its resume queues the
  *   pending chunks again); a cancelled one marks what is still pending `x`.
  * - A delivery of a chunk already sent sends nothing: its recipients are no longer pending.
- * - A recipient the send path refuses without a trace of its own (the contact was erased since the
- *   snapshot) is marked refused in the chunk, so that the campaign can finish.
+ * - A recipient whose contact was erased since the snapshot is refused in the chunk like any other
+ *   refusal (the send path records it through the chunk), so that the campaign can finish.
  */
 import type { BatchOutcome, SendDeps, SendOptions } from '../../email/send/send-batch.ts';
 import { sendRecorded } from '../../email/send/send-batch.ts';
@@ -32,7 +32,7 @@ export interface CampaignToSend {
 
 export interface ChunkSendDeps {
   readonly campaign: (workspaceId: string, campaignId: string) => Promise<CampaignToSend | undefined>;
-  readonly chunks: Pick<ChunksRepository, 'get' | 'claims' | 'cancelPending' | 'refusePending'>;
+  readonly chunks: Pick<ChunksRepository, 'get' | 'claims' | 'cancelPending'>;
   readonly send: Omit<SendDeps, 'messages'>;
 }
 
@@ -78,12 +78,5 @@ export const sendChunk = async (
   const indexOf = new Map(recipients.map((r, k) => [r.messageId, positions[k] ?? -1]));
   const batch = await sendRecorded(request, deps.send, deps.chunks.claims(job, indexOf), options);
 
-  // Refusals the send path could not record (no contact, no workspace) end here, with their reason.
-  const unrecorded = recipients.flatMap((r) => {
-    const outcome = batch.recipients[r.messageId];
-    const index = indexOf.get(r.messageId);
-    return outcome?.status === 'refused' && index !== undefined ? [{ index, reason: outcome.reason }] : [];
-  });
-  if (unrecorded.length > 0) await deps.chunks.refusePending(job, unrecorded);
   return { status: 'sent', batch };
 };

@@ -17,6 +17,8 @@ export interface ClaimEntry {
   readonly contactId: string;
   /** `status` is `claimed`, `refused` or `failed`. */
   readonly message: EmailMessage;
+  /** Refused because the contact no longer exists: there is no timeline to record it in. */
+  readonly contactGone?: true;
 }
 
 interface SettledRecipient {
@@ -60,7 +62,7 @@ export const messageClaims = (messages: MessageStore): ClaimStore => ({
   async record(ws, entries, retentionDays) {
     const written = await Promise.allSettled(
       entries.map(async (e) =>
-        (await messages.create(ws, e.contactId, e.message, retentionDays)) ? e : undefined,
+        e.contactGone || (await messages.create(ws, e.contactId, e.message, retentionDays)) ? e : undefined,
       ),
     );
     const recorded = written.flatMap((w) => (w.status === 'fulfilled' && w.value ? [w.value] : []));

@@ -143,10 +143,12 @@ export const sendRecorded = async (
     status: 'refused' | 'failed',
     reason: string,
     extra: Partial<EmailMessage> = {},
+    contactGone = false,
   ): undefined => {
     finals.push({
       contactId: r.contactId,
       message: { ...base(r, kind), ...extra, status, reason, at: { [status]: now() } },
+      ...(contactGone ? { contactGone: true } : {}),
     });
     return undefined;
   };
@@ -206,10 +208,7 @@ export const sendRecorded = async (
   // (a heavy template, 50 recipients) leaves no claim behind for its redelivery to take for sent mail.
   const render = async (r: SendRecipient): Promise<Prepared | undefined> => {
     const contact = contacts.get(r.contactId);
-    if (!contact) {
-      outcomes[r.messageId] = { status: 'refused', reason: 'no such contact' };
-      return undefined;
-    }
+    if (!contact) return finalAt(r, kind, 'refused', 'no such contact', {}, true);
     if (recipientIsContact(request.origin)) {
       const eligible = deps.subscriptions.eligibility(contact, { kind, topic }, settings);
       if (!eligible.ok) return finalAt(r, kind, 'refused', eligible.refusal);
