@@ -14,6 +14,14 @@
  *   take them for sent mail.
  * - Refusals (not eligible, the whole marketing request refused) and render failures are final and
  *   recorded with the claims; nothing is retried that a retry cannot fix.
+ * - Under a workspace frequency cap (marketing to contacts only; never transactional), each recipient
+ *   this call claimed is counted against its contact's cap before SES sees it (frequency-caps
+ *   repository: a conditional write per recipient, none when there is no cap). Counting after the
+ *   claim means a redelivered request, which finds its claims, never counts a recipient twice. Over
+ *   the cap: `capped`, settled through the claim store like any outcome, never sent. A count is
+ *   given back when its send fails for good or is released to be sent again (the retry counts it
+ *   then); a crash between the count and SES's answer leaves it counted: one email fewer, never one
+ *   too many.
  */
 
 import type { Contact } from '../../contacts/contact.schema.ts';
@@ -24,10 +32,13 @@ import { recipientIsContact, templateTag } from '../message-tags.ts';
 import type { PausePort, RecipientLinks, SenderPort, SubscriptionPort, TemplatePort } from '../ports.ts';
 import { type ClaimEntry, type ClaimStore, messageClaims, type Settlement } from './claims.ts';
 import { type DeliverOptions, deliver } from './deliver.ts';
+import { FREQUENCY_CAP_REASON } from './frequency-cap.ts';
 import { checkedFrom, UnsafeHeaderError } from './header-safety.ts';
 import { outgoingEmail } from './outgoing.ts';
 import type {
+  CappedSend,
   ContactReader,
+  FrequencyCaps,
   Mailer,
   MessageStore,
   OutgoingEmail,
@@ -48,6 +59,8 @@ export interface SendDeps {
   readonly mailer: Mailer;
   readonly halt: SendingHalt;
   readonly limits: SendLimits;
+  /** The workspaces' frequency caps; asked only when the workspace has one. */
+  readonly caps: FrequencyCaps;
   readonly clock: Clock;
   /** Called once by the invocation that halted sending (metric + log: what the alarm watches). */
   readonly onHalt: (reason: string) => void;
@@ -56,6 +69,8 @@ export interface SendDeps {
 export type RecipientOutcome =
   | { readonly status: 'sent'; readonly sesMessageId: string }
   | { readonly status: 'refused' | 'failed'; readonly reason: string }
+  /** Over the workspace's frequency cap: not sent, final. */
+  | { readonly status: 'capped'; readonly reason: string }
   /** Claimed before (a redelivery, a reused id): not sent again. */
   | { readonly status: 'duplicate' }
   /** Not sent this time, claim released: the request must be retried (SQS redelivery). */
@@ -267,8 +282,42 @@ export const sendRecorded = async (
   });
   if (ready.length === 0) return { recipients: outcomes, retry: false };
 
+  const cap = kind === 'marketing' && recipientIsContact(request.origin) ? settings.frequencyCap : undefined;
+  let counted: readonly CappedSend[] = [];
+  const cappedSettlements: Settlement[] = [];
+  let toSend = ready;
+  if (cap) {
+    try {
+      counted = await deps.caps.count(
+        ws,
+        ready.map((e) => ({ contactId: e.contactId, messageId: e.messageId })),
+        cap,
+        deps.clock.now(),
+      );
+    } catch (error) {
+      // Nothing went to SES: the claims are dropped, so that the retry counts and sends them.
+      await claims.settle(
+        ws,
+        ready.map((e) => ({ contactId: e.contactId, messageId: e.messageId, outcome: 'released' })),
+      );
+      throw error;
+    }
+    const countedIds = new Set(counted.map((c) => c.messageId));
+    toSend = ready.filter((e) => countedIds.has(e.messageId));
+    for (const e of ready) {
+      if (countedIds.has(e.messageId)) continue;
+      outcomes[e.messageId] = { status: 'capped', reason: FREQUENCY_CAP_REASON };
+      const who = { contactId: e.contactId, messageId: e.messageId };
+      cappedSettlements.push({ ...who, outcome: 'capped', reason: FREQUENCY_CAP_REASON, at: now() });
+    }
+  }
+  if (toSend.length === 0) {
+    await claims.settle(ws, cappedSettlements);
+    return { recipients: outcomes, retry: false };
+  }
+
   const delivered = await deliver(
-    { from, fromIdentityArn: sender.fromIdentityArn, tenantName: sender.tenantName, emails: ready },
+    { from, fromIdentityArn: sender.fromIdentityArn, tenantName: sender.tenantName, emails: toSend },
     deps,
     options.deliver,
   );
@@ -303,7 +352,9 @@ export const sendRecorded = async (
         return { ...who, outcome: 'released' };
     }
   };
-  await claims.settle(ws, delivered.map(settlementOf));
+  const settlements = delivered.map(settlementOf);
+  await claims.settle(ws, [...cappedSettlements, ...settlements]);
+  if (counted.length > 0) await giveBackUnsent(ws, counted, settlements, deps.caps);
   if (haltReason !== undefined && (await deps.halt.trip(ws, haltReason))) deps.onHalt(haltReason);
   return {
     recipients: outcomes,
@@ -311,6 +362,28 @@ export const sendRecorded = async (
     ...(haltReason !== undefined ? { halted: haltReason } : {}),
     ...(dailyQuota ? { dailyQuota: true } : {}),
   };
+};
+
+/**
+ * Uncounts the sends that were not made: failed for good, or released to be sent (and counted) again.
+ * Best effort: a count left behind only ever holds back an email, never sends one too many.
+ */
+const giveBackUnsent = async (
+  ws: string,
+  counted: readonly CappedSend[],
+  settlements: readonly Settlement[],
+  caps: FrequencyCaps,
+): Promise<void> => {
+  const unsent = new Set(
+    settlements.flatMap((s) => (s.outcome === 'failed' || s.outcome === 'released' ? [s.messageId] : [])),
+  );
+  if (unsent.size === 0) return;
+  await caps
+    .giveBack(
+      ws,
+      counted.filter((c) => unsent.has(c.messageId)),
+    )
+    .catch(() => undefined);
 };
 
 /** Sending is halted: nothing is claimed, the request waits in the queue (then its DLQ, for redrive). */
