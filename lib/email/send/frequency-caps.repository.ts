@@ -12,7 +12,7 @@
  * A recipient over the cap costs no write at all.
  *
  * Units when the cap is on: 0.5 read unit per recipient (items under 4 KB) and 1 write unit per
- * recipient counted (items under 1 KB: limits up to about 80); none when the workspace has no cap
+ * recipient counted (items under 1 KB: limits up to 85); none when the workspace has no cap
  * (the send path never calls this). The item expires (TTL) one period after its last send.
  */
 
