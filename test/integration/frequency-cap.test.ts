@@ -199,6 +199,33 @@ describe('the frequency cap in the table', () => {
     expect(new Set(counted.flat().map((c) => c.slot))).toEqual(new Set([0, 1, 2]));
   });
 
+  it('confirms with a consistent read a cap seen only in an older view (a send given back a moment ago)', async () => {
+    const ws = await workspaceCapped();
+    const now = new Date();
+    // The batch read answers with a view where the contact's one slot is still used (a stale replica).
+    const table = realTable();
+    const reads: string[] = [];
+    table.client.use(async (command, input, next) => {
+      reads.push(command);
+      if (command !== 'BatchGetItemCommand') return next();
+      const key = keys.frequencyCap(ws, 'c_stale');
+      const stale = { pk: { S: key.pk }, sk: { S: key.sk }, type: { S: 'frequencyCap' }, v: { N: '1' } };
+      const item = { ...stale, ttl: { N: '2000000000' }, s0: { N: String(now.getTime() - 1000) } };
+      return { Responses: { [real.table.name]: [item] }, UnprocessedKeys: {} };
+    });
+    const caps = frequencyCapsRepository(table);
+
+    const counted = await caps.count(
+      ws,
+      [{ contactId: 'c_stale', messageId: newMessageId(now) }],
+      { limit: 1, period: 1, unit: 'days' },
+      now,
+    );
+
+    expect(counted).toEqual([expect.objectContaining({ contactId: 'c_stale', slot: 0 })]);
+    expect(reads).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'UpdateItemCommand']);
+  });
+
   it('lets a send through again once the oldest has left the window, and expires one period after the last send', async () => {
     const ws = await workspaceCapped({ limit: 1, period: 2, unit: 'hours' });
     const ana = await storePerson(ws);

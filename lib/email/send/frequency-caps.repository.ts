@@ -5,11 +5,12 @@
  * attribute per slot (`s0`, `s1`...: the time of one send, epoch ms; frequency-cap.ts).
  *
  * Counting a batch: one BatchGetItem of the batch's cap items (eventually consistent: an older view
- * only shows fewer sends, so it may pick a slot already taken, which the write then finds), then per
+ * shows fewer sends, so it may pick a slot already taken, which the write then finds), then per
  * recipient one UpdateItem that takes a free slot on the condition that it is still free. A lost race
  * returns the item as it is (`ALL_OLD`) and the next free slot is tried; none left means capped. The
  * cap's limit is therefore never exceeded, however many campaigns and journeys send at once.
- * A recipient over the cap costs no write at all.
+ * A recipient over the cap costs no write at all; when only the eventually consistent view says so
+ * (it may still hold a send given back a moment ago), one consistent read confirms it first.
  *
  * Units when the cap is on: 0.5 read unit per recipient (items under 4 KB) and 1 write unit per
  * recipient counted (items under 1 KB: limits up to 85); none when the workspace has no cap
@@ -17,7 +18,7 @@
  */
 
 import * as z from 'zod';
-import { BatchGetCommand, UpdateCommand } from '../../shared/dynamodb/commands.ts';
+import { BatchGetCommand, GetCommand, UpdateCommand } from '../../shared/dynamodb/commands.ts';
 import { keys } from '../../shared/keys.ts';
 import { conditionFailureItem, isConditionFailure, readItem, type Table } from '../../shared/table.ts';
 import type { FrequencyCap } from '../../workspaces/email-settings.schema.ts';
@@ -75,6 +76,14 @@ export const frequencyCapsRepository = (table: Table): FrequencyCaps => {
     return found;
   };
 
+  /** One contact's cap item as it is now (a consistent read). */
+  const readNow = async (ws: string, contactId: string): Promise<Map<number, number>> => {
+    const { Item } = await table.client.send(
+      new GetCommand({ TableName: T, Key: keys.frequencyCap(ws, contactId), ConsistentRead: true }),
+    );
+    return slotsOf(Item);
+  };
+
   /** Takes `slot` for a send at `at` if it is still free; otherwise returns the item as it is now. */
   const take = async (
     ws: string,
@@ -120,10 +129,21 @@ export const frequencyCapsRepository = (table: Table): FrequencyCaps => {
   ): Promise<void> => {
     const slots = new Map(known);
     const since = windowStart(cap, at);
+    /** Whether `slots` is the item as it is (read consistently, or returned by a failed write). */
+    let current = false;
+    const replace = (now: ReadonlyMap<number, number>) => {
+      slots.clear();
+      for (const [s, t] of now) slots.set(s, t);
+      current = true;
+    };
     for (const messageId of messageIds) {
       for (let attempt = 0; ; attempt++) {
         if (attempt >= attemptsFor(cap)) throw new Error('a frequency cap kept changing under its count');
         const slot = freeSlot(slots, cap.limit, since);
+        if (slot === undefined && !current) {
+          replace(await readNow(ws, contactId));
+          continue;
+        }
         if (slot === undefined) break;
         const result = await take(ws, contactId, slot, at, cap);
         if (result.taken) {
@@ -131,8 +151,7 @@ export const frequencyCapsRepository = (table: Table): FrequencyCaps => {
           counted.push({ contactId, messageId, slot, at });
           break;
         }
-        slots.clear();
-        for (const [s, t] of result.now) slots.set(s, t);
+        replace(result.now);
       }
     }
   };
