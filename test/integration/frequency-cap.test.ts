@@ -205,7 +205,7 @@ describe('the frequency cap in the table', () => {
     // The batch read answers with a view where the contact's one slot is still used (a stale replica).
     const table = realTable();
     const reads: string[] = [];
-    table.client.use(async (command, input, next) => {
+    table.client.use(async (command, _input, next) => {
       reads.push(command);
       if (command !== 'BatchGetItemCommand') return next();
       const key = keys.frequencyCap(ws, 'c_stale');
