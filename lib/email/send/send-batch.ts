@@ -15,13 +15,9 @@
  * - Refusals (not eligible, the whole marketing request refused) and render failures are final and
  *   recorded with the claims; nothing is retried that a retry cannot fix.
  * - Under a workspace frequency cap (marketing to contacts only; never transactional), each recipient
- *   this call claimed is counted against its contact's cap before SES sees it (frequency-caps
- *   repository: a conditional write per recipient, none when there is no cap). Counting after the
- *   claim means a redelivered request, which finds its claims, never counts a recipient twice. Over
- *   the cap: `capped`, settled through the claim store like any outcome, never sent. A count is
- *   given back when its send fails for good or is released to be sent again (the retry counts it
- *   then); a crash between the count and SES's answer leaves it counted: one email fewer, never one
- *   too many.
+ *   this call claimed is counted against its contact's cap before SES sees it (cap-step.ts; nothing
+ *   read or written when there is no cap). Over the cap: `capped`, settled through the claim store
+ *   like any outcome, never sent. A count is given back when its send fails for good or is released.
  */
 
 import type { Contact } from '../../contacts/contact.schema.ts';
@@ -30,13 +26,12 @@ import type { EmailMessage } from '../message.schema.ts';
 import type { EmailKind, MessageTags } from '../message-tags.ts';
 import { recipientIsContact, templateTag } from '../message-tags.ts';
 import type { PausePort, RecipientLinks, SenderPort, SubscriptionPort, TemplatePort } from '../ports.ts';
+import { type CapStep, countAgainstCap, giveBackUnsent } from './cap-step.ts';
 import { type ClaimEntry, type ClaimStore, messageClaims, type Settlement } from './claims.ts';
 import { type DeliverOptions, deliver } from './deliver.ts';
-import { FREQUENCY_CAP_REASON } from './frequency-cap.ts';
 import { checkedFrom, UnsafeHeaderError } from './header-safety.ts';
 import { outgoingEmail } from './outgoing.ts';
 import type {
-  CappedSend,
   ContactReader,
   FrequencyCaps,
   Mailer,
@@ -283,36 +278,12 @@ export const sendRecorded = async (
   if (ready.length === 0) return { recipients: outcomes, retry: false };
 
   const cap = kind === 'marketing' && recipientIsContact(request.origin) ? settings.frequencyCap : undefined;
-  let counted: readonly CappedSend[] = [];
-  const cappedSettlements: Settlement[] = [];
-  let toSend = ready;
-  if (cap) {
-    try {
-      counted = await deps.caps.count(
-        ws,
-        ready.map((e) => ({ contactId: e.contactId, messageId: e.messageId })),
-        cap,
-        deps.clock.now(),
-      );
-    } catch (error) {
-      // Nothing went to SES: the claims are dropped, so that the retry counts and sends them.
-      await claims.settle(
-        ws,
-        ready.map((e) => ({ contactId: e.contactId, messageId: e.messageId, outcome: 'released' })),
-      );
-      throw error;
-    }
-    const countedIds = new Set(counted.map((c) => c.messageId));
-    toSend = ready.filter((e) => countedIds.has(e.messageId));
-    for (const e of ready) {
-      if (countedIds.has(e.messageId)) continue;
-      outcomes[e.messageId] = { status: 'capped', reason: FREQUENCY_CAP_REASON };
-      const who = { contactId: e.contactId, messageId: e.messageId };
-      cappedSettlements.push({ ...who, outcome: 'capped', reason: FREQUENCY_CAP_REASON, at: now() });
-    }
-  }
+  const { toSend, capped, counted }: CapStep = cap
+    ? await countAgainstCap(ws, ready, cap, deps, claims)
+    : { toSend: ready, capped: [], counted: [] };
+  for (const c of capped) outcomes[c.messageId] = { status: 'capped', reason: c.reason };
   if (toSend.length === 0) {
-    await claims.settle(ws, cappedSettlements);
+    await claims.settle(ws, capped);
     return { recipients: outcomes, retry: false };
   }
 
@@ -353,8 +324,8 @@ export const sendRecorded = async (
     }
   };
   const settlements = delivered.map(settlementOf);
-  await claims.settle(ws, [...cappedSettlements, ...settlements]);
-  if (counted.length > 0) await giveBackUnsent(ws, counted, settlements, deps.caps);
+  await claims.settle(ws, [...capped, ...settlements]);
+  await giveBackUnsent(ws, counted, settlements, deps.caps);
   if (haltReason !== undefined && (await deps.halt.trip(ws, haltReason))) deps.onHalt(haltReason);
   return {
     recipients: outcomes,
@@ -362,28 +333,6 @@ export const sendRecorded = async (
     ...(haltReason !== undefined ? { halted: haltReason } : {}),
     ...(dailyQuota ? { dailyQuota: true } : {}),
   };
-};
-
-/**
- * Uncounts the sends that were not made: failed for good, or released to be sent (and counted) again.
- * Best effort: a count left behind only ever holds back an email, never sends one too many.
- */
-const giveBackUnsent = async (
-  ws: string,
-  counted: readonly CappedSend[],
-  settlements: readonly Settlement[],
-  caps: FrequencyCaps,
-): Promise<void> => {
-  const unsent = new Set(
-    settlements.flatMap((s) => (s.outcome === 'failed' || s.outcome === 'released' ? [s.messageId] : [])),
-  );
-  if (unsent.size === 0) return;
-  await caps
-    .giveBack(
-      ws,
-      counted.filter((c) => unsent.has(c.messageId)),
-    )
-    .catch(() => undefined);
 };
 
 /** Sending is halted: nothing is claimed, the request waits in the queue (then its DLQ, for redrive). */
