@@ -23,7 +23,7 @@ import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
 import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { type Clock, fixedClock, systemClock } from '../../lib/shared/clock.ts';
-import { GetCommand, UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { GetCommand, PutCommand, UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { newId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
@@ -197,6 +197,40 @@ describe('the frequency cap in the table', () => {
 
     expect(counted.flat()).toHaveLength(3);
     expect(new Set(counted.flat().map((c) => c.slot))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('after the limit is lowered, counts the sends left above it: one of six racing sends fits', async () => {
+    const ws = await workspaceCapped();
+    const caps = frequencyCapsRepository(real.table);
+    const now = new Date();
+    // Under a limit of 5 the contact had 2 sends an hour ago, in slots 3 and 4; the limit is now 3.
+    const hourAgo = now.getTime() - 3_600_000;
+    await real.table.client.send(
+      new PutCommand({
+        TableName: real.table.name,
+        Item: {
+          ...keys.frequencyCap(ws, 'c_lowered'),
+          type: 'frequencyCap',
+          v: 1,
+          ttl: 2e9,
+          s3: hourAgo,
+          s4: hourAgo,
+        },
+      }),
+    );
+
+    const counted = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        caps.count(
+          ws,
+          [{ contactId: 'c_lowered', messageId: newMessageId(now) }],
+          { limit: 3, period: 7, unit: 'days' },
+          now,
+        ),
+      ),
+    );
+
+    expect(counted.flat()).toHaveLength(1);
   });
 
   it('confirms with a consistent read a cap seen only in an older view (a send given back a moment ago)', async () => {

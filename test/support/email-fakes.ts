@@ -190,11 +190,11 @@ export const memoryFrequencyCaps = () => {
       const at = now.getTime();
       for (const { contactId, messageId } of recipients) {
         const mine = slots.get(`${ws}/${contactId}`) ?? new Map<number, number>();
-        const slot = freeSlot(mine, cap.limit, windowStart(cap, at));
-        if (slot === undefined) continue;
-        mine.set(slot, at);
+        const choice = freeSlot(mine, cap.limit, windowStart(cap, at));
+        if (choice === undefined) continue;
+        mine.set(choice.take, at);
         slots.set(`${ws}/${contactId}`, mine);
-        counted.push({ contactId, messageId, slot, at });
+        counted.push({ contactId, messageId, slot: choice.take, at });
       }
       return counted;
     },

@@ -58,30 +58,32 @@ describe('the cap window', () => {
     expect(sendsInWindow(slots, since)).toBe(2);
   });
 
+  const taking = (take: number, alsoFree: number[] = []) => ({ take, alsoFree });
+
   it('takes the lowest empty slot first', () => {
     const since = windowStart(threePerWeek, NOW);
-    expect(freeSlot(new Map(), 3, since)).toBe(0);
-    expect(freeSlot(new Map([[0, NOW - DAY]]), 3, since)).toBe(1);
+    expect(freeSlot(new Map(), 3, since)).toEqual(taking(0));
+    expect(freeSlot(new Map([[0, NOW - DAY]]), 3, since)).toEqual(taking(1));
     expect(
       freeSlot(
         new Map([
           [0, NOW - DAY],
-          [2, NOW - 2 * DAY],
+          [2, NOW - 8 * DAY],
         ]),
         3,
         since,
       ),
-    ).toBe(1);
+    ).toEqual(taking(1));
   });
 
   it('with every slot used, takes the one whose send is oldest and left the window', () => {
     const since = windowStart(threePerWeek, NOW);
     const slots = new Map([
       [0, NOW - DAY],
-      [1, NOW - 9 * DAY],
-      [2, NOW - 8 * DAY],
+      [1, NOW - 8 * DAY],
+      [2, NOW - 9 * DAY],
     ]);
-    expect(freeSlot(slots, 3, since)).toBe(1);
+    expect(freeSlot(slots, 3, since)).toEqual(taking(2));
   });
 
   it('refuses a send when the window already holds `limit` sends', () => {
@@ -93,18 +95,25 @@ describe('the cap window', () => {
     ]);
     expect(freeSlot(full, 3, since)).toBeUndefined();
     // One day later the 6-day-old send is 7 days old and out: its slot is free again.
-    expect(freeSlot(full, 3, windowStart(threePerWeek, NOW + DAY + 1))).toBe(1);
+    expect(freeSlot(full, 3, windowStart(threePerWeek, NOW + DAY + 1))).toEqual(taking(1));
   });
 
-  it('counts the sends of slots above a lowered limit until they leave the window', () => {
-    const since = windowStart({ limit: 2, period: 7, unit: 'days' }, NOW);
+  it('counts the sends left above a lowered limit, and keeps as many slots free below it', () => {
+    const since = windowStart({ limit: 3, period: 7, unit: 'days' }, NOW);
+    // The limit was 5: two sends of the last day sit in slots 3 and 4.
     const slots = new Map([
       [0, NOW - 8 * DAY],
       [3, NOW - DAY],
       [4, NOW - DAY],
     ]);
     expect(freeSlot(slots, 2, since)).toBeUndefined();
-    expect(freeSlot(slots, 3, since)).toBe(1);
+    // Under a limit of 3 one more may go: it takes slot 1, and its write checks that slots 2 and 0
+    // are still free (another send taking either meanwhile would make 4).
+    expect(freeSlot(slots, 3, since)).toEqual(taking(1, [2, 0]));
+    // Under 4, slot 3 is below the limit and counted as any other: one more slot is checked (for 4).
+    expect(freeSlot(slots, 4, since)).toEqual(taking(1, [2]));
+    // Once they have left the window, nothing else is checked.
+    expect(freeSlot(slots, 3, windowStart(threePerWeek, NOW + 6 * DAY + 1))).toEqual(taking(1));
   });
 });
 

@@ -28,17 +28,37 @@ export const windowStart = (cap: FrequencyCap, nowMs: number): number => nowMs -
 export const sendsInWindow = (slots: CapSlots, since: number): number =>
   [...slots.values()].filter((at) => at >= since).length;
 
+/** What a new send writes: the slot it takes, and the slots its write also checks are still free. */
+export interface SlotChoice {
+  readonly take: number;
+  /**
+   * Free slots below `limit` that must stay free for this send to fit: one for each send still in
+   * the window in a slot at or above `limit` (left by a higher limit, which nothing writes to now).
+   * Empty unless the limit was lowered within the last period.
+   */
+  readonly alsoFree: readonly number[];
+}
+
 /**
  * The slot a new send takes, or undefined when the contact is at its cap. Only slots below `limit`
  * are taken: the lowest empty one, else the one whose send is oldest (outside the window).
+ *
+ * Why the write checking its own slot is enough: every send in the window holds its own slot, so a
+ * free slot below `limit` means fewer than `limit` sends there. Sends in slots at or above `limit`
+ * can only leave the window, never arrive; so checking as many more free slots as there are of them
+ * keeps the total under `limit` even while other sends race for the same slots.
  */
-export const freeSlot = (slots: CapSlots, limit: number, since: number): number | undefined => {
+export const freeSlot = (slots: CapSlots, limit: number, since: number): SlotChoice | undefined => {
   if (sendsInWindow(slots, since) >= limit) return undefined;
-  let oldest: number | undefined;
+  const free: number[] = [];
   for (let slot = 0; slot < limit; slot++) {
     const at = slots.get(slot);
-    if (at === undefined) return slot;
-    if (at < since && (oldest === undefined || at < (slots.get(oldest) ?? 0))) oldest = slot;
+    if (at === undefined || at < since) free.push(slot);
   }
-  return oldest;
+  // Empty slots first (lowest number), then the oldest sends.
+  free.sort((a, b) => (slots.get(a) ?? -1) - (slots.get(b) ?? -1) || a - b);
+  const [take, ...rest] = free;
+  if (take === undefined) return undefined;
+  const above = [...slots].filter(([slot, at]) => slot >= limit && at >= since).length;
+  return { take, alsoFree: rest.slice(0, above) };
 };

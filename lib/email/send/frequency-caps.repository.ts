@@ -22,7 +22,7 @@ import { BatchGetCommand, GetCommand, UpdateCommand } from '../../shared/dynamod
 import { keys } from '../../shared/keys.ts';
 import { conditionFailureItem, isConditionFailure, readItem, type Table } from '../../shared/table.ts';
 import type { FrequencyCap } from '../../workspaces/email-settings.schema.ts';
-import { type CapSlots, capWindowMs, freeSlot, windowStart } from './frequency-cap.ts';
+import { type CapSlots, capWindowMs, freeSlot, type SlotChoice, windowStart } from './frequency-cap.ts';
 import type { CappedSend, FrequencyCaps } from './ports.ts';
 
 const SLOT = /^s(\d{1,3})$/;
@@ -84,22 +84,29 @@ export const frequencyCapsRepository = (table: Table): FrequencyCaps => {
     return slotsOf(Item);
   };
 
-  /** Takes `slot` for a send at `at` if it is still free; otherwise returns the item as it is now. */
+  /**
+   * Takes the chosen slot for a send at `at` if it (and `alsoFree`) is still free; otherwise returns
+   * the item as it is now.
+   */
   const take = async (
     ws: string,
     contactId: string,
-    slot: number,
+    choice: SlotChoice,
     at: number,
     cap: FrequencyCap,
   ): Promise<{ taken: true } | { taken: false; now: Map<number, number> }> => {
+    const free = [choice.take, ...choice.alsoFree];
+    const names = Object.fromEntries(free.map((slot, i) => [`#s${i}`, `s${slot}`]));
     try {
       await table.client.send(
         new UpdateCommand({
           TableName: T,
           Key: keys.frequencyCap(ws, contactId),
-          UpdateExpression: 'SET #slot = :at, #type = :type, #v = :v, #ttl = :ttl',
-          ConditionExpression: 'attribute_not_exists(#slot) OR #slot < :since',
-          ExpressionAttributeNames: { '#slot': `s${slot}`, '#type': 'type', '#v': 'v', '#ttl': 'ttl' },
+          UpdateExpression: 'SET #s0 = :at, #type = :type, #v = :v, #ttl = :ttl',
+          ConditionExpression: free
+            .map((_, i) => `(attribute_not_exists(#s${i}) OR #s${i} < :since)`)
+            .join(' AND '),
+          ExpressionAttributeNames: { ...names, '#type': 'type', '#v': 'v', '#ttl': 'ttl' },
           ExpressionAttributeValues: {
             ':at': at,
             ':since': windowStart(cap, at),
@@ -139,16 +146,16 @@ export const frequencyCapsRepository = (table: Table): FrequencyCaps => {
     for (const messageId of messageIds) {
       for (let attempt = 0; ; attempt++) {
         if (attempt >= attemptsFor(cap)) throw new Error('a frequency cap kept changing under its count');
-        const slot = freeSlot(slots, cap.limit, since);
-        if (slot === undefined && !current) {
+        const choice = freeSlot(slots, cap.limit, since);
+        if (choice === undefined && !current) {
           replace(await readNow(ws, contactId));
           continue;
         }
-        if (slot === undefined) break;
-        const result = await take(ws, contactId, slot, at, cap);
+        if (choice === undefined) break;
+        const result = await take(ws, contactId, choice, at, cap);
         if (result.taken) {
-          slots.set(slot, at);
-          counted.push({ contactId, messageId, slot, at });
+          slots.set(choice.take, at);
+          counted.push({ contactId, messageId, slot: choice.take, at });
           break;
         }
         replace(result.now);
