@@ -209,11 +209,17 @@ describe('a campaign under faults', () => {
     expect(mailsByAddress().size).toBe(atPause.size);
 
     expect((await api.post(`/v1/campaigns/${campaignId}/resume`, {})).status).toBe(200);
-    await until(async () => (await statusOf(campaignId)) === 'sent', 240_000).catch(async (error: unknown) => {
-      // What was left, to tell a stuck pipeline from a slow one.
-      console.error('left:', JSON.stringify(await campaignTally(chunks, ws.id, campaignId)), await statusOf(campaignId));
-      throw error;
-    });
+    await until(async () => (await statusOf(campaignId)) === 'sent', 240_000).catch(
+      async (error: unknown) => {
+        // What was left, to tell a stuck pipeline from a slow one.
+        console.error(
+          'left:',
+          JSON.stringify(await campaignTally(chunks, ws.id, campaignId)),
+          await statusOf(campaignId),
+        );
+        throw error;
+      },
+    );
     stack.ses.faults.throttleRate = 0;
 
     const mails = mailsByAddress();
