@@ -1,0 +1,179 @@
+/** A/B tests of campaigns: the input's validation, the schedule rule, pinning, and the assignment. */
+import { describe, expect, it } from 'vitest';
+import { AB_REST_WAVE, AB_TEST_WAVE, abAssignment } from '../../lib/campaigns/ab-assignment.ts';
+import { abTestInput } from '../../lib/campaigns/ab-test.schema.ts';
+import { abTestToSend, assertAbSchedule, pinVariants } from '../../lib/campaigns/ab-test.ts';
+import { abSubjectIssues } from '../../lib/campaigns/ab-test-subjects.ts';
+import { createCampaignBody, updateCampaignBody } from '../../lib/campaigns/campaign.schema.ts';
+import { ValidationError } from '../../lib/shared/errors.ts';
+
+const valid = {
+  variants: [{}, { subject: 'Last chance, {{ contact.firstName | default: "friend" }}' }],
+  testShare: 20,
+  metric: 'openRate',
+  decideAfterMinutes: 240,
+} as const;
+
+const issuesOf = (input: unknown) => {
+  const parsed = abTestInput.safeParse(input);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('A/B test input', () => {
+  it('accepts 2 to 4 variants, the first one empty (the campaign itself)', () => {
+    expect(issuesOf(valid)).toEqual([]);
+    expect(
+      issuesOf({
+        ...valid,
+        variants: [
+          {},
+          { subject: 'B' },
+          { template: { templateId: 'other' } },
+          { subject: 'D', template: { templateId: 'other', version: 2 } },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses 1 or 5 variants, naming the field', () => {
+    expect(issuesOf({ ...valid, variants: [{}] })).toEqual(['variants: an A/B test has at least 2 variants']);
+    expect(
+      issuesOf({
+        ...valid,
+        variants: [{}, { subject: 'b' }, { subject: 'c' }, { subject: 'd' }, { subject: 'e' }],
+      }),
+    ).toEqual(['variants: an A/B test has at most 4 variants']);
+  });
+
+  it('refuses a later variant that changes nothing, or repeats another', () => {
+    expect(issuesOf({ ...valid, variants: [{}, {}] })).toContain(
+      'variants.1: a variant other than the first names a subject, a template, or both',
+    );
+    expect(issuesOf({ ...valid, variants: [{}, { subject: 'B' }, { subject: 'B' }] })).toEqual([
+      'variants.2: is the same as variant 1',
+    ]);
+  });
+
+  it('refuses a test share outside 1–50 %, a decision outside 30 min – 7 days, an unknown metric', () => {
+    expect(issuesOf({ ...valid, testShare: 0 })[0]).toMatch(/^testShare: /);
+    expect(issuesOf({ ...valid, testShare: 51 })[0]).toMatch(/^testShare: /);
+    expect(issuesOf({ ...valid, testShare: 12.5 })[0]).toMatch(/^testShare: /);
+    expect(issuesOf({ ...valid, decideAfterMinutes: 29 })[0]).toMatch(/^decideAfterMinutes: /);
+    expect(issuesOf({ ...valid, decideAfterMinutes: 10_081 })[0]).toMatch(/^decideAfterMinutes: /);
+    expect(issuesOf({ ...valid, metric: 'bounceRate' })[0]).toMatch(/^metric: /);
+  });
+
+  it('refuses a subject with a line break (no header injection) and an unknown field', () => {
+    expect(issuesOf({ ...valid, variants: [{}, { subject: 'Hi\r\nBcc: x@example.com' }] })).toEqual([
+      'variants.1.subject: the subject is one line, without control characters',
+    ]);
+    expect(issuesOf({ ...valid, variants: [{}, { subject: 'B', body: 'x' }] })[0]).toMatch(/^variants\.1: /);
+  });
+
+  it('is part of the create and update bodies; null removes it', () => {
+    const create = createCampaignBody.safeParse({
+      name: 'n',
+      template: { templateId: 'news' },
+      audience: { segments: { include: ['sg_0123456789abcdefghjkmnpqrs'] } },
+      abTest: { ...valid, testShare: 70 },
+    });
+    expect(create.success).toBe(false);
+    expect(create.error?.issues[0]?.path).toEqual(['abTest', 'testShare']);
+    expect(updateCampaignBody.parse({ abTest: null })).toEqual({ abTest: null });
+  });
+
+  it('refuses a subject that is not valid Liquid when saved, naming the variant', () => {
+    expect(abSubjectIssues(valid)).toEqual([]);
+    expect(
+      abSubjectIssues({ ...valid, variants: [{}, { subject: 'Hi {{ contact.firstName | shout }}' }] }),
+    ).toEqual([{ path: 'abTest.variants[1].subject', message: expect.stringContaining('not valid Liquid') }]);
+  });
+});
+
+describe('A/B test rules', () => {
+  const ab = abTestInput.parse(valid);
+
+  it('does not combine with a recipient-local schedule, from either side', () => {
+    const local = { type: 'recipientLocal', date: '2026-12-01', time: '09:00' } as const;
+    expect(() => assertAbSchedule(ab, local, 'type')).toThrow(ValidationError);
+    try {
+      assertAbSchedule(ab, local, 'abTest');
+    } catch (error) {
+      expect(error instanceof ValidationError && error.issues[0]?.path).toBe('abTest');
+    }
+    expect(() =>
+      assertAbSchedule(ab, { type: 'at', at: '2026-12-01T09:00', timeZone: 'UTC' }, 'type'),
+    ).not.toThrow();
+    expect(() => assertAbSchedule(undefined, local, 'type')).not.toThrow();
+  });
+
+  it('pins the versions of variants with their own template, and sends the campaign template for the others', () => {
+    const withTemplate = { ...ab, variants: [{}, { template: { templateId: 'other' } }, { subject: 'C' }] };
+    const pinned = pinVariants(withTemplate, [undefined, 7, undefined]);
+    expect(pinned.variants).toEqual([
+      {},
+      { template: { templateId: 'other', version: 7 } },
+      { subject: 'C' },
+    ]);
+    expect(
+      abTestToSend({ abTest: { ...pinned, winner: 2 }, template: { templateId: 'news', version: 3 } }),
+    ).toEqual({
+      variants: [
+        { template: { templateId: 'news', version: 3 } },
+        { template: { templateId: 'other', version: 7 } },
+        { template: { templateId: 'news', version: 3 }, subject: 'C' },
+      ],
+      winner: 2,
+    });
+    expect(abTestToSend({ template: { templateId: 'news', version: 3 } })).toBeUndefined();
+  });
+});
+
+describe('A/B assignment', () => {
+  const contacts = Array.from({ length: 20_000 }, (_, i) => `c_${i.toString(36).padStart(8, '0')}`);
+
+  it('puts the test share in wave 0, spread evenly over the variants, and the rest in wave 1', () => {
+    const ab = { testShare: 20, variants: [{}, {}, {}, {}] };
+    const perVariant = [0, 0, 0, 0];
+    let rest = 0;
+    for (const c of contacts) {
+      const a = abAssignment('cmp_01h0000000000000000a', c, ab);
+      if (a.wave === AB_REST_WAVE) rest++;
+      else perVariant[a.variant] = (perVariant[a.variant] ?? 0) + 1;
+    }
+    const tested = perVariant.reduce((a, b) => a + b, 0);
+    // 20 % of 20,000 = 4,000 expected; binomial σ ≈ 57, so ±300 is more than 5σ.
+    expect(Math.abs(tested - 4_000)).toBeLessThan(300);
+    expect(rest).toBe(contacts.length - tested);
+    // 1,000 per variant expected; σ ≈ 30.
+    for (const n of perVariant) expect(Math.abs(n - 1_000)).toBeLessThan(160);
+  });
+
+  it('is stable: the same campaign and contact always get the same place', () => {
+    const ab = { testShare: 50, variants: [{}, {}] };
+    for (const c of contacts.slice(0, 500))
+      expect(abAssignment('cmp_01h0000000000000000a', c, ab)).toEqual(
+        abAssignment('cmp_01h0000000000000000a', c, ab),
+      );
+  });
+
+  it('differs between campaigns, so the same contacts are not always the tested ones', () => {
+    const ab = { testShare: 10, variants: [{}, {}] };
+    const tested = (campaignId: string) =>
+      new Set(contacts.filter((c) => abAssignment(campaignId, c, ab).wave === AB_TEST_WAVE));
+    const a = tested('cmp_01h0000000000000000a');
+    const b = tested('cmp_01h0000000000000000b');
+    const both = [...a].filter((c) => b.has(c)).length;
+    // Independent 10 % draws overlap on about 1 % of the contacts (200), not on 10 % (2,000).
+    expect(both).toBeLessThan(400);
+  });
+
+  it('a larger test share keeps everyone already tested in the test, with the same variant', () => {
+    const small = { testShare: 10, variants: [{}, {}, {}] };
+    const large = { testShare: 30, variants: [{}, {}, {}] };
+    for (const c of contacts.slice(0, 2_000)) {
+      const a = abAssignment('cmp_01h0000000000000000a', c, small);
+      if (a.wave === AB_TEST_WAVE) expect(abAssignment('cmp_01h0000000000000000a', c, large)).toEqual(a);
+    }
+  });
+});
