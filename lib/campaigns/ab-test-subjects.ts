@@ -7,7 +7,12 @@ import type { FieldIssue } from '../shared/errors.ts';
 import { describeLiquidError, parseLiquid } from '../templates/liquid-engine.ts';
 import type { AbTestInput } from './ab-test.schema.ts';
 
-export const abSubjectIssues = (abTest: AbTestInput | null | undefined): FieldIssue[] =>
+export const abSubjectIssues = (
+  abTest:
+    | { readonly variants: readonly Pick<AbTestInput['variants'][number], 'subject'>[] }
+    | null
+    | undefined,
+): FieldIssue[] =>
   (abTest?.variants ?? []).flatMap((v, i) => {
     if (v.subject === undefined) return [];
     try {

@@ -24,6 +24,8 @@ export const MESSAGE_TAG = {
    * feedback (an open, a bounce...), which thus knows what was sent without a lookup.
    */
   template: 'ecrm-template',
+  /** A campaign A/B test email's variant (`0`–`3`): opens and clicks are counted per variant. */
+  variant: 'ecrm-variant',
 } as const;
 
 export const EMAIL_KINDS = ['marketing', 'transactional'] as const;
@@ -52,6 +54,7 @@ export const messageTagsSchema = z.object({
   originId: tagValue.optional(),
   chunk: tagValue.optional(),
   template: tagValue.optional(),
+  variant: z.string().regex(/^\d$/, 'a variant is one digit').optional(),
 });
 export type MessageTags = z.infer<typeof messageTagsSchema>;
 
@@ -68,6 +71,7 @@ export const toSesTags = (tags: MessageTags): { Name: string; Value: string }[] 
   if (checked.originId !== undefined) out.push({ Name: MESSAGE_TAG.originId, Value: checked.originId });
   if (checked.chunk !== undefined) out.push({ Name: MESSAGE_TAG.chunk, Value: checked.chunk });
   if (checked.template !== undefined) out.push({ Name: MESSAGE_TAG.template, Value: checked.template });
+  if (checked.variant !== undefined) out.push({ Name: MESSAGE_TAG.variant, Value: checked.variant });
   return out;
 };
 
@@ -85,6 +89,7 @@ export const readMessageTags = (tags: Readonly<Record<string, readonly string[] 
     originId: tags[MESSAGE_TAG.originId]?.[0],
     chunk: tags[MESSAGE_TAG.chunk]?.[0],
     template: tags[MESSAGE_TAG.template]?.[0],
+    variant: tags[MESSAGE_TAG.variant]?.[0],
   });
   return parsed.success ? parsed.data : undefined;
 };

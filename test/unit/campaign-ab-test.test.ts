@@ -5,7 +5,15 @@ import { abTestInput } from '../../lib/campaigns/ab-test.schema.ts';
 import { abTestToSend, assertAbSchedule, pinVariants } from '../../lib/campaigns/ab-test.ts';
 import { abSubjectIssues } from '../../lib/campaigns/ab-test-subjects.ts';
 import { createCampaignBody, updateCampaignBody } from '../../lib/campaigns/campaign.schema.ts';
+import { emptyContact } from '../../lib/contacts/contact-model.ts';
+import { readMessageTags, toSesTags } from '../../lib/email/message-tags.ts';
+import { sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
 import { ValidationError } from '../../lib/shared/errors.ts';
+import { compileTemplate } from '../../lib/templates/compile-template.ts';
+import { mjmlCompiler } from '../../lib/templates/mjml-compiler.ts';
+import { loadVersion } from '../../lib/templates/render.ts';
+import { saveTemplateBody } from '../../lib/templates/template.schema.ts';
+import { emailSettingsSchema } from '../../lib/workspaces/email-settings.schema.ts';
 
 const valid = {
   variants: [{}, { subject: 'Last chance, {{ contact.firstName | default: "friend" }}' }],
@@ -175,5 +183,85 @@ describe('A/B assignment', () => {
       const a = abAssignment('cmp_01h0000000000000000a', c, small);
       if (a.wave === AB_TEST_WAVE) expect(abAssignment('cmp_01h0000000000000000a', c, large)).toEqual(a);
     }
+  });
+});
+
+describe('a variant subject on the send path', () => {
+  const FOOTER =
+    '<mj-text><a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ workspace.postal_address }}</mj-text>';
+  const loaded = async () => {
+    const locales = await compileTemplate(
+      saveTemplateBody.parse({
+        name: 'T',
+        kind: 'marketing',
+        locales: {
+          en: {
+            subject: 'Template subject',
+            mjml: `<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text>${FOOTER}</mj-column></mj-section></mj-body></mjml>`,
+          },
+        },
+      }),
+      mjmlCompiler,
+    );
+    return loadVersion({
+      type: 'templateVersion',
+      v: 1,
+      workspaceId: 'ws_test',
+      templateId: 't',
+      version: 1,
+      name: 't',
+      kind: 'marketing',
+      locales,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+  };
+  const input = (firstName: string, subject?: string) => ({
+    contact: { ...emptyContact('ws_test', 'c_1', 'api', '2026-01-01T00:00:00.000Z'), firstName },
+    settings: emailSettingsSchema.parse({ postalAddress: '1 Main Street' }),
+    workspaceName: 'W',
+    links: {
+      unsubscribeUrl: 'https://u.example',
+      oneClickUrl: 'https://u.example/1',
+      preferencesUrl: 'https://u.example/p',
+    },
+    ...(subject !== undefined ? { subject } : {}),
+  });
+
+  it("replaces the template's subject, rendered as Liquid; data cannot break the line", async () => {
+    const template = await loaded();
+    const plain = template.render(input('Ana'));
+    const variant = template.render(
+      input('Ana\r\nBcc: evil@example.com', 'Only for you, {{ contact.firstName }}'),
+    );
+    expect(plain.ok && plain.email.subject).toBe('Template subject');
+    expect(variant.ok && variant.email.subject).toBe('Only for you, Ana Bcc: evil@example.com');
+  });
+
+  it('fails the recipient, not the batch, when the subject does not render', async () => {
+    const out = (await loaded()).render(input('Ana', 'Hi {{ contact.nickname }}'));
+    expect(out.ok).toBe(false);
+    expect(!out.ok && out.reason).toContain('subject');
+  });
+
+  it('is refused in a send request when it holds a line break, and tags its variant', () => {
+    const request = {
+      workspaceId: 'ws_test',
+      kind: 'marketing',
+      origin: 'campaign',
+      template: { templateId: 't', version: 1 },
+      recipients: [{ contactId: 'c_01h00000000000000000000000', messageId: 'm_01h00000000000000000000000' }],
+    };
+    const bad = sendRequestSchema.safeParse({ ...request, subject: 'Hi\nBcc: x@example.com' });
+    expect(bad.error?.issues[0]?.path).toEqual(['subject']);
+    const tags = toSesTags({
+      workspaceId: 'ws_test',
+      contactId: 'c_1',
+      messageId: 'm_1',
+      kind: 'marketing',
+      origin: 'campaign',
+      variant: '2',
+    });
+    expect(tags).toContainEqual({ Name: 'ecrm-variant', Value: '2' });
+    expect(readMessageTags(Object.fromEntries(tags.map((t) => [t.Name, [t.Value]])))?.variant).toBe('2');
   });
 });
