@@ -94,6 +94,13 @@ export const readMessageTags = (tags: Readonly<Record<string, readonly string[] 
   return parsed.success ? parsed.data : undefined;
 };
 
+/**
+ * The counter origin id of one A/B variant of a campaign (`<campaignId>~v<variant>`): its opens and
+ * clicks are counted there as well as on the campaign. `~` is in no campaign id, so the two never meet.
+ */
+export const variantOriginId = (campaignId: string, variant: number | string): string =>
+  `${campaignId}~v${variant}`;
+
 /** The template tag of a campaign email. */
 export const templateTag = (ref: { readonly templateId: string; readonly version: number }): string =>
   `${ref.templateId}_v${ref.version}`;
