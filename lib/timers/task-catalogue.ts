@@ -25,6 +25,15 @@ const definitions = {
       "A scheduled campaign's send time came: it starts sending if it is still scheduled for `sendAt`.",
     input: z.object({ campaignId: id, sendAt: z.iso.datetime() }),
   },
+  'campaign-ab-decide': {
+    description:
+      "A campaign's A/B test is due: the winner is picked by its metric and the rest's wave is set to send it.",
+    input: z.object({ campaignId: id }),
+  },
+  'campaign-wave': {
+    description: "A campaign's send wave is due: its pending chunks go to the send queue.",
+    input: z.object({ campaignId: id, wave: z.number().int().min(0) }),
+  },
 } as const;
 
 type Definitions = typeof definitions;

@@ -3,6 +3,7 @@
  * here and knows nothing of checkouts, segments or scores.
  */
 import type * as z from 'zod';
+import { type AbDecideDeps, decideAbTest } from '../campaigns/ab-decide.ts';
 import { launchScheduledCampaign } from '../campaigns/campaign-lifecycle.ts';
 import type { CampaignStateDeps } from '../campaigns/deps.ts';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
@@ -22,6 +23,7 @@ export interface TaskDeps {
   readonly membership: () => MembershipDeps;
   readonly scoring: () => ScoringDeps;
   readonly campaigns: () => CampaignStateDeps;
+  readonly abTests: () => AbDecideDeps;
 }
 
 type UseCases = {
@@ -39,6 +41,9 @@ export const taskUseCases: UseCases = {
     scoreContact(workspaceId, input.contactId, { kind: 'decay' }, deps.scoring()),
   'campaign-launch': (workspaceId, input, deps) =>
     launchScheduledCampaign(workspaceId, input, deps.campaigns()),
+  'campaign-ab-decide': (workspaceId, input, deps) => decideAbTest(workspaceId, input, deps.abTests()),
+  // Stand-in until the send pipeline's wave dispatch is wired here (the lead's `campaign-wave`).
+  'campaign-wave': async (_workspaceId, input) => `not wired: wave ${input.wave} of ${input.campaignId}`,
 };
 
 /** The catalogue's schemas, typed per task so a parsed input feeds its own use case. */
@@ -47,6 +52,8 @@ const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
   'segment-recheck': taskDefinition('segment-recheck').input,
   'score-decay': taskDefinition('score-decay').input,
   'campaign-launch': taskDefinition('campaign-launch').input,
+  'campaign-ab-decide': taskDefinition('campaign-ab-decide').input,
+  'campaign-wave': taskDefinition('campaign-wave').input,
 };
 
 const runTyped = <T extends TaskType>(workspaceId: string, type: T, raw: unknown, deps: TaskDeps) => {

@@ -5,22 +5,37 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { awsEndpoint } from '../../functions/shared/aws-endpoint.ts';
 import { readStoredEmails } from '../../infra/local/ses-local.ts';
+import {
+  AB_DECIDE_TASK,
+  abDecideTimer,
+  decideAbTest,
+  WAVE_TASK,
+  waveTimerId,
+} from '../../lib/campaigns/ab-decide.ts';
+import type { AbTest } from '../../lib/campaigns/ab-test.schema.ts';
 import type { AbTestToSend } from '../../lib/campaigns/ab-test.ts';
+import { type Campaign, newCampaignId } from '../../lib/campaigns/campaign.schema.ts';
+import { campaignsRepository } from '../../lib/campaigns/campaigns.repository.ts';
 import type { ChunkRef } from '../../lib/campaigns/send/chunk.schema.ts';
 import { type ChunksRepository, chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { type CampaignToSend, sendChunk } from '../../lib/campaigns/send/send-chunk.ts';
 import type { Contact } from '../../lib/contacts/contact.schema.ts';
+import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
+import { variantOriginId } from '../../lib/email/message-tags.ts';
 import type { Mailer } from '../../lib/email/send/ports.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
 import type { SendDeps } from '../../lib/email/send/send-batch.ts';
 import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { SesClient } from '../../lib/shared/aws/sesv2.ts';
-import { systemClock } from '../../lib/shared/clock.ts';
+import { fixedClock, systemClock } from '../../lib/shared/clock.ts';
 import { UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { newId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
+import { runTask, type TaskDeps } from '../../lib/timers/tasks.ts';
+import { timersRepository } from '../../lib/timers/timers.repository.ts';
+import { timerService } from '../../lib/timers/timers.ts';
 import {
   fakePauses,
   fakeSenders,
@@ -185,5 +200,158 @@ describe('sending a chunk of an A/B test campaign', () => {
     await chunks.create(ref, ['c_1', 'c_2']);
     const chunk = await chunks.get(ref);
     expect(chunk && 'variants' in chunk).toBe(false);
+  });
+});
+
+describe('deciding an A/B test', () => {
+  const clock = fixedClock('2026-11-30T13:00:00.000Z');
+  const STARTED = '2026-11-30T09:00:00.000Z';
+
+  /** A sending campaign with a 3-variant test, its test wave sent as `sent[v]` recipients per variant. */
+  const launched = async (abTest: Omit<AbTest, 'variants'>, sent: readonly number[]) => {
+    const ws = await newWorkspace(real);
+    const id = newCampaignId(new Date(STARTED));
+    const campaign: Campaign = {
+      type: 'campaign',
+      v: 1,
+      id,
+      workspaceId: ws,
+      name: 'A/B',
+      status: 'sending',
+      template: REF,
+      audience: { segments: { include: ['sg_0123456789abcdefghjkmnpqrs'], exclude: [] } },
+      abTest: { ...abTest, variants: [{}, { subject: 'B' }, { subject: 'C' }] },
+      startedAt: STARTED,
+      createdAt: STARTED,
+      updatedAt: STARTED,
+      rev: 3,
+    };
+    await campaignsRepository(real.table).create(campaign);
+    const variants = sent.flatMap((n, v) => Array.from({ length: n }, () => v));
+    const ref: ChunkRef = { workspaceId: ws, campaignId: id, shard: 5, page: 0 };
+    await chunks.create(
+      ref,
+      variants.map((_, i) => `c_${i}`),
+      variants.map(() => 0),
+      variants,
+    );
+    await real.table.client.send(
+      new UpdateCommand({
+        TableName: real.table.name,
+        Key: keys.campaignChunk(ws, id, 5, 0),
+        UpdateExpression: 'SET states = :s',
+        ExpressionAttributeValues: { ':s': variants.map(() => 's') },
+      }),
+    );
+    return { ws, campaign };
+  };
+
+  const counters = () => countersRepository(real.table);
+  const timerItems = () => timersRepository(real.table);
+  const decideDeps = () => ({
+    campaigns: campaignsRepository(real.table),
+    chunks,
+    counters: counters(),
+    timers: timerService({ timers: timerItems(), clock }),
+    clock,
+  });
+
+  it('picks the best rate once under two parallel deliveries, and sets the wave of the rest', async () => {
+    const { ws, campaign } = await launched(
+      { testShare: 30, metric: 'clickRate', decideAfterMinutes: 240 },
+      [10, 8, 10],
+    );
+    // Clicks: 2 of 10, 3 of 8 (the best rate), 3 of 10 (the most clicks but not the best rate).
+    const add = (v: number, opened: number, clicked: number) =>
+      counters().addToOrigin(ws, 'campaign', variantOriginId(campaign.id, v), { opened, clicked });
+    await Promise.all([add(0, 5, 2), add(1, 4, 3), add(2, 9, 3)]);
+    let writes = 0;
+    const deps = decideDeps();
+    const counting = {
+      ...deps,
+      campaigns: {
+        get: deps.campaigns.get,
+        setAbWinner: async (...args: Parameters<typeof deps.campaigns.setAbWinner>) => {
+          const won = await deps.campaigns.setAbWinner(...args);
+          if (won) writes++;
+          return won;
+        },
+      },
+    };
+
+    const outcomes = await Promise.all([
+      decideAbTest(ws, { campaignId: campaign.id }, counting),
+      decideAbTest(ws, { campaignId: campaign.id }, counting),
+    ]);
+
+    expect(writes).toBe(1);
+    expect(outcomes.filter((o) => o.startsWith('variant 1 won by clickRate'))).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'decided before: variant 1')).toHaveLength(1);
+    const stored = await campaignsRepository(real.table).get(ws, campaign.id);
+    expect(stored?.abTest).toMatchObject({
+      winner: 1,
+      decidedAt: clock.now().toISOString(),
+      decidedBy: 'clickRate',
+    });
+    expect(stored?.rev).toBe(campaign.rev + 1);
+    expect(stored?.status).toBe('sending');
+    const wave = await timerItems().get(keys.timer(ws, WAVE_TASK, waveTimerId(campaign.id, 1)).pk);
+    expect(wave).toMatchObject({
+      due: clock.now().toISOString(),
+      input: { campaignId: campaign.id, wave: 1 },
+    });
+
+    // Later feedback changes nothing: decided is decided.
+    await add(2, 0, 9);
+    expect(await decideAbTest(ws, { campaignId: campaign.id }, decideDeps())).toBe(
+      'decided before: variant 1',
+    );
+    expect((await campaignsRepository(real.table).get(ws, campaign.id))?.abTest?.winner).toBe(1);
+  });
+
+  it('runs as the campaign-ab-decide timer task; a revenue test is decided by click rate', async () => {
+    const { ws, campaign } = await launched(
+      { testShare: 10, metric: 'revenue', decideAfterMinutes: 60 },
+      [4, 4, 4],
+    );
+    await counters().addToOrigin(ws, 'campaign', variantOriginId(campaign.id, 2), { clicked: 1 });
+    const timer = abDecideTimer(campaign, new Date(STARTED));
+    expect(timer).toEqual({
+      task: AB_DECIDE_TASK,
+      timerId: campaign.id,
+      due: new Date('2026-11-30T10:00:00.000Z'),
+      input: { campaignId: campaign.id },
+    });
+    const unused = () => {
+      throw new Error('not this capability');
+    };
+    const run = runTask({
+      checkout: unused,
+      membership: unused,
+      scoring: unused,
+      campaigns: unused,
+      abTests: decideDeps,
+    } satisfies TaskDeps);
+    expect(await run(ws, AB_DECIDE_TASK, timer?.input)).toMatch(/^variant 2 won by clickRate/);
+    expect((await campaignsRepository(real.table).get(ws, campaign.id))?.abTest).toMatchObject({
+      winner: 2,
+      decidedBy: 'clickRate',
+    });
+  });
+
+  it('decides nothing for a cancelled campaign', async () => {
+    const { ws, campaign } = await launched(
+      { testShare: 10, metric: 'openRate', decideAfterMinutes: 60 },
+      [1, 1, 1],
+    );
+    await campaignsRepository(real.table).replace(
+      { ...campaign, status: 'cancelled', rev: campaign.rev + 1 },
+      { status: 'sending', rev: campaign.rev },
+      undefined,
+    );
+    expect(await decideAbTest(ws, { campaignId: campaign.id }, decideDeps())).toBe(
+      'not decided: the campaign is cancelled',
+    );
+    expect((await campaignsRepository(real.table).get(ws, campaign.id))?.abTest?.winner).toBeUndefined();
   });
 });

@@ -1,10 +1,12 @@
 /** A/B tests of campaigns: the input's validation, the schedule rule, pinning, and the assignment. */
 import { describe, expect, it } from 'vitest';
 import { AB_REST_WAVE, AB_TEST_WAVE, abAssignment } from '../../lib/campaigns/ab-assignment.ts';
+import { addSentByVariant, pickWinner, variantFigures } from '../../lib/campaigns/ab-decision.ts';
 import { abTestInput } from '../../lib/campaigns/ab-test.schema.ts';
 import { abTestToSend, assertAbSchedule, pinVariants } from '../../lib/campaigns/ab-test.ts';
 import { abSubjectIssues } from '../../lib/campaigns/ab-test-subjects.ts';
 import { createCampaignBody, updateCampaignBody } from '../../lib/campaigns/campaign.schema.ts';
+import { chunkRecord } from '../../lib/campaigns/send/chunk.schema.ts';
 import { emptyContact } from '../../lib/contacts/contact-model.ts';
 import { readMessageTags, toSesTags } from '../../lib/email/message-tags.ts';
 import { sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
@@ -263,5 +265,56 @@ describe('a variant subject on the send path', () => {
     });
     expect(tags).toContainEqual({ Name: 'ecrm-variant', Value: '2' });
     expect(readMessageTags(Object.fromEntries(tags.map((t) => [t.Name, [t.Value]])))?.variant).toBe('2');
+  });
+});
+
+describe('A/B decision maths', () => {
+  const f = (variant: number, sent: number, opened: number, clicked: number) =>
+    variantFigures(variant, sent, { opened, clicked });
+
+  it('rates are per email sent, 0 while nothing is sent', () => {
+    expect(f(0, 200, 50, 6)).toEqual({
+      variant: 0,
+      sent: 200,
+      opened: 50,
+      clicked: 6,
+      openRate: 0.25,
+      clickRate: 0.03,
+    });
+    expect(f(1, 0, 0, 0)).toMatchObject({ openRate: 0, clickRate: 0 });
+  });
+
+  it('picks the best open rate, or click rate, not the most opens', () => {
+    const figures = [f(0, 1_000, 250, 40), f(1, 500, 150, 10), f(2, 1_000, 200, 45)];
+    expect(pickWinner(figures, 'openRate')).toEqual({ winner: 1, by: 'openRate' });
+    expect(pickWinner(figures, 'clickRate')).toEqual({ winner: 2, by: 'clickRate' });
+  });
+
+  it('decides a revenue test by click rate, and says so', () => {
+    expect(pickWinner([f(0, 100, 90, 1), f(1, 100, 10, 5)], 'revenue')).toEqual({
+      winner: 1,
+      by: 'clickRate',
+    });
+  });
+
+  it('gives a tie to the lowest variant, whatever the order of the figures', () => {
+    expect(pickWinner([f(2, 100, 30, 0), f(1, 200, 60, 0), f(0, 100, 20, 0)], 'openRate').winner).toBe(1);
+    expect(pickWinner([f(1, 0, 0, 0), f(0, 0, 0, 0)], 'clickRate').winner).toBe(0);
+  });
+
+  it('counts the sent of the test wave per variant from the chunks', () => {
+    const chunk = chunkRecord.parse({
+      type: 'campaignChunk',
+      v: 1,
+      campaignId: 'cmp_1',
+      shard: 0,
+      page: 0,
+      contacts: ['a', 'b', 'c', 'd', 'e', 'f'],
+      states: ['s', 's', 'r', 's', 's', 'p'],
+      waves: [0, 0, 0, 0, 1, 0],
+      waveSet: [0, 1],
+      variants: [0, 1, 1, 1, 0, 2],
+    });
+    expect(addSentByVariant([3], chunk, 0)).toEqual([4, 2]);
   });
 });
