@@ -267,7 +267,9 @@ describe('campaigns over HTTP', () => {
     });
     const plain = await draft('No test');
     expect((await api.get(`/v1/campaigns/${plain}/ab-test`)).status).toBe(404);
-  });
+    const shown = await ecrmCli(stack, ws.admin, 'campaign', 'ab-test', '--id', id);
+    expect(field(shown, 'variants', 2, 'template', 'version')).toBe(2);
+  }, 60_000);
 
   it('lists campaigns page by page', async () => {
     const names = Array.from({ length: 3 }, (_, i) => `Paged ${i} ${randomToken(3)}`);
