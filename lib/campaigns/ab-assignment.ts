@@ -30,3 +30,26 @@ export const abAssignment = (
   if (bucket >= abTest.testShare * (BUCKETS / 100)) return { wave: AB_REST_WAVE };
   return { wave: AB_TEST_WAVE, variant: bucket % abTest.variants.length };
 };
+
+/**
+ * The per-recipient columns of one chunk of an A/B test campaign (chunks.repository.ts `create`):
+ * each contact's wave and variant (0 for the rest: they are sent the winner, whichever it is).
+ */
+export const abChunkColumns = (
+  campaignId: string,
+  contacts: readonly string[],
+  abTest: Pick<AbTest, 'testShare' | 'variants'>,
+): { readonly waves: number[]; readonly variants: number[] } => {
+  const placed = contacts.map((c) => abAssignment(campaignId, c, abTest));
+  return {
+    waves: placed.map((a) => a.wave),
+    variants: placed.map((a) => (a.wave === AB_TEST_WAVE ? a.variant : 0)),
+  };
+};
+
+/**
+ * Whether a wave of an A/B test campaign may be dispatched (at launch, or again on resume): the test
+ * wave at once, the rest's only once the winner is recorded.
+ */
+export const abWaveIsDue = (abTest: Pick<AbTest, 'winner'>, wave: number): boolean =>
+  wave === AB_TEST_WAVE || abTest.winner !== undefined;

@@ -1,6 +1,12 @@
 /** A/B tests of campaigns: the input's validation, the schedule rule, pinning, and the assignment. */
 import { describe, expect, it } from 'vitest';
-import { AB_REST_WAVE, AB_TEST_WAVE, abAssignment } from '../../lib/campaigns/ab-assignment.ts';
+import {
+  AB_REST_WAVE,
+  AB_TEST_WAVE,
+  abAssignment,
+  abChunkColumns,
+  abWaveIsDue,
+} from '../../lib/campaigns/ab-assignment.ts';
 import { addSentByVariant, pickWinner, variantFigures } from '../../lib/campaigns/ab-decision.ts';
 import { abTestInput } from '../../lib/campaigns/ab-test.schema.ts';
 import { abTestToSend, assertAbSchedule, pinVariants } from '../../lib/campaigns/ab-test.ts';
@@ -176,6 +182,20 @@ describe('A/B assignment', () => {
     const both = [...a].filter((c) => b.has(c)).length;
     // Independent 10 % draws overlap on about 1 % of the contacts (200), not on 10 % (2,000).
     expect(both).toBeLessThan(400);
+  });
+
+  it('gives a chunk its waves and variants column by column, and says which wave may go', () => {
+    const ab = { testShare: 50, variants: [{}, {}] };
+    const page = contacts.slice(0, 50);
+    const { waves, variants } = abChunkColumns('cmp_01h0000000000000000a', page, ab);
+    page.forEach((c, i) => {
+      const a = abAssignment('cmp_01h0000000000000000a', c, ab);
+      expect(waves[i]).toBe(a.wave);
+      expect(variants[i]).toBe(a.wave === AB_TEST_WAVE ? a.variant : 0);
+    });
+    expect(abWaveIsDue({}, AB_TEST_WAVE)).toBe(true);
+    expect(abWaveIsDue({}, AB_REST_WAVE)).toBe(false);
+    expect(abWaveIsDue({ winner: 1 }, AB_REST_WAVE)).toBe(true);
   });
 
   it('a larger test share keeps everyone already tested in the test, with the same variant', () => {
