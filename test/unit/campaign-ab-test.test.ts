@@ -13,6 +13,7 @@ import { abTestToSend, assertAbSchedule, pinVariants } from '../../lib/campaigns
 import { abSubjectIssues } from '../../lib/campaigns/ab-test-subjects.ts';
 import { createCampaignBody, updateCampaignBody } from '../../lib/campaigns/campaign.schema.ts';
 import { chunkRecord } from '../../lib/campaigns/send/chunk.schema.ts';
+import { variantGroups } from '../../lib/campaigns/send/variant-groups.ts';
 import { emptyContact } from '../../lib/contacts/contact-model.ts';
 import { readMessageTags, toSesTags } from '../../lib/email/message-tags.ts';
 import { sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
@@ -336,5 +337,36 @@ describe('A/B decision maths', () => {
       variants: [0, 1, 1, 1, 0, 2],
     });
     expect(addSentByVariant([3], chunk, 0)).toEqual([4, 2]);
+  });
+});
+
+describe('variant groups of a chunk wave', () => {
+  const T = { templateId: 'news', version: 3 };
+  const B = { templateId: 'news-b', version: 1 };
+  const ab = { variants: [{ template: T }, { template: T, subject: 'S' }, { template: B }] };
+
+  it('is one group with the campaign template when there is no test', () => {
+    expect(variantGroups([0, 2], 0, undefined, T, undefined)).toEqual({
+      groups: [{ template: T, positions: [0, 2] }],
+    });
+  });
+
+  it('groups the test wave by variant, each tagged', () => {
+    expect(variantGroups([0, 1, 2, 3], AB_TEST_WAVE, [2, 0, 2, 1], T, ab)).toEqual({
+      groups: [
+        { template: B, subject: undefined, variant: 2, positions: [0, 2] },
+        { template: T, subject: undefined, variant: 0, positions: [1] },
+        { template: T, subject: 'S', variant: 1, positions: [3] },
+      ],
+    });
+  });
+
+  it('holds the rest until a winner, then sends it the winner untagged', () => {
+    expect(variantGroups([4, 5], AB_REST_WAVE, [0, 0, 0, 0, 0, 0], T, ab)).toEqual({
+      waiting: 'the A/B test has no winner yet',
+    });
+    expect(variantGroups([4, 5], AB_REST_WAVE, undefined, T, { ...ab, winner: 1 })).toEqual({
+      groups: [{ template: T, subject: 'S', positions: [4, 5] }],
+    });
   });
 });
