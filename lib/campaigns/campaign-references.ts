@@ -66,6 +66,8 @@ interface TemplateCheck {
   readonly issues: FieldIssue[];
   /** The version to pin, when the template is fine. */
   readonly version?: number;
+  /** Its subscription topic (the pinned version's). */
+  readonly topic?: string | undefined;
 }
 
 /** A template (and version, when given) of the workspace, a marketing one; `path` names its field. */
@@ -97,7 +99,7 @@ const templateCheck = async (
         },
       ],
     };
-  return { issues: [], version: version ?? head.latestVersion };
+  return { issues: [], version: version ?? head.latestVersion, topic: (pinned ?? head).topic };
 };
 
 /**
@@ -125,7 +127,21 @@ export const checkReferences = async (
     refs.senderDomain === undefined ? undefined : readers.senderDomains.get(workspaceId, refs.senderDomain),
   ]);
   const issues: FieldIssue[] = [...segments, ...main.issues];
-  for (const check of variantChecks) issues.push(...(check?.issues ?? []));
+  variantChecks.forEach((check, i) => {
+    issues.push(...(check?.issues ?? []));
+    // Without a campaign topic each email would take its own template's: a variant must not reach
+    // contacts unsubscribed from the topic the campaign is sent under.
+    if (
+      refs.topic === undefined &&
+      check?.version !== undefined &&
+      main.version !== undefined &&
+      check.topic !== main.topic
+    )
+      issues.push({
+        path: `abTest.variants[${i}].template.templateId`,
+        message: `its topic (${check.topic ?? 'none'}) is not the campaign template's (${main.topic ?? 'none'}): give the campaign a topic, or use a template of the same topic`,
+      });
+  });
   if (refs.topic !== undefined) {
     const topics = workspace?.settings.email?.topics ?? [];
     if (!topics.some((t) => t.id === refs.topic))

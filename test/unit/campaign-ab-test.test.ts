@@ -12,6 +12,7 @@ import { abTestInput } from '../../lib/campaigns/ab-test.schema.ts';
 import { abTestToSend, assertAbSchedule, pinVariants } from '../../lib/campaigns/ab-test.ts';
 import { abSubjectIssues } from '../../lib/campaigns/ab-test-subjects.ts';
 import { createCampaignBody, updateCampaignBody } from '../../lib/campaigns/campaign.schema.ts';
+import { checkReferences, type ReferenceReaders } from '../../lib/campaigns/campaign-references.ts';
 import { chunkRecord } from '../../lib/campaigns/send/chunk.schema.ts';
 import { variantGroups } from '../../lib/campaigns/send/variant-groups.ts';
 import { emptyContact } from '../../lib/contacts/contact-model.ts';
@@ -21,8 +22,9 @@ import { ValidationError } from '../../lib/shared/errors.ts';
 import { compileTemplate } from '../../lib/templates/compile-template.ts';
 import { mjmlCompiler } from '../../lib/templates/mjml-compiler.ts';
 import { loadVersion } from '../../lib/templates/render.ts';
-import { saveTemplateBody } from '../../lib/templates/template.schema.ts';
+import { saveTemplateBody, type TemplateRecord } from '../../lib/templates/template.schema.ts';
 import { emailSettingsSchema } from '../../lib/workspaces/email-settings.schema.ts';
+import { workspaceItem } from '../../lib/workspaces/workspace.schema.ts';
 
 const valid = {
   variants: [{}, { subject: 'Last chance, {{ contact.firstName | default: "friend" }}' }],
@@ -368,5 +370,83 @@ describe('variant groups of a chunk wave', () => {
     expect(variantGroups([4, 5], AB_REST_WAVE, undefined, T, { ...ab, winner: 1 })).toEqual({
       groups: [{ template: T, subject: 'S', positions: [4, 5] }],
     });
+  });
+});
+
+describe("checking an A/B test's variant templates", () => {
+  const at = '2026-01-01T00:00:00.000Z';
+  const head = (id: string, kind: 'marketing' | 'transactional', topic?: string): TemplateRecord => ({
+    type: 'template',
+    v: 1,
+    workspaceId: 'ws_test',
+    id,
+    name: id,
+    kind,
+    ...(topic ? { topic } : {}),
+    latestVersion: 3,
+    locales: ['en'],
+    createdAt: at,
+    updatedAt: at,
+  });
+  const heads = new Map([
+    ['news', head('news', 'marketing', 'offers')],
+    ['news-b', head('news-b', 'marketing', 'offers')],
+    ['tips', head('tips', 'marketing', 'tips')],
+    ['receipt', head('receipt', 'transactional')],
+  ]);
+  const readers: ReferenceReaders = {
+    segments: { get: async () => undefined },
+    templates: { get: async (_ws, id) => heads.get(id), getVersion: async () => undefined },
+    workspaces: {
+      get: async () =>
+        workspaceItem.parse({
+          type: 'workspace',
+          v: 1,
+          id: 'ws_test',
+          name: 'W',
+          settings: {
+            timelineRetentionDays: 30,
+            email: emailSettingsSchema.parse({ topics: [{ id: 'offers', names: { en: 'Offers' } }] }),
+          },
+          createdAt: at,
+        }),
+    },
+    senderDomains: { get: async () => undefined },
+  };
+  const refs = (variants: { template?: { templateId: string } }[], topic?: string) => ({
+    template: { templateId: 'news' },
+    audience: { segments: { include: [], exclude: [] } },
+    ...(topic ? { topic } : {}),
+    abTest: { variants },
+  });
+  const issues = async (variants: { template?: { templateId: string } }[], topic?: string) => {
+    try {
+      await checkReferences('ws_test', refs(variants, topic), readers);
+      return [];
+    } catch (error) {
+      return error instanceof ValidationError ? error.issues.map((i) => i.path) : [String(error)];
+    }
+  };
+
+  it("pins each variant template's latest version; a variant without one sends the campaign's", async () => {
+    expect(
+      await checkReferences('ws_test', refs([{}, { template: { templateId: 'news-b' } }]), readers),
+    ).toEqual({
+      version: 3,
+      variantVersions: [undefined, 3],
+    });
+  });
+
+  it('names a missing or transactional variant template', async () => {
+    expect(
+      await issues([{}, { template: { templateId: 'gone' } }, { template: { templateId: 'receipt' } }]),
+    ).toEqual(['abTest.variants[1].template.templateId', 'abTest.variants[2].template.templateId']);
+  });
+
+  it('refuses a variant template of another topic unless the campaign sets its topic', async () => {
+    expect(await issues([{}, { template: { templateId: 'tips' } }])).toEqual([
+      'abTest.variants[1].template.templateId',
+    ]);
+    expect(await issues([{}, { template: { templateId: 'tips' } }], 'offers')).toEqual([]);
   });
 });
