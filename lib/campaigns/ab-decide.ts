@@ -16,12 +16,10 @@ import { pickWinner } from './ab-decision.ts';
 import { type AbResultsDeps, abDecideAt, readVariantFigures } from './ab-results.ts';
 import type { Campaign, CampaignStatus } from './campaign.schema.ts';
 import type { CampaignsRepository } from './campaigns.repository.ts';
+import { waveTimerId } from './send/timer-ids.ts';
 
 export const AB_DECIDE_TASK = 'campaign-ab-decide';
 export const WAVE_TASK = 'campaign-wave';
-
-/** The id of a campaign's wave timer (one per campaign and wave). */
-export const waveTimerId = (campaignId: string, wave: number): string => `${campaignId}@wave${wave}`;
 
 /** A launched campaign decides its test while it sends, is paused, or has sent everything it could. */
 const DECIDING: readonly CampaignStatus[] = ['sending', 'paused', 'sent'];

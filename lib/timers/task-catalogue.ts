@@ -31,8 +31,24 @@ const definitions = {
     input: z.object({ campaignId: id }),
   },
   'campaign-wave': {
-    description: "A campaign's send wave is due: its pending chunks go to the send queue.",
+    description:
+      'A send wave\'s time came ("9:00 in each recipient\'s own time zone"): its pending chunks are queued.',
     input: z.object({ campaignId: id, wave: z.number().int().min(0) }),
+  },
+  'campaign-finish': {
+    description:
+      'A sending campaign is checked: sent when every recipient has a final state, else checked again later.',
+    input: z.object({
+      campaignId: id,
+      settled: z.number().int().min(0).optional(),
+      checkedAt: z.iso.datetime().optional(),
+      inFlightSince: z.iso.datetime().optional(),
+    }),
+  },
+  'campaign-quota-resume': {
+    description:
+      "A campaign paused by SES's 24-hour quota resumes if the quota has room again, else is checked later.",
+    input: z.object({ campaignId: id }),
   },
 } as const;
 

@@ -6,6 +6,11 @@ import type * as z from 'zod';
 import { type AbDecideDeps, decideAbTest } from '../campaigns/ab-decide.ts';
 import { launchScheduledCampaign } from '../campaigns/campaign-lifecycle.ts';
 import type { CampaignStateDeps } from '../campaigns/deps.ts';
+import { resumeAfterDailyQuota } from '../campaigns/send/daily-quota.ts';
+import { checkFinish } from '../campaigns/send/finish-check.ts';
+import type { PipelineDeps } from '../campaigns/send/pipeline-deps.ts';
+import { perShard } from '../campaigns/send/work.schema.ts';
+import type { AccountQuota } from '../email/send/send-limits.ts';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
@@ -24,6 +29,7 @@ export interface TaskDeps {
   readonly scoring: () => ScoringDeps;
   readonly campaigns: () => CampaignStateDeps;
   readonly abTests: () => AbDecideDeps;
+  readonly campaignSend: () => PipelineDeps & { readonly readAccount: () => Promise<AccountQuota> };
 }
 
 type UseCases = {
@@ -42,8 +48,16 @@ export const taskUseCases: UseCases = {
   'campaign-launch': (workspaceId, input, deps) =>
     launchScheduledCampaign(workspaceId, input, deps.campaigns()),
   'campaign-ab-decide': (workspaceId, input, deps) => decideAbTest(workspaceId, input, deps.abTests()),
-  // Stand-in until the send pipeline's wave dispatch is wired here (the lead's `campaign-wave`).
-  'campaign-wave': async (_workspaceId, input) => `not wired: wave ${input.wave} of ${input.campaignId}`,
+  'campaign-wave': async (workspaceId, input, deps) => {
+    const { campaignId, wave } = input;
+    await deps
+      .campaignSend()
+      .enqueueWork(perShard('dispatch', workspaceId, campaignId).map((w) => ({ ...w, wave })));
+    return `wave ${wave} dispatching`;
+  },
+  'campaign-finish': (workspaceId, input, deps) => checkFinish(workspaceId, input, deps.campaignSend()),
+  'campaign-quota-resume': (workspaceId, input, deps) =>
+    resumeAfterDailyQuota(workspaceId, input, deps.campaignSend()),
 };
 
 /** The catalogue's schemas, typed per task so a parsed input feeds its own use case. */
@@ -54,6 +68,8 @@ const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
   'campaign-launch': taskDefinition('campaign-launch').input,
   'campaign-ab-decide': taskDefinition('campaign-ab-decide').input,
   'campaign-wave': taskDefinition('campaign-wave').input,
+  'campaign-finish': taskDefinition('campaign-finish').input,
+  'campaign-quota-resume': taskDefinition('campaign-quota-resume').input,
 };
 
 const runTyped = <T extends TaskType>(workspaceId: string, type: T, raw: unknown, deps: TaskDeps) => {

@@ -5,13 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { awsEndpoint } from '../../functions/shared/aws-endpoint.ts';
 import { readStoredEmails } from '../../infra/local/ses-local.ts';
-import {
-  AB_DECIDE_TASK,
-  abDecideTimer,
-  decideAbTest,
-  WAVE_TASK,
-  waveTimerId,
-} from '../../lib/campaigns/ab-decide.ts';
+import { AB_DECIDE_TASK, abDecideTimer, decideAbTest, WAVE_TASK } from '../../lib/campaigns/ab-decide.ts';
 import type { AbTest } from '../../lib/campaigns/ab-test.schema.ts';
 import type { AbTestToSend } from '../../lib/campaigns/ab-test.ts';
 import { type Campaign, newCampaignId } from '../../lib/campaigns/campaign.schema.ts';
@@ -19,6 +13,7 @@ import { campaignsRepository } from '../../lib/campaigns/campaigns.repository.ts
 import type { ChunkRef } from '../../lib/campaigns/send/chunk.schema.ts';
 import { type ChunksRepository, chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { type CampaignToSend, sendChunk } from '../../lib/campaigns/send/send-chunk.ts';
+import { waveTimerId } from '../../lib/campaigns/send/timer-ids.ts';
 import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
@@ -331,6 +326,7 @@ describe('deciding an A/B test', () => {
       scoring: unused,
       campaigns: unused,
       abTests: decideDeps,
+      campaignSend: unused,
     } satisfies TaskDeps);
     expect(await run(ws, AB_DECIDE_TASK, timer?.input)).toMatch(/^variant 2 won by clickRate/);
     expect((await campaignsRepository(real.table).get(ws, campaign.id))?.abTest).toMatchObject({

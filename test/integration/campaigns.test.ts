@@ -291,6 +291,7 @@ describe('campaigns on DynamoDB Local', () => {
       scoring: unused,
       campaigns: () => ({ campaigns, clock }),
       abTests: unused,
+      campaignSend: unused,
     } satisfies TaskDeps);
 
     const stale = await run(ws, LAUNCH_TASK, { campaignId: campaign.id, sendAt: '2026-12-01T09:00:00.000Z' });
