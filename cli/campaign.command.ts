@@ -32,7 +32,6 @@ export const campaignUsage = `  campaign create --name <label> --template <templ
       [--idempotency-key <key>]          (or --file <campaign.json>: the POST /v1/campaigns body)
   campaign list [--status draft|scheduled|sending|paused|sent|cancelled|failed] | show --id <campaign id>
   campaign update --id <campaign id> --file <changes.json>   (draft or scheduled only; an A/B test: "abTest")
-  campaign ab-test --id <campaign id>   (the A/B test, its decision and its results per variant)
   campaign schedule --id <campaign id> (--at YYYY-MM-DDTHH:mm --time-zone <IANA zone> | --date YYYY-MM-DD --time HH:mm)
       (--date/--time: at that time in each recipient's own zone)
   campaign unschedule | start [--idempotency-key <key>] | pause | resume | cancel | delete --id <campaign id>`;
@@ -130,8 +129,6 @@ export const campaignCommand = async (
     }
     case 'show':
       return callApi(api, 'GET', path());
-    case 'ab-test':
-      return callApi(api, 'GET', `${path()}/ab-test`);
     case 'update':
       return callApi(
         api,

@@ -1,6 +1,5 @@
 /** Every HTTP route of the API, in the order the reference lists them. */
 import type { RouteSpec } from '../lib/shared/http/route.ts';
-import { getCampaignAbTestRoute } from './campaigns/ab-test.routes.ts';
 import * as campaigns from './campaigns/campaign.routes.ts';
 import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
@@ -89,7 +88,6 @@ export const routes = {
   pauseCampaign: campaigns.pauseCampaignRoute,
   resumeCampaign: campaigns.resumeCampaignRoute,
   cancelCampaign: campaigns.cancelCampaignRoute,
-  getCampaignAbTest: getCampaignAbTestRoute,
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,

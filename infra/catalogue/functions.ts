@@ -368,12 +368,6 @@ export const functions: readonly FunctionSpec[] = [
   http('pause-campaign', 'functions/campaigns/pause-campaign.handler.ts', routes.pauseCampaign, write),
   http('resume-campaign', 'functions/campaigns/resume-campaign.handler.ts', routes.resumeCampaign, write),
   http('cancel-campaign', 'functions/campaigns/cancel-campaign.handler.ts', routes.cancelCampaign, write),
-  http(
-    'get-campaign-ab-test',
-    'functions/campaigns/get-campaign-ab-test.handler.ts',
-    routes.getCampaignAbTest,
-    read,
-  ),
   {
     name: 'ses-feedback',
     entry: 'functions/feedback/ses-feedback.handler.ts',

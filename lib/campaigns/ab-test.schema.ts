@@ -115,6 +115,21 @@ export const abTestRecord = z.object({
 });
 export type AbTest = z.infer<typeof abTestRecord>;
 
+const rateSchema = z.number().min(0).describe('per email sent, 0 to 1 (0 while none is sent)');
+
+/** One variant's results in the test wave (`GET /v1/campaigns/{campaignId}`). */
+export const abVariantResultSchema = z.strictObject({
+  variant: z.number().int(),
+  template: z.strictObject({ templateId: z.string(), version: z.number().int().optional() }),
+  subject: z.string().optional().describe("absent: the template's own subject"),
+  sent: z.number().int().describe('test-wave recipients of this variant sent'),
+  opened: z.number().int().describe('of those, emails opened at least once'),
+  clicked: z.number().int().describe('of those, emails with at least one click'),
+  openRate: rateSchema,
+  clickRate: rateSchema,
+});
+export type AbVariantResult = z.infer<typeof abVariantResultSchema>;
+
 /** The A/B test as the API shows it on a campaign. */
 export const abTestViewSchema = z.strictObject({
   variants: z.array(
@@ -128,5 +143,17 @@ export const abTestViewSchema = z.strictObject({
   decideAfterMinutes: z.number().int(),
   winner: z.number().int().optional().describe('the winning variant, once decided'),
   decidedAt: z.string().optional(),
-  decidedBy: abMetricSchema.optional().describe('the metric the decision used'),
+  decidedBy: abMetricSchema
+    .optional()
+    .describe(
+      'the metric the decision used (clickRate for a revenue test: revenue is not counted per variant yet)',
+    ),
+  decideAt: z
+    .string()
+    .optional()
+    .describe('once launched: when the winner is (or was) picked, the launch + decideAfterMinutes'),
+  results: z
+    .array(abVariantResultSchema)
+    .optional()
+    .describe('once launched, on a single campaign (not in lists): each variant in the test wave'),
 });

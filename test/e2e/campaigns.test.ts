@@ -249,13 +249,19 @@ describe('campaigns over HTTP', () => {
       ).status,
     ).toBe(200);
     // The variant naming the template without a version gets its latest (2) pinned; the campaign keeps its 1.
-    const results = await api.get(`/v1/campaigns/${id}/ab-test`);
-    expect(results.status).toBe(200);
-    expect(results.body).toMatchObject({
+    const scheduled = await api.get(`/v1/campaigns/${id}`);
+    expect(field(scheduled.body, 'abTest', 'variants', 2, 'template', 'version')).toBe(2);
+    expect(field(scheduled.body, 'abTest', 'results')).toBeUndefined();
+    const started = await api.post(`/v1/campaigns/${id}/start`, {});
+    expect(started.status).toBe(200);
+    const startedAt = Date.parse(String(field(started.body, 'startedAt')));
+    const shown = await ecrmCli(stack, ws.admin, 'campaign', 'show', '--id', id);
+    expect(field(shown, 'abTest')).toMatchObject({
       metric: 'clickRate',
       testShare: 20,
-      variants: [
-        { variant: 0, template: { templateId: 'news', version: 1 }, sent: 0, clickRate: 0 },
+      decideAt: new Date(startedAt + 120 * 60_000).toISOString(),
+      results: [
+        { variant: 0, template: { templateId: 'news', version: 1 }, sent: 0, opened: 0, clickRate: 0 },
         {
           variant: 1,
           template: { templateId: 'news', version: 1 },
@@ -265,10 +271,6 @@ describe('campaigns over HTTP', () => {
         { variant: 2, template: { templateId: 'news', version: 2 }, sent: 0 },
       ],
     });
-    const plain = await draft('No test');
-    expect((await api.get(`/v1/campaigns/${plain}/ab-test`)).status).toBe(404);
-    const shown = await ecrmCli(stack, ws.admin, 'campaign', 'ab-test', '--id', id);
-    expect(field(shown, 'variants', 2, 'template', 'version')).toBe(2);
   }, 60_000);
 
   it('lists campaigns page by page', async () => {

@@ -391,19 +391,6 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.post(`/v1/campaigns/${campaignId}/cancel`, {})).status).toBe(404);
     expect(field((await asA.get(`/v1/campaigns/${campaignId}`)).body, 'status')).toBe('draft');
   },
-  getCampaignAbTest: async () => {
-    await aCampaign();
-    const created = await asA.post('/v1/campaigns', {
-      name: 'A/B of A',
-      template: { templateId: 'a-news' },
-      audience: { segments: { include: [aSegmentId] } },
-      abTest: { variants: [{}, { subject: 'B' }], testShare: 10, metric: 'openRate', decideAfterMinutes: 60 },
-    });
-    expect(created.status).toBe(201);
-    const campaignId = String(field(created.body, 'id'));
-    expect((await asB.get(`/v1/campaigns/${campaignId}/ab-test`)).status).toBe(404);
-    expect(field((await asA.get(`/v1/campaigns/${campaignId}/ab-test`)).body, 'testShare')).toBe(10);
-  },
   getSendingStatus: async () => {
     await stack.table.client.send(
       new PutCommand({
