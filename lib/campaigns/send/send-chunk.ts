@@ -14,6 +14,7 @@
 import type { BatchOutcome, SendDeps, SendOptions } from '../../email/send/send-batch.ts';
 import { sendRecorded } from '../../email/send/send-batch.ts';
 import type { SendRequest } from '../../email/send/send-request.schema.ts';
+import type { UtmParams } from '../../email/send/utm.ts';
 import type { AbTestToSend } from '../ab-test.ts';
 import { campaignMessageId } from './campaign-message-id.ts';
 import type { ChunkRef } from './chunk.schema.ts';
@@ -30,6 +31,8 @@ export interface CampaignToSend {
   readonly status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'cancelled' | 'failed';
   readonly template: { readonly templateId: string; readonly version: number };
   readonly topic?: string | undefined;
+  readonly utm?: UtmParams | undefined;
+  readonly senderDomain?: string | undefined;
   /** When it started sending: the time part of its message ids. */
   readonly startedAt: string;
   /** Its A/B test, when it has one (`abTestToSend` of lib/campaigns/ab-test.ts). */
@@ -83,6 +86,8 @@ export const sendChunk = async (
       originId: job.campaignId,
       template: group.template,
       ...(campaign.topic ? { topic: campaign.topic } : {}),
+      ...(campaign.utm ? { utm: campaign.utm } : {}),
+      ...(campaign.senderDomain ? { senderDomain: campaign.senderDomain } : {}),
       ...(group.subject !== undefined ? { subject: group.subject } : {}),
       ...(group.variant !== undefined ? { variant: group.variant } : {}),
       chunk: `${job.shard}-${job.page}`,
