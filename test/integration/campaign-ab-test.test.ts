@@ -18,6 +18,7 @@ import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import type { MessageTags } from '../../lib/email/message-tags.ts';
 import { variantOriginId } from '../../lib/email/message-tags.ts';
+import { frequencyCapsRepository } from '../../lib/email/send/frequency-caps.repository.ts';
 import type { Mailer } from '../../lib/email/send/ports.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
 import type { SendDeps } from '../../lib/email/send/send-batch.ts';
@@ -115,6 +116,7 @@ const sendDeps = (ws: string, tagsTo: Map<string, MessageTags>): Omit<SendDeps, 
   mailer: recordingMailer(tagsTo),
   halt: memoryHalt(),
   limits: noLimits,
+  caps: frequencyCapsRepository(real.table),
   clock: systemClock,
   onHalt: () => {},
 });
