@@ -1,5 +1,6 @@
 /** The send function's ports for campaign chunk jobs (chunk-job-ports.ts). */
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { abTestToSend } from '../../lib/campaigns/ab-test.ts';
 import { campaignsRepository } from '../../lib/campaigns/campaigns.repository.ts';
 import type { CampaignSendPorts } from '../../lib/campaigns/send/chunk-job-ports.ts';
 import { chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
@@ -27,6 +28,7 @@ export const chunkSendDeps = once((): CampaignSendPorts => {
         topic: c.topic,
         utm: c.utm,
         senderDomain: c.senderDomain,
+        ...(c.abTest ? { abTest: abTestToSend(c) } : {}),
         startedAt: c.startedAt,
       };
     },

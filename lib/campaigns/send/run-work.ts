@@ -9,6 +9,7 @@
  * - `sweep`: a cancelled campaign's pending recipients in the shard marked cancelled.
  */
 import { keys } from '../../shared/keys.ts';
+import { abChunkColumns } from '../ab-assignment.ts';
 import type { Campaign } from '../campaign.schema.ts';
 import { type AudienceSource, segmentAudience } from './audience-pages.ts';
 import type { ChunkRef } from './chunk.schema.ts';
@@ -28,13 +29,16 @@ export interface WorkOptions {
 const SENDING_OR_PAUSED = new Set(['sending', 'paused']);
 
 const zonesWaves = (campaign: Campaign, plan: WavePlan, deps: PipelineDeps) =>
-  plan.byZone
-    ? async (ids: readonly string[]) => {
-        const found = await deps.contacts.getMany(ids.map((id) => keys.contact(campaign.workspaceId, id)));
-        const zoneOf = new Map(found.map((c) => [c.id, c.timezone]));
-        return ids.map((id) => plan.waveOf(zoneOf.get(id)));
-      }
-    : async (ids: readonly string[]) => ids.map(() => 0);
+  campaign.abTest
+    ? async (ids: readonly string[]) =>
+        campaign.abTest ? abChunkColumns(campaign.id, ids, campaign.abTest).waves : ids.map(() => 0)
+    : plan.byZone
+      ? async (ids: readonly string[]) => {
+          const found = await deps.contacts.getMany(ids.map((id) => keys.contact(campaign.workspaceId, id)));
+          const zoneOf = new Map(found.map((c) => [c.id, c.timezone]));
+          return ids.map((id) => plan.waveOf(zoneOf.get(id)));
+        }
+      : async (ids: readonly string[]) => ids.map(() => 0);
 
 const audienceOf = (campaign: Campaign, deps: PipelineDeps): AudienceSource => {
   const { audience, workspaceId } = campaign;
@@ -52,7 +56,7 @@ const snapshot = async (
   deps: PipelineDeps,
   options: WorkOptions,
 ): Promise<string> => {
-  const { workspaceId, id: campaignId } = campaign;
+  const { workspaceId, id: campaignId, abTest } = campaign;
   const plan = wavePlan(campaign, await deps.defaultTimeZone(workspaceId));
   let queue: ChunkJob[] = [];
   const flush = async () => {
@@ -73,6 +77,9 @@ const snapshot = async (
     chunks: deps.chunks,
     audience: audienceOf(campaign, deps),
     waves: zonesWaves(campaign, plan, deps),
+    ...(abTest
+      ? { variants: (ids: readonly string[]) => abChunkColumns(campaignId, ids, abTest).variants }
+      : {}),
     written: async (ref, waveSet) => {
       await written(ref, waveSet);
       // A cancel during a long snapshot stops it (every 20 chunks, a read of the campaign).

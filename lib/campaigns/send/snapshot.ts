@@ -16,6 +16,8 @@ export interface SnapshotDeps {
   readonly audience: AudienceSource;
   /** Each contact's send wave (all 0 for a campaign sent at one moment). */
   readonly waves: (contactIds: readonly string[]) => Promise<readonly number[]>;
+  /** Each contact's A/B variant, for a campaign with an A/B test. */
+  readonly variants?: (contactIds: readonly string[]) => readonly number[];
   /** Called after each chunk this run wrote (to queue it when its wave is due). */
   readonly written?: (ref: ChunkRef, waveSet: readonly number[]) => Promise<void>;
   /** Asked after each page: true stops the run there (out of time), to be resumed by another. */
@@ -41,7 +43,7 @@ export const snapshotShard = async (
     if (next.contactIds.length > 0) {
       const ref: ChunkRef = { workspaceId, campaignId, shard, page };
       const waves = await deps.waves(next.contactIds);
-      if (!(await deps.chunks.create(ref, next.contactIds, waves))) {
+      if (!(await deps.chunks.create(ref, next.contactIds, waves, deps.variants?.(next.contactIds)))) {
         // Another run wrote this page first: go on from what it wrote.
         ({ page, after } = await resume());
         continue;

@@ -11,6 +11,7 @@
  * nothing twice. An event of a campaign that has since moved on does what still applies.
  */
 import type { DomainEvent } from '../../shared/events/catalogue.ts';
+import { abDecideTimer } from '../ab-decide.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import { finishTimerId, waveTimerId } from './timer-ids.ts';
 import { lastWaveAt, wavePlan } from './wave-plan.ts';
@@ -60,9 +61,13 @@ export const startCampaignWork = async (event: CampaignEvent, deps: PipelineDeps
     return 'dispatching the due waves';
   }
 
+  // An A/B test's rest waits for its decision (which sets that wave's timer), not for a time.
+  const decide = abDecideTimer(campaign, new Date(campaign.startedAt ?? now.toISOString()));
+  if (decide)
+    await deps.timers.set(workspaceId, 'campaign-ab-decide', decide.timerId, decide.due, decide.input);
   await Promise.all(
     plan.waves
-      .filter(({ at }) => at.getTime() > now.getTime())
+      .filter(({ at, wave }) => at.getTime() > now.getTime() && !(decide && wave !== 0))
       .map(({ wave, at }) =>
         deps.timers.set(workspaceId, 'campaign-wave', waveTimerId(campaignId, wave), at, {
           campaignId,

@@ -5,6 +5,8 @@
  * Known at launch, before the audience: each wave has its timer, and a chunk written after its wave's
  * time is queued at once.
  */
+import { AB_REST_WAVE, AB_TEST_WAVE, abWaveIsDue } from '../ab-assignment.ts';
+import { abDecideAt } from '../ab-results.ts';
 import type { Campaign } from '../campaign.schema.ts';
 import { sendWaves, waveOfRecipient } from '../send-time.ts';
 
@@ -15,26 +17,43 @@ export interface WavePlan {
   readonly byZone: boolean;
   /** Every wave the campaign can have, in time order. */
   readonly waves: readonly { readonly wave: number; readonly at: Date }[];
+  /** A wave due by its time may still wait for something else (an A/B test's winner). */
+  readonly ready: (wave: number) => boolean;
 }
 
 export const wavePlan = (
-  campaign: Pick<Campaign, 'schedule' | 'startedAt'>,
+  campaign: Pick<Campaign, 'schedule' | 'startedAt' | 'abTest'>,
   defaultTimeZone: string,
 ): WavePlan => {
   const schedule = campaign.schedule;
+  const startedAt = new Date(campaign.startedAt ?? 0);
+  const { abTest } = campaign;
+  // An A/B test: its test share now (wave 0), the rest (wave 1) with the winner once decided (the
+  // decision sets wave 1's timer); never with a recipient-local schedule.
+  if (abTest)
+    return {
+      byZone: false,
+      waveOf: () => AB_TEST_WAVE,
+      waves: [
+        { wave: AB_TEST_WAVE, at: startedAt },
+        { wave: AB_REST_WAVE, at: abDecideAt(abTest, startedAt) },
+      ],
+      ready: (wave) => abWaveIsDue(abTest, wave),
+    };
   if (schedule?.type !== 'recipientLocal')
-    return { byZone: false, waveOf: () => 0, waves: [{ wave: 0, at: new Date(campaign.startedAt ?? 0) }] };
+    return { byZone: false, waveOf: () => 0, waves: [{ wave: 0, at: startedAt }], ready: () => true };
   const all = sendWaves(schedule, [...Intl.supportedValuesOf('timeZone'), null], defaultTimeZone);
   return {
     byZone: true,
     waveOf: waveOfRecipient(schedule, defaultTimeZone),
     waves: all.map((w) => ({ wave: w.wave, at: new Date(w.at) })),
+    ready: () => true,
   };
 };
 
 /** The waves whose time has come. */
 export const dueWaves = (plan: WavePlan, now: Date): number[] =>
-  plan.waves.filter((w) => w.at.getTime() <= now.getTime()).map((w) => w.wave);
+  plan.waves.filter((w) => w.at.getTime() <= now.getTime() && plan.ready(w.wave)).map((w) => w.wave);
 
 /** When the last wave is due. */
 export const lastWaveAt = (plan: WavePlan): Date => plan.waves.at(-1)?.at ?? new Date(0);
