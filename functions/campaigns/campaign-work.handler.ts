@@ -65,7 +65,11 @@ export const handler = middy<SQSEvent, SQSBatchResponse>().handler(async (event,
         logger.info('campaign work done', {
           ...(message.kind === 'event'
             ? { event: message.event.type, campaignId: message.event.data.campaignId }
-            : { work: message.work.work, campaignId: message.work.campaignId, shard: message.work.shard }),
+            : {
+                work: message.work.work,
+                campaignId: message.work.campaignId,
+                ...('shard' in message.work ? { shard: message.work.shard } : {}),
+              }),
           result,
         });
       } catch (error) {

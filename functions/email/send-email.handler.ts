@@ -14,7 +14,6 @@ import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type ChunkJobMessage, chunkJobSchema } from '../../lib/campaigns/send/chunk-job.schema.ts';
 import type { CampaignSendPorts } from '../../lib/campaigns/send/chunk-job-ports.ts';
-import { pauseForDailyQuota } from '../../lib/campaigns/send/daily-quota.ts';
 import { type ChunkJob, sendChunk } from '../../lib/campaigns/send/send-chunk.ts';
 import { DEFAULT_DELIVER } from '../../lib/email/send/deliver.ts';
 import { type BatchOutcome, type SendDeps, sendBatch } from '../../lib/email/send/send-batch.ts';
@@ -70,7 +69,7 @@ export const sendEmailHandler = (
       logger.info('campaign chunk sent', { campaignId: job.campaignId, ...counts(batch) });
       if (batch.dailyQuota) {
         // Released recipients stay pending; the resume queues the chunk again.
-        await pauseForDailyQuota(job.workspaceId, job.campaignId, ports.quota);
+        await ports.pauseForQuota(job.workspaceId, job.campaignId);
         return;
       }
       if (!batch.retry) return;

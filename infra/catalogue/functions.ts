@@ -311,14 +311,15 @@ export const functions: readonly FunctionSpec[] = [
       'Sends queued email requests (≤ 50 recipients each) through SES: eligibility at send time, a claim per message, per-entry results.',
     trigger: { kind: 'queue', ...SEND_QUEUE },
     // Signs each marketing email's links (KMS-sealed key, PUBLIC_URL) and asks SES about sender domains.
-    // A chunk job still throttled near its last receive is queued afresh (sendTo its own queue).
+    // A chunk job still throttled near its last receive is queued afresh (sendTo its own queue); one
+    // that meets SES's daily quota has the campaign work queue pause its campaign.
     access: {
       table: 'readWrite',
       ses: 'send',
       sesIdentities: 'read',
       kms: 'encryptDecrypt',
       links: true,
-      sendTo: 'send-email',
+      sendTo: ['send-email', 'campaign-work'],
     },
     timeoutSeconds: 60,
     memoryMb: 512,

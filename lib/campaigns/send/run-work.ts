@@ -14,6 +14,7 @@ import type { Campaign } from '../campaign.schema.ts';
 import { type AudienceSource, segmentAudience } from './audience-pages.ts';
 import type { ChunkRef } from './chunk.schema.ts';
 import { conditionAudience } from './condition-audience.ts';
+import { pauseForDailyQuota } from './daily-quota.ts';
 import { dispatchShard, ENQUEUE_BATCH } from './dispatch.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import type { ChunkJob } from './send-chunk.ts';
@@ -114,6 +115,8 @@ export const runCampaignWork = async (
   deps: PipelineDeps,
   options: WorkOptions,
 ): Promise<string> => {
+  if (work.work === 'quotaPause')
+    return `the campaign ${await pauseForDailyQuota(work.workspaceId, work.campaignId, deps)}`;
   const { workspaceId, campaignId, shard } = work;
   if (work.work === 'sweep') return sweep(workspaceId, campaignId, shard, deps);
   const campaign = await deps.campaigns.get(workspaceId, campaignId);

@@ -28,6 +28,8 @@ export const campaignWorkSchema = z.discriminatedUnion('work', [
   }),
   /** A cancelled campaign: what is still pending in the shard becomes cancelled. */
   z.strictObject({ work: z.literal('sweep'), workspaceId, campaignId, shard }),
+  /** A chunk job met SES's 24-hour quota: the campaign pauses until SES has room (daily-quota.ts). */
+  z.strictObject({ work: z.literal('quotaPause'), workspaceId, campaignId }),
 ]);
 export type CampaignWork = z.infer<typeof campaignWorkSchema>;
 
