@@ -343,6 +343,26 @@ export const functions: readonly FunctionSpec[] = [
   http('pause-campaign', 'functions/campaigns/pause-campaign.handler.ts', routes.pauseCampaign, write),
   http('resume-campaign', 'functions/campaigns/resume-campaign.handler.ts', routes.resumeCampaign, write),
   http('cancel-campaign', 'functions/campaigns/cancel-campaign.handler.ts', routes.cancelCampaign, write),
+  http(
+    'get-campaign-progress',
+    'functions/campaigns/get-campaign-progress.handler.ts',
+    routes.getCampaignProgress,
+    read,
+  ),
+  http(
+    'get-campaign-results',
+    'functions/campaigns/get-campaign-results.handler.ts',
+    routes.getCampaignResults,
+    read,
+  ),
+  {
+    name: 'attribute-order',
+    entry: 'functions/campaigns/attribute-order.handler.ts',
+    description:
+      "Attributes a new storefront order to the campaign whose email its contact opened or clicked within the workspace's window, once.",
+    trigger: { kind: 'event', pattern: patternFor('order.placed') },
+    access: write,
+  },
   {
     name: 'ses-feedback',
     entry: 'functions/feedback/ses-feedback.handler.ts',

@@ -48,6 +48,9 @@ export interface CampaignProgress {
   readonly failedReason?: string;
 }
 
+/** Code-point order: the same in every locale. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The progress view of a campaign and its tally; pure. */
 export const progressOf = (campaign: Campaign, tally: CampaignTally): CampaignProgress => ({
   campaignId: campaign.id,
@@ -63,7 +66,7 @@ export const progressOf = (campaign: Campaign, tally: CampaignTally): CampaignPr
   settled: tally.sent + tally.suppressed + tally.failed + tally.capped + tally.cancelled,
   reasons: Object.entries(tally.reasons)
     .map(([reason, recipients]) => ({ reason, recipients }))
-    .sort((a, b) => b.recipients - a.recipients || a.reason.localeCompare(b.reason)),
+    .sort((a, b) => b.recipients - a.recipients || byText(a.reason, b.reason)),
   ...(campaign.startedAt !== undefined ? { startedAt: campaign.startedAt } : {}),
   ...(campaign.finishedAt !== undefined ? { finishedAt: campaign.finishedAt } : {}),
   ...(campaign.pausedReason !== undefined ? { pausedReason: campaign.pausedReason } : {}),
