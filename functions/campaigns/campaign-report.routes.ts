@@ -72,7 +72,14 @@ export const campaignResultsSchema = z.strictObject({
           currency: z.string(),
           conversions: count.describe('orders attributed to the campaign'),
           revenue: z.number().int().describe("their totals when placed, in the currency's minor unit"),
-          amount: z.string().describe('the same as exact decimal text ("19.99")'),
+          refunded: z
+            .number()
+            .int()
+            .describe('what was refunded of them since (in their currency), minor units'),
+          net: z.number().int().describe('revenue − refunded, minor units'),
+          decimal: z
+            .strictObject({ revenue: z.string(), refunded: z.string(), net: z.string() })
+            .describe('the same as exact decimal text ("19.99")'),
         }),
       )
       .describe('per currency, never summed across currencies; most revenue first'),

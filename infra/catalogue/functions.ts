@@ -4,6 +4,7 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { ORDER_CHANGES } from '../../lib/campaigns/results/attribute-order.ts';
 import { MQL_HANDOFF_PATTERN } from '../../lib/email/feedback/mql-handoff.ts';
 import { UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN } from '../../lib/email/feedback/record-unsubscribe.ts';
 import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
@@ -359,8 +360,8 @@ export const functions: readonly FunctionSpec[] = [
     name: 'attribute-order',
     entry: 'functions/campaigns/attribute-order.handler.ts',
     description:
-      "Attributes a new storefront order to the campaign whose email its contact opened or clicked within the workspace's window, once.",
-    trigger: { kind: 'event', pattern: patternFor('order.placed') },
+      "Attributes a new storefront order to the campaign whose email its contact opened or clicked within the workspace's window, once; keeps its refunds beside it.",
+    trigger: { kind: 'event', pattern: patternFor(...typesIn(ORDER_CHANGES)) },
     access: write,
   },
   {

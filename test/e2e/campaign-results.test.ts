@@ -208,7 +208,7 @@ describe('revenue attributed from storefront orders', () => {
     customer: { id: id + 1, email, first_name: 'Ana', updated_at: createdAt },
   });
 
-  it('the same order webhook delivered twice in parallel (and once more by another id) counts once, per currency', async () => {
+  it('the same order webhook delivered twice in parallel (and once more by another id) counts once; an update adds nothing, a refund is kept beside it', async () => {
     const made = await api.post('/v1/contacts', { email: 'ana@example.com', firstName: 'Ana' });
     const contactId = String(field(made.body, 'contact', 'id'));
     const campaignId = await storedCampaign('sent');
@@ -246,13 +246,54 @@ describe('revenue attributed from storefront orders', () => {
     await stack.idle();
     const revenue = async () =>
       field((await api.get(`/v1/campaigns/${campaignId}/results`)).body, 'conversions', 'byCurrency');
-    expect(await revenue()).toEqual([{ currency: 'EUR', conversions: 1, revenue: 2450, amount: '24.50' }]);
+    expect(await revenue()).toEqual([
+      {
+        currency: 'EUR',
+        conversions: 1,
+        revenue: 2450,
+        refunded: 0,
+        net: 2450,
+        decimal: { revenue: '24.50', refunded: '0.00', net: '24.50' },
+      },
+    ]);
 
     // An update of the order (a new total) attributes nothing more.
     const later = new Date(now + 60_000).toISOString();
     const update = JSON.stringify(order(7001, 'ana@example.com', createdAt, '30.00', later));
     expect((await deliverShopify(stack, to, 'orders/updated', update, 'evt-order-1-upd')).status).toBe(200);
     await stack.idle();
-    expect(await revenue()).toEqual([{ currency: 'EUR', conversions: 1, revenue: 2450, amount: '24.50' }]);
+    expect(await revenue()).toEqual([
+      {
+        currency: 'EUR',
+        conversions: 1,
+        revenue: 2450,
+        refunded: 0,
+        net: 2450,
+        decimal: { revenue: '24.50', refunded: '0.00', net: '24.50' },
+      },
+    ]);
+
+    // A refund (delivered twice) is kept beside the conversion, once.
+    const refund = JSON.stringify({
+      id: 9101,
+      order_id: 7001,
+      created_at: later,
+      transactions: [{ kind: 'refund', status: 'success', amount: '4.50', currency: 'EUR' }],
+    });
+    await Promise.all([
+      deliverShopify(stack, to, 'refunds/create', refund, 'evt-refund-1'),
+      deliverShopify(stack, to, 'refunds/create', refund, 'evt-refund-1-again'),
+    ]);
+    await stack.idle();
+    expect(await revenue()).toEqual([
+      {
+        currency: 'EUR',
+        conversions: 1,
+        revenue: 2450,
+        refunded: 450,
+        net: 2000,
+        decimal: { revenue: '24.50', refunded: '4.50', net: '20.00' },
+      },
+    ]);
   });
 });

@@ -4,7 +4,11 @@
  * currency in the campaign's results.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type AttributionDeps, attributeOrder } from '../../lib/campaigns/results/attribute-order.ts';
+import {
+  type AttributionDeps,
+  attributeOrder,
+  refundConversion,
+} from '../../lib/campaigns/results/attribute-order.ts';
 import { attributionSettings } from '../../lib/campaigns/results/attribution-settings.ts';
 import { conversionsRepository } from '../../lib/campaigns/results/conversions.repository.ts';
 import { campaignTouchesRepository } from '../../lib/email/history/campaign-touches.repository.ts';
@@ -76,6 +80,14 @@ const placed = (ws: string, contactId: string, orderId: string, total = 4999, cu
     systemClock,
   );
 
+const refunded = (ws: string, orderId: string, refundId: string, amount: number, currency = 'EUR') =>
+  domainEvent(
+    'order.refunded',
+    ws,
+    { contactId: 'c_x', connectionId: 'cn_shop', orderId, refundId, amount, currency },
+    systemClock,
+  );
+
 describe('order attribution on DynamoDB Local', () => {
   it('the same order attributed by many deliveries at once counts once, for the campaign touched last', async () => {
     const ws = await newWorkspace(real);
@@ -95,13 +107,13 @@ describe('order attribution on DynamoDB Local', () => {
         expect(o.conversion).toMatchObject({ campaignId: 'cmp_newer', messageId: winner, touch: 'clicked' });
     const conversions = conversionsRepository(real.table);
     expect(await conversions.revenue(ws, 'cmp_newer')).toEqual([
-      { currency: 'EUR', conversions: 1, revenue: 4999 },
+      { currency: 'EUR', conversions: 1, revenue: 4999, refunded: 0 },
     ]);
     expect(await conversions.revenue(ws, 'cmp_older')).toEqual([]);
     // Redelivered later: still once.
     expect((await attributeOrder(event, deps)).status).toBe('duplicate');
     expect(await conversions.revenue(ws, 'cmp_newer')).toEqual([
-      { currency: 'EUR', conversions: 1, revenue: 4999 },
+      { currency: 'EUR', conversions: 1, revenue: 4999, refunded: 0 },
     ]);
   });
 
@@ -142,10 +154,10 @@ describe('order attribution on DynamoDB Local', () => {
     });
 
     expect(await conversions.revenue(ws, 'cmp_b')).toEqual([
-      { currency: 'EUR', conversions: 2, revenue: 9998 },
+      { currency: 'EUR', conversions: 2, revenue: 9998, refunded: 0 },
     ]);
     expect(await conversions.revenue(ws, 'cmp_a')).toEqual([
-      { currency: 'USD', conversions: 1, revenue: 1000 },
+      { currency: 'USD', conversions: 1, revenue: 1000, refunded: 0 },
     ]);
   });
 
@@ -170,7 +182,7 @@ describe('order attribution on DynamoDB Local', () => {
 
     expect((await attributeOrder(event, depsOver(real.table))).status).toBe('duplicate');
     expect(await conversions.revenue(ws, 'cmp_x')).toEqual([
-      { currency: 'GBP', conversions: 1, revenue: 2500 },
+      { currency: 'GBP', conversions: 1, revenue: 2500, refunded: 0 },
     ]);
   });
 
@@ -191,5 +203,27 @@ describe('order attribution on DynamoDB Local', () => {
     );
     expect(await attributeOrder(cancelled, deps)).toMatchObject({ status: 'unattributed' });
     expect(await conversionsRepository(real.table).revenue(ws, 'cmp_y')).toEqual([]);
+  });
+
+  it('keeps refunds of an attributed order beside it, once per refund, in its currency, up to its total', async () => {
+    const ws = await newWorkspace(real);
+    const contactId = newId('c');
+    await campaignEmail(ws, contactId, 'cmp_r', 10, { clicked: 5 });
+    const deps = depsOver(real.table);
+    await attributeOrder(placed(ws, contactId, 'o-r', 5000), deps);
+    const conversions = conversionsRepository(real.table);
+
+    expect(
+      await Promise.all([1, 2].map(() => refundConversion(refunded(ws, 'o-r', 'rf-1', 1200), deps))),
+    ).toEqual(['recorded', 'recorded']);
+    expect(await refundConversion(refunded(ws, 'o-r', 'rf-usd', 700, 'USD'), deps)).toBe('unattributed');
+    expect(await refundConversion(refunded(ws, 'o-other', 'rf-2', 100), deps)).toBe('unattributed');
+    expect(await conversions.revenue(ws, 'cmp_r')).toEqual([
+      { currency: 'EUR', conversions: 1, revenue: 5000, refunded: 1200 },
+    ]);
+    await refundConversion(refunded(ws, 'o-r', 'rf-3', 9000), deps);
+    expect(await conversions.revenue(ws, 'cmp_r')).toEqual([
+      { currency: 'EUR', conversions: 1, revenue: 5000, refunded: 5000 },
+    ]);
   });
 });

@@ -87,8 +87,8 @@ describe('campaign results', () => {
       { link: 'https://shop.example/', clicked: 10 },
     ],
     revenue: [
-      { currency: 'EUR', conversions: 3, revenue: 12_990 },
-      { currency: 'JPY', conversions: 1, revenue: 5000 },
+      { currency: 'EUR', conversions: 3, revenue: 12_990, refunded: 2_500 },
+      { currency: 'JPY', conversions: 1, revenue: 5000, refunded: 0 },
     ],
     attribution: DEFAULTS,
   };
@@ -121,10 +121,24 @@ describe('campaign results', () => {
     expect(resultsOf({ ...input, tally: tally({ sent: 2 }), counts: { bounced: 3 } }).delivered).toBe(0);
   });
 
-  it('keeps revenue per currency, in minor units and exact decimal text, never summed across currencies', () => {
+  it('keeps revenue and refunds per currency, in minor units and exact decimal text, never summed across currencies', () => {
     expect(resultsOf(input).conversions.byCurrency).toEqual([
-      { currency: 'EUR', conversions: 3, revenue: 12_990, amount: '129.90' },
-      { currency: 'JPY', conversions: 1, revenue: 5000, amount: '5000' },
+      {
+        currency: 'EUR',
+        conversions: 3,
+        revenue: 12_990,
+        refunded: 2_500,
+        net: 10_490,
+        decimal: { revenue: '129.90', refunded: '25.00', net: '104.90' },
+      },
+      {
+        currency: 'JPY',
+        conversions: 1,
+        revenue: 5000,
+        refunded: 0,
+        net: 5000,
+        decimal: { revenue: '5000', refunded: '0', net: '5000' },
+      },
     ]);
   });
 

@@ -3,13 +3,14 @@
  * first write), attributed to the campaign whose email the contact opened or clicked within the
  * workspace's window before it (attribution.ts), once: a redelivered event, or a second delivery of
  * the same order in parallel, attributes nothing more (conversions.repository.ts). An update of the
- * order publishes `order.updated`, never this. A refund does not un-attribute: campaign revenue is the
- * orders' totals when placed (gross).
+ * order publishes `order.updated`, never this. A refund does not un-attribute the order: it is kept
+ * beside the conversion (`refundConversion`), so results show the revenue and what was refunded of it.
  *
  * Cost per order: one read of the workspace (its settings), one query of the contact's timeline over
  * the window plus 30 days; per attributed order, two small conditional puts.
  */
 import type { DomainEvent } from '../../shared/events/catalogue.ts';
+import type { EventMeanings } from '../../shared/events/meanings.ts';
 import type { AttributionSettings } from '../../workspaces/email-settings.schema.ts';
 import { attributedTouch, sentSpan, type TouchedMessage } from './attribution.ts';
 import type { Conversion, ConversionsRepository } from './conversions.repository.ts';
@@ -20,7 +21,7 @@ export interface AttributionDeps {
   readonly touches: {
     touched(ws: string, contactId: string, sentFrom: string, sentUntil: string): Promise<TouchedMessage[]>;
   };
-  readonly conversions: Pick<ConversionsRepository, 'attribute'>;
+  readonly conversions: Pick<ConversionsRepository, 'attribute' | 'refund'>;
 }
 
 export type AttributionOutcome =
@@ -55,4 +56,28 @@ export const attributeOrder = async (
     amount: total,
   });
   return { status: decided ? 'attributed' : 'duplicate', conversion };
+};
+
+/**
+ * A refund of an order attributed to a campaign: kept on its conversion, so the campaign's results
+ * show what was refunded beside the revenue (in the order's currency; a refund in another currency is
+ * left out). One read of the order's attribution; one update when it was attributed.
+ */
+export const refundConversion = async (
+  event: DomainEvent<'order.refunded'>,
+  deps: Pick<AttributionDeps, 'conversions'>,
+): Promise<'recorded' | 'unattributed'> => {
+  const { connectionId, orderId, refundId, amount, currency } = event.data;
+  const campaignId = await deps.conversions.refund(event.workspaceId, connectionId, orderId, {
+    refundId,
+    amount,
+    currency,
+  });
+  return campaignId ? 'recorded' : 'unattributed';
+};
+
+/** What the attribution function does with each event it receives (its bus pattern lists these types). */
+export const ORDER_CHANGES: EventMeanings<(deps: AttributionDeps) => Promise<unknown>> = {
+  'order.placed': (event) => (deps) => attributeOrder(event, deps),
+  'order.refunded': (event) => (deps) => refundConversion(event, deps),
 };

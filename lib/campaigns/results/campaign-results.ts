@@ -34,11 +34,25 @@ export interface CampaignRates {
 export interface RevenueLine {
   readonly currency: string;
   readonly conversions: number;
-  /** In the currency's minor unit (1999 = 19.99 EUR). */
+  /** The attributed orders' totals when placed, in the currency's minor unit (1999 = 19.99 EUR). */
   readonly revenue: number;
-  /** The same, as exact decimal text ("19.99"). */
-  readonly amount: string;
+  /** What was refunded of them since, minor units. */
+  readonly refunded: number;
+  /** revenue − refunded, minor units. */
+  readonly net: number;
+  /** The three as exact decimal text ("19.99"). */
+  readonly decimal: { readonly revenue: string; readonly refunded: string; readonly net: string };
 }
+
+const revenueLine = (r: CurrencyRevenue): RevenueLine => {
+  const net = r.revenue - r.refunded;
+  const text = (n: number) => minorToDecimal(n, r.currency);
+  return {
+    ...r,
+    net,
+    decimal: { revenue: text(r.revenue), refunded: text(r.refunded), net: text(net) },
+  };
+};
 
 export interface CampaignResults {
   readonly campaignId: string;
@@ -124,7 +138,7 @@ export const resultsOf = (input: ResultsInput): CampaignResults => {
     links,
     conversions: {
       attribution: input.attribution,
-      byCurrency: input.revenue.map((r) => ({ ...r, amount: minorToDecimal(r.revenue, r.currency) })),
+      byCurrency: input.revenue.map(revenueLine),
     },
     cost: estimateCampaignCost({
       audience: tally.audience,

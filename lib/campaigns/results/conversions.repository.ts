@@ -11,7 +11,7 @@
  * items hold no contact id and no order id in clear.
  */
 import * as z from 'zod';
-import { GetCommand, PutCommand, paginateQuery } from '../../shared/dynamodb/commands.ts';
+import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '../../shared/dynamodb/commands.ts';
 import { keys } from '../../shared/keys.ts';
 import { conditionFailureItem, isConditionFailure, readItem, type Table } from '../../shared/table.ts';
 
@@ -30,14 +30,21 @@ export const conversionSchema = z.object({
 export type Conversion = z.infer<typeof conversionSchema>;
 
 const attributionRecord = conversionSchema.extend({ type: z.literal('orderAttribution'), v: z.literal(1) });
-const conversionRecord = conversionSchema.extend({ type: z.literal('campaignConversion'), v: z.literal(1) });
+const conversionRecord = conversionSchema.extend({
+  type: z.literal('campaignConversion'),
+  v: z.literal(1),
+  /** Refunds of the order in its currency, by refund id (a redelivered refund lands on the same key). */
+  refunds: z.record(z.string(), z.number().int()).default({}),
+});
 
 /** A campaign's conversions in one currency. */
 export interface CurrencyRevenue {
   readonly currency: string;
   readonly conversions: number;
-  /** Minor units. */
+  /** The orders' totals when placed, minor units. */
   readonly revenue: number;
+  /** What was refunded of them since (each order's refunds up to its total), minor units. */
+  readonly refunded: number;
 }
 
 export const conversionsRepository = (table: Table) => {
@@ -94,9 +101,50 @@ export const conversionsRepository = (table: Table) => {
       return { conversion: won, decided: earlier === undefined };
     },
 
+    /**
+     * A refund of an attributed order, kept on its conversion (once per refund id): the campaign it
+     * counts for, or undefined when the order was not attributed (or the refund is in another
+     * currency than the order, which the revenue cannot subtract).
+     */
+    async refund(
+      workspaceId: string,
+      connectionId: string,
+      orderId: string,
+      refund: { readonly refundId: string; readonly amount: number; readonly currency: string },
+    ): Promise<string | undefined> {
+      const { Item } = await table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: keys.orderAttribution(workspaceId, connectionId, orderId),
+        }),
+      );
+      if (!Item) return undefined;
+      const attribution = readItem(attributionRecord, Item, 'order attribution');
+      if (attribution.currency !== refund.currency) return undefined;
+      try {
+        // The conversion is written with an empty `refunds` map: one update adds to it.
+        await table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: keys.campaignConversion(workspaceId, attribution.campaignId, connectionId, orderId),
+            UpdateExpression: 'SET #refunds.#id = :amount',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#refunds': 'refunds', '#id': refund.refundId },
+            ExpressionAttributeValues: { ':amount': refund.amount },
+          }),
+        );
+      } catch (error) {
+        // The conversion is not written yet (its order's attribution is being redelivered): it will
+        // be written without this refund.
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
+      return attribution.campaignId;
+    },
+
     /** A campaign's conversions and revenue per currency, most revenue first. */
     async revenue(workspaceId: string, campaignId: string): Promise<CurrencyRevenue[]> {
-      const sums = new Map<string, { conversions: number; revenue: number }>();
+      const sums = new Map<string, { conversions: number; revenue: number; refunded: number }>();
       for await (const page of paginateQuery(
         { client: table.client },
         {
@@ -107,9 +155,11 @@ export const conversionsRepository = (table: Table) => {
       )) {
         for (const item of page.Items ?? []) {
           const c = readItem(conversionRecord, item, 'campaign conversion');
-          const sum = sums.get(c.currency) ?? { conversions: 0, revenue: 0 };
+          const sum = sums.get(c.currency) ?? { conversions: 0, revenue: 0, refunded: 0 };
           sum.conversions++;
           sum.revenue += c.amount;
+          const refunded = Object.values(c.refunds).reduce((a, b) => a + b, 0);
+          sum.refunded += Math.min(Math.max(refunded, 0), c.amount);
           sums.set(c.currency, sum);
         }
       }
