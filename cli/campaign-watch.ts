@@ -35,7 +35,8 @@ export interface WatchIo {
   /** Whether `write` goes to a terminal (the bar is redrawn in place). */
   readonly tty: boolean;
   readonly sleep: (ms: number) => Promise<void>;
-  readonly intervalMs: number;
+  /** Between two polls: fixed, or `pollInterval` of the last progress when undefined. */
+  readonly intervalMs?: number | undefined;
   /** A timestamp for the non-terminal lines. */
   readonly now: () => Date;
 }
@@ -74,6 +75,14 @@ export const endNote = (p: WatchedProgress): string => {
   );
 };
 
+/**
+ * The default time between two polls: 2 s, and 1 s more per 20,000 recipients up to a minute. Each
+ * poll reads every chunk of the campaign (~6,000 read units, $0.0008, at 1M recipients): a watch of a
+ * 1M-recipient send polls every 50 s, so that watching it costs cents, not a share of its budget.
+ */
+export const pollInterval = (p: WatchedProgress): number =>
+  Math.min(60_000, Math.max(2_000, Math.round(p.audience / 20)));
+
 /** Polls until the campaign ends or pauses; returns its last progress. */
 export const watchCampaign = async (io: WatchIo): Promise<WatchedProgress> => {
   for (;;) {
@@ -83,6 +92,6 @@ export const watchCampaign = async (io: WatchIo): Promise<WatchedProgress> => {
       io.write(`${io.tty ? '\n' : ''}${endNote(p)}\n`);
       return p;
     }
-    await io.sleep(io.intervalMs);
+    await io.sleep(io.intervalMs ?? pollInterval(p));
   }
 };

@@ -38,8 +38,9 @@ export const campaignUsage = `  campaign create --name <label> --template <templ
   campaign schedule --id <campaign id> (--at YYYY-MM-DDTHH:mm --time-zone <IANA zone> | --date YYYY-MM-DD --time HH:mm)
       (--date/--time: at that time in each recipient's own zone)
   campaign unschedule | start [--idempotency-key <key>] | pause | resume | cancel | delete --id <campaign id>
-  campaign watch <campaign id> [--interval <seconds, default 2>]   (live progress on stderr until sent,
-      cancelled, failed or paused; the last progress as JSON on stdout; exit 1 if it failed)
+  campaign watch <campaign id> [--interval <seconds>]   (live progress on stderr until sent, cancelled,
+      failed or paused; the last progress as JSON on stdout; exit 1 if it failed; default interval 2 s,
+      longer for big campaigns: each poll reads the whole campaign)
   campaign progress | results --id <campaign id>   (results: outcomes, rates, links, revenue, AWS cost)`;
 
 const usageError = (message: string) => new Error(`${message}\n${campaignUsage}`);
@@ -111,8 +112,9 @@ const listPage = (value: unknown): { campaigns: unknown[]; next?: string } => {
   };
 };
 
-const interval = (value: string | undefined): number => {
-  const seconds = Number(value ?? '2');
+const interval = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds < 0.2 || seconds > 3600)
     throw usageError('--interval is a number of seconds from 0.2 to 3600');
   return seconds * 1000;

@@ -1,6 +1,12 @@
 /** `ecrm campaign watch`: polls until the campaign ends or pauses, a bar on a terminal, lines otherwise. */
 import { describe, expect, it } from 'vitest';
-import { progressBar, progressLine, type WatchedProgress, watchCampaign } from '../../cli/campaign-watch.ts';
+import {
+  pollInterval,
+  progressBar,
+  progressLine,
+  type WatchedProgress,
+  watchCampaign,
+} from '../../cli/campaign-watch.ts';
 
 const progress = (over: Partial<WatchedProgress> = {}): WatchedProgress => ({
   campaignId: 'cmp_00000000000000000001',
@@ -18,7 +24,7 @@ const progress = (over: Partial<WatchedProgress> = {}): WatchedProgress => ({
   ...over,
 });
 
-const run = async (answers: readonly unknown[], tty: boolean) => {
+const run = async (answers: readonly unknown[], tty: boolean, interval: number | 'default' = 1500) => {
   const out: string[] = [];
   const slept: number[] = [];
   let i = 0;
@@ -29,7 +35,7 @@ const run = async (answers: readonly unknown[], tty: boolean) => {
     sleep: async (ms) => {
       slept.push(ms);
     },
-    intervalMs: 1500,
+    intervalMs: interval === 'default' ? undefined : interval,
     now: () => new Date('2026-11-30T10:00:00.000Z'),
   });
   return { last, text: out.join(''), polls: i, slept };
@@ -94,5 +100,13 @@ describe('campaign watch', () => {
   it('counts nothing before the snapshot (0 %), and refuses an answer that is not a progress', async () => {
     expect(progressLine(progress({ audience: 0, queued: 0 }), new Date(0))).toContain(' 0% 0/0 ');
     await expect(run([{ status: 'sending' }], false)).rejects.toThrow();
+  });
+
+  it('polls every 2 s by default, less often for big campaigns (each poll reads every chunk), at most once a minute', async () => {
+    expect(pollInterval(progress({ audience: 10_000 }))).toBe(2_000);
+    expect(pollInterval(progress({ audience: 1_000_000 }))).toBe(50_000);
+    expect(pollInterval(progress({ audience: 5_000_000 }))).toBe(60_000);
+    const { slept } = await run([progress({ audience: 1_000_000 }), done], false, 'default');
+    expect(slept).toEqual([50_000]);
   });
 });
