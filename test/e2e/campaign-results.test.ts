@@ -196,6 +196,29 @@ describe('campaign progress and results over HTTP', () => {
 });
 
 describe('revenue attributed from storefront orders', () => {
+  it("the workspace's attribution settings: defaults until set, validated field by field", async () => {
+    const fresh = await workspaceWithKeys(stack);
+    const admin = client(stack, fresh.admin);
+    const read = async () => field((await admin.get('/v1/workspace/email-settings')).body, 'attribution');
+    expect(await read()).toEqual({ windowDays: 5, model: 'lastTouch', touches: 'clickOrOpen' });
+    const set = await admin.put('/v1/workspace/email-settings', {
+      attribution: { windowDays: 7, touches: 'click' },
+    });
+    expect(set.status).toBe(200);
+    expect(await read()).toEqual({ windowDays: 7, model: 'lastTouch', touches: 'click' });
+    for (const [attribution, path] of [
+      [{ windowDays: 0 }, 'attribution.windowDays'],
+      [{ windowDays: 31 }, 'attribution.windowDays'],
+      [{ model: 'linear' }, 'attribution.model'],
+      [{ touches: 'view' }, 'attribution.touches'],
+    ] as const) {
+      const bad = await admin.put('/v1/workspace/email-settings', { attribution });
+      expect(bad.status, JSON.stringify(attribution)).toBe(422);
+      expect(field(bad.body, 'error', 'issues', 0, 'path')).toBe(path);
+    }
+    expect(await read()).toEqual({ windowDays: 7, model: 'lastTouch', touches: 'click' });
+  });
+
   const order = (id: number, email: string, createdAt: string, total: string, updatedAt = createdAt) => ({
     id,
     email,
