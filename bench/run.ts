@@ -11,6 +11,7 @@ import { systemClock } from '../lib/shared/clock.ts';
 import { createWorkspace, issueApiKey } from '../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { HOT_PATHS, measureBundles } from './bundles.ts';
+import { benchCampaign } from './campaigns.ts';
 import { meter, type Tally } from './capacity.ts';
 import { benchCosts, type CostFigures } from './costs.ts';
 import { benchRateLimit } from './rate-limit.ts';
@@ -30,6 +31,8 @@ const COST_UNITS = Number(process.env.BENCH_COST_UNITS ?? 300);
 const STORAGE_CONTACTS = Number(process.env.BENCH_STORAGE_CONTACTS ?? 20);
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const SEND_RECIPIENTS = Number(process.env.BENCH_SEND_RECIPIENTS ?? 1_000);
+const CAMPAIGN_RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
+const CAMPAIGN_FAULTS = process.env.BENCH_CAMPAIGN_FAULTS !== '0';
 const BATCH = 25;
 
 /** `npm run bench -- costs bundles` runs only those parts; no argument runs every part. */
@@ -43,6 +46,7 @@ const PARTS = [
   'ratelimit',
   'render',
   'sending',
+  'campaigns',
   'bundles',
 ] as const;
 const asked = process.argv.slice(2);
@@ -322,6 +326,53 @@ const benchStack = async () => {
           `${f.modelledGbSeconds.toFixed(3)} / ${f.measuredGbSeconds.toFixed(3)}`,
         );
       }
+    }
+    if (runs('campaigns')) {
+      const ws = 'ws_campaign';
+      await createWorkspace({ id: ws, name: 'campaign' }, deps);
+      const issued = await issueApiKey({ workspaceId: ws, name: 'campaign', scopes: ['admin'] }, deps);
+      const c = await benchCampaign({
+        stack,
+        meter: m,
+        token: issued.token,
+        workspaceId: ws,
+        recipients: CAMPAIGN_RECIPIENTS,
+        faults: CAMPAIGN_FAULTS,
+      });
+      console.log(
+        `\ncampaign to ${CAMPAIGN_RECIPIENTS} seeded contacts on the local stack${CAMPAIGN_FAULTS ? ' (SES throttling 30% of calls, 3 answers lost after SES took the mail)' : ''}, then 25% open / 3% click / 1% bounce; per recipient:`,
+      );
+      row('exactly once: duplicates, missed', `${c.duplicates}, ${c.missed}`);
+      row(
+        'final: sent, suppressed, failed, capped (audience)',
+        `${c.tally.sent}, ${c.tally.suppressed}, ${c.tally.failed}, ${c.tally.capped} (${c.tally.audience})`,
+      );
+      row('recipients/s here (local, 2 cores)', c.recipientsPerSecond.toFixed(0));
+      row(
+        'SES calls',
+        `${c.sesCalls} (${(c.tally.audience / Math.max(1, c.sesCalls)).toFixed(1)} recipients a call)`,
+      );
+      row(
+        'write / read units',
+        `${c.perRecipient.writeUnits.toFixed(3)} / ${c.perRecipient.readUnits.toFixed(3)}`,
+      );
+      row('SQS requests', c.perRecipient.sqsRequests.toFixed(3));
+      row('bus events (ecrm bus)', c.perRecipient.busEvents.toFixed(3));
+      row('Lambda invocations', c.perRecipient.lambdaInvocations.toFixed(3));
+      for (const f of c.byFunction)
+        row(
+          `  ${f.name}`,
+          `${f.invocations.toFixed(3)} inv, ${f.writeUnits.toFixed(3)} WU, ${f.readUnits.toFixed(3)} RU`,
+        );
+      for (const [type, n] of Object.entries(c.byEventType)) row(`  event ${type}`, n.toFixed(3));
+      row(
+        'Lambda GB-s estimated / measured here',
+        `${c.cost.lambdaGbSeconds.toFixed(3)} $ / ${c.measuredGbSeconds.toFixed(1)} GB-s`,
+      );
+      row(
+        'projected $ per 1M recipients (SES fee apart)',
+        `${c.cost.total.toFixed(3)} (DynamoDB ${(c.cost.writeUnits + c.cost.readUnits).toFixed(3)}, SQS ${c.cost.sqsRequests.toFixed(3)}, bus ${c.cost.busEvents.toFixed(3)}, Lambda ${(c.cost.lambdaRequests + c.cost.lambdaGbSeconds).toFixed(3)})`,
+      );
     }
     if (runs('timers')) {
       // Last: it moves the local scheduler's clock ahead for good.

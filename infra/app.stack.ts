@@ -133,7 +133,9 @@ export class AppStack extends Stack {
         maxReceiveCount: trigger.maxReceiveCount,
         maxConcurrency: trigger.maxConcurrency,
         defaultBusRule: trigger.defaultBusRule,
+        busRule: trigger.busRule,
       })),
+      bus: props.bus,
     });
 
     for (const fn of this.functions) {

@@ -37,6 +37,15 @@ const schemas = {
   links: z.object({ PUBLIC_URL: z.url({ protocol: /^https?$/ }) }),
   /** The queue that carries send requests to the send-email function. */
   sendQueue: z.object({ QUEUE_URL_SEND_EMAIL: name }),
+  /** The campaign work queue (snapshots, dispatches, sweeps). */
+  campaignWorkQueue: z.object({ QUEUE_URL_CAMPAIGN_WORK: name }),
+  /**
+   * How often a sending campaign's finish check looks, in seconds (first look after the last wave,
+   * then at least this often): 60 by default; the local stack looks sooner.
+   */
+  campaignFinish: z.object({
+    CAMPAIGN_FINISH_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

@@ -12,12 +12,13 @@ import type { SendQueue } from '../../lib/email/send/send-queue.ts';
 const ATTEMPTS = 4;
 const PER_CALL = 10;
 
-interface Outgoing {
+export interface Outgoing {
   readonly body: string;
   readonly workspaceId: string;
 }
 
-const sendAll = async (client: SQSClient, queueUrl: string, messages: readonly Outgoing[]) => {
+/** Send messages in batches of 10, each in its workspace's group; throws what SQS still refuses. */
+export const sendAll = async (client: SQSClient, queueUrl: string, messages: readonly Outgoing[]) => {
   for (let start = 0; start < messages.length; start += PER_CALL) {
     let pending = messages.slice(start, start + PER_CALL).map((m, i) => ({ id: `m${i}`, ...m }));
     for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {

@@ -10,6 +10,7 @@ import { fireTimer } from '../../lib/timers/fire.ts';
 import { runTask } from '../../lib/timers/tasks.ts';
 import { timerMessage } from '../../lib/timers/timer.schema.ts';
 import { campaignStateDeps } from '../shared/campaign-deps.ts';
+import { campaignSendDeps } from '../shared/campaign-send-deps.ts';
 import { logger } from '../shared/http-errors.ts';
 import { scoringDeps } from '../shared/scoring-deps.ts';
 import { membershipDeps } from '../shared/segment-deps.ts';
@@ -21,6 +22,7 @@ const run = runTask({
   membership: membershipDeps,
   scoring: scoringDeps,
   campaigns: campaignStateDeps,
+  campaignSend: campaignSendDeps,
 });
 
 const parseBody = (body: string) => {

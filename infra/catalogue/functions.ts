@@ -5,6 +5,7 @@
  */
 import { routes } from '../../functions/routes.ts';
 import { ORDER_CHANGES } from '../../lib/campaigns/results/attribute-order.ts';
+import { CAMPAIGN_WORK_EVENTS } from '../../lib/campaigns/send/start-send.ts';
 import { MQL_HANDOFF_PATTERN } from '../../lib/email/feedback/mql-handoff.ts';
 import { UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN } from '../../lib/email/feedback/record-unsubscribe.ts';
 import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
@@ -147,9 +148,10 @@ export const functions: readonly FunctionSpec[] = [
     name: 'fire-timer',
     entry: 'functions/timers/fire-timer.handler.ts',
     description:
-      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches).',
+      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches, waves and finish checks).',
     trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5 },
-    access: write,
+    // Campaign waves queue work; the daily-quota recheck asks SES for the account's quota.
+    access: { table: 'readWrite', sendTo: 'campaign-work', ses: 'account' },
     timeoutSeconds: 30,
   },
   {
@@ -310,9 +312,32 @@ export const functions: readonly FunctionSpec[] = [
       'Sends queued email requests (≤ 50 recipients each) through SES: eligibility at send time, a claim per message, per-entry results.',
     trigger: { kind: 'queue', ...SEND_QUEUE },
     // Signs each marketing email's links (KMS-sealed key, PUBLIC_URL) and asks SES about sender domains.
-    access: { table: 'readWrite', ses: 'send', sesIdentities: 'read', kms: 'encryptDecrypt', links: true },
+    // A chunk job still throttled near its last receive is queued afresh (sendTo its own queue).
+    access: {
+      table: 'readWrite',
+      ses: 'send',
+      sesIdentities: 'read',
+      kms: 'encryptDecrypt',
+      links: true,
+      sendTo: 'send-email',
+    },
     timeoutSeconds: 60,
     memoryMb: 512,
+  },
+  {
+    name: 'campaign-work',
+    entry: 'functions/campaigns/campaign-work.handler.ts',
+    description:
+      "Campaign send pipeline: on launch, resume and cancel (bus rule), each shard's audience snapshot, wave dispatch and cancel sweep.",
+    trigger: {
+      kind: 'queue',
+      batchSize: 4,
+      maxReceiveCount: 5,
+      busRule: patternFor(...CAMPAIGN_WORK_EVENTS),
+    },
+    // Chunk jobs go to the send queue; a snapshot out of time queues its own continuation.
+    access: { table: 'readWrite', sendTo: ['send-email', 'campaign-work'] },
+    timeoutSeconds: 120,
   },
   http('send-email-api', 'functions/email/send-email-api.handler.ts', routes.sendEmail, {
     table: 'readWrite',

@@ -34,13 +34,18 @@ export type Trigger =
        * back-pressure a burst of service events needs.
        */
       readonly defaultBusRule?: EventPattern;
+      /** Fill the queue from a rule on the ecrm bus with this pattern too (each matching event, whole, as one message). */
+      readonly busRule?: EventPattern;
     };
 
 export interface Access {
   readonly table?: 'read' | 'readWrite';
   readonly bus?: 'put';
-  /** ses:SendEmail and ses:SendBulkEmail through the configuration set, and ses:GetAccount (the quota). */
-  readonly ses?: 'send';
+  /**
+   * `send`: ses:SendEmail and ses:SendBulkEmail through the configuration set, and ses:GetAccount (the
+   * quota); `account`: ses:GetAccount alone.
+   */
+  readonly ses?: 'send' | 'account';
   /**
    * SES identities and tenants of sender domains: `read` (GetEmailIdentity) or `manage` (create, MAIL FROM,
    * delete, tenants and their resource associations); env SES_CONFIGURATION_SET, SES_ARN_PREFIX and, where
@@ -49,8 +54,8 @@ export interface Access {
   readonly sesIdentities?: 'read' | 'manage';
   /** Create and delete one-time schedules that target `scheduled-target` functions. */
   readonly scheduler?: 'manage';
-  /** Send messages to the queue of this `queue`-triggered function (env `QUEUE_URL_<NAME>`). */
-  readonly sendTo?: string;
+  /** Send messages to the queues of these `queue`-triggered functions (env `QUEUE_URL_<NAME>` each). */
+  readonly sendTo?: string | readonly string[];
   /** kms:Encrypt and/or kms:Decrypt with the secrets key (connection signing secrets), nothing else. */
   readonly kms?: 'encrypt' | 'decrypt' | 'encryptDecrypt';
   /**

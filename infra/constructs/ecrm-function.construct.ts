@@ -238,7 +238,8 @@ export class EcrmFunction extends Construct {
     const { access } = this.spec;
     if (access.table) this.bindTable(resources.table, access.table);
     if (access.bus) this.bindBus(resources.bus);
-    if (access.ses) this.bindSes(resources.configurationSet, resources.sesIdentityArn);
+    if (access.ses === 'send') this.bindSes(resources.configurationSet, resources.sesIdentityArn);
+    if (access.ses === 'account') this.bindSesAccount();
     if (access.sesIdentities) {
       this.bindSesIdentities(access.sesIdentities, resources.configurationSet, resources.sesTenantPrefix);
     }
@@ -247,10 +248,10 @@ export class EcrmFunction extends Construct {
       if (!resources.publicUrl) throw new Error(`${this.spec.name} builds links, but no public URL is known`);
       this.fn.addEnvironment('PUBLIC_URL', resources.publicUrl);
     }
-    if (access.sendTo) {
-      const queue = resources.queues?.get(access.sendTo);
-      if (!queue) throw new Error(`${this.spec.name} sends to ${access.sendTo}, which has no queue`);
-      this.bindQueue(access.sendTo, queue);
+    for (const consumer of [access.sendTo ?? []].flat()) {
+      const queue = resources.queues?.get(consumer);
+      if (!queue) throw new Error(`${this.spec.name} sends to ${consumer}, which has no queue`);
+      this.bindQueue(consumer, queue);
     }
     if (access.scheduler) {
       if (!resources.scheduler) {
@@ -335,12 +336,7 @@ export class EcrmFunction extends Construct {
       }),
     );
     // The account's send rate and daily quota (GetAccount), which the send path respects.
-    this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
-    acknowledgeWildcardResource(
-      this.grantScope,
-      '*',
-      'ses:GetAccount reads the account itself and takes no resource but *.',
-    );
+    this.bindSesAccount();
     if (identityArn === undefined) {
       acknowledgeWildcardResource(
         this.grantScope,
@@ -348,6 +344,17 @@ export class EcrmFunction extends Construct {
         'The sending identity is chosen per workspace at run time; the sesIdentityArn context value pins it.',
       );
     }
+    return this;
+  }
+
+  /** ses:GetAccount alone: the account's send rate and daily quota. */
+  bindSesAccount(): this {
+    this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    acknowledgeWildcardResource(
+      this.grantScope,
+      '*',
+      'ses:GetAccount reads the account itself and takes no resource but *.',
+    );
     return this;
   }
 

@@ -6,7 +6,8 @@
  * get its URL and sqs:SendMessage on it, nothing more. A queue declared with `defaultBusRule` is also
  * filled by a rule on the account's default bus (AWS service events: SES feedback), which is granted
  * sqs:SendMessage on that queue alone (aws:SourceArn of the rule); events the rule cannot deliver go
- * to a dead-letter queue of their own.
+ * to a dead-letter queue of their own. `busRule` does the same from the ecrm bus (domain events that
+ * start queued work, such as a campaign's launch).
  */
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -25,6 +26,7 @@ export interface QueueConsumer {
   readonly maxReceiveCount: number;
   readonly maxConcurrency?: number | undefined;
   readonly defaultBusRule?: EventPattern | undefined;
+  readonly busRule?: EventPattern | undefined;
 }
 
 /** AWS's advice for a queue feeding Lambda: visibility at least six times the function timeout. */
@@ -34,11 +36,16 @@ export class Queues extends Construct {
   /** Each consumer's queue, by function name. */
   readonly byFunction: ReadonlyMap<string, sqs.IQueue>;
 
-  constructor(scope: Construct, id: string, props: { readonly consumers: readonly QueueConsumer[] }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly consumers: readonly QueueConsumer[]; readonly bus: events.IEventBus },
+  ) {
     super(scope, id);
     const byFunction = new Map<string, sqs.IQueue>();
     let defaultBus: events.IEventBus | undefined;
-    for (const { handler, batchSize, maxReceiveCount, maxConcurrency, defaultBusRule } of props.consumers) {
+    for (const consumer of props.consumers) {
+      const { handler, batchSize, maxReceiveCount, maxConcurrency, defaultBusRule, busRule } = consumer;
       const name = handler.spec.name;
       const timeout = handler.fn.timeout?.toSeconds() ?? 3;
       const queue = new sqs.Queue(this, name, {
@@ -54,21 +61,24 @@ export class Queues extends Construct {
       handler.fn.addEventSource(
         new SqsEventSource(queue, { batchSize, reportBatchItemFailures: true, maxConcurrency }),
       );
-      if (defaultBusRule) {
-        defaultBus ??= events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
-        new events.Rule(this, `${name}-rule`, {
-          eventBus: defaultBus,
+      const feed = (ruleId: string, eventBus: events.IEventBus, pattern: EventPattern) =>
+        new events.Rule(this, ruleId, {
+          eventBus,
           description: `Fills ${name}'s queue: ${handler.spec.description}`.slice(0, 512),
-          eventPattern: toRulePattern(defaultBusRule),
+          eventPattern: toRulePattern(pattern),
           targets: [
             new targets.SqsQueue(queue, {
-              deadLetterQueue: new DeadLetterQueue(this, `${name}-rule-dlq`),
+              deadLetterQueue: new DeadLetterQueue(this, `${ruleId}-dlq`),
               retryAttempts: 185,
               maxEventAge: Duration.hours(24),
             }),
           ],
         });
+      if (defaultBusRule) {
+        defaultBus ??= events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+        feed(`${name}-rule`, defaultBus, defaultBusRule);
       }
+      if (busRule) feed(`${name}-bus-rule`, props.bus, busRule);
       byFunction.set(name, queue);
     }
     this.byFunction = byFunction;

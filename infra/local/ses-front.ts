@@ -231,10 +231,32 @@ export class SesFront {
 
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Faults to inject (benches and tests), as SES goes wrong in AWS: `throttleRate`, the share of send
+   * calls answered 429 TooManyRequestsException whole; `lostAnswers`, how many of the next send calls
+   * are accepted (their mail stored, their events published) but never answered: the connection drops,
+   * as when the caller crashes or times out after SES took the mail.
+   */
+  readonly faults = { throttleRate: 0, lostAnswers: 0, random: Math.random };
+
+  /** SendEmail and SendBulkEmail calls received (throttled ones too), for benches. */
+  sendCalls = 0;
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
     const method = req.method ?? 'GET';
+    const sending = method === 'POST' && /^\/v2\/email\/outbound-(bulk-)?emails$/.test(path);
+    if (sending) this.sendCalls++;
+    if (sending && this.faults.throttleRate > 0 && this.faults.random() < this.faults.throttleRate) {
+      await readBody(req, MAX_BODY_BYTES).catch(() => '');
+      return this.error(
+        res,
+        new SesApiError('TooManyRequestsException', 'Maximum sending rate exceeded.', 429),
+      );
+    }
+    const loseAnswer = sending && this.faults.lostAnswers > 0;
+    if (loseAnswer) this.faults.lostAnswers--;
     const route = this.route(method, path);
     if (!route) return this.passThrough(req, res, url);
     let text: string;
@@ -250,6 +272,10 @@ export class SesFront {
     if (!json.ok) return this.error(res, new SesApiError('BadRequestException', json.error.message));
     try {
       const answer = await route(json.value ?? {}, req);
+      if (loseAnswer) {
+        res.destroy();
+        return;
+      }
       sendJson(res, 200, answer ?? {}, JSON_HEADERS);
     } catch (error) {
       if (error instanceof SesApiError) return this.error(res, error);

@@ -107,7 +107,15 @@ const lazy = <T>(load: () => Promise<T>): (() => Promise<T>) => {
   };
 };
 
-const context = (spec: FunctionSpec) => ({ functionName: spec.name, awsRequestId: `local-${Date.now()}` });
+/** The Lambda context a local invocation gets: its name, a request id, and its time left (its timeout). */
+const context = (spec: FunctionSpec) => {
+  const deadline = Date.now() + (spec.timeoutSeconds ?? 3) * 1000;
+  return {
+    functionName: spec.name,
+    awsRequestId: `local-${Date.now()}`,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+};
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const log = options.quiet ? () => {} : (line: string) => console.log(line);
@@ -194,6 +202,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...queueUrls,
       TABLE_NAME: tableName,
       BUS_NAME: LOCAL_BUS,
+      // A sending campaign's finish check looks every few seconds here (a minute in AWS).
+      CAMPAIGN_FINISH_POLL_SECONDS: '3',
       SES_CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
       SES_ARN_PREFIX: `arn:aws:ses:${REGION}:${ACCOUNT}:`,
       DNS_SERVERS: dns.server,
@@ -260,26 +270,31 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           });
           break;
         case 'queue': {
-          const { batchSize, maxReceiveCount, defaultBusRule } = spec.trigger;
-          if (defaultBusRule) {
-            // As in AWS: a rule on the default bus (where the local SES publishes) sends each matching
-            // event, whole, as one message to the function's queue.
+          const { batchSize, maxReceiveCount, defaultBusRule, busRule } = spec.trigger;
+          // As in AWS: a rule on the default bus (where the local SES publishes) or on the ecrm bus sends
+          // each matching event, whole, as one message to the function's queue.
+          const feeds = [
+            ...(defaultBusRule ? [{ busName: 'default', pattern: defaultBusRule, suffix: 'feed' }] : []),
+            ...(busRule ? [{ busName: LOCAL_BUS, pattern: busRule, suffix: 'bus-feed' }] : []),
+          ];
+          if (feeds.length > 0) {
             const sqs = new SQSClient({
               endpoint: queues.endpoint,
               region: REGION,
               credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
             });
             const queueUrl = queues.url(spec.name);
-            bus.addRule({
-              name: `${spec.name}-feed`,
-              eventBusName: 'default',
-              pattern: defaultBusRule,
-              target: async (event) => {
-                await sqs.send(
-                  new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(event) }),
-                );
-              },
-            });
+            for (const { busName, pattern, suffix } of feeds)
+              bus.addRule({
+                name: `${spec.name}-${suffix}`,
+                eventBusName: busName,
+                pattern,
+                target: async (event) => {
+                  await sqs.send(
+                    new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(event) }),
+                  );
+                },
+              });
           }
           queues.consume(
             spec.name,

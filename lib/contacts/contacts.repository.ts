@@ -236,6 +236,30 @@ export const contactsRepository = (table: Table) => {
       return { found: contacts, next: contactListCursor.encode({ shard }) };
     },
 
+    /**
+     * One page of one listing shard, in contact id order after `after`: the ids, the last one read,
+     * and whether the shard has no more (a campaign audience by condition reads it shard by shard).
+     */
+    async shardPage(
+      ws: string,
+      shard: number,
+      limit: number,
+      after?: string,
+    ): Promise<{ ids: string[]; last?: string; done: boolean }> {
+      const page = await table.client.send(
+        new QueryCommand({
+          TableName: T,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.contactListShard(ws, shard) },
+          Limit: limit,
+          ...(after ? { ExclusiveStartKey: listingStart(ws, shard, after) } : {}),
+        }),
+      );
+      const ids = (page.Items ?? []).flatMap((i) => (typeof i.gsi1sk === 'string' ? [i.gsi1sk] : []));
+      return { ids, last: ids.at(-1) ?? after, done: page.LastEvaluatedKey === undefined };
+    },
+
     /** Every item in a contact's partition (the contact, its timeline, what later features attach). */
     async partitionItems(ws: string, contactId: string): Promise<Record<string, unknown>[]> {
       const out: Record<string, unknown>[] = [];

@@ -313,6 +313,13 @@ export const keys = {
   }),
   campaignConversionsPartition: (workspaceId: string, campaignId: string): string =>
     `${ws(workspaceId)}#CV#${campaignId}`,
+  /** A shard of a campaign's audience snapshot that is written whole (one item per shard, in one partition). */
+  campaignSnapshotShard: (workspaceId: string, campaignId: string, shard: number): Key => ({
+    pk: `${ws(workspaceId)}#CSS#${campaignId}`,
+    sk: String(shard).padStart(2, '0'),
+  }),
+  campaignSnapshotShards: (workspaceId: string, campaignId: string): string =>
+    `${ws(workspaceId)}#CSS#${campaignId}`,
   /** An `Idempotency-Key` of `POST /v1/emails`, hashed: the message id it was first given. */
   emailRequest: (workspaceId: string, idempotencyKey: string): Key => ({
     pk: `${ws(workspaceId)}#ER#${identityHash(idempotencyKey)}`,

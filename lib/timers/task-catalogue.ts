@@ -25,6 +25,26 @@ const definitions = {
       "A scheduled campaign's send time came: it starts sending if it is still scheduled for `sendAt`.",
     input: z.object({ campaignId: id, sendAt: z.iso.datetime() }),
   },
+  'campaign-wave': {
+    description:
+      'A send wave\'s time came ("9:00 in each recipient\'s own time zone"): its pending chunks are queued.',
+    input: z.object({ campaignId: id, wave: z.number().int().min(0) }),
+  },
+  'campaign-finish': {
+    description:
+      'A sending campaign is checked: sent when every recipient has a final state, else checked again later.',
+    input: z.object({
+      campaignId: id,
+      settled: z.number().int().min(0).optional(),
+      checkedAt: z.iso.datetime().optional(),
+      inFlightSince: z.iso.datetime().optional(),
+    }),
+  },
+  'campaign-quota-resume': {
+    description:
+      "A campaign paused by SES's 24-hour quota resumes if the quota has room again, else is checked later.",
+    input: z.object({ campaignId: id }),
+  },
 } as const;
 
 type Definitions = typeof definitions;

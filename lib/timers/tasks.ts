@@ -5,6 +5,11 @@
 import type * as z from 'zod';
 import { launchScheduledCampaign } from '../campaigns/campaign-lifecycle.ts';
 import type { CampaignStateDeps } from '../campaigns/deps.ts';
+import { resumeAfterDailyQuota } from '../campaigns/send/daily-quota.ts';
+import { checkFinish } from '../campaigns/send/finish-check.ts';
+import type { PipelineDeps } from '../campaigns/send/pipeline-deps.ts';
+import { perShard } from '../campaigns/send/work.schema.ts';
+import type { AccountQuota } from '../email/send/send-limits.ts';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
@@ -22,6 +27,7 @@ export interface TaskDeps {
   readonly membership: () => MembershipDeps;
   readonly scoring: () => ScoringDeps;
   readonly campaigns: () => CampaignStateDeps;
+  readonly campaignSend: () => PipelineDeps & { readonly readAccount: () => Promise<AccountQuota> };
 }
 
 type UseCases = {
@@ -39,6 +45,16 @@ export const taskUseCases: UseCases = {
     scoreContact(workspaceId, input.contactId, { kind: 'decay' }, deps.scoring()),
   'campaign-launch': (workspaceId, input, deps) =>
     launchScheduledCampaign(workspaceId, input, deps.campaigns()),
+  'campaign-wave': async (workspaceId, input, deps) => {
+    const { campaignId, wave } = input;
+    await deps
+      .campaignSend()
+      .enqueueWork(perShard('dispatch', workspaceId, campaignId).map((w) => ({ ...w, wave })));
+    return `wave ${wave} dispatching`;
+  },
+  'campaign-finish': (workspaceId, input, deps) => checkFinish(workspaceId, input, deps.campaignSend()),
+  'campaign-quota-resume': (workspaceId, input, deps) =>
+    resumeAfterDailyQuota(workspaceId, input, deps.campaignSend()),
 };
 
 /** The catalogue's schemas, typed per task so a parsed input feeds its own use case. */
@@ -47,6 +63,9 @@ const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
   'segment-recheck': taskDefinition('segment-recheck').input,
   'score-decay': taskDefinition('score-decay').input,
   'campaign-launch': taskDefinition('campaign-launch').input,
+  'campaign-wave': taskDefinition('campaign-wave').input,
+  'campaign-finish': taskDefinition('campaign-finish').input,
+  'campaign-quota-resume': taskDefinition('campaign-quota-resume').input,
 };
 
 const runTyped = <T extends TaskType>(workspaceId: string, type: T, raw: unknown, deps: TaskDeps) => {

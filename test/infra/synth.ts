@@ -119,6 +119,7 @@ export const accessMismatches = (template: Template, spec: FunctionSpec): string
   );
   expect(has('events:PutEvents') === (access.bus === 'put'), `events:PutEvents vs access.bus=${access.bus}`);
   expect(has('ses:SendEmail') === (access.ses === 'send'), `ses:SendEmail vs access.ses=${access.ses}`);
+  expect(has('ses:GetAccount') === (access.ses !== undefined), `ses:GetAccount vs access.ses=${access.ses}`);
   expect(
     has('ses:GetEmailIdentity') === (access.sesIdentities !== undefined),
     `ses:GetEmailIdentity vs access.sesIdentities=${access.sesIdentities}`,

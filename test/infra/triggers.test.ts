@@ -287,9 +287,11 @@ describe('queues', () => {
       ecrm.appTemplate.hasResourceProperties('AWS::Lambda::Function', {
         FunctionName: `ecrm-dev-${f.name}`,
         Environment: {
-          Variables: Match.objectLike({
-            [queueUrlVariable(f.access.sendTo ?? '')]: { Ref: Match.anyValue() },
-          }),
+          Variables: Match.objectLike(
+            Object.fromEntries(
+              [f.access.sendTo ?? []].flat().map((to) => [queueUrlVariable(to), { Ref: Match.anyValue() }]),
+            ),
+          ),
         },
       });
     }

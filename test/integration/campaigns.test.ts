@@ -290,6 +290,7 @@ describe('campaigns on DynamoDB Local', () => {
       membership: unused,
       scoring: unused,
       campaigns: () => ({ campaigns, clock }),
+      campaignSend: unused,
     } satisfies TaskDeps);
 
     const stale = await run(ws, LAUNCH_TASK, { campaignId: campaign.id, sendAt: '2026-12-01T09:00:00.000Z' });

@@ -3,11 +3,14 @@
  * is not (a failed condition, a validation error), and the SDK's error shape (`name` = AWS's code, the
  * body's fields on the error), for the JSON protocol (`__type`) and REST JSON (`x-amzn-errortype`).
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   type AwsResponse,
   AwsServiceError,
   awsCall,
+  nodeTransport,
   StaleSocketError,
   type Transport,
 } from '../../lib/shared/aws/aws-http.ts';
@@ -192,5 +195,48 @@ describe('a stale keep-alive connection', () => {
     const res = await awsCall(endpoint, request, transport, { ...options, maxAttempts: 1 });
     expect(JSON.parse(res.body)).toEqual({ MessageId: 'm' });
     expect(sent).toHaveLength(2);
+  });
+});
+
+describe('a connection reset after the server took the request', () => {
+  /** Answers the first request; takes every later one and drops the connection without answering. */
+  const server = async () => {
+    let received = 0;
+    const http = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        received++;
+        if (received === 1) res.end('{}');
+        else res.socket?.destroy();
+      });
+    });
+    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+    const url = new URL(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`);
+    return { url, received: () => received, close: () => new Promise((r) => http.close(r)) };
+  };
+  const init = { method: 'POST', headers: {}, body: '{}', timeoutMs: 2_000 };
+
+  it('on a call that must not repeat, is an error of unknown outcome, not a stale connection to resend', async () => {
+    const s = await server();
+    try {
+      await nodeTransport(s.url, { ...init, once: true });
+      const error = await nodeTransport(s.url, { ...init, once: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(StaleSocketError);
+      expect(s.received()).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('on a kept-alive connection of an ordinary call, reads as stale (an idempotent call may resend it)', async () => {
+    const s = await server();
+    try {
+      await nodeTransport(s.url, init);
+      const error = await nodeTransport(s.url, init).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StaleSocketError);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -23,6 +23,8 @@ export const chunkJobSchema = z.strictObject({
   wave: z.number().int().min(0),
 });
 
+export type ChunkJobMessage = z.infer<typeof chunkJobSchema>;
+
 /** The queue message body of a job. */
 export const chunkJobMessage = (job: ChunkJob): z.infer<typeof chunkJobSchema> => ({
   type: CHUNK_JOB_TYPE,

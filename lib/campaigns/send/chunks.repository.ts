@@ -29,8 +29,12 @@ interface Move {
   readonly reason?: string | undefined;
 }
 
-/** Attempts of one conditional chunk write before giving up (each retry after a lost race only). */
-const ATTEMPTS = 4;
+/**
+ * Attempts of one conditional chunk write before giving up: each retry follows a lost race, that is a
+ * recipient of the write moved meanwhile (SES's Send events confirm recipients one by one while their
+ * sender settles them), so a write of n recipients can lose at most n races that shrink it.
+ */
+const attemptsFor = (moves: number) => moves + 4;
 
 const keyOf = (ref: ChunkRef) => keys.campaignChunk(ref.workspaceId, ref.campaignId, ref.shard, ref.page);
 
@@ -41,17 +45,24 @@ export const chunksRepository = (table: Table) => {
    * Moves recipients from `from` to their new state, in one write; the moves whose recipient was no
    * longer in `from` are dropped (another delivery took them). Returns the moves applied.
    */
-  const move = async (ref: ChunkRef, from: ChunkState, moves: readonly Move[]): Promise<Move[]> => {
+  const move = async (
+    ref: ChunkRef,
+    from: ChunkState | readonly ChunkState[],
+    moves: readonly Move[],
+  ): Promise<Move[]> => {
+    const sources = [from].flat();
     let pending = [...moves];
-    for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt++) {
+    const attempts = attemptsFor(moves.length);
+    for (let attempt = 0; attempt < attempts && pending.length > 0; attempt++) {
       const names: Record<string, string> = { '#st': 'states' };
-      const values: Record<string, unknown> = { ':from': from };
+      const values: Record<string, unknown> = Object.fromEntries(sources.map((f, k) => [`:from${k}`, f]));
+      const inFrom = sources.map((_, k) => `:from${k}`).join(', ');
       const set: string[] = [];
       const conditions: string[] = [];
       for (const m of pending) {
         values[`:s${m.index}`] = m.to;
         set.push(`#st[${m.index}] = :s${m.index}`);
-        conditions.push(`#st[${m.index}] = :from`);
+        conditions.push(`#st[${m.index}] IN (${inFrom})`);
         if (m.reason !== undefined) {
           names['#rs'] = 'reasons';
           names[`#r${m.index}`] = String(m.index);
@@ -77,15 +88,17 @@ export const chunksRepository = (table: Table) => {
         const old = conditionFailureItem(error);
         if (old === undefined) return [];
         const now = readItem(chunkRecord, old, 'campaign chunk');
-        pending = pending.filter((m) => now.states[m.index] === from);
+        pending = pending.filter((m) => sources.some((f) => f === now.states[m.index]));
       }
     }
     if (pending.length > 0) throw new Error('a campaign chunk kept changing under its claim');
     return [];
   };
 
-  const get = async (ref: ChunkRef): Promise<CampaignChunk | undefined> => {
-    const { Item } = await table.client.send(new GetCommand({ TableName: T, Key: keyOf(ref) }));
+  const get = async (ref: ChunkRef, consistent = false): Promise<CampaignChunk | undefined> => {
+    const { Item } = await table.client.send(
+      new GetCommand({ TableName: T, Key: keyOf(ref), ...(consistent ? { ConsistentRead: true } : {}) }),
+    );
     return Item ? readItem(chunkRecord, Item, 'campaign chunk') : undefined;
   };
 
@@ -173,17 +186,34 @@ export const chunksRepository = (table: Table) => {
     },
 
     /**
+     * Recipients claimed or unknown that SES never confirmed (the finish check, long after their
+     * send) become failed with `reason`; returns how many did.
+     */
+    async failInFlight(ref: ChunkRef, chunk: CampaignChunk, reason: string): Promise<number> {
+      let failed = 0;
+      for (const from of ['c', 'u'] as const) {
+        const moves = chunk.states.flatMap((s, index): Move[] =>
+          s === from ? [{ index, to: 'f', reason }] : [],
+        );
+        if (moves.length > 0) failed += (await move(ref, from, moves)).length;
+      }
+      return failed;
+    },
+
+    /**
      * SES's Send event for a campaign email: a recipient still claimed (its send crashed before
      * settling) or unknown (its SES call ended without an answer) was accepted after all. True when
      * this settled it; false when it was settled before (the usual case: the send path records it)
      * or is not in the chunk.
      */
     async confirmSent(ref: ChunkRef, contactId: string): Promise<boolean> {
-      const chunk = await get(ref);
+      // Consistent: SES's event can follow the claim by milliseconds.
+      const chunk = await get(ref, true);
       const index = chunk?.contacts.indexOf(contactId) ?? -1;
       const state = chunk?.states[index];
       if (index < 0 || (state !== 'c' && state !== 'u')) return false;
-      return (await move(ref, state, [{ index, to: 's' }])).length > 0;
+      // From either: its sender may be settling it as unknown at this very moment.
+      return (await move(ref, ['c', 'u'], [{ index, to: 's' }])).length > 0;
     },
 
     /**

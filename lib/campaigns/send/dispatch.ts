@@ -20,31 +20,45 @@ export interface DispatchDeps {
 const pendingIn = (chunk: CampaignChunk, wave: number): boolean =>
   chunk.states.some((s, i) => s === 'p' && chunk.waves[i] === wave);
 
-/** Queues the wave's chunks with something pending; returns how many were queued. */
+/**
+ * Queues one shard's chunks with something pending in one of `waves`, one job per chunk and wave;
+ * returns how many were queued.
+ */
+export const dispatchShard = async (
+  campaign: { readonly workspaceId: string; readonly campaignId: string },
+  shard: number,
+  waves: readonly number[],
+  deps: DispatchDeps,
+): Promise<number> => {
+  const { workspaceId, campaignId } = campaign;
+  let batch: ChunkJob[] = [];
+  let queued = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await deps.enqueue(batch);
+    queued += batch.length;
+    batch = [];
+  };
+  const only = waves.length === 1 ? waves[0] : undefined;
+  for await (const chunk of deps.chunks.list(workspaceId, campaignId, shard, only)) {
+    for (const wave of waves) {
+      if (!pendingIn(chunk, wave)) continue;
+      batch.push({ workspaceId, campaignId, shard, page: chunk.page, wave });
+      if (batch.length === ENQUEUE_BATCH) await flush();
+    }
+  }
+  await flush();
+  return queued;
+};
+
+/** Queues the wave's chunks with something pending, every shard at once; returns how many were queued. */
 export const dispatchWave = async (
   campaign: { readonly workspaceId: string; readonly campaignId: string },
   wave: number,
   deps: DispatchDeps,
 ): Promise<number> => {
-  const { workspaceId, campaignId } = campaign;
   const perShard = await Promise.all(
-    Array.from({ length: MEMBERSHIP_SHARDS }, async (_, shard) => {
-      let batch: ChunkJob[] = [];
-      let queued = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        await deps.enqueue(batch);
-        queued += batch.length;
-        batch = [];
-      };
-      for await (const chunk of deps.chunks.list(workspaceId, campaignId, shard, wave)) {
-        if (!pendingIn(chunk, wave)) continue;
-        batch.push({ workspaceId, campaignId, shard, page: chunk.page, wave });
-        if (batch.length === ENQUEUE_BATCH) await flush();
-      }
-      await flush();
-      return queued;
-    }),
+    Array.from({ length: MEMBERSHIP_SHARDS }, (_, shard) => dispatchShard(campaign, shard, [wave], deps)),
   );
   return perShard.reduce((a, b) => a + b, 0);
 };

@@ -18,6 +18,8 @@ export interface SnapshotDeps {
   readonly waves: (contactIds: readonly string[]) => Promise<readonly number[]>;
   /** Called after each chunk this run wrote (to queue it when its wave is due). */
   readonly written?: (ref: ChunkRef, waveSet: readonly number[]) => Promise<void>;
+  /** Asked after each page: true stops the run there (out of time), to be resumed by another. */
+  readonly stop?: () => boolean;
 }
 
 /** Pages read before a run gives up (a safety net against a cursor that never moves). */
@@ -27,7 +29,7 @@ export const snapshotShard = async (
   campaign: { readonly workspaceId: string; readonly campaignId: string },
   shard: number,
   deps: SnapshotDeps,
-): Promise<{ readonly chunks: number }> => {
+): Promise<{ readonly chunks: number; readonly done: boolean }> => {
   const { workspaceId, campaignId } = campaign;
   const resume = async () => {
     const last = await deps.chunks.last(workspaceId, campaignId, shard);
@@ -52,7 +54,8 @@ export const snapshotShard = async (
     }
     after = next.last ?? after;
     // The pages are numbered from 0 without gaps: the next free page is how many chunks the shard has.
-    if (next.done) return { chunks: (await resume()).page };
+    if (next.done) return { chunks: (await resume()).page, done: true };
+    if (deps.stop?.()) return { chunks: page, done: false };
   }
   throw new Error(`the snapshot of shard ${shard} of ${campaignId} did not end`);
 };

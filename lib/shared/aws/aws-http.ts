@@ -37,7 +37,14 @@ export interface AwsResponse {
 /** How a request goes over the wire: node's http(s) by default; tests inject failures here. */
 export type Transport = (
   url: URL,
-  init: { method: string; headers: Record<string, string>; body: string; timeoutMs: number },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body: string;
+    timeoutMs: number;
+    /** A call that must not be repeated: never on a kept-alive connection that may have gone stale. */
+    once?: boolean;
+  },
 ) => Promise<AwsResponse>;
 
 export interface CallOptions {
@@ -111,6 +118,21 @@ const errorOf = (status: number, body: string, header: string | undefined): AwsS
 
 let agents: { http: unknown; https: unknown } | undefined;
 
+/**
+ * Calls that must not be repeated (`once`) have connections of their own, reused only while they are
+ * busy: the first such call after ONCE_IDLE_MS without any opens fresh connections. A kept-alive
+ * connection the server closed (idle, or while the Lambda container was frozen) fails the next
+ * request with ECONNRESET before it reaches AWS, and such a request is safe to resend; but so does a
+ * connection reset after AWS took the request, which is not. Never reusing an idle connection for
+ * them, a reset on theirs is always an unknown outcome, never resent.
+ */
+const ONCE_IDLE_MS = 1_000;
+const once = {
+  agents: { http: undefined as unknown, https: undefined as unknown },
+  busy: 0,
+  lastEnd: 0,
+};
+
 /** node's http(s), keep-alive, loaded on first use (not at import: it is the import budget's). */
 export const nodeTransport: Transport = async (url, init) => {
   const https = url.protocol === 'https:';
@@ -118,13 +140,28 @@ export const nodeTransport: Transport = async (url, init) => {
   agents ??= { http: undefined, https: undefined };
   const key = https ? 'https' : 'http';
   agents[key] ??= new lib.Agent({ keepAlive: true, maxSockets: 50 });
+  let agent = agents[key];
+  if (init.once) {
+    const old = once.agents[key];
+    if (!old || (once.busy === 0 && Date.now() - once.lastEnd > ONCE_IDLE_MS)) {
+      if (old instanceof lib.Agent) old.destroy();
+      once.agents[key] = new lib.Agent({ keepAlive: true, maxSockets: 50 });
+    }
+    agent = once.agents[key];
+    once.busy++;
+  }
+  const done = () => {
+    if (!init.once) return;
+    once.busy--;
+    once.lastEnd = Date.now();
+  };
   return new Promise<AwsResponse>((resolve, reject) => {
     const req = lib.request(
       url,
       {
         method: init.method,
         headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) },
-        agent: agents?.[key] as never,
+        agent: agent as never,
         timeout: init.timeoutMs,
       },
       (res: IncomingMessage) => {
@@ -145,11 +182,13 @@ export const nodeTransport: Transport = async (url, init) => {
     );
     req.on('error', (error: Error & { code?: string }) =>
       // A kept-alive socket the server closed while the container was frozen: the request did not
-      // reach AWS (Node's advice for `reusedSocket`), so even a call that must not repeat may.
-      reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error) : error),
+      // reach AWS (Node's advice for `reusedSocket`). Not for a call that must not repeat (see `once`).
+      reject(
+        req.reusedSocket && error.code === 'ECONNRESET' && !init.once ? new StaleSocketError(error) : error,
+      ),
     );
     req.end(init.body);
-  });
+  }).finally(done);
 };
 
 export const awsCall = async (
@@ -176,6 +215,7 @@ export const awsCall = async (
         headers,
         body: request.body,
         timeoutMs: options.timeoutMs ?? 10_000,
+        ...(attempts === 1 ? { once: true } : {}),
       });
       if (response.status >= 200 && response.status < 300) return response;
       throw errorOf(response.status, response.body, response.errorType);

@@ -1,0 +1,210 @@
+/**
+ * A campaign sent on the local stack, every part real (launch event, snapshot, chunk jobs on the send
+ * queue, the send function, the local SES, SES's events into the feedback loop, the finish check), to
+ * a seeded static segment, then a typical response to it: 25% of recipients open, 3% click, 1%
+ * bounce. Counted: recipients per second here, DynamoDB units by AWS's billing rules, SES calls, queue
+ * requests, bus events and Lambda invocations per recipient, projected to a million recipients at
+ * list prices (SES's own fee apart). Exactly once is checked: every address gets one email.
+ *
+ * Lambda duration is estimated as in costs.ts (5 ms a invocation, 5 ms a DynamoDB request) plus the
+ * send function's SES calls (60 ms + 4 ms an entry, SES_LATENCY) and 1 ms of rendering and link
+ * signing a recipient; the local wall time is printed beside it as an upper bound.
+ */
+import { performance } from 'node:perf_hooks';
+import { functions } from '../infra/catalogue/functions.ts';
+import { invocationStats } from '../infra/local/invocation-context.ts';
+import type { LocalStack } from '../infra/local/stack.ts';
+import { chunksRepository } from '../lib/campaigns/send/chunks.repository.ts';
+import { campaignTally } from '../lib/campaigns/send/progress.ts';
+import { seedAudience } from '../test/support/seed-audience.ts';
+import type { meter as Meter } from './capacity.ts';
+import { ESTIMATED_MS } from './costs.ts';
+import { busChunks, costPerMillion, gbSeconds, type Usage } from './metering/prices.ts';
+import { SES_LATENCY } from './sending.ts';
+
+export interface CampaignBenchOptions {
+  readonly stack: LocalStack;
+  readonly meter: ReturnType<typeof Meter>;
+  readonly token: string;
+  readonly workspaceId: string;
+  readonly recipients: number;
+  /** Inject SES throttling on 30% of calls and lost answers (the done-when's faults). */
+  readonly faults: boolean;
+}
+
+const RENDER_MS_PER_RECIPIENT = 1;
+const memoryOf = new Map(functions.map((f) => [f.name, f.memoryMb ?? 256]));
+
+export const benchCampaign = async (o: CampaignBenchOptions) => {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${o.stack.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+  const idOf = (body: Record<string, unknown>) => {
+    if (typeof body.id !== 'string') throw new Error('no id in the answer');
+    return body.id;
+  };
+  await call('PUT', '/v1/workspace/email-settings', {
+    postalAddress: 'Carrer de Mallorca 401, 08013 Barcelona',
+    topics: [{ id: 'news', names: { en: 'News' } }],
+  });
+  await call('PUT', '/v1/templates/bench-news', {
+    name: 'Bench news',
+    kind: 'marketing',
+    topic: 'news',
+    locales: {
+      en: {
+        subject: 'News for {{ contact.firstName }}',
+        html:
+          '<table width="600">' +
+          [0, 1, 2, 3, 4, 5]
+            .map(
+              (i) =>
+                `<tr><td><img src="https://cdn.shop.example/p/${i}.jpg" width="180"><p>Product ${i} for {{ contact.firstName }}</p><a href="https://shop.example/p/${i}">Shop now</a></td></tr>`,
+            )
+            .join('') +
+          '<tr><td><a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ workspace.postal_address }}</td></tr></table>',
+      },
+    },
+  });
+  await call('POST', '/v1/sender-domains', {
+    domain: 'bench-campaign.example',
+    displayName: 'Bench',
+    default: true,
+  });
+  const segmentId = idOf(await call('POST', '/v1/segments', { name: 'Bench audience', kind: 'static' }));
+  const bounceEvery = 100;
+  const people = await seedAudience(o.stack.table, o.workspaceId, segmentId, o.recipients);
+  // 1% hard bounces: SES's simulator address, one per hundred recipients (a distinct label each).
+  const bouncing = new Set<number>();
+  for (let n = 0; n < people.length; n += bounceEvery) bouncing.add(n);
+  const { UpdateCommand } = await import('../lib/shared/dynamodb/commands.ts');
+  const { keys } = await import('../lib/shared/keys.ts');
+  for (const n of bouncing) {
+    const p = people[n];
+    if (!p) continue;
+    await o.stack.table.client.send(
+      new UpdateCommand({
+        TableName: o.stack.tableName,
+        Key: keys.contact(o.workspaceId, p.id),
+        UpdateExpression: 'SET email = :e',
+        ExpressionAttributeValues: { ':e': `bounce+${n}@simulator.amazonses.com` },
+      }),
+    );
+  }
+  const campaignId = idOf(
+    await call('POST', '/v1/campaigns', {
+      name: 'Bench campaign',
+      template: { templateId: 'bench-news' },
+      audience: { segments: { include: [segmentId] } },
+    }),
+  );
+
+  await o.stack.idle();
+  o.meter.reset();
+  invocationStats.clear();
+  const busBefore = o.stack.bus.events.length;
+  const sqsBefore = { sends: o.stack.queues.sendRequests, batches: o.stack.queues.invocations };
+  const sesBefore = o.stack.ses.messages.length;
+  const callsBefore = o.stack.ses.sendCalls;
+  if (o.faults) {
+    o.stack.ses.faults.throttleRate = 0.3;
+    o.stack.ses.faults.lostAnswers = 3;
+  }
+  const t0 = performance.now();
+  await call('POST', `/v1/campaigns/${campaignId}/start`, {});
+  for (;;) {
+    const { status } = await call('GET', `/v1/campaigns/${campaignId}`);
+    if (status === 'sent' || status === 'failed' || status === 'cancelled') break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  o.stack.ses.faults.throttleRate = 0;
+  const sent = o.stack.ses.messages.slice(sesBefore).filter((m) => m.tags['ecrm-origin-id'] === campaignId);
+
+  // The typical response: 25% open, 3% click (of all recipients).
+  for (const [i, m] of sent.entries()) {
+    if (i % 4 === 0) o.stack.ses.open(m.messageId);
+    if (i % 33 === 0) o.stack.ses.click(m.messageId, 'https://shop.example/p/1');
+  }
+  await o.stack.idle();
+
+  const byAddress = new Map<string, number>();
+  for (const m of sent) for (const to of m.destination) byAddress.set(to, (byAddress.get(to) ?? 0) + 1);
+  const duplicates = [...byAddress.values()].filter((n) => n > 1).length;
+  const tally = await campaignTally(chunksRepository(o.stack.table), o.workspaceId, campaignId);
+  const missed = tally.audience - byAddress.size - tally.suppressed - tally.failed - tally.capped;
+
+  const dynamo = o.meter.total();
+  const events = o.stack.bus.events.slice(busBefore).filter((e) => !String(e.source).startsWith('aws.'));
+  const batches = o.stack.queues.invocations - sqsBefore.batches;
+  const sqsRequests = o.stack.queues.sendRequests - sqsBefore.sends + 2 * batches;
+  let invocations = 0;
+  let estimatedGbs = 0;
+  let measuredGbs = 0;
+  const sesCalls = o.stack.ses.sendCalls - callsBefore;
+  for (const [name, s] of invocationStats) {
+    const memory = memoryOf.get(name) ?? 256;
+    invocations += s.count;
+    measuredGbs += gbSeconds(s.ms, memory);
+    const extra =
+      name === 'send-email'
+        ? sesCalls * SES_LATENCY.callMs +
+          o.recipients * (SES_LATENCY.bulkPerEntryMs + RENDER_MS_PER_RECIPIENT)
+        : 0;
+    estimatedGbs += gbSeconds(
+      s.count * ESTIMATED_MS.perInvocation +
+        o.meter.get(name).calls * ESTIMATED_MS.perDynamoDbRequest +
+        extra,
+      memory,
+    );
+  }
+  const usage: Usage = {
+    writeUnits: dynamo.writeUnits,
+    readUnits: dynamo.readUnits,
+    busEvents: events.reduce((n, e) => n + busChunks(Buffer.byteLength(JSON.stringify(e))), 0),
+    lambdaRequests: invocations,
+    lambdaGbSeconds: estimatedGbs,
+    sqsRequests,
+    schedulerInvocations: 0,
+  };
+  const per = (n: number) => n / o.recipients;
+  const byFunction = [...new Set([...invocationStats.keys(), ...o.meter.all().keys()])]
+    .map((name) => ({
+      name,
+      invocations: per(invocationStats.get(name)?.count ?? 0),
+      writeUnits: per(o.meter.get(name).writeUnits),
+      readUnits: per(o.meter.get(name).readUnits),
+    }))
+    .sort((a, b) => b.writeUnits - a.writeUnits);
+  return {
+    seconds,
+    recipientsPerSecond: o.recipients / seconds,
+    tally,
+    duplicates,
+    missed,
+    sesCalls,
+    perRecipient: {
+      writeUnits: per(dynamo.writeUnits),
+      readUnits: per(dynamo.readUnits),
+      sqsRequests: per(sqsRequests),
+      busEvents: per(events.length),
+      lambdaInvocations: per(invocations),
+    },
+    byFunction,
+    byEventType: Object.fromEntries(
+      Object.entries(Object.groupBy(events, (e) => e['detail-type'])).map(([t, l]) => [
+        t,
+        per(l?.length ?? 0),
+      ]),
+    ),
+    measuredGbSeconds: measuredGbs,
+    cost: costPerMillion(usage, o.recipients),
+  };
+};
