@@ -25,6 +25,8 @@ export const chunkSendDeps = once((): CampaignSendPorts => {
         status: c.status,
         template: { templateId: c.template.templateId, version },
         topic: c.topic,
+        utm: c.utm,
+        senderDomain: c.senderDomain,
         startedAt: c.startedAt,
       };
     },

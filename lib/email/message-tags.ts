@@ -17,7 +17,11 @@ export const MESSAGE_TAG = {
   origin: 'ecrm-origin',
   /** The campaign id, `<journeyId>-<stepId>`, the template id...; absent for one-offs. */
   originId: 'ecrm-origin-id',
-  /** A campaign email's chunk (`<shard>-<page>`): where its recipient is claimed. */
+  /**
+   * A campaign email's chunk (`<shard>-<page>`): where its recipient is claimed. The last entry of
+   * each SES call carries `<shard>-<page>-w` (CALL_WITNESS): the one Send event of the call the
+   * feedback loop receives (ses-event-pattern.ts), which settles whoever of the call was left in flight.
+   */
   chunk: 'ecrm-chunk',
   /**
    * A campaign email's template (`<templateId>_v<version>`): its message entry is written by its first
@@ -88,6 +92,9 @@ export const readMessageTags = (tags: Readonly<Record<string, readonly string[] 
   });
   return parsed.success ? parsed.data : undefined;
 };
+
+/** The suffix of the chunk tag of a call's witness entry (its last). */
+export const CALL_WITNESS = '-w';
 
 /** The template tag of a campaign email. */
 export const templateTag = (ref: { readonly templateId: string; readonly version: number }): string =>

@@ -109,7 +109,8 @@ export type SenderOutcome =
   | { readonly ok: false; readonly reason: string };
 
 export interface SenderPort {
-  senderFor(workspaceId: string, kind: EmailKind): Promise<SenderOutcome>;
+  /** `domain`: one of the workspace's sender domains to send from, instead of its default. */
+  senderFor(workspaceId: string, kind: EmailKind, domain?: string): Promise<SenderOutcome>;
 }
 
 export interface PausePort {

@@ -44,29 +44,36 @@ export const senderPort = (deps: SenderPortDeps): SenderPort & { forget(workspac
   const allowedTtl = deps.allowedTtlMs ?? 5 * 60_000;
   const refusedTtl = deps.refusedTtlMs ?? 30_000;
 
-  const check = async (workspaceId: string): Promise<Checked> => {
+  const check = async (workspaceId: string, wanted: string | undefined): Promise<Checked> => {
     const now = deps.clock.now().getTime();
-    const hit = cache.get(workspaceId);
+    const key = wanted === undefined ? workspaceId : `${workspaceId} ${wanted}`;
+    const hit = cache.get(key);
     if (hit && hit.until > now) return hit;
     const [domains, chosen] = await Promise.all([
       deps.senderDomains.list(workspaceId),
       deps.senderDomains.defaultDomain(workspaceId),
     ]);
-    const domain = defaultOf(domains, chosen);
+    const domain =
+      wanted === undefined ? defaultOf(domains, chosen) : domains.find((d) => d.domain === wanted);
     const none: DmarcFinding = { found: false, record: null, at: null };
     const [identity, dmarc] = domain
       ? await Promise.all([deps.identities.get(domain.domain), findDmarc(domain.domain, deps.dns)])
       : [undefined, none];
     const fine = domain !== undefined && identity?.identity === 'verified' && dmarc.found;
     const checked: Checked = { domain, identity, dmarc, until: now + (fine ? allowedTtl : refusedTtl) };
-    cache.set(workspaceId, checked);
+    cache.set(key, checked);
     return checked;
   };
 
   return {
-    async senderFor(workspaceId: string, kind: EmailKind): Promise<SenderOutcome> {
-      const { domain, identity, dmarc } = await check(workspaceId);
-      if (!domain) return { ok: false, reason: NO_SENDER_DOMAIN };
+    async senderFor(workspaceId: string, kind: EmailKind, wanted?: string): Promise<SenderOutcome> {
+      const { domain, identity, dmarc } = await check(workspaceId, wanted);
+      if (!domain)
+        return {
+          ok: false,
+          reason:
+            wanted === undefined ? NO_SENDER_DOMAIN : `${wanted} is not a sender domain of the workspace`,
+        };
       const permission = permissionFor(kind, domain.domain, identity, dmarc);
       if (!permission.allowed) return { ok: false, reason: permission.reason };
       return {
@@ -78,7 +85,8 @@ export const senderPort = (deps: SenderPortDeps): SenderPort & { forget(workspac
     },
     /** Drops the cached check (after the workspace changed its domains in this container). */
     forget(workspaceId: string) {
-      cache.delete(workspaceId);
+      for (const key of cache.keys())
+        if (key === workspaceId || key.startsWith(`${workspaceId} `)) cache.delete(key);
     },
   };
 };

@@ -36,6 +36,9 @@ const NEWS = {
 
 beforeAll(async () => {
   stack = await startStack();
+  // 60 emails a second, read by the send path before its first send: the pause of the faults test
+  // lands in the middle of its campaign.
+  stack.ses.setAccount({ maxSendRate: 60 });
   ws = await workspaceWithKeys(stack);
   api = client(stack, ws.admin);
   expect(
@@ -158,8 +161,6 @@ describe('a campaign under faults', () => {
     const campaignId = String(field(created.body, 'id'));
     const chunks = chunksRepository(stack.table);
 
-    // ~60 emails a second, so the pause lands in the middle; then the faults.
-    stack.ses.setAccount({ maxSendRate: 60 });
     stack.ses.faults.throttleRate = 0.3;
     stack.ses.faults.lostAnswers = 3;
     expect((await api.post(`/v1/campaigns/${campaignId}/start`, {})).status).toBe(200);
@@ -208,9 +209,18 @@ describe('a campaign under faults', () => {
     expect(mailsByAddress().size).toBe(atPause.size);
 
     expect((await api.post(`/v1/campaigns/${campaignId}/resume`, {})).status).toBe(200);
-    await until(async () => (await statusOf(campaignId)) === 'sent', 240_000);
+    await until(async () => (await statusOf(campaignId)) === 'sent', 240_000).catch(
+      async (error: unknown) => {
+        // What was left, to tell a stuck pipeline from a slow one.
+        console.error(
+          'left:',
+          JSON.stringify(await campaignTally(chunks, ws.id, campaignId)),
+          await statusOf(campaignId),
+        );
+        throw error;
+      },
+    );
     stack.ses.faults.throttleRate = 0;
-    stack.ses.setAccount({ maxSendRate: 1_000 });
 
     const mails = mailsByAddress();
     const duplicates = people.filter((p) => (mails.get(p.email) ?? 0) > 1);

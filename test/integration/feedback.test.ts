@@ -263,6 +263,47 @@ describe('deliveries, opens and clicks', () => {
     expect(message?.reason).toBeUndefined();
   });
 
+  it("the Send event of an SES call's witness settles every recipient of its chunk left in flight, and only those", async () => {
+    const ws = await newWorkspace(deps);
+    const chunks = chunksRepository(base.table);
+    const campaignId = newId('cmp');
+    const contacts = [newId('c'), newId('c'), newId('c'), newId('c')];
+    const ref = { workspaceId: ws, campaignId, shard: 3, page: 2 };
+    await chunks.create(ref, contacts);
+    const ids = contacts.map((c) => campaignMessageId(campaignId, new Date(), c));
+    const store = chunks.claims(ref, new Map(ids.map((id, i) => [id, i])));
+    const claim = (i: number) => ({
+      contactId: contacts[i] ?? '',
+      message: {
+        messageId: ids[i] ?? '',
+        kind: 'marketing' as const,
+        origin: 'campaign' as const,
+        templateId: 'newsletter',
+        version: 1,
+        status: 'claimed' as const,
+        seen: [],
+        at: {},
+      },
+    });
+    // 0..2 in one call: 0 unknown (answer lost), 1 still claimed (crash), 2 the witness; 3 never claimed.
+    await store.record(ws, [claim(0), claim(1), claim(2)], 30);
+    await store.settle(ws, [
+      { contactId: contacts[0] ?? '', messageId: ids[0] ?? '', outcome: 'unknown', reason: 'socket hang up' },
+    ]);
+    const witness: MessageTags = {
+      workspaceId: ws,
+      contactId: contacts[2] ?? '',
+      messageId: ids[2] ?? '',
+      kind: 'marketing',
+      origin: 'campaign',
+      originId: campaignId,
+      chunk: '3-2-w',
+    };
+    const result = await applyFeedbackBatch([item('send', witness), item('send', witness)], deps);
+    expect(result.failed).toEqual([]);
+    expect((await chunks.get(ref))?.states).toEqual(['s', 's', 's', 'p']);
+  });
+
   it('the Send event of a campaign email settles its recipient in the chunk, and writes no message entry', async () => {
     const ws = await newWorkspace(deps);
     const chunks = chunksRepository(base.table);

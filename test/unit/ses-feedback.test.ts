@@ -174,11 +174,15 @@ describe('the default-bus rule', () => {
     expect(matches(taggedSesJson('delivery-delay', tags()))).toBe(false);
   });
 
-  it('leaves out the deliveries of campaign email sent from chunks, and only those', () => {
+  it('leaves out the sends and deliveries of campaign email sent from chunks but for each call witness send, and only those', () => {
     const chunked = tags({ chunk: '7-12' });
     expect(matches(taggedSesJson('delivery', chunked))).toBe(false);
-    for (const name of ['send', 'open', 'click', 'bounce-permanent', 'complaint', 'reject'] as const)
+    expect(matches(taggedSesJson('send', chunked))).toBe(false);
+    expect(matches(taggedSesJson('send', tags({ chunk: '7-12-w' })))).toBe(true);
+    expect(matches(taggedSesJson('delivery', tags({ chunk: '7-12-w' })))).toBe(false);
+    for (const name of ['open', 'click', 'bounce-permanent', 'complaint', 'reject'] as const)
       expect(matches(taggedSesJson(name, chunked)), name).toBe(true);
+    expect(matches(taggedSesJson('send', tags()))).toBe(true);
     expect(matches(taggedSesJson('delivery', tags({ origin: 'journey', originId: 'j_1-s1' })))).toBe(true);
   });
 });

@@ -1,24 +1,24 @@
 /**
- * What a campaign cost on AWS, estimated from what it consumed: its chunks (one SES call each), the
- * recipients handed to the send path, SES's Send event of each email sent, and the feedback events
- * its counters counted, priced at the list prices of lib/shared/aws-prices.ts. An estimate, in USD:
+ * What a campaign cost on AWS, estimated from what it consumed: its chunks (one SES call each, and one
+ * SES Send event each), the recipients handed to the send path, the emails sent (the SES fee), and the
+ * feedback events its counters counted, priced at the list prices of lib/shared/aws-prices.ts. An estimate, in USD:
  * the per-unit figures below are the send pipeline's design (DESIGN-10, lib/campaigns/send), not a
  * meter; `npm run bench` measures the real units on the local stack.
  *
  * Per chunk (≤ 50 recipients; one SES SendBulkEmail call per chunk and wave):
  * - 9 write units: the snapshot's put, the claim and the settle, each a conditional write of a
  *   ~2-3 KB item (3 units);
- * - 6 read units: the chunk and the campaign (eventually consistent), the send path's per-call reads
- *   (workspace, sender domain, halt, template version) and a share of the snapshot's membership pages;
- * - 2 SQS requests: the chunk job sent, and its share of the batched receive and delete;
- * - half a Lambda invocation (two jobs per invocation) of ~250 ms at 512 MB.
+ * - 6.5 read units: the chunk and the campaign (eventually consistent), the send path's per-call
+ *   reads (workspace, sender domain, halt, template version), a share of the snapshot's membership
+ *   pages, and the chunk read again by the call's one SES Send event (only the last entry of a call is
+ *   tagged for it: lib/campaigns/send);
+ * - 3.2 SQS requests: the chunk job sent with its share of the batched receive and delete (2), and
+ *   the Send event's message (1.2: EventBridge's send, a share of the batched receive and delete);
+ * - 0.6 Lambda invocation: half a send invocation (two jobs each) of ~250 ms at 512 MB, a tenth of a
+ *   feedback invocation (batches of 10) of ~100 ms at 128 MB.
  *
  * Per recipient handed to the send path: 1 read unit (its contact, read consistently in the
  * chunk's one BatchGetItem).
- *
- * Per email sent: SES's Send event reaches the feedback queue (campaign Delivery events do not:
- * DESIGN-10): 1.2 SQS requests (EventBridge's send, a share of the batched receive and delete),
- * 0.5 read unit (the chunk it confirms), a tenth of an invocation (batches of 10) of ~100 ms at 128 MB.
  *
  * Per counted feedback event (an open, a click on a link, a bounce, a complaint, a rejection, an
  * unsubscribe): the same queue and invocation share, 2 write units (the message entry, ~1-2 KB,
@@ -33,9 +33,14 @@ import { CHUNK_SIZE } from '../send/chunk.schema.ts';
 
 /** The per-unit model, as documented above. */
 export const UNIT_MODEL = {
-  perChunk: { writeUnits: 9, readUnits: 6, sqsRequests: 2, lambdaRequests: 0.5, lambdaGbSeconds: 0.125 },
+  perChunk: {
+    writeUnits: 9,
+    readUnits: 6.5,
+    sqsRequests: 3.2,
+    lambdaRequests: 0.6,
+    lambdaGbSeconds: 0.12625,
+  },
   perRecipientHandled: { readUnits: 1 },
-  perSent: { readUnits: 0.5, sqsRequests: 1.2, lambdaRequests: 0.1, lambdaGbSeconds: 0.00125 },
   perFeedbackEvent: {
     writeUnits: 2,
     sqsRequests: 1.2,
@@ -90,22 +95,12 @@ export const estimateCampaignCost = (c: CampaignConsumption): CostEstimate => {
   const chunks = Math.ceil(c.audience / CHUNK_SIZE);
   const m = UNIT_MODEL;
   const writeUnits = chunks * m.perChunk.writeUnits + c.feedbackEvents * m.perFeedbackEvent.writeUnits;
-  const readUnits =
-    chunks * m.perChunk.readUnits +
-    c.handled * m.perRecipientHandled.readUnits +
-    c.sent * m.perSent.readUnits;
-  const sqsRequests =
-    chunks * m.perChunk.sqsRequests +
-    c.sent * m.perSent.sqsRequests +
-    c.feedbackEvents * m.perFeedbackEvent.sqsRequests;
+  const readUnits = chunks * m.perChunk.readUnits + c.handled * m.perRecipientHandled.readUnits;
+  const sqsRequests = chunks * m.perChunk.sqsRequests + c.feedbackEvents * m.perFeedbackEvent.sqsRequests;
   const lambdaRequests =
-    chunks * m.perChunk.lambdaRequests +
-    c.sent * m.perSent.lambdaRequests +
-    c.feedbackEvents * m.perFeedbackEvent.lambdaRequests;
+    chunks * m.perChunk.lambdaRequests + c.feedbackEvents * m.perFeedbackEvent.lambdaRequests;
   const gbSeconds =
-    chunks * m.perChunk.lambdaGbSeconds +
-    c.sent * m.perSent.lambdaGbSeconds +
-    c.feedbackEvents * m.perFeedbackEvent.lambdaGbSeconds;
+    chunks * m.perChunk.lambdaGbSeconds + c.feedbackEvents * m.perFeedbackEvent.lambdaGbSeconds;
   const busEvents = c.feedbackEvents * m.perFeedbackEvent.busEvents;
 
   const dynamodb = writeUnits * PRICES.writeUnit + readUnits * PRICES.readUnit;

@@ -217,6 +217,18 @@ export const chunksRepository = (table: Table) => {
     },
 
     /**
+     * SES's Send event of a call's witness (campaign-claims.ts): every recipient of the chunk still
+     * claimed or unknown was taken by SES. Returns how many this settled.
+     */
+    async confirmCall(ref: ChunkRef): Promise<number> {
+      const chunk = await get(ref, true);
+      const moves = (chunk?.states ?? []).flatMap((s, index): Move[] =>
+        s === 'c' || s === 'u' ? [{ index, to: 's' }] : [],
+      );
+      return moves.length === 0 ? 0 : (await move(ref, ['c', 'u'], moves)).length;
+    },
+
+    /**
      * The chunk as the send path's claim store. `indexOf` maps each message id of the send request to
      * its recipient's position in the chunk.
      */

@@ -12,6 +12,7 @@
 import type { BatchOutcome, SendDeps, SendOptions } from '../../email/send/send-batch.ts';
 import { sendRecorded } from '../../email/send/send-batch.ts';
 import type { SendRequest } from '../../email/send/send-request.schema.ts';
+import type { UtmParams } from '../../email/send/utm.ts';
 import { campaignMessageId } from './campaign-message-id.ts';
 import type { ChunkRef } from './chunk.schema.ts';
 import type { ChunksRepository } from './chunks.repository.ts';
@@ -26,6 +27,8 @@ export interface CampaignToSend {
   readonly status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'cancelled' | 'failed';
   readonly template: { readonly templateId: string; readonly version: number };
   readonly topic?: string | undefined;
+  readonly utm?: UtmParams | undefined;
+  readonly senderDomain?: string | undefined;
   /** When it started sending: the time part of its message ids. */
   readonly startedAt: string;
 }
@@ -72,6 +75,8 @@ export const sendChunk = async (
     originId: job.campaignId,
     template: campaign.template,
     ...(campaign.topic ? { topic: campaign.topic } : {}),
+    ...(campaign.utm ? { utm: campaign.utm } : {}),
+    ...(campaign.senderDomain ? { senderDomain: campaign.senderDomain } : {}),
     chunk: `${job.shard}-${job.page}`,
     recipients,
   };

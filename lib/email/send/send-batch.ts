@@ -36,6 +36,7 @@ import type {
   WorkspaceReader,
 } from './ports.ts';
 import type { SendRecipient, SendRequest } from './send-request.schema.ts';
+import { withUtm } from './utm.ts';
 
 export interface SendDeps {
   readonly workspaces: WorkspaceReader;
@@ -187,7 +188,7 @@ export const sendRecorded = async (
     const refusal = await marketingRefusal(request, settings.postalAddress, deps);
     if (refusal) return refuseAll(kind, refusal);
   }
-  const sender = await deps.senders.senderFor(ws, kind);
+  const sender = await deps.senders.senderFor(ws, kind, request.senderDomain);
   if (!sender.ok) return refuseAll(kind, `the workspace may not send: ${sender.reason}`);
   let from: string;
   try {
@@ -203,6 +204,17 @@ export const sendRecorded = async (
       c,
     ]),
   );
+
+  const withCampaignUtm = <E extends { readonly html: string; readonly text: string }>(
+    email: E,
+    links: RecipientLinks | undefined,
+  ): E => {
+    if (!request.utm) return email;
+    const own = Object.values(links ?? {}).flatMap((u) =>
+      typeof u === 'string' && URL.canParse(u) ? [new URL(u).origin] : [],
+    );
+    return { ...email, ...withUtm(email, request.utm, own) };
+  };
 
   // Every recipient is rendered before any is claimed: a batch that runs out of time while rendering
   // (a heavy template, 50 recipients) leaves no claim behind for its redelivery to take for sent mail.
@@ -241,7 +253,7 @@ export const sendRecorded = async (
     };
     try {
       return {
-        email: outgoingEmail({ to, rendered: rendered.email, kind, links, tags }),
+        email: outgoingEmail({ to, rendered: withCampaignUtm(rendered.email, links), kind, links, tags }),
         locale: rendered.email.locale,
       };
     } catch (error) {

@@ -9,6 +9,7 @@ import { contactIdSchema, emailSchema } from '../../shared/values/identity.schem
 import { topicIdSchema } from '../../workspaces/email-settings.schema.ts';
 import { messageIdSchema } from '../message.schema.ts';
 import { emailKindSchema, originSchema, recipientIsContact } from '../message-tags.ts';
+import { utmParamsSchema } from './utm.ts';
 
 /** SES SendBulkEmail takes at most 50 entries a call. */
 export const MAX_RECIPIENTS = 50;
@@ -47,6 +48,10 @@ export const sendRequestSchema = z
     template: templateRefSchema,
     /** The subscription topic of a marketing email (newsletter, product news...). */
     topic: topicIdSchema.optional(),
+    /** UTM parameters added to the email's links (a campaign's). */
+    utm: utmParamsSchema.optional(),
+    /** The sender domain to send from (one the workspace registered), instead of its default. */
+    senderDomain: z.string().min(3).max(253).optional(),
     /** A campaign's chunk (`<shard>-<page>`): tagged on each email, so SES's Send event finds its claim. */
     chunk: z
       .string()

@@ -9,7 +9,7 @@
  * The client must be built with `maxAttempts: 1`: a retry would resend a timed-out call.
  */
 import { SendBulkEmailCommand, SendEmailCommand, type SesClient } from '../../shared/aws/sesv2.ts';
-import { toSesTags } from '../message-tags.ts';
+import { CALL_WITNESS, toSesTags } from '../message-tags.ts';
 import type { EntryResult, Mailer, OutgoingBatch, OutgoingEmail } from './ports.ts';
 import { bulkEntryResult, callFailure } from './ses-results.ts';
 
@@ -42,14 +42,19 @@ export const bulkEmailInput = (batch: OutgoingBatch, options: SesOptions) => ({
       TemplateData: JSON.stringify({ subject: '', html: '', text: '' }),
     },
   },
-  BulkEmailEntries: batch.emails.map((email) => ({
+  BulkEmailEntries: batch.emails.map((email, i) => ({
     Destination: { ToAddresses: [email.to] },
     ReplacementEmailContent: {
       ReplacementTemplate: {
         ReplacementTemplateData: replacementData(email),
       },
     },
-    ReplacementTags: toSesTags(email.tags),
+    ReplacementTags: toSesTags(
+      // The call's witness: its Send event tells the feedback loop that SES took the call.
+      i === batch.emails.length - 1 && email.tags.chunk !== undefined
+        ? { ...email.tags, chunk: `${email.tags.chunk}${CALL_WITNESS}` }
+        : email.tags,
+    ),
     ...(email.headers.length > 0 ? { ReplacementHeaders: headers(email) } : {}),
   })),
 });
