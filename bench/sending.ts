@@ -16,6 +16,7 @@ import { contactsRepository } from '../lib/contacts/contacts.repository.ts';
 import { newMessageId } from '../lib/email/message.schema.ts';
 import { messagesRepository } from '../lib/email/messages.repository.ts';
 import type { LoadedTemplate, RenderInput } from '../lib/email/ports.ts';
+import { frequencyCapsRepository } from '../lib/email/send/frequency-caps.repository.ts';
 import type { Mailer } from '../lib/email/send/ports.ts';
 import { contactReader, workspaceReader } from '../lib/email/send/readers.ts';
 import { sendBatch } from '../lib/email/send/send-batch.ts';
@@ -179,6 +180,7 @@ export const benchSending = async (input: {
       mailer,
       halt: { current: async () => undefined, trip: async () => true },
       limits: { acquire: async () => {} },
+      caps: frequencyCapsRepository(t),
       clock: systemClock,
       onHalt: () => {},
     };

@@ -59,7 +59,7 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
-  email-settings get | set --file <settings.json>   (locale, time zone, postal address, sales address, double opt-in, topics)
+  email-settings get | set --file <settings.json>   (locale, time zone, postal address, sales address, double opt-in, topics, frequency cap)
   template list | get --id <template id> [--version <n>] | versions --id <template id>
   template save --id <template id> --file <template.json>   (a new version: the PUT /v1/templates/{id} body)
   template preview --id <template id> --contact <contact id> [--locale en|es|fr|it|zh-Hant] [--data '<json>']

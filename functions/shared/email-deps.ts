@@ -10,6 +10,7 @@ import { pausePort } from '../../lib/email/feedback/sending-status.ts';
 import { messagesRepository } from '../../lib/email/messages.repository.ts';
 import type { TemplatePort } from '../../lib/email/ports.ts';
 import type { TemplateVersions } from '../../lib/email/send/enqueue-email.ts';
+import { frequencyCapsRepository } from '../../lib/email/send/frequency-caps.repository.ts';
 import { SENDING_HALTED_METRIC } from '../../lib/email/send/metrics.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
 import type { SendDeps } from '../../lib/email/send/send-batch.ts';
@@ -65,6 +66,7 @@ export const sendDeps = once((): SendDeps => {
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       containers: SEND_QUEUE.maxConcurrency,
     }),
+    caps: frequencyCapsRepository(t),
     clock: systemClock,
     onHalt: (reason) => {
       logger.error('email sending halted: SES paused or suspended the account', { reason });

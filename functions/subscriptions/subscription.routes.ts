@@ -18,7 +18,7 @@ export const getEmailSettingsRoute = defineRoute({
   scope: 'read',
   tag: 'email',
   summary:
-    "The workspace's email settings: default locale, default time zone, postal address, sales address, double opt-in, topics (defaults when never set).",
+    "The workspace's email settings: default locale, default time zone, postal address, sales address, double opt-in, topics, frequency cap (defaults when never set).",
   responses: { 200: { description: 'the settings', schema: emailSettingsSchema }, ...errorResponses },
 });
 

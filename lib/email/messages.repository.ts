@@ -197,6 +197,9 @@ export const messagesRepository = (table: Table) => {
     markFailed: (ws, contactId, messageId, reason, at) =>
       fromClaimed(messageKey(ws, contactId, messageId), { status: 'failed', at, reason }),
 
+    markRefused: (ws, contactId, messageId, reason, at) =>
+      fromClaimed(messageKey(ws, contactId, messageId), { status: 'refused', at, reason }),
+
     noteUnknown: (ws, contactId, messageId, reason) =>
       whileClaimed(
         new UpdateCommand({

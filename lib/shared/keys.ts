@@ -200,6 +200,14 @@ export const keys = {
     sk: `SH#${inputId}`,
   }),
   scoreHistoryPrefix: 'SH#',
+  /**
+   * A contact's recent marketing sends under the workspace's frequency cap, in the contact's
+   * partition (erased and exported with it); written only while the workspace has a cap.
+   */
+  frequencyCap: (workspaceId: string, contactId: string): Key => ({
+    pk: `${ws(workspaceId)}#C#${contactId}`,
+    sk: 'FC',
+  }),
 
   /** A sending domain of the workspace (its SES identity's settings), in the workspace's partition. */
   senderDomain: (workspaceId: string, domain: string): Key => ({ pk: ws(workspaceId), sk: `SD#${domain}` }),

@@ -53,6 +53,31 @@ export const attributionSettingsSchema = z.strictObject({
 });
 export type AttributionSettings = z.infer<typeof attributionSettingsSchema>;
 
+/** The longest frequency-cap period: 90 days, in either unit. */
+export const MAX_CAP_PERIOD_HOURS = 90 * 24;
+
+/**
+ * At most `limit` marketing emails per contact in any `period` `unit`s (a sliding window: "3 per 7
+ * days" means no 4th email within 7 days of the 1st), across campaigns and journeys. Transactional
+ * email is never capped. Enforced on the send path (lib/email/send/frequency-cap.ts).
+ */
+export const frequencyCapSchema = z
+  .strictObject({
+    limit: z
+      .number()
+      .int('a whole number')
+      .min(1, 'at least 1 email')
+      .max(100, 'at most 100 emails')
+      .describe('marketing emails a contact may receive in one period'),
+    period: z.number().int('a whole number').min(1, 'at least 1').describe('the length of the period'),
+    unit: z.enum(['hours', 'days']).describe('the unit of `period`'),
+  })
+  .refine((c) => c.period * (c.unit === 'days' ? 24 : 1) <= MAX_CAP_PERIOD_HOURS, {
+    message: `at most 90 days (${MAX_CAP_PERIOD_HOURS} hours)`,
+    path: ['period'],
+  });
+export type FrequencyCap = z.infer<typeof frequencyCapSchema>;
+
 export const emailSettingsSchema = z.strictObject({
   /** The locale of the last resort (`es-MX` → `es` → this). */
   defaultLocale: shippedLocaleSchema.default('en'),
@@ -78,6 +103,12 @@ export const emailSettingsSchema = z.strictObject({
     .default([]),
   /** Revenue attribution of campaigns: the window, the model, and what counts as a touch. */
   attribution: attributionSettingsSchema.prefault({}),
+  /** Off (absent) by default: no marketing email is ever capped, and the cap costs nothing. */
+  frequencyCap: frequencyCapSchema
+    .optional()
+    .describe(
+      'at most `limit` marketing emails per contact in any `period` hours or days, across campaigns and journeys (absent: no cap)',
+    ),
 });
 export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 

@@ -363,6 +363,30 @@ describe('email settings and topic consent', () => {
     expect(field((await admin.get('/v1/workspace/email-settings')).body, 'defaultTimeZone')).toBe('UTC');
   });
 
+  it('sets a frequency cap: off until set, kept as given, a bad one refused naming its field', async () => {
+    const fresh = await workspaceWithKeys(stack);
+    const admin = client(stack, fresh.admin);
+    expect((await admin.get('/v1/workspace/email-settings')).body).not.toHaveProperty('frequencyCap');
+    const cap = { limit: 3, period: 7, unit: 'days' };
+    const set = await admin.put('/v1/workspace/email-settings', { ...settings, frequencyCap: cap });
+    expect(set.status).toBe(200);
+    expect(field((await admin.get('/v1/workspace/email-settings')).body, 'frequencyCap')).toEqual(cap);
+    for (const [bad, path] of [
+      [{ ...cap, limit: 0 }, 'frequencyCap.limit'],
+      [{ ...cap, limit: 101 }, 'frequencyCap.limit'],
+      [{ ...cap, period: 91 }, 'frequencyCap.period'],
+      [{ ...cap, period: 2161, unit: 'hours' }, 'frequencyCap.period'],
+      [{ ...cap, unit: 'weeks' }, 'frequencyCap.unit'],
+    ] as const) {
+      const res = await admin.put('/v1/workspace/email-settings', { ...settings, frequencyCap: bad });
+      expect(res.status, JSON.stringify(bad)).toBe(422);
+      expect(field(res.body, 'error', 'issues', 0, 'path')).toBe(path);
+    }
+    // Settings put without a cap turn it off.
+    await admin.put('/v1/workspace/email-settings', settings);
+    expect((await admin.get('/v1/workspace/email-settings')).body).not.toHaveProperty('frequencyCap');
+  });
+
   it('shows the settings with the workspace once set', async () => {
     const res = await api.get('/v1/workspace');
     expect(field(res.body, 'settings', 'email', 'postalAddress')).toBe(settings.postalAddress);

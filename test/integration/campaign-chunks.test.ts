@@ -12,6 +12,7 @@ import { type ChunksRepository, chunksRepository } from '../../lib/campaigns/sen
 import { type CampaignToSend, sendChunk } from '../../lib/campaigns/send/send-chunk.ts';
 import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import type { EmailMessage } from '../../lib/email/message.schema.ts';
+import { frequencyCapsRepository } from '../../lib/email/send/frequency-caps.repository.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
 import { type SendDeps, sendRecorded } from '../../lib/email/send/send-batch.ts';
 import { type SendRequest, sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
@@ -124,6 +125,7 @@ const sendDeps = (ws: string): Omit<SendDeps, 'messages'> => ({
   mailer: sesBulkMailer(ses(), { configurationSet: 'ecrm-local' }),
   halt: memoryHalt(),
   limits: noLimits,
+  caps: frequencyCapsRepository(real.table),
   clock: systemClock,
   onHalt: () => {},
 });

@@ -14,6 +14,7 @@ import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import { messageKey, newMessageId } from '../../lib/email/message.schema.ts';
 import { messagesRepository } from '../../lib/email/messages.repository.ts';
 import { emailRequestsRepository } from '../../lib/email/send/email-requests.repository.ts';
+import { frequencyCapsRepository } from '../../lib/email/send/frequency-caps.repository.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
 import { type SendDeps, sendBatch } from '../../lib/email/send/send-batch.ts';
 import { type SendRequest, sendRequestSchema } from '../../lib/email/send/send-request.schema.ts';
@@ -97,6 +98,7 @@ const deps = (ws: string): SendDeps => ({
   mailer: sesBulkMailer(ses(), { configurationSet: 'ecrm-local' }),
   halt: memoryHalt(),
   limits: noLimits,
+  caps: frequencyCapsRepository(real.table),
   clock: systemClock,
   onHalt: () => {},
 });

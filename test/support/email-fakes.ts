@@ -17,9 +17,12 @@ import type {
   SubscriptionPort,
   TemplatePort,
 } from '../../lib/email/ports.ts';
+import { freeSlot, windowStart } from '../../lib/email/send/frequency-cap.ts';
 import type {
+  CappedSend,
   ContactReader,
   EntryResult,
+  FrequencyCaps,
   Mailer,
   MessageStore,
   OutgoingBatch,
@@ -158,6 +161,10 @@ export const memoryMessages = () => {
       store.writes++;
       fromClaimed(k(ws, c, m), (x) => ({ ...x, status: 'failed', reason, at: { ...x.at, failed: at } }));
     },
+    async markRefused(ws, c, m, reason, at) {
+      store.writes++;
+      fromClaimed(k(ws, c, m), (x) => ({ ...x, status: 'refused', reason, at: { ...x.at, refused: at } }));
+    },
     async noteUnknown(ws, c, m, reason) {
       store.writes++;
       fromClaimed(k(ws, c, m), (x) => ({ ...x, reason }));
@@ -168,6 +175,40 @@ export const memoryMessages = () => {
     },
   };
   return store;
+};
+
+/** The frequency cap in memory, with the same slot rules as the table's (frequency-cap.ts). */
+export const memoryFrequencyCaps = () => {
+  const slots = new Map<string, Map<number, number>>();
+  const caps: FrequencyCaps & { slots: typeof slots; counts: number; givenBack: number } = {
+    slots,
+    counts: 0,
+    givenBack: 0,
+    async count(ws, recipients, cap, now) {
+      caps.counts++;
+      const counted: CappedSend[] = [];
+      const at = now.getTime();
+      for (const { contactId, messageId } of recipients) {
+        const mine = slots.get(`${ws}/${contactId}`) ?? new Map<number, number>();
+        const choice = freeSlot(mine, cap.limit, windowStart(cap, at));
+        if (choice === undefined) continue;
+        mine.set(choice.take, at);
+        slots.set(`${ws}/${contactId}`, mine);
+        counted.push({ contactId, messageId, slot: choice.take, at });
+      }
+      return counted;
+    },
+    async giveBack(ws, sends) {
+      for (const s of sends) {
+        const mine = slots.get(`${ws}/${s.contactId}`);
+        if (mine?.get(s.slot) === s.at) {
+          mine.delete(s.slot);
+          caps.givenBack++;
+        }
+      }
+    },
+  };
+  return caps;
 };
 
 /** A mailer that answers each call with `answer(batch, callIndex)` and keeps every batch it got. */

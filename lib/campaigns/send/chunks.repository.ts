@@ -4,7 +4,8 @@
  *
  * - a recipient is claimed only from `p` (pending): two deliveries of the same chunk cannot both
  *   claim it, and a recipient settled before is never claimed again;
- * - a claimed recipient is settled only from `c`: released (back to `p`), sent, failed or unknown.
+ * - a claimed recipient is settled only from `c`: released (back to `p`), sent, failed, unknown, or
+ *   capped (`k`: over the workspace's frequency cap, counted after the claim).
  *
  * A write whose condition fails re-reads what it lost to (the item comes back with the failure) and
  * applies itself to the recipients still in the state it expects.
@@ -257,6 +258,8 @@ export const chunksRepository = (table: Table) => {
             return { index, to: 'u', reason: `outcome unknown: ${s.reason}` };
           case 'released':
             return { index, to: 'p' };
+          case 'capped':
+            return { index, to: 'k' };
         }
       };
       const byIndex = new Map<number, string>([...indexOf].map(([id, i]) => [i, id]));

@@ -37,6 +37,8 @@ export type Settlement = SettledRecipient &
     | { readonly outcome: 'unknown'; readonly reason: string }
     /** SES certainly did not take it: the claim is dropped so that a redelivery sends it. */
     | { readonly outcome: 'released' }
+    /** Over the workspace's frequency cap: never handed to SES; final. */
+    | { readonly outcome: 'capped'; readonly reason: string; readonly at: string }
   );
 
 export interface ClaimStore {
@@ -87,6 +89,8 @@ export const messageClaims = (messages: MessageStore): ClaimStore => ({
           return messages.noteUnknown(ws, s.contactId, s.messageId, `outcome unknown: ${s.reason}`);
         case 'released':
           return messages.release(ws, s.contactId, s.messageId);
+        case 'capped':
+          return messages.markRefused(ws, s.contactId, s.messageId, s.reason, s.at);
       }
     };
     await Promise.all(settlements.map(write));

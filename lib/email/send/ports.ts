@@ -5,7 +5,7 @@
  */
 import type { Contact } from '../../contacts/contact.schema.ts';
 import type { DomainEvent } from '../../shared/events/catalogue.ts';
-import type { EmailSettings } from '../../workspaces/email-settings.schema.ts';
+import type { EmailSettings, FrequencyCap } from '../../workspaces/email-settings.schema.ts';
 import type { EmailMessage } from '../message.schema.ts';
 import type { MessageTags } from '../message-tags.ts';
 
@@ -75,8 +75,43 @@ export interface MessageStore {
   ): Promise<void>;
   /** Keep `claimed` but say why the outcome is unknown (the feedback loop's Send event settles it). */
   noteUnknown(workspaceId: string, contactId: string, messageId: string, reason: string): Promise<void>;
+  /** claimed → refused with the reason (over the frequency cap: decided after the claim). */
+  markRefused(
+    workspaceId: string,
+    contactId: string,
+    messageId: string,
+    reason: string,
+    at: string,
+  ): Promise<void>;
   /** Drop a claim SES certainly did not act on, so the redelivered request can send it. */
   release(workspaceId: string, contactId: string, messageId: string): Promise<void>;
+}
+
+/** A recipient's send counted against its contact's frequency cap: the slot it took, and when. */
+export interface CappedSend {
+  readonly contactId: string;
+  readonly messageId: string;
+  readonly slot: number;
+  /** Epoch ms: the value written in the slot. */
+  readonly at: number;
+}
+
+/** The workspace's frequency cap, per contact (frequency-cap.ts for the window maths). */
+export interface FrequencyCaps {
+  /**
+   * Counts each recipient's send against its contact's cap, each with one conditional write that
+   * succeeds only while the contact has fewer than `limit` sends in the window. Returns the sends
+   * counted; the message ids not among them are over the cap (nothing written for them). When it
+   * throws, the sends it counted are given back.
+   */
+  count(
+    workspaceId: string,
+    recipients: readonly { readonly contactId: string; readonly messageId: string }[],
+    cap: FrequencyCap,
+    now: Date,
+  ): Promise<CappedSend[]>;
+  /** Uncounts sends that were never made (failed for good, or released to be sent again later). */
+  giveBack(workspaceId: string, sends: readonly CappedSend[]): Promise<void>;
 }
 
 export interface SendingHalt {

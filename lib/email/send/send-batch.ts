@@ -14,6 +14,10 @@
  *   take them for sent mail.
  * - Refusals (not eligible, the whole marketing request refused) and render failures are final and
  *   recorded with the claims; nothing is retried that a retry cannot fix.
+ * - Under a workspace frequency cap (marketing to contacts only; never transactional), each recipient
+ *   this call claimed is counted against its contact's cap before SES sees it (cap-step.ts; nothing
+ *   read or written when there is no cap). Over the cap: `capped`, settled through the claim store
+ *   like any outcome, never sent. A count is given back when its send fails for good or is released.
  */
 
 import type { Contact } from '../../contacts/contact.schema.ts';
@@ -22,12 +26,14 @@ import type { EmailMessage } from '../message.schema.ts';
 import type { EmailKind, MessageTags } from '../message-tags.ts';
 import { recipientIsContact, templateTag } from '../message-tags.ts';
 import type { PausePort, RecipientLinks, SenderPort, SubscriptionPort, TemplatePort } from '../ports.ts';
+import { type CapStep, countAgainstCap, giveBackUnsent } from './cap-step.ts';
 import { type ClaimEntry, type ClaimStore, messageClaims, type Settlement } from './claims.ts';
 import { type DeliverOptions, deliver } from './deliver.ts';
 import { checkedFrom, UnsafeHeaderError } from './header-safety.ts';
 import { outgoingEmail } from './outgoing.ts';
 import type {
   ContactReader,
+  FrequencyCaps,
   Mailer,
   MessageStore,
   OutgoingEmail,
@@ -49,6 +55,8 @@ export interface SendDeps {
   readonly mailer: Mailer;
   readonly halt: SendingHalt;
   readonly limits: SendLimits;
+  /** The workspaces' frequency caps; asked only when the workspace has one. */
+  readonly caps: FrequencyCaps;
   readonly clock: Clock;
   /** Called once by the invocation that halted sending (metric + log: what the alarm watches). */
   readonly onHalt: (reason: string) => void;
@@ -57,6 +65,8 @@ export interface SendDeps {
 export type RecipientOutcome =
   | { readonly status: 'sent'; readonly sesMessageId: string }
   | { readonly status: 'refused' | 'failed'; readonly reason: string }
+  /** Over the workspace's frequency cap: not sent, final. */
+  | { readonly status: 'capped'; readonly reason: string }
   /** Claimed before (a redelivery, a reused id): not sent again. */
   | { readonly status: 'duplicate' }
   /** Not sent this time, claim released: the request must be retried (SQS redelivery). */
@@ -279,8 +289,18 @@ export const sendRecorded = async (
   });
   if (ready.length === 0) return { recipients: outcomes, retry: false };
 
+  const cap = kind === 'marketing' && recipientIsContact(request.origin) ? settings.frequencyCap : undefined;
+  const { toSend, capped, counted }: CapStep = cap
+    ? await countAgainstCap(ws, ready, cap, deps, claims)
+    : { toSend: ready, capped: [], counted: [] };
+  for (const c of capped) outcomes[c.messageId] = { status: 'capped', reason: c.reason };
+  if (toSend.length === 0) {
+    await claims.settle(ws, capped);
+    return { recipients: outcomes, retry: false };
+  }
+
   const delivered = await deliver(
-    { from, fromIdentityArn: sender.fromIdentityArn, tenantName: sender.tenantName, emails: ready },
+    { from, fromIdentityArn: sender.fromIdentityArn, tenantName: sender.tenantName, emails: toSend },
     deps,
     options.deliver,
   );
@@ -315,7 +335,9 @@ export const sendRecorded = async (
         return { ...who, outcome: 'released' };
     }
   };
-  await claims.settle(ws, delivered.map(settlementOf));
+  const settlements = delivered.map(settlementOf);
+  await claims.settle(ws, [...capped, ...settlements]);
+  await giveBackUnsent(ws, counted, settlements, deps.caps);
   if (haltReason !== undefined && (await deps.halt.trip(ws, haltReason))) deps.onHalt(haltReason);
   return {
     recipients: outcomes,
