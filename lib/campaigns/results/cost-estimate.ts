@@ -17,13 +17,16 @@
  * - 0.6 Lambda invocation: half a send invocation (two jobs each) of ~250 ms at 512 MB, a tenth of a
  *   feedback invocation (batches of 10) of ~100 ms at 128 MB.
  *
- * Per recipient handed to the send path: 1 read unit (its contact, read consistently in the
- * chunk's one BatchGetItem).
+ * Per recipient handed to the send path: 0.5 read unit (its contact, in the chunk's one
+ * BatchGetItem).
  *
  * Per counted feedback event (an open, a click on a link, a bounce, a complaint, a rejection, an
- * unsubscribe): the same queue and invocation share, 2 write units (the message entry, ~1-2 KB,
- * plus the counters' share), 1 bus event (`email.engaged`) and its share of the outbox relay. Repeated
- * opens and clicks of one message are not counted, so the estimate leaves their (small) cost out.
+ * unsubscribe): its queue message and share of a feedback invocation, the message entry (~1.4 write
+ * units with the counters' share), one `email.engaged` bus event, and what that event triggers by
+ * default: lead scoring (~1 write unit) and segment evaluation, an invocation each (~2 read units).
+ * Repeated opens and clicks of one message are not counted, so the estimate leaves their (small) cost
+ * out. These figures follow what `npm run bench -- campaigns` measured (README, Benchmarks: $1.40 per
+ * 1M recipients with 25 % open / 3 % click / 1 % bounce); the model gives about $1.38 there.
  *
  * Left out: the progress and finish checks' reads of the chunks (~0.5 read unit per chunk each), the
  * timers, and the SES fee's attachments; they are small beside the above.
@@ -40,13 +43,14 @@ export const UNIT_MODEL = {
     lambdaRequests: 0.6,
     lambdaGbSeconds: 0.12625,
   },
-  perRecipientHandled: { readUnits: 1 },
+  perRecipientHandled: { readUnits: 0.5 },
   perFeedbackEvent: {
-    writeUnits: 2,
+    writeUnits: 2.4,
+    readUnits: 2,
     sqsRequests: 1.2,
     busEvents: 1,
-    lambdaRequests: 0.11,
-    lambdaGbSeconds: 0.00125,
+    lambdaRequests: 2.3,
+    lambdaGbSeconds: 0.015,
   },
 } as const;
 
@@ -95,7 +99,10 @@ export const estimateCampaignCost = (c: CampaignConsumption): CostEstimate => {
   const chunks = Math.ceil(c.audience / CHUNK_SIZE);
   const m = UNIT_MODEL;
   const writeUnits = chunks * m.perChunk.writeUnits + c.feedbackEvents * m.perFeedbackEvent.writeUnits;
-  const readUnits = chunks * m.perChunk.readUnits + c.handled * m.perRecipientHandled.readUnits;
+  const readUnits =
+    chunks * m.perChunk.readUnits +
+    c.handled * m.perRecipientHandled.readUnits +
+    c.feedbackEvents * m.perFeedbackEvent.readUnits;
   const sqsRequests = chunks * m.perChunk.sqsRequests + c.feedbackEvents * m.perFeedbackEvent.sqsRequests;
   const lambdaRequests =
     chunks * m.perChunk.lambdaRequests + c.feedbackEvents * m.perFeedbackEvent.lambdaRequests;
