@@ -34,7 +34,7 @@ export const campaignUsage = `  campaign create --name <label> --template <templ
       [--topic <topic id>] [--utm source=ecrm,medium=email,campaign=<name>] [--sender-domain <domain>]
       [--idempotency-key <key>]          (or --file <campaign.json>: the POST /v1/campaigns body)
   campaign list [--status draft|scheduled|sending|paused|sent|cancelled|failed] | show --id <campaign id>
-  campaign update --id <campaign id> --file <changes.json>   (draft or scheduled only)
+  campaign update --id <campaign id> --file <changes.json>   (draft or scheduled only; an A/B test: "abTest")
   campaign schedule --id <campaign id> (--at YYYY-MM-DDTHH:mm --time-zone <IANA zone> | --date YYYY-MM-DD --time HH:mm)
       (--date/--time: at that time in each recipient's own zone)
   campaign unschedule | start [--idempotency-key <key>] | pause | resume | cancel | delete --id <campaign id>

@@ -75,7 +75,9 @@ export const getCampaignRoute = defineRoute({
   path: '/v1/campaigns/{campaignId}',
   scope: 'read',
   tag,
-  summary: 'A campaign: its content, audience, status and schedule.',
+  summary:
+    'A campaign: its content, audience, status and schedule; with an A/B test once launched, when the ' +
+    "winner is picked and each variant's test-wave emails sent, opened and clicked (each once) with their rates.",
   params,
   responses: {
     200: { description: 'the campaign', schema: campaignViewSchema },

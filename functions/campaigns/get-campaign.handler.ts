@@ -1,9 +1,8 @@
-import { campaignView } from '../../lib/campaigns/campaign.schema.ts';
-import { getCampaign } from '../../lib/campaigns/manage-campaigns.ts';
-import { campaignDeps } from '../shared/campaign-deps.ts';
+import { campaignWithAbResults } from '../../lib/campaigns/ab-results.ts';
+import { abDecideDeps } from '../shared/campaign-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
 import { getCampaignRoute } from './campaign.routes.ts';
 
 export const handler = httpHandler(getCampaignRoute, async ({ principal, params }) =>
-  ok(campaignView(await getCampaign(principal.workspaceId, params.campaignId, campaignDeps()))),
+  ok(await campaignWithAbResults(principal.workspaceId, params.campaignId, abDecideDeps())),
 );

@@ -9,7 +9,7 @@ import { systemClock } from '../../lib/shared/clock.ts';
 import { fireTimer } from '../../lib/timers/fire.ts';
 import { runTask } from '../../lib/timers/tasks.ts';
 import { timerMessage } from '../../lib/timers/timer.schema.ts';
-import { campaignStateDeps } from '../shared/campaign-deps.ts';
+import { abDecideDeps, campaignStateDeps } from '../shared/campaign-deps.ts';
 import { campaignSendDeps } from '../shared/campaign-send-deps.ts';
 import { logger } from '../shared/http-errors.ts';
 import { scoringDeps } from '../shared/scoring-deps.ts';
@@ -22,6 +22,7 @@ const run = runTask({
   membership: membershipDeps,
   scoring: scoringDeps,
   campaigns: campaignStateDeps,
+  abTests: abDecideDeps,
   campaignSend: campaignSendDeps,
 });
 

@@ -203,7 +203,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       TABLE_NAME: tableName,
       BUS_NAME: LOCAL_BUS,
       // A sending campaign's finish check looks every few seconds here (a minute in AWS).
-      CAMPAIGN_FINISH_POLL_SECONDS: '3',
+      CAMPAIGN_FINISH_POLL_SECONDS: process.env.CAMPAIGN_FINISH_POLL_SECONDS ?? '3',
       SES_CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
       SES_ARN_PREFIX: `arn:aws:ses:${REGION}:${ACCOUNT}:`,
       DNS_SERVERS: dns.server,

@@ -10,6 +10,7 @@
  */
 import { ValidationError } from '../shared/errors.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
+import { assertAbSchedule, pinVariants } from './ab-test.ts';
 import type { Campaign, CampaignSchedule } from './campaign.schema.ts';
 import { checkReferences } from './campaign-references.ts';
 import { nextStatus } from './campaign-transitions.ts';
@@ -42,10 +43,14 @@ const dropTimer = async (before: Campaign | undefined, after: Campaign, deps: Ca
   }
 };
 
-/** The campaign with its references checked again and its template version pinned. */
+/** The campaign with its references checked again and its template versions pinned (its A/B variants' too). */
 const pinned = async (campaign: Campaign, deps: CampaignDeps): Promise<Campaign> => {
-  const { version } = await checkReferences(campaign.workspaceId, campaign, deps.references);
-  return { ...campaign, template: { ...campaign.template, version } };
+  const { version, variantVersions } = await checkReferences(campaign.workspaceId, campaign, deps.references);
+  return {
+    ...campaign,
+    template: { ...campaign.template, version },
+    ...(campaign.abTest ? { abTest: pinVariants(campaign.abTest, variantVersions) } : {}),
+  };
 };
 
 /** Schedule a draft, or reschedule a scheduled campaign; `sendAt` must be in the future. */
@@ -73,6 +78,7 @@ export const scheduleCampaign = async (
     campaignId,
     async (current) => {
       const status = nextStatus('schedule', current.status);
+      assertAbSchedule(current.abTest, schedule, 'type');
       const next = { ...(await pinned(current, deps)), status, schedule, sendAt: sendAtIso };
       // Timer first: if the write below fails or never happens, the timer finds nothing to launch.
       await deps.timers.set(workspaceId, LAUNCH_TASK, launchTimerId(campaignId, sendAtIso), sendAt, {

@@ -34,6 +34,16 @@ export interface CampaignReferences {
   readonly audience: CampaignAudience;
   readonly topic?: string | undefined;
   readonly senderDomain?: string | undefined;
+  /** An A/B test's variants: each variant's own template, when it has one. */
+  readonly abTest?:
+    | {
+        readonly variants: readonly {
+          readonly template?:
+            | { readonly templateId: string; readonly version?: number | undefined }
+            | undefined;
+        }[];
+      }
+    | undefined;
 }
 
 const segmentIssues = async (
@@ -52,34 +62,86 @@ const segmentIssues = async (
   );
 };
 
+interface TemplateCheck {
+  readonly issues: FieldIssue[];
+  /** The version to pin, when the template is fine. */
+  readonly version?: number;
+  /** Its subscription topic (the pinned version's). */
+  readonly topic?: string | undefined;
+}
+
+/** A template (and version, when given) of the workspace, a marketing one; `path` names its field. */
+const templateCheck = async (
+  workspaceId: string,
+  ref: { readonly templateId: string; readonly version?: number | undefined },
+  path: string,
+  readers: ReferenceReaders,
+): Promise<TemplateCheck> => {
+  const { templateId, version } = ref;
+  const [head, pinned] = await Promise.all([
+    readers.templates.get(workspaceId, templateId),
+    version === undefined ? undefined : readers.templates.getVersion(workspaceId, templateId, version),
+  ]);
+  if (!head)
+    return {
+      issues: [{ path: `${path}.templateId`, message: `no template ${templateId} in this workspace` }],
+    };
+  if (version !== undefined && !pinned)
+    return {
+      issues: [{ path: `${path}.version`, message: `template ${templateId} has no version ${version}` }],
+    };
+  if ((pinned ?? head).kind !== 'marketing')
+    return {
+      issues: [
+        {
+          path: `${path}.templateId`,
+          message: `${templateId}${pinned ? ` version ${version}` : ''} is a ${(pinned ?? head).kind} template; a campaign sends a marketing one`,
+        },
+      ],
+    };
+  return { issues: [], version: version ?? head.latestVersion, topic: (pinned ?? head).topic };
+};
+
 /**
  * Check every reference; returns the template version to pin (the given one, or the latest) when
- * the template is fine. Throws a ValidationError naming each field whose reference is missing.
+ * the template is fine, and likewise for each A/B variant's own template (undefined for a variant
+ * that sends the campaign's). Throws a ValidationError naming each field whose reference is missing.
  */
 export const checkReferences = async (
   workspaceId: string,
   refs: CampaignReferences,
   readers: ReferenceReaders,
-): Promise<{ version: number }> => {
-  const { templateId, version } = refs.template;
-  const [segments, head, pinned, workspace, sender] = await Promise.all([
+): Promise<{ version: number; variantVersions: (number | undefined)[] }> => {
+  const variants = refs.abTest?.variants ?? [];
+  const [segments, main, variantChecks, workspace, sender] = await Promise.all([
     segmentIssues(workspaceId, refs.audience, readers),
-    readers.templates.get(workspaceId, templateId),
-    version === undefined ? undefined : readers.templates.getVersion(workspaceId, templateId, version),
+    templateCheck(workspaceId, refs.template, 'template', readers),
+    Promise.all(
+      variants.map((v, i) =>
+        v.template
+          ? templateCheck(workspaceId, v.template, `abTest.variants[${i}].template`, readers)
+          : undefined,
+      ),
+    ),
     refs.topic === undefined ? undefined : readers.workspaces.get(workspaceId),
     refs.senderDomain === undefined ? undefined : readers.senderDomains.get(workspaceId, refs.senderDomain),
   ]);
-  const issues: FieldIssue[] = [...segments];
-  if (!head) {
-    issues.push({ path: 'template.templateId', message: `no template ${templateId} in this workspace` });
-  } else if (version !== undefined && !pinned) {
-    issues.push({ path: 'template.version', message: `template ${templateId} has no version ${version}` });
-  } else if ((pinned ?? head).kind !== 'marketing') {
-    issues.push({
-      path: 'template.templateId',
-      message: `${templateId}${pinned ? ` version ${version}` : ''} is a ${(pinned ?? head).kind} template; a campaign sends a marketing one`,
-    });
-  }
+  const issues: FieldIssue[] = [...segments, ...main.issues];
+  variantChecks.forEach((check, i) => {
+    issues.push(...(check?.issues ?? []));
+    // Without a campaign topic each email would take its own template's: a variant must not reach
+    // contacts unsubscribed from the topic the campaign is sent under.
+    if (
+      refs.topic === undefined &&
+      check?.version !== undefined &&
+      main.version !== undefined &&
+      check.topic !== main.topic
+    )
+      issues.push({
+        path: `abTest.variants[${i}].template.templateId`,
+        message: `its topic (${check.topic ?? 'none'}) is not the campaign template's (${main.topic ?? 'none'}): give the campaign a topic, or use a template of the same topic`,
+      });
+  });
   if (refs.topic !== undefined) {
     const topics = workspace?.settings.email?.topics ?? [];
     if (!topics.some((t) => t.id === refs.topic))
@@ -91,8 +153,8 @@ export const checkReferences = async (
       message: `${refs.senderDomain} is not a sender domain of this workspace`,
     });
   const first = issues[0];
-  if (first || !head) {
+  if (first || main.version === undefined) {
     throw new ValidationError(`invalid ${first?.path}: ${first?.message}`, issues);
   }
-  return { version: version ?? head.latestVersion };
+  return { version: main.version, variantVersions: variantChecks.map((c) => c?.version) };
 };

@@ -86,7 +86,17 @@ export const changeCampaign = async (
     const before = await deps.campaigns.get(workspaceId, campaignId);
     if (!before) throw new NotFoundError(`no campaign ${campaignId}`);
     const now = deps.clock.now();
-    const { next, event } = await decide(before, now);
+    let decision: Decision;
+    try {
+      decision = await decide(before, now);
+    } catch (error) {
+      // A parallel request with the same key may have won between the replay check and the read (its
+      // key record is written with the change it made): then this one is its replay, not a refusal.
+      const replayedNow = await replayOf(request, deps);
+      if (replayedNow) return replayedNow;
+      throw error;
+    }
+    const { next, event } = decision;
     const stored: Campaign = { ...next, updatedAt: now.toISOString(), rev: before.rev + 1 };
     try {
       await deps.campaigns.replace(

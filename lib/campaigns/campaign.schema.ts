@@ -12,6 +12,7 @@ import { domainSchema } from '../senders/sender-domain.schema.ts';
 import { newId } from '../shared/ids.ts';
 import { templateIdSchema, templateVersionSchema } from '../templates/template.schema.ts';
 import { topicIdSchema } from '../workspaces/email-settings.schema.ts';
+import { abTestInput, abTestRecord, abTestViewSchema } from './ab-test.schema.ts';
 
 /** `cmp_` and 20 lower-case Crockford base32 characters (48 bits of time, 52 random bits). */
 export const campaignIdSchema = z.string().regex(/^cmp_[0-9a-z]{20}$/, 'not a campaign id');
@@ -172,6 +173,7 @@ export const createCampaignBody = z.strictObject({
   senderDomain: domainSchema
     .optional()
     .describe('a domain the workspace registered; default: its default sender domain'),
+  abTest: abTestInput.optional().describe('an A/B test of subjects or templates (ab-test.schema.ts)'),
 });
 export type CreateCampaignInput = z.infer<typeof createCampaignBody>;
 
@@ -183,6 +185,7 @@ export const updateCampaignBody = z.strictObject({
   topic: topicIdSchema.nullable().optional(),
   utm: utmSchema.nullable().optional(),
   senderDomain: domainSchema.nullable().optional(),
+  abTest: abTestInput.nullable().optional(),
 });
 export type UpdateCampaignInput = z.infer<typeof updateCampaignBody>;
 
@@ -199,6 +202,7 @@ export const campaignRecord = z.object({
   utm: utmSchema.optional(),
   senderDomain: z.string().optional(),
   schedule: campaignScheduleSchema.optional(),
+  abTest: abTestRecord.optional(),
   /** The UTC instant of the (first) send, set when scheduled. */
   sendAt: z.string().optional(),
   startedAt: z.string().optional(),
@@ -228,6 +232,7 @@ export const campaignViewSchema = z.strictObject({
   utm: utmSchema.optional(),
   senderDomain: z.string().optional(),
   schedule: campaignScheduleSchema.optional(),
+  abTest: abTestViewSchema.optional(),
   sendAt: z.string().optional().describe('UTC instant of the (first) send, once scheduled'),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
@@ -248,6 +253,7 @@ export const campaignView = (c: Campaign): CampaignView => ({
   ...(c.utm !== undefined ? { utm: c.utm } : {}),
   ...(c.senderDomain !== undefined ? { senderDomain: c.senderDomain } : {}),
   ...(c.schedule !== undefined ? { schedule: c.schedule } : {}),
+  ...(c.abTest !== undefined ? { abTest: c.abTest } : {}),
   ...(c.sendAt !== undefined ? { sendAt: c.sendAt } : {}),
   ...(c.startedAt !== undefined ? { startedAt: c.startedAt } : {}),
   ...(c.finishedAt !== undefined ? { finishedAt: c.finishedAt } : {}),

@@ -14,11 +14,13 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { readItem, type Table } from '../shared/table.ts';
+import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import type { AbMetric } from './ab-test.schema.ts';
 import { type Campaign, type CampaignStatus, campaignIdSchema, campaignRecord } from './campaign.schema.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -87,6 +89,44 @@ export const campaignsRepository = (table: Table) => {
         },
         extra,
       );
+    },
+
+    /**
+     * Record an A/B test's winner, once: only on a campaign that has a test without a winner yet and
+     * is in one of `statuses`. True when this write decided it; false when the condition failed (it
+     * was decided before, or the campaign has no test or left those statuses). Increments `rev`, so a
+     * writer that read the campaign before reads it again rather than writing the winner away.
+     */
+    async setAbWinner(
+      workspaceId: string,
+      campaignId: string,
+      decision: { readonly winner: number; readonly decidedAt: string; readonly decidedBy: AbMetric },
+      statuses: readonly CampaignStatus[],
+    ): Promise<boolean> {
+      const allowed = Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s]));
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: T,
+            Key: keys.campaign(workspaceId, campaignId),
+            UpdateExpression:
+              'SET abTest.winner = :winner, abTest.decidedAt = :at, abTest.decidedBy = :by, updatedAt = :at ADD rev :one',
+            ConditionExpression: `attribute_exists(abTest) AND attribute_not_exists(abTest.winner) AND #status IN (${Object.keys(allowed).join(', ')})`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':winner': decision.winner,
+              ':at': decision.decidedAt,
+              ':by': decision.decidedBy,
+              ':one': 1,
+              ...allowed,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
 
     /** Delete a campaign if it still has the status and rev it was read with. */

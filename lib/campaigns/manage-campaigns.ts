@@ -4,7 +4,9 @@
  * template version again if the template changed), and deleted only while draft. Creating honours an
  * `Idempotency-Key`: the same key and body from two clients create one campaign.
  */
-import { ConflictError, NotFoundError } from '../shared/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { assertAbSchedule, pinVariants } from './ab-test.ts';
+import { abSubjectIssues } from './ab-test-subjects.ts';
 import type {
   Campaign,
   CampaignStatus,
@@ -37,6 +39,9 @@ export const createCampaign = async (
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const replayed = await replayOf(request, deps);
     if (replayed) return replayed;
+    const subjects = abSubjectIssues(input.abTest);
+    if (subjects[0])
+      throw new ValidationError(`invalid ${subjects[0].path}: ${subjects[0].message}`, subjects);
     await checkReferences(workspaceId, input, deps.references);
     const now = deps.clock.now();
     const at = now.toISOString();
@@ -52,6 +57,7 @@ export const createCampaign = async (
       ...(input.topic !== undefined ? { topic: input.topic } : {}),
       ...(input.utm !== undefined ? { utm: input.utm } : {}),
       ...(input.senderDomain !== undefined ? { senderDomain: input.senderDomain } : {}),
+      ...(input.abTest !== undefined ? { abTest: input.abTest } : {}),
       createdAt: at,
       updatedAt: at,
       rev: 1,
@@ -95,6 +101,8 @@ export const updateCampaign = async (
   deps: CampaignDeps,
 ): Promise<Campaign> => {
   if (Object.keys(input).length === 0) return getCampaign(workspaceId, campaignId, deps);
+  const subjects = abSubjectIssues(input.abTest);
+  if (subjects[0]) throw new ValidationError(`invalid ${subjects[0].path}: ${subjects[0].message}`, subjects);
   const { campaign } = await changeCampaign(
     workspaceId,
     campaignId,
@@ -108,12 +116,19 @@ export const updateCampaign = async (
         ...(input.topic ? { topic: input.topic } : {}),
         ...(input.utm ? { utm: input.utm } : {}),
         ...(input.senderDomain ? { senderDomain: input.senderDomain } : {}),
+        ...(input.abTest ? { abTest: input.abTest } : {}),
       };
-      const cleared = (['topic', 'utm', 'senderDomain'] as const).filter((f) => input[f] === null);
+      const cleared = (['topic', 'utm', 'senderDomain', 'abTest'] as const).filter((f) => input[f] === null);
       next = without(next, ...cleared);
-      const { version } = await checkReferences(workspaceId, next, deps.references);
-      // A scheduled campaign always has its version pinned: it may launch at any moment.
-      if (next.status === 'scheduled') next = { ...next, template: { ...next.template, version } };
+      assertAbSchedule(next.abTest, next.schedule, 'abTest');
+      const { version, variantVersions } = await checkReferences(workspaceId, next, deps.references);
+      // A scheduled campaign always has its versions pinned: it may launch at any moment.
+      if (next.status === 'scheduled')
+        next = {
+          ...next,
+          template: { ...next.template, version },
+          ...(next.abTest ? { abTest: pinVariants(next.abTest, variantVersions) } : {}),
+        };
       return { next };
     },
     deps,

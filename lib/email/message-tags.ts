@@ -28,6 +28,8 @@ export const MESSAGE_TAG = {
    * feedback (an open, a bounce...), which thus knows what was sent without a lookup.
    */
   template: 'ecrm-template',
+  /** A campaign A/B test email's variant (`0`–`3`): opens and clicks are counted per variant. */
+  variant: 'ecrm-variant',
 } as const;
 
 export const EMAIL_KINDS = ['marketing', 'transactional'] as const;
@@ -56,6 +58,7 @@ export const messageTagsSchema = z.object({
   originId: tagValue.optional(),
   chunk: tagValue.optional(),
   template: tagValue.optional(),
+  variant: z.string().regex(/^\d$/, 'a variant is one digit').optional(),
 });
 export type MessageTags = z.infer<typeof messageTagsSchema>;
 
@@ -72,6 +75,7 @@ export const toSesTags = (tags: MessageTags): { Name: string; Value: string }[] 
   if (checked.originId !== undefined) out.push({ Name: MESSAGE_TAG.originId, Value: checked.originId });
   if (checked.chunk !== undefined) out.push({ Name: MESSAGE_TAG.chunk, Value: checked.chunk });
   if (checked.template !== undefined) out.push({ Name: MESSAGE_TAG.template, Value: checked.template });
+  if (checked.variant !== undefined) out.push({ Name: MESSAGE_TAG.variant, Value: checked.variant });
   return out;
 };
 
@@ -89,9 +93,17 @@ export const readMessageTags = (tags: Readonly<Record<string, readonly string[] 
     originId: tags[MESSAGE_TAG.originId]?.[0],
     chunk: tags[MESSAGE_TAG.chunk]?.[0],
     template: tags[MESSAGE_TAG.template]?.[0],
+    variant: tags[MESSAGE_TAG.variant]?.[0],
   });
   return parsed.success ? parsed.data : undefined;
 };
+
+/**
+ * The counter origin id of one A/B variant of a campaign (`<campaignId>~v<variant>`): its opens and
+ * clicks are counted there as well as on the campaign. `~` is in no campaign id, so the two never meet.
+ */
+export const variantOriginId = (campaignId: string, variant: number | string): string =>
+  `${campaignId}~v${variant}`;
 
 /** The suffix of the chunk tag of a call's witness entry (its last). */
 export const CALL_WITNESS = '-w';

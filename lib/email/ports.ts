@@ -45,6 +45,8 @@ export interface RenderInput {
   readonly links?: RecipientLinks | undefined;
   /** What triggered the send (the order, the checkout, the event's properties...). */
   readonly data?: Readonly<Record<string, unknown>> | undefined;
+  /** A subject (Liquid) rendered instead of the template's, in every locale: a campaign's A/B variant. */
+  readonly subject?: string | undefined;
 }
 
 /** A template version loaded once per batch; rendering it is pure and synchronous per recipient. */

@@ -9,9 +9,7 @@
  */
 
 import { nextChange } from '../conditions/evaluate.ts';
-import { type EngagementInput, type EventInput, subjectOf } from '../conditions/subject.ts';
 import type { ContactsRepository } from '../contacts/contacts.repository.ts';
-import { engagementOf } from '../email/history/engagement.ts';
 import type { TimelineRepository } from '../events/timeline.repository.ts';
 import type { Clock } from '../shared/clock.ts';
 import { PutCommand } from '../shared/dynamodb/commands.ts';
@@ -22,7 +20,8 @@ import type { Timers } from '../timers/timers.ts';
 import { compileSegment } from './compiled-segments.ts';
 import type { RebuildState, SegmentRecord } from './segment.schema.ts';
 import type { SegmentsRepository } from './segments.repository.ts';
-import { EVENTS_WINDOW, recheckAt, recheckTimerId } from './update-membership.ts';
+import { subjectWithHistory } from './subject-with-history.ts';
+import { recheckAt, recheckTimerId } from './update-membership.ts';
 
 export interface RebuildDeps {
   readonly table: Table;
@@ -108,18 +107,7 @@ export const rebuildSegment = async (
       );
       const context = { now: deps.clock.now() };
       for (const contact of contacts) {
-        let events: EventInput[] | undefined;
-        let engagement: EngagementInput[] | undefined;
-        if (compiled.reads.timeline || compiled.reads.engagement) {
-          const t = await deps.timeline.page(keys.contactPartition(workspaceId, contact.id), EVENTS_WINDOW);
-          events = t.entries.map((e) => ({
-            name: e.name,
-            occurredAt: e.occurredAt,
-            properties: e.properties,
-          }));
-          engagement = engagementOf(t.entries);
-        }
-        const subject = { ...subjectOf(contact, events), ...(engagement ? { engagement } : {}) };
+        const subject = await subjectWithHistory(workspaceId, contact, compiled.reads, deps.timeline);
         const member = compiled.evaluate(subject, context);
         const flip = compiled.reads.timeRelative
           ? nextChange(compiled.condition, subject, context)

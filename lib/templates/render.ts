@@ -77,6 +77,17 @@ const unshownMarketingParts = (
  */
 export const loadVersion = (version: TemplateVersionRecord): LoadedTemplate => {
   const parsed = new Map<ShippedLocale, ParsedLocale>();
+  /** Subjects given instead of the template's (A/B variants), parsed once per locale. */
+  const subjects = new Map<string, Template[]>();
+  const subjectOverride = (locale: ShippedLocale, source: string): Template[] => {
+    const key = `${locale}\n${source}`;
+    let tpl = subjects.get(key);
+    if (!tpl) {
+      tpl = liquidEngine('plain', locale).parse(source);
+      subjects.set(key, tpl);
+    }
+    return tpl;
+  };
   const available = SHIPPED_LOCALES.filter((l) => version.locales[l] !== undefined);
   return {
     ref: { templateId: version.templateId, version: version.version },
@@ -100,9 +111,17 @@ export const loadVersion = (version: TemplateVersionRecord): LoadedTemplate => {
         }
         parsed.set(locale, templates);
       }
+      if (input.subject !== undefined) {
+        try {
+          templates = { ...templates, subject: subjectOverride(locale, input.subject) };
+        } catch (error) {
+          return { ok: false, reason: failure('subject', locale, error) };
+        }
+      }
+      const parts = templates;
       const scope: Record<string, unknown> = renderScope(input, locale);
       const run = (part: Part, mode: OutputMode): string => {
-        const tpl = templates[part];
+        const tpl = parts[part];
         if (!tpl) return '';
         try {
           const out: unknown = liquidEngine(mode, locale).renderSync(tpl, scope);

@@ -25,6 +25,11 @@ const definitions = {
       "A scheduled campaign's send time came: it starts sending if it is still scheduled for `sendAt`.",
     input: z.object({ campaignId: id, sendAt: z.iso.datetime() }),
   },
+  'campaign-ab-decide': {
+    description:
+      "A campaign's A/B test is due: the winner is picked by its metric and the rest's wave is set to send it.",
+    input: z.object({ campaignId: id }),
+  },
   'campaign-wave': {
     description:
       'A send wave\'s time came ("9:00 in each recipient\'s own time zone"): its pending chunks are queued.',

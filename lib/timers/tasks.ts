@@ -3,6 +3,7 @@
  * here and knows nothing of checkouts, segments or scores.
  */
 import type * as z from 'zod';
+import { type AbDecideDeps, decideAbTest } from '../campaigns/ab-decide.ts';
 import { launchScheduledCampaign } from '../campaigns/campaign-lifecycle.ts';
 import type { CampaignStateDeps } from '../campaigns/deps.ts';
 import { resumeAfterDailyQuota } from '../campaigns/send/daily-quota.ts';
@@ -27,6 +28,7 @@ export interface TaskDeps {
   readonly membership: () => MembershipDeps;
   readonly scoring: () => ScoringDeps;
   readonly campaigns: () => CampaignStateDeps;
+  readonly abTests: () => AbDecideDeps;
   readonly campaignSend: () => PipelineDeps & { readonly readAccount: () => Promise<AccountQuota> };
 }
 
@@ -45,6 +47,7 @@ export const taskUseCases: UseCases = {
     scoreContact(workspaceId, input.contactId, { kind: 'decay' }, deps.scoring()),
   'campaign-launch': (workspaceId, input, deps) =>
     launchScheduledCampaign(workspaceId, input, deps.campaigns()),
+  'campaign-ab-decide': (workspaceId, input, deps) => decideAbTest(workspaceId, input, deps.abTests()),
   'campaign-wave': async (workspaceId, input, deps) => {
     const { campaignId, wave } = input;
     await deps
@@ -63,6 +66,7 @@ const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
   'segment-recheck': taskDefinition('segment-recheck').input,
   'score-decay': taskDefinition('score-decay').input,
   'campaign-launch': taskDefinition('campaign-launch').input,
+  'campaign-ab-decide': taskDefinition('campaign-ab-decide').input,
   'campaign-wave': taskDefinition('campaign-wave').input,
   'campaign-finish': taskDefinition('campaign-finish').input,
   'campaign-quota-resume': taskDefinition('campaign-quota-resume').input,

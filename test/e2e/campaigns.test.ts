@@ -29,6 +29,9 @@ const NEWS = {
 };
 
 beforeAll(async () => {
+  // These campaigns' audiences are empty: a finish check minutes away keeps them `sending` while the
+  // test pauses, resumes and cancels them (campaign-send.test.ts sends for real).
+  process.env.CAMPAIGN_FINISH_POLL_SECONDS = '600';
   stack = await startStack();
   ws = await workspaceWithKeys(stack);
   api = client(stack, ws.admin);
@@ -199,6 +202,79 @@ describe('campaigns over HTTP', () => {
     expect((await api.del(`/v1/campaigns/${id}`)).status).toBe(204);
     expect((await api.get(`/v1/campaigns/${id}`)).status).toBe(404);
   });
+
+  it('an A/B test is validated field by field, pinned when scheduled, and shows its results per variant', async () => {
+    const abTest = {
+      variants: [
+        {},
+        { subject: 'Only today, {{ contact.firstName | default: "friend" }}' },
+        { template: { templateId: 'news' } },
+      ],
+      testShare: 20,
+      metric: 'clickRate',
+      decideAfterMinutes: 120,
+    };
+    const body = {
+      name: 'A/B',
+      template: { templateId: 'news', version: 1 },
+      audience: { segments: { include: [segmentId] } },
+    };
+    const issues = async (over: unknown) => {
+      const res = await api.post('/v1/campaigns', { ...body, abTest: over });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      return JSON.stringify(field(res.body, 'error', 'issues'));
+    };
+    expect(await issues({ ...abTest, testShare: 70 })).toContain('abTest.testShare');
+    expect(await issues({ ...abTest, variants: [{}, { template: { templateId: 'missing' } }] })).toContain(
+      'abTest.variants[1].template.templateId',
+    );
+    expect(await issues({ ...abTest, variants: [{}, { subject: 'Hi {{ x | nope }}' }] })).toContain(
+      'abTest.variants[1].subject',
+    );
+
+    const created = await api.post('/v1/campaigns', { ...body, abTest });
+    expect(created.status).toBe(201);
+    const id = String(field(created.body, 'id'));
+    const local = await api.post(`/v1/campaigns/${id}/schedule`, {
+      type: 'recipientLocal',
+      date: '2099-01-01',
+      time: '09:00',
+    });
+    expect(local.status).toBe(422);
+    expect(JSON.stringify(field(local.body, 'error', 'issues'))).toContain('"type"');
+    expect(
+      (
+        await api.post(`/v1/campaigns/${id}/schedule`, {
+          type: 'at',
+          at: '2099-01-01T09:00',
+          timeZone: 'UTC',
+        })
+      ).status,
+    ).toBe(200);
+    // The variant naming the template without a version gets its latest (2) pinned; the campaign keeps its 1.
+    const scheduled = await api.get(`/v1/campaigns/${id}`);
+    expect(field(scheduled.body, 'abTest', 'variants', 2, 'template', 'version')).toBe(2);
+    expect(field(scheduled.body, 'abTest', 'results')).toBeUndefined();
+    const started = await api.post(`/v1/campaigns/${id}/start`, {});
+    expect(started.status).toBe(200);
+    const startedAt = Date.parse(String(field(started.body, 'startedAt')));
+    const shown = await ecrmCli(stack, ws.admin, 'campaign', 'show', '--id', id);
+    expect(field(shown, 'abTest')).toMatchObject({
+      metric: 'clickRate',
+      testShare: 20,
+      decideAt: new Date(startedAt + 120 * 60_000).toISOString(),
+      results: [
+        { variant: 0, template: { templateId: 'news', version: 1 }, sent: 0, opened: 0, clickRate: 0 },
+        {
+          variant: 1,
+          template: { templateId: 'news', version: 1 },
+          subject: abTest.variants[1]?.subject,
+          sent: 0,
+        },
+        { variant: 2, template: { templateId: 'news', version: 2 }, sent: 0 },
+      ],
+    });
+  }, 60_000);
 
   it('lists campaigns page by page', async () => {
     const names = Array.from({ length: 3 }, (_, i) => `Paged ${i} ${randomToken(3)}`);

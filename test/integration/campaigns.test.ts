@@ -290,6 +290,7 @@ describe('campaigns on DynamoDB Local', () => {
       membership: unused,
       scoring: unused,
       campaigns: () => ({ campaigns, clock }),
+      abTests: unused,
       campaignSend: unused,
     } satisfies TaskDeps);
 
@@ -403,5 +404,28 @@ describe('campaigns on DynamoDB Local', () => {
     expect((await stored(keyed.id))?.rev).toBe(2);
     // The same key to start another campaign is another request.
     await expect(startCampaign(ws, plain.id, key, deps)).rejects.toThrow(IdempotencyKeyReusedError);
+  });
+
+  it('a start with a key that another start with it won just after the replay check is that one’s replay', async () => {
+    const { campaign } = await createCampaign(ws, body(), undefined, deps);
+    const key = `start-${randomToken(8)}`;
+    let raced = false;
+    // The other request wins between this one's replay check and its read of the campaign.
+    const late: CampaignDeps = {
+      ...deps,
+      campaigns: {
+        ...campaigns,
+        get: async (workspaceId, campaignId) => {
+          if (!raced) {
+            raced = true;
+            await startCampaign(workspaceId, campaignId, key, deps);
+          }
+          return campaigns.get(workspaceId, campaignId);
+        },
+      },
+    };
+    const outcome = await startCampaign(ws, campaign.id, key, late);
+    expect(outcome.replayed).toBe(true);
+    expect(outcome.campaign.status).toBe('sending');
   });
 });

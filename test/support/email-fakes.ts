@@ -67,7 +67,7 @@ export const fakeTemplate = (
     return {
       ok: true,
       email: {
-        subject: `Hello ${name} ${product}`.trim(),
+        subject: input.subject ?? `Hello ${name} ${product}`.trim(),
         html: `<p>Hello ${escapeHtml(name)} ${escapeHtml(product)}</p>${footer}`,
         text: `Hello ${name} ${product}`.trim(),
         locale: 'en',

@@ -73,7 +73,7 @@ describe('the snapshot of a shard', () => {
       audience: memoryAudience(members),
       waves: async (c) => c.map(() => 0),
     });
-    expect(out).toEqual({ chunks: 4 });
+    expect(out).toEqual({ chunks: 4, done: true });
     expect([...chunks.items.keys()].sort()).toEqual([0, 1, 2, 3]);
     expect([...chunks.items.values()].map((c) => c.contacts.length)).toEqual([
       CHUNK_SIZE,
@@ -143,5 +143,28 @@ describe('the snapshot of a shard', () => {
     });
     expect(chunks.items.get(0)?.waves).toEqual([5, 2, 5, 2, 5, 2, 5]);
     expect(written).toEqual([[2, 5]]);
+  });
+
+  it('stops when told (out of time) and the next run goes on where it stopped', async () => {
+    const chunks = memoryChunks();
+    const members = ids(173);
+    let written = 0;
+    const first = await snapshotShard(CAMPAIGN, 4, {
+      chunks,
+      audience: memoryAudience(members),
+      waves: async (c) => c.map(() => 0),
+      written: async () => {
+        written++;
+      },
+      stop: () => written >= 2,
+    });
+    expect(first).toEqual({ chunks: 2, done: false });
+    const second = await snapshotShard(CAMPAIGN, 4, {
+      chunks,
+      audience: memoryAudience(members),
+      waves: async (c) => c.map(() => 0),
+    });
+    expect(second).toEqual({ chunks: 4, done: true });
+    expect([...chunks.items.values()].flatMap((c) => c.contacts)).toEqual(members);
   });
 });

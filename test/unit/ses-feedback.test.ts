@@ -224,3 +224,26 @@ describe('tally', () => {
     expect([...t.check]).toEqual(['ws_a']);
   });
 });
+
+describe('tally of A/B test email', () => {
+  it('counts a variant email for its campaign and for its variant, each clicked message once', () => {
+    const at = new Date('2026-11-01T10:20:00Z');
+    const applied = (name: Parameters<typeof taggedSesEvent>[0], t: MessageTags) => {
+      const feedback = readFeedback(taggedSesEvent(name, t, at));
+      if (!feedback) throw new Error('no feedback');
+      return { status: 'applied' as const, feedback, message: true, suppressed: false };
+    };
+    const v1 = tags({ variant: '1' });
+    const rest = tags({ contactId: 'c_9' });
+    const t = tally([
+      applied('open', v1),
+      applied('click', v1),
+      { ...applied('click', v1), anotherLink: true },
+      applied('open', rest),
+    ]);
+    expect([...t.origins.values()]).toEqual([
+      { ws: 'ws_a', origin: 'campaign', originId: 'cmp_1', counts: { opened: 2, clicked: 1 } },
+      { ws: 'ws_a', origin: 'campaign', originId: 'cmp_1~v1', counts: { opened: 1, clicked: 1 } },
+    ]);
+  });
+});

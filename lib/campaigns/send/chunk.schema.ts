@@ -36,10 +36,19 @@ export const chunkRecord = z
     waveSet: z.array(z.number().int().min(0)).min(1),
     /** Why a recipient was refused or failed, or why its outcome is unknown, by position. */
     reasons: z.record(z.string(), z.string()).default({}),
+    /**
+     * A/B test campaigns only: each recipient's variant, by position (meaningful in the test wave, 0;
+     * the rest's wave sends the winner). Absent for a campaign without a test: no extra bytes.
+     */
+    variants: z.array(z.number().int().min(0)).optional(),
   })
   .refine((c) => c.states.length === c.contacts.length && c.waves.length === c.contacts.length, {
     message: 'one state and one wave per recipient',
     path: ['states'],
+  })
+  .refine((c) => c.variants === undefined || c.variants.length === c.contacts.length, {
+    message: 'one variant per recipient',
+    path: ['variants'],
   });
 export type CampaignChunk = z.infer<typeof chunkRecord>;
 

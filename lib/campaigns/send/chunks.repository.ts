@@ -106,9 +106,15 @@ export const chunksRepository = (table: Table) => {
   return {
     /**
      * Writes a new chunk with every recipient pending (`waves`: each recipient's send wave, all 0 for
-     * a campaign sent at one moment); false when the chunk was written before.
+     * a campaign sent at one moment; `variants`: each recipient's A/B variant, for a campaign with an
+     * A/B test only); false when the chunk was written before.
      */
-    async create(ref: ChunkRef, contacts: readonly string[], waves?: readonly number[]): Promise<boolean> {
+    async create(
+      ref: ChunkRef,
+      contacts: readonly string[],
+      waves?: readonly number[],
+      variants?: readonly number[],
+    ): Promise<boolean> {
       const each = waves ?? contacts.map(() => 0);
       const chunk: CampaignChunk = {
         type: 'campaignChunk',
@@ -121,6 +127,7 @@ export const chunksRepository = (table: Table) => {
         waves: [...each],
         waveSet: [...new Set(each)].sort((a, b) => a - b),
         reasons: {},
+        ...(variants ? { variants: [...variants] } : {}),
       };
       try {
         await table.client.send(

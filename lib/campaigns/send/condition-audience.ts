@@ -5,14 +5,13 @@
  * needs events or email engagement. Nothing is stored but the chunks: the condition is evaluated once,
  * at the snapshot.
  */
+
 import { type Condition, parseCondition } from '../../conditions/condition.schema.ts';
 import { dependencies } from '../../conditions/dependencies.ts';
 import { compile } from '../../conditions/evaluate.ts';
-import { type EngagementInput, type EventInput, subjectOf } from '../../conditions/subject.ts';
 import type { ContactsRepository } from '../../contacts/contacts.repository.ts';
-import { engagementOf } from '../../email/history/engagement.ts';
 import type { TimelineRepository } from '../../events/timeline.repository.ts';
-import { EVENTS_WINDOW } from '../../segments/update-membership.ts';
+import { subjectWithHistory } from '../../segments/subject-with-history.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { keys } from '../../shared/keys.ts';
 import type { AudienceSource } from './audience-pages.ts';
@@ -38,18 +37,7 @@ export const conditionAudience = (
       const context = { now: deps.clock.now() };
       const matched: string[] = [];
       for (const contact of contacts) {
-        let events: EventInput[] | undefined;
-        let engagement: EngagementInput[] | undefined;
-        if (reads.timeline || reads.engagement) {
-          const t = await deps.timeline.page(keys.contactPartition(workspaceId, contact.id), EVENTS_WINDOW);
-          events = t.entries.map((e) => ({
-            name: e.name,
-            occurredAt: e.occurredAt,
-            properties: e.properties,
-          }));
-          engagement = engagementOf(t.entries);
-        }
-        const subject = { ...subjectOf(contact, events), ...(engagement ? { engagement } : {}) };
+        const subject = await subjectWithHistory(workspaceId, contact, reads, deps.timeline);
         if (evaluate(subject, context)) matched.push(contact.id);
       }
       return { contactIds: matched, done: listed.done, last: listed.last };

@@ -8,14 +8,18 @@
  * - A delivery of a chunk already sent sends nothing: its recipients are no longer pending.
  * - A recipient whose contact was erased since the snapshot is refused in the chunk like any other
  *   refusal (the send path records it through the chunk), so that the campaign can finish.
+ * - A campaign with an A/B test sends one request per variant in its test wave, and its other wave
+ *   only once the winner is known (variant-groups.ts); until then that wave stays pending.
  */
 import type { BatchOutcome, SendDeps, SendOptions } from '../../email/send/send-batch.ts';
 import { sendRecorded } from '../../email/send/send-batch.ts';
 import type { SendRequest } from '../../email/send/send-request.schema.ts';
 import type { UtmParams } from '../../email/send/utm.ts';
+import type { AbTestToSend } from '../ab-test.ts';
 import { campaignMessageId } from './campaign-message-id.ts';
 import type { ChunkRef } from './chunk.schema.ts';
 import type { ChunksRepository } from './chunks.repository.ts';
+import { variantGroups } from './variant-groups.ts';
 
 /** One queue message of the campaign send queue: a chunk and the wave to send from it. */
 export interface ChunkJob extends ChunkRef {
@@ -31,6 +35,8 @@ export interface CampaignToSend {
   readonly senderDomain?: string | undefined;
   /** When it started sending: the time part of its message ids. */
   readonly startedAt: string;
+  /** Its A/B test, when it has one (`abTestToSend` of lib/campaigns/ab-test.ts). */
+  readonly abTest?: AbTestToSend | undefined;
 }
 
 export interface ChunkSendDeps {
@@ -63,25 +69,44 @@ export const sendChunk = async (
   );
   if (positions.length === 0) return { status: 'idle', why: 'nothing pending in this wave' };
 
-  const launchedAt = new Date(campaign.startedAt);
-  const recipients = positions.map((i) => {
-    const contactId = chunk.contacts[i] ?? '';
-    return { contactId, messageId: campaignMessageId(job.campaignId, launchedAt, contactId) };
-  });
-  const request: SendRequest = {
-    workspaceId: job.workspaceId,
-    kind: 'marketing',
-    origin: 'campaign',
-    originId: job.campaignId,
-    template: campaign.template,
-    ...(campaign.topic ? { topic: campaign.topic } : {}),
-    ...(campaign.utm ? { utm: campaign.utm } : {}),
-    ...(campaign.senderDomain ? { senderDomain: campaign.senderDomain } : {}),
-    chunk: `${job.shard}-${job.page}`,
-    recipients,
-  };
-  const indexOf = new Map(recipients.map((r, k) => [r.messageId, positions[k] ?? -1]));
-  const batch = await sendRecorded(request, deps.send, deps.chunks.claims(job, indexOf), options);
+  const plan = variantGroups(positions, job.wave, chunk.variants, campaign.template, campaign.abTest);
+  if ('waiting' in plan) return { status: 'idle', why: plan.waiting };
 
-  return { status: 'sent', batch };
+  const launchedAt = new Date(campaign.startedAt);
+  const batches: BatchOutcome[] = [];
+  for (const group of plan.groups) {
+    const recipients = group.positions.map((i) => {
+      const contactId = chunk.contacts[i] ?? '';
+      return { contactId, messageId: campaignMessageId(job.campaignId, launchedAt, contactId) };
+    });
+    const request: SendRequest = {
+      workspaceId: job.workspaceId,
+      kind: 'marketing',
+      origin: 'campaign',
+      originId: job.campaignId,
+      template: group.template,
+      ...(campaign.topic ? { topic: campaign.topic } : {}),
+      ...(campaign.utm ? { utm: campaign.utm } : {}),
+      ...(campaign.senderDomain ? { senderDomain: campaign.senderDomain } : {}),
+      ...(group.subject !== undefined ? { subject: group.subject } : {}),
+      ...(group.variant !== undefined ? { variant: group.variant } : {}),
+      chunk: `${job.shard}-${job.page}`,
+      recipients,
+    };
+    const indexOf = new Map(recipients.map((r, k) => [r.messageId, group.positions[k] ?? -1]));
+    batches.push(await sendRecorded(request, deps.send, deps.chunks.claims(job, indexOf), options));
+  }
+
+  return { status: 'sent', batch: mergeBatches(batches) };
+};
+
+/** One outcome for the requests of one chunk's wave (one per A/B variant). */
+const mergeBatches = (batches: readonly BatchOutcome[]): BatchOutcome => {
+  const halted = batches.find((b) => b.halted !== undefined)?.halted;
+  return {
+    recipients: Object.assign({}, ...batches.map((b) => b.recipients)),
+    retry: batches.some((b) => b.retry),
+    ...(halted !== undefined ? { halted } : {}),
+    ...(batches.some((b) => b.dailyQuota) ? { dailyQuota: true } : {}),
+  };
 };

@@ -7,6 +7,7 @@
  */
 import type { Clock } from '../../shared/clock.ts';
 import { type CountersRepository, type Counts, hourOf } from '../history/counters.repository.ts';
+import { variantOriginId } from '../message-tags.ts';
 import { applyFeedback, type FeedbackDeps, type FeedbackOutcome } from './apply-feedback.ts';
 import { linkHash } from './feedback.ts';
 import type { SendingThresholds } from './sending-health.ts';
@@ -68,6 +69,14 @@ export const tally = (outcomes: Iterable<FeedbackOutcome>): Tally => {
     // `clicked` counts messages clicked: another link of a message clicked before adds nothing to it.
     if (!o.anotherLink) bump(origin.counts, kind);
     t.origins.set(oKey, origin);
+    // An A/B test email counts for its variant too: the decision and the results per variant read it.
+    if (tags.variant !== undefined && tags.originId !== undefined && !o.anotherLink) {
+      const variantId = variantOriginId(tags.originId, tags.variant);
+      const vKey = `${ws}\n${tags.origin}\n${variantId}`;
+      const v = t.origins.get(vKey) ?? { ws, origin: tags.origin, originId: variantId, counts: {} };
+      bump(v.counts, kind);
+      t.origins.set(vKey, v);
+    }
     const { link } = o.feedback;
     if (kind === 'clicked' && link !== undefined) {
       const hash = linkHash(link);

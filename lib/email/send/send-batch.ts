@@ -250,6 +250,7 @@ export const sendRecorded = async (
       workspaceName: workspace.name,
       links,
       data: r.data,
+      ...(request.subject !== undefined ? { subject: request.subject } : {}),
     });
     if (!rendered.ok) return finalAt(r, kind, 'failed', `render: ${rendered.reason}`);
     const tags: MessageTags = {
@@ -260,6 +261,7 @@ export const sendRecorded = async (
       origin: request.origin,
       ...(request.originId ? { originId: request.originId } : {}),
       ...(request.chunk ? { chunk: request.chunk, template: templateTag(request.template) } : {}),
+      ...(request.variant !== undefined ? { variant: String(request.variant) } : {}),
     };
     try {
       return {

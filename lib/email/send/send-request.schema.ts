@@ -9,6 +9,7 @@ import { contactIdSchema, emailSchema } from '../../shared/values/identity.schem
 import { topicIdSchema } from '../../workspaces/email-settings.schema.ts';
 import { messageIdSchema } from '../message.schema.ts';
 import { emailKindSchema, originSchema, recipientIsContact } from '../message-tags.ts';
+import { isHeaderSafe } from './header-safety.ts';
 import { utmParamsSchema } from './utm.ts';
 
 /** SES SendBulkEmail takes at most 50 entries a call. */
@@ -57,6 +58,18 @@ export const sendRequestSchema = z
       .string()
       .regex(/^\d{1,2}-\d{1,8}$/, 'a chunk is <shard>-<page>')
       .optional(),
+    /**
+     * A subject (Liquid, one line) instead of the template's: a campaign's A/B variant. Rendered like
+     * the template's own subject; refused here if it holds anything that could end a header line.
+     */
+    subject: z
+      .string()
+      .min(1)
+      .max(998)
+      .refine(isHeaderSafe, 'the subject is one line, without control characters')
+      .optional(),
+    /** A campaign's A/B variant (its index): tagged on each email, so feedback is counted per variant. */
+    variant: z.number().int().min(0).max(9).optional(),
     recipients: z
       .array(sendRecipientSchema)
       .min(1)
