@@ -1,10 +1,11 @@
 /**
  * `ecrm campaign ...`: campaigns through the API: create a draft, list, show, edit, schedule, start,
- * pause, resume, cancel. Creating and starting take `--idempotency-key` (the same key sent again,
+ * pause, resume, cancel; watch one send (campaign-watch.ts) and read its results. Creating and starting take `--idempotency-key` (the same key sent again,
  * e.g. after a timeout, creates or starts once).
  */
 import { readFileSync } from 'node:fs';
 import { type ApiTarget, callApi } from './api-client.ts';
+import { watchCampaign } from './campaign-watch.ts';
 
 export interface CampaignFlags {
   readonly id?: string | undefined;
@@ -24,6 +25,8 @@ export interface CampaignFlags {
   readonly date?: string | undefined;
   readonly time?: string | undefined;
   readonly 'idempotency-key'?: string | undefined;
+  /** Seconds between two polls of `watch`. */
+  readonly interval?: string | undefined;
 }
 
 export const campaignUsage = `  campaign create --name <label> --template <template id> [--version <n>]
@@ -34,7 +37,11 @@ export const campaignUsage = `  campaign create --name <label> --template <templ
   campaign update --id <campaign id> --file <changes.json>   (draft or scheduled only; an A/B test: "abTest")
   campaign schedule --id <campaign id> (--at YYYY-MM-DDTHH:mm --time-zone <IANA zone> | --date YYYY-MM-DD --time HH:mm)
       (--date/--time: at that time in each recipient's own zone)
-  campaign unschedule | start [--idempotency-key <key>] | pause | resume | cancel | delete --id <campaign id>`;
+  campaign unschedule | start [--idempotency-key <key>] | pause | resume | cancel | delete --id <campaign id>
+  campaign watch <campaign id> [--interval <seconds>]   (live progress on stderr until sent, cancelled,
+      failed or paused; the last progress as JSON on stdout; exit 1 if it failed; default interval 2 s,
+      longer for big campaigns: each poll reads the whole campaign)
+  campaign progress | results --id <campaign id>   (results: outcomes, rates, links, revenue, AWS cost)`;
 
 const usageError = (message: string) => new Error(`${message}\n${campaignUsage}`);
 
@@ -105,12 +112,23 @@ const listPage = (value: unknown): { campaigns: unknown[]; next?: string } => {
   };
 };
 
+const interval = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0.2 || seconds > 3600)
+    throw usageError('--interval is a number of seconds from 0.2 to 3600');
+  return seconds * 1000;
+};
+
+/** `args`: the words after the verb (`campaign watch <id>`). */
 export const campaignCommand = async (
   verb: string | undefined,
   flags: CampaignFlags,
   api: ApiTarget,
+  args: readonly string[] = [],
 ): Promise<unknown> => {
-  const path = () => `/v1/campaigns/${encodeURIComponent(required(flags.id, 'id'))}`;
+  const id = flags.id ?? args[0];
+  const path = () => `/v1/campaigns/${encodeURIComponent(required(id, 'id'))}`;
   switch (verb) {
     case 'create':
       return callApi(api, 'POST', '/v1/campaigns', createBody(flags), keyHeader(flags));
@@ -147,7 +165,24 @@ export const campaignCommand = async (
       return callApi(api, 'POST', `${path()}/${verb}`, {});
     case 'delete':
       await callApi(api, 'DELETE', path());
-      return { deleted: flags.id };
+      return { deleted: id };
+    case 'progress':
+      return callApi(api, 'GET', `${path()}/progress`);
+    case 'results':
+      return callApi(api, 'GET', `${path()}/results`);
+    case 'watch': {
+      const url = `${path()}/progress`;
+      const last = await watchCampaign({
+        progress: () => callApi(api, 'GET', url),
+        write: (text) => process.stderr.write(text),
+        tty: process.stderr.isTTY === true,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        intervalMs: interval(flags.interval),
+        now: () => new Date(),
+      });
+      if (last.status === 'failed') process.exitCode = 1;
+      return last;
+    }
     default:
       throw usageError(`unknown command "campaign ${verb ?? ''}"`);
   }

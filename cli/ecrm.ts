@@ -16,6 +16,7 @@
  *   npm run ecrm -- sending status | resume | stats --origin campaign --id cmp_... [--local | --api URL --api-key K]
  *   npm run ecrm -- campaign create --name N --template T --include sg_... | list | show --id cmp_...
  *   npm run ecrm -- campaign schedule --id cmp_... --at 2026-12-01T09:00 --time-zone Europe/Paris | start | pause | resume | cancel
+ *   npm run ecrm -- campaign watch cmp_... [--interval 5] | progress --id cmp_... | results --id cmp_...
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  */
 import { readFileSync } from 'node:fs';
@@ -121,6 +122,7 @@ const { values, positionals } = parseArgs({
     'time-zone': { type: 'string' },
     date: { type: 'string' },
     time: { type: 'string' },
+    interval: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -156,6 +158,7 @@ const main = async (): Promise<unknown> => {
       verb,
       values,
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+      positionals.slice(2),
     );
   if (noun === 'email-settings') return emailSettingsCommand(verb);
   if (noun === 'email') return emailCommand(verb);

@@ -1,6 +1,7 @@
 /** Every HTTP route of the API, in the order the reference lists them. */
 import type { RouteSpec } from '../lib/shared/http/route.ts';
 import * as campaigns from './campaigns/campaign.routes.ts';
+import * as campaignReports from './campaigns/campaign-report.routes.ts';
 import * as contacts from './contacts/contact.routes.ts';
 import { openApiRoute } from './docs/openapi.route.ts';
 import * as email from './email/email.routes.ts';
@@ -88,6 +89,8 @@ export const routes = {
   pauseCampaign: campaigns.pauseCampaignRoute,
   resumeCampaign: campaigns.resumeCampaignRoute,
   cancelCampaign: campaigns.cancelCampaignRoute,
+  getCampaignProgress: campaignReports.getCampaignProgressRoute,
+  getCampaignResults: campaignReports.getCampaignResultsRoute,
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,

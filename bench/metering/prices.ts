@@ -1,23 +1,10 @@
 /**
- * AWS list prices (us-east-1, on-demand) the bench projects costs with, and the projection itself:
- * what one unit of work consumed, scaled to a million units.
+ * The bench's cost projection: what one unit of work consumed, scaled to a million units, at the list
+ * prices of lib/shared/aws-prices.ts (shared with the campaign cost estimate).
  */
-export const PRICES = {
-  /**
-   * DynamoDB on-demand, per write / read request unit (standard table class): $0.625 and $0.125 per
-   * million since AWS halved on-demand throughput prices on 1 November 2024.
-   */
-  writeUnit: 0.625 / 1e6,
-  readUnit: 0.125 / 1e6,
-  /** EventBridge custom events, per 64 KB chunk of a PutEvents entry. */
-  busEvent: 1.0 / 1e6,
-  /** Lambda requests, and arm64 compute per GB-second. */
-  lambdaRequest: 0.2 / 1e6,
-  lambdaGbSecond: 0.0000133334,
-  sqsRequest: 0.4 / 1e6,
-  /** EventBridge Scheduler, per scheduled invocation (API calls are not billed). */
-  schedulerInvocation: 1.0 / 1e6,
-} as const;
+import { PRICES } from '../../lib/shared/aws-prices.ts';
+
+export { PRICES };
 
 /** What a batch of work consumed, in billable units. */
 export interface Usage {

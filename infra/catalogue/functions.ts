@@ -4,6 +4,7 @@
  * stream poller and scheduler.
  */
 import { routes } from '../../functions/routes.ts';
+import { ORDER_CHANGES } from '../../lib/campaigns/results/attribute-order.ts';
 import { CAMPAIGN_WORK_EVENTS } from '../../lib/campaigns/send/start-send.ts';
 import { MQL_HANDOFF_PATTERN } from '../../lib/email/feedback/mql-handoff.ts';
 import { UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN } from '../../lib/email/feedback/record-unsubscribe.ts';
@@ -369,6 +370,26 @@ export const functions: readonly FunctionSpec[] = [
   http('pause-campaign', 'functions/campaigns/pause-campaign.handler.ts', routes.pauseCampaign, write),
   http('resume-campaign', 'functions/campaigns/resume-campaign.handler.ts', routes.resumeCampaign, write),
   http('cancel-campaign', 'functions/campaigns/cancel-campaign.handler.ts', routes.cancelCampaign, write),
+  http(
+    'get-campaign-progress',
+    'functions/campaigns/get-campaign-progress.handler.ts',
+    routes.getCampaignProgress,
+    read,
+  ),
+  http(
+    'get-campaign-results',
+    'functions/campaigns/get-campaign-results.handler.ts',
+    routes.getCampaignResults,
+    read,
+  ),
+  {
+    name: 'attribute-order',
+    entry: 'functions/campaigns/attribute-order.handler.ts',
+    description:
+      "Attributes a new storefront order to the campaign whose email its contact opened or clicked within the workspace's window, once; keeps its refunds beside it.",
+    trigger: { kind: 'event', pattern: patternFor(...typesIn(ORDER_CHANGES)) },
+    access: write,
+  },
   {
     name: 'ses-feedback',
     entry: 'functions/feedback/ses-feedback.handler.ts',

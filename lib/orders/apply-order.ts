@@ -121,6 +121,7 @@ export const applyOrder = async (
             status: next.status,
             total: next.total,
             currency: next.currency,
+            placedAt: next.placedAt,
           },
           deps.clock,
         );

@@ -81,6 +81,10 @@ export const keys = {
     sk: `T#${occurredAt}#${eventId}`,
   }),
   timelinePrefix: 'T#',
+  /** Bounds of a timeline query by time: every entry at or after `occurredAt`... */
+  timelineFrom: (occurredAt: string): string => `T#${occurredAt}`,
+  /** ...and every entry at or before it (`~` sorts after the `#` that ends an entry's time). */
+  timelineUpTo: (occurredAt: string): string => `T#${occurredAt}~`,
 
   /** An order, in its contact's partition (erased with the contact). */
   order: (workspaceId: string, contactId: string, connectionId: string, orderId: string): Key => ({
@@ -294,6 +298,29 @@ export const keys = {
   }),
   campaignChunkShard: (workspaceId: string, campaignId: string, shard: number): string =>
     `${ws(workspaceId)}#CCK#${campaignId}#${shard}`,
+  /**
+   * Which campaign a storefront order was attributed to: written once, by the first attribution of
+   * the order (its conditional put is what makes attribution happen once per order).
+   */
+  orderAttribution: (workspaceId: string, connectionId: string, orderId: string): Key => ({
+    pk: `${ws(workspaceId)}#OA#${connectionId}#${identityHash(orderId)}`,
+    sk: 'OA',
+  }),
+  /**
+   * An order attributed to a campaign, in the campaign's conversions partition (summed per currency
+   * for its results); the sort key names the order by a hash, never in clear.
+   */
+  campaignConversion: (
+    workspaceId: string,
+    campaignId: string,
+    connectionId: string,
+    orderId: string,
+  ): Key => ({
+    pk: `${ws(workspaceId)}#CV#${campaignId}`,
+    sk: identityHash(`${connectionId}\n${orderId}`),
+  }),
+  campaignConversionsPartition: (workspaceId: string, campaignId: string): string =>
+    `${ws(workspaceId)}#CV#${campaignId}`,
   /** A shard of a campaign's audience snapshot that is written whole (one item per shard, in one partition). */
   campaignSnapshotShard: (workspaceId: string, campaignId: string, shard: number): Key => ({
     pk: `${ws(workspaceId)}#CSS#${campaignId}`,

@@ -27,6 +27,32 @@ export const topicSchema = z.strictObject({
 });
 export type Topic = z.infer<typeof topicSchema>;
 
+/**
+ * How orders are attributed to campaigns (lib/campaigns/results/attribution.ts): an order placed
+ * within `windowDays` after the contact opened or clicked (`touches`) a campaign's email counts for
+ * one campaign, the latest touched (`lastTouch`) or the earliest (`firstTouch`).
+ */
+export const attributionSettingsSchema = z.strictObject({
+  windowDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(30)
+    .default(5)
+    .describe('days after an open or click of a campaign email during which an order counts for it (1-30)'),
+  model: z
+    .enum(['lastTouch', 'firstTouch'])
+    .default('lastTouch')
+    .describe('which campaign an order counts for when several were touched: the latest or the earliest'),
+  touches: z
+    .enum(['clickOrOpen', 'click'])
+    .default('clickOrOpen')
+    .describe(
+      'what counts as a touch: an open or a click, or clicks only (opens are inflated by mail privacy proxies)',
+    ),
+});
+export type AttributionSettings = z.infer<typeof attributionSettingsSchema>;
+
 /** The longest frequency-cap period: 90 days, in either unit. */
 export const MAX_CAP_PERIOD_HOURS = 90 * 24;
 
@@ -75,6 +101,8 @@ export const emailSettingsSchema = z.strictObject({
     .max(20, 'at most 20 topics')
     .refine((t) => new Set(t.map((x) => x.id)).size === t.length, 'topic ids must be unique')
     .default([]),
+  /** Revenue attribution of campaigns: the window, the model, and what counts as a touch. */
+  attribution: attributionSettingsSchema.prefault({}),
   /** Off (absent) by default: no marketing email is ever capped, and the cap costs nothing. */
   frequencyCap: frequencyCapSchema
     .optional()

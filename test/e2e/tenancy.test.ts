@@ -391,6 +391,16 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.post(`/v1/campaigns/${campaignId}/cancel`, {})).status).toBe(404);
     expect(field((await asA.get(`/v1/campaigns/${campaignId}`)).body, 'status')).toBe('draft');
   },
+  getCampaignProgress: async () => {
+    const campaignId = await aCampaign();
+    expect((await asB.get(`/v1/campaigns/${campaignId}/progress`)).status).toBe(404);
+    expect(field((await asA.get(`/v1/campaigns/${campaignId}/progress`)).body, 'status')).toBe('draft');
+  },
+  getCampaignResults: async () => {
+    const campaignId = await aCampaign();
+    expect((await asB.get(`/v1/campaigns/${campaignId}/results`)).status).toBe(404);
+    expect(field((await asA.get(`/v1/campaigns/${campaignId}/results`)).body, 'status')).toBe('draft');
+  },
   getSendingStatus: async () => {
     await stack.table.client.send(
       new PutCommand({

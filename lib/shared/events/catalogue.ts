@@ -115,6 +115,8 @@ const definitions = {
         status: z.string(),
         total: z.number().int(),
         currency: z.string(),
+        /** When the shop says it was placed (ISO); absent from events published before it was added. */
+        placedAt: z.string().optional(),
       }),
   },
   'order.updated': {
