@@ -5,8 +5,10 @@
  * each one a conditional write on `status` and `rev`. Suppression and consent are never part of the
  * stored audience: the send path applies them to every recipient at send time.
  */
+
 import * as z from 'zod';
 import { conditionSchema } from '../conditions/condition.schema.ts';
+import { utmParamsSchema } from '../email/send/utm.ts';
 import { segmentIdSchema } from '../segments/segment.schema.ts';
 import { domainSchema } from '../senders/sender-domain.schema.ts';
 import { newId } from '../shared/ids.ts';
@@ -66,19 +68,8 @@ export const campaignAudienceSchema = z.union([
 ]);
 export type CampaignAudience = z.infer<typeof campaignAudienceSchema>;
 
-const utmValue = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9._~-]+$/, 'letters, digits and . _ ~ -');
-
-export const utmSchema = z.strictObject({
-  source: utmValue,
-  medium: utmValue,
-  campaign: utmValue,
-  content: utmValue.optional(),
-  term: utmValue.optional(),
-});
+/** UTM parameters: the send path's own schema (lib/email/send/utm.ts), which puts them on the links. */
+export const utmSchema = utmParamsSchema;
 export type Utm = z.infer<typeof utmSchema>;
 
 const isTimeZone = (zone: string): boolean => {
