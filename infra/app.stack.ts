@@ -3,8 +3,14 @@
  * then each trigger kind wired by its own construct (HTTP API, event rules, outbox relay, schedules), then
  * each function's declared access bound, then alarms over everything. Replaceable at will: the data lives
  * in the data stack.
+ *
+ * CloudFormation allows 500 resources a stack, and each HTTP route costs four (function, integration,
+ * permission, route). So the functions of the routes of one API tag, with their routes, are a nested stack
+ * of their own (`ApiContacts`, `ApiCampaigns`…): one resource here, and `cdk deploy` still deploys
+ * everything at once. The split follows the tag, so a new route never moves another function between
+ * stacks (a function's name is fixed: moving it would be a replacement under the same name).
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -84,9 +90,22 @@ export class AppStack extends Stack {
     // One log group for every function (each JSON line names its function and service).
     const functionLogs = new logs.LogGroup(this, 'FunctionLogs', { retention: logs.RetentionDays.ONE_MONTH });
     const sharedRoles = new SharedRoles(this, 'SharedRoles');
+    const apiStacks = new Map<string, NestedStack>();
+    const scopeOf = (spec: FunctionSpec): Construct => {
+      if (spec.trigger.kind !== 'http') return this;
+      const { tag } = spec.trigger.route;
+      let nested = apiStacks.get(tag);
+      if (!nested) {
+        nested = new NestedStack(this, apiStackId(tag), {
+          description: `ecrm ${props.stage}: the functions and HTTP routes tagged ${tag}.`,
+        });
+        apiStacks.set(tag, nested);
+      }
+      return nested;
+    };
     this.functions = props.functions.map(
       (spec) =>
-        new EcrmFunction(this, spec.name, {
+        new EcrmFunction(scopeOf(spec), spec.name, {
           spec,
           namePrefix,
           tracing: selects(props.tracing, spec.name),
@@ -165,6 +184,13 @@ export class AppStack extends Stack {
     });
   }
 }
+
+/** `ApiContacts` for the `contacts` tag: the nested stack of a tag's routes. */
+export const apiStackId = (tag: string): string =>
+  `Api${tag
+    .split(/[^a-zA-Z0-9]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('')}`;
 
 const assertUniqueNames = (specs: readonly FunctionSpec[]): void => {
   const seen = new Set<string>();

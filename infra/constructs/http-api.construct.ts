@@ -75,20 +75,19 @@ export class HttpApi extends Construct {
       const routeKey = `${route.method} ${route.path}`;
       if (seen.has(routeKey)) throw new Error(`two catalogue functions declare the route ${routeKey}`);
       seen.add(routeKey);
-      const [httpRoute] = this.api.addRoutes({
-        path: route.path,
-        methods: [apigw.HttpMethod[route.method]],
+      // In the handler's own scope, so that a route lives in the (nested) stack of its function.
+      const httpRoute = new apigw.HttpRoute(handler, 'Route', {
+        httpApi: this.api,
+        routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
         integration: new integrations.HttpLambdaIntegration(`${handler.spec.name}Integration`, handler.fn),
       });
-      if (httpRoute) {
-        acknowledge(
-          httpRoute,
-          'APIG4',
-          route.scope === 'public'
-            ? `${routeKey} is public by design (${route.summary}); the handler authenticates what it must.`
-            : `${routeKey} needs an API key with the ${route.scope} scope, checked by its function (401/403 in the product's error format).`,
-        );
-      }
+      acknowledge(
+        httpRoute,
+        'APIG4',
+        route.scope === 'public'
+          ? `${routeKey} is public by design (${route.summary}); the handler authenticates what it must.`
+          : `${routeKey} needs an API key with the ${route.scope} scope, checked by its function (401/403 in the product's error format).`,
+      );
     }
   }
 }

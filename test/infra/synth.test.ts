@@ -15,11 +15,13 @@ beforeAll(() => {
 }, 900_000);
 
 describe('the real catalogue', () => {
-  it('fits in one CloudFormation stack (500 resources at most)', () => {
-    const count = Object.keys(ecrm.appTemplate.toJSON().Resources ?? {}).length;
-    // 492 with campaigns' progress, results and attribution: the app stack must be split (or routes
-    // share functions) before journeys add theirs; the margin left is for that change, not for growth.
-    expect(count).toBeLessThanOrEqual(495);
+  it("keeps every stack well inside CloudFormation's 500 resources (the API tags' routes are nested stacks)", () => {
+    const counts = new Map(
+      [...ecrm.stackTemplates].map(([id, t]) => [id, Object.keys(t.toJSON().Resources ?? {}).length]),
+    );
+    expect(counts.size).toBeGreaterThan(1);
+    // A margin of a fifth: growth shows here long before a deploy fails.
+    for (const [id, count] of counts) expect(count, id).toBeLessThanOrEqual(400);
   });
 
   it('builds one nodejs24.x arm64 Lambda per entry', () => {

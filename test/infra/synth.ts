@@ -3,6 +3,7 @@
  * back both stacks with their templates, plus cdk-nag's findings. Bundling is real: a broken handler entry
  * fails the infra tests as it would fail a deploy.
  */
+import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -12,7 +13,13 @@ import type { FunctionSpec } from '../../infra/catalogue/types.ts';
 
 export interface Synthesized extends EcrmApp {
   readonly dataTemplate: Template;
+  /**
+   * The app stack with its nested stacks (the API tags') merged in, their parameters and outputs
+   * resolved to what the app stack passes and reads: every function, route and grant in one template.
+   */
   readonly appTemplate: Template;
+  /** Each real stack's own template, the app stack's first: what CloudFormation's limits apply to. */
+  readonly stackTemplates: ReadonlyMap<string, Template>;
 }
 
 /** Synthesize with `functions` (the real catalogue when omitted); cdk-nag runs separately, see `nagFindings`. */
@@ -21,10 +28,76 @@ export const synthesize = (
   context: Record<string, unknown> = {},
 ): Synthesized => {
   const ecrm = createApp({ functions, context: { ...cdkJson.context, nag: 'false', ...context } });
+  const parent = Template.fromStack(ecrm.appStack);
+  const nested = ecrm.appStack.node.children.filter((c) => c instanceof NestedStack);
+  const stackTemplates = new Map([[ecrm.appStack.node.id, parent]]);
+  for (const stack of nested) stackTemplates.set(stack.node.id, Template.fromStack(stack));
+  const merged = nested.reduce<CfnTemplate>(
+    (template, stack) =>
+      mergeNested(template, resourceId(stack), stackTemplates.get(stack.node.id)?.toJSON() ?? {}),
+    parent.toJSON(),
+  );
   return {
     ...ecrm,
     dataTemplate: Template.fromStack(ecrm.data),
-    appTemplate: Template.fromStack(ecrm.appStack),
+    appTemplate: Template.fromJSON(merged),
+    stackTemplates,
+  };
+};
+
+type CfnTemplate = { [key: string]: unknown };
+
+const resourceId = (stack: NestedStack): string => {
+  const resource = stack.nestedStackResource;
+  if (!resource) throw new Error(`${stack.node.path} has no stack resource`);
+  return Stack.of(resource).getLogicalId(resource);
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `value` with every `{ Ref: name }` of a key of `bindings` replaced by its binding. */
+const substitute = (value: unknown, bindings: Record<string, unknown>): unknown => {
+  if (Array.isArray(value)) return value.map((v) => substitute(v, bindings));
+  if (!isRecord(value)) return value;
+  const ref = value.Ref;
+  if (typeof ref === 'string' && Object.keys(value).length === 1 && ref in bindings) return bindings[ref];
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, bindings)]));
+};
+
+/** `{ Fn::GetAtt: [stackId, 'Outputs.X'] }` in the parent replaced by the nested output's value. */
+const readOutputs = (value: unknown, stackId: string, outputs: Record<string, unknown>): unknown => {
+  if (Array.isArray(value)) return value.map((v) => readOutputs(v, stackId, outputs));
+  if (!isRecord(value)) return value;
+  const att = value['Fn::GetAtt'];
+  if (Array.isArray(att) && att[0] === stackId && typeof att[1] === 'string' && att[1].startsWith('Outputs.'))
+    return outputs[att[1].slice('Outputs.'.length)];
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readOutputs(v, stackId, outputs)]));
+};
+
+const mergeNested = (parent: CfnTemplate, stackId: string, child: CfnTemplate): CfnTemplate => {
+  const resources = isRecord(parent.Resources) ? { ...parent.Resources } : {};
+  const stackResource = resources[stackId];
+  const properties =
+    isRecord(stackResource) && isRecord(stackResource.Properties) ? stackResource.Properties : {};
+  const bindings = isRecord(properties.Parameters) ? properties.Parameters : {};
+  delete resources[stackId];
+  const childResources = substitute(child.Resources ?? {}, bindings);
+  const childOutputs = substitute(child.Outputs ?? {}, bindings);
+  const outputs = Object.fromEntries(
+    Object.entries(isRecord(childOutputs) ? childOutputs : {}).map(([k, v]) => [
+      k,
+      isRecord(v) ? v.Value : v,
+    ]),
+  );
+  for (const [id, resource] of Object.entries(isRecord(childResources) ? childResources : {})) {
+    if (id in resources) throw new Error(`${id} is in both the app stack and ${stackId}`);
+    resources[id] = resource;
+  }
+  return {
+    ...parent,
+    Resources: readOutputs(resources, stackId, outputs),
+    Outputs: readOutputs(parent.Outputs ?? {}, stackId, outputs),
   };
 };
 
