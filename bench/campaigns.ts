@@ -31,6 +31,8 @@ export interface CampaignBenchOptions {
   readonly recipients: number;
   /** Inject SES throttling on 30% of calls and lost answers (the done-when's faults). */
   readonly faults: boolean;
+  /** Lead scoring with rules for `email.opened` and `email.clicked` (the default model has none). */
+  readonly emailScoring?: boolean;
 }
 
 const RENDER_MS_PER_RECIPIENT = 1;
@@ -79,6 +81,13 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
     displayName: 'Bench',
     default: true,
   });
+  if (o.emailScoring)
+    await call('PUT', '/v1/scoring-model', {
+      engagement: [
+        { id: 'opened', event: 'email.opened', points: 1 },
+        { id: 'clicked', event: 'email.clicked', points: 3 },
+      ],
+    });
   const segmentId = idOf(await call('POST', '/v1/segments', { name: 'Bench audience', kind: 'static' }));
   const bounceEvery = 100;
   const people = await seedAudience(o.stack.table, o.workspaceId, segmentId, o.recipients);
@@ -178,6 +187,9 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
     schedulerInvocations: 0,
   };
   const per = (n: number) => n / o.recipients;
+  if (process.env.BENCH_DETAIL)
+    for (const [name, tally] of o.meter.all())
+      console.error(name, JSON.stringify(tally.byOperation, null, 1));
   const byFunction = [...new Set([...invocationStats.keys(), ...o.meter.all().keys()])]
     .map((name) => ({
       name,

@@ -33,6 +33,8 @@ const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const SEND_RECIPIENTS = Number(process.env.BENCH_SEND_RECIPIENTS ?? 1_000);
 const CAMPAIGN_RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
 const CAMPAIGN_FAULTS = process.env.BENCH_CAMPAIGN_FAULTS !== '0';
+/** A lead-scoring model that scores opens and clicks (the default model has no email rules). */
+const CAMPAIGN_EMAIL_SCORING = process.env.BENCH_CAMPAIGN_EMAIL_SCORING === '1';
 const BATCH = 25;
 
 /** `npm run bench -- costs bundles` runs only those parts; no argument runs every part. */
@@ -338,9 +340,10 @@ const benchStack = async () => {
         workspaceId: ws,
         recipients: CAMPAIGN_RECIPIENTS,
         faults: CAMPAIGN_FAULTS,
+        emailScoring: CAMPAIGN_EMAIL_SCORING,
       });
       console.log(
-        `\ncampaign to ${CAMPAIGN_RECIPIENTS} seeded contacts on the local stack${CAMPAIGN_FAULTS ? ' (SES throttling 30% of calls, 3 answers lost after SES took the mail)' : ''}, then 25% open / 3% click / 1% bounce; per recipient:`,
+        `\ncampaign to ${CAMPAIGN_RECIPIENTS} seeded contacts on the local stack${CAMPAIGN_FAULTS ? ' (SES throttling 30% of calls, 3 answers lost after SES took the mail)' : ''}, then 25% open / 3% click / 1% bounce${CAMPAIGN_EMAIL_SCORING ? ', lead scoring scoring opens and clicks' : ''}; per recipient:`,
       );
       row('exactly once: duplicates, missed', `${c.duplicates}, ${c.missed}`);
       row(

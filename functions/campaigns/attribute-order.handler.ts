@@ -10,7 +10,8 @@ import { parseBusEventFor } from '../shared/bus-event.ts';
 import { attributionDeps } from '../shared/campaign-results-deps.ts';
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>().handler(async (raw) => {
-  const event = parseBusEventFor(ORDER_CHANGES, raw);
-  const apply = event && meaningOf(ORDER_CHANGES, event);
-  if (apply) await apply(attributionDeps());
+  for (const event of parseBusEventFor(ORDER_CHANGES, raw)) {
+    const apply = meaningOf(ORDER_CHANGES, event);
+    if (apply) await apply(attributionDeps());
+  }
 });

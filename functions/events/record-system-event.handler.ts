@@ -9,6 +9,5 @@ import { parseBusEventFor } from '../shared/bus-event.ts';
 import { contactDeps } from '../shared/contact-deps.ts';
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>().handler(async (raw) => {
-  const event = parseBusEventFor(TIMELINE_FACTS, raw);
-  if (event) await recordSystemEvent(event, contactDeps());
+  for (const event of parseBusEventFor(TIMELINE_FACTS, raw)) await recordSystemEvent(event, contactDeps());
 });

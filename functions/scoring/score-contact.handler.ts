@@ -11,6 +11,5 @@ import { parseBusEventFor } from '../shared/bus-event.ts';
 import { scoringDeps } from '../shared/scoring-deps.ts';
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>().handler(async (raw) => {
-  const event = parseBusEventFor(SCORE_INPUTS, raw);
-  if (event) await scoreBusEvent(event, scoringDeps());
+  for (const event of parseBusEventFor(SCORE_INPUTS, raw)) await scoreBusEvent(event, scoringDeps());
 });

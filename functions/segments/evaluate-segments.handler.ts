@@ -11,6 +11,6 @@ import { parseBusEventFor } from '../shared/bus-event.ts';
 import { membershipDeps } from '../shared/segment-deps.ts';
 
 export const handler = middy<EventBridgeEvent<string, unknown>, void>().handler(async (raw) => {
-  const event = parseBusEventFor(CONTACT_CHANGES, raw);
-  if (event) await applyContactChange(event, membershipDeps());
+  for (const event of parseBusEventFor(CONTACT_CHANGES, raw))
+    await applyContactChange(event, membershipDeps());
 });

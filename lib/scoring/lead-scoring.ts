@@ -127,6 +127,16 @@ const eventTime = (event: EventInput, now: number): number => {
   return Number.isNaN(t) ? now : Math.min(t, now);
 };
 
+/** Whether any rule of the model reads the event: an engagement rule or a lifecycle event rule it matches. */
+export const eventCanScore = (event: EventInput, model: ScoringModel, now: Date): boolean => {
+  const compiled = compileModel(model);
+  const t = eventTime(event, now.getTime());
+  return (
+    compiled.engagement.some(({ filter }) => filter.matches(event, t)) ||
+    compiled.stageEvents.some(({ filter }) => filter.matches(event, t))
+  );
+};
+
 /**
  * Scores one event: every engagement rule it matches gives its points (after its cap), and a lifecycle
  * event rule it matches moves the stage forward, as may the new score's thresholds.

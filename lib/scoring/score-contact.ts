@@ -14,7 +14,7 @@ import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox
 import { keys } from '../shared/keys.ts';
 import { cancellationCodes, type Table } from '../shared/table.ts';
 import type { Timers } from '../timers/timers.ts';
-import { applyEvent, applyFit, type ScoreResult, setStage, settle } from './lead-scoring.ts';
+import { applyEvent, applyFit, eventCanScore, type ScoreResult, setStage, settle } from './lead-scoring.ts';
 import { scoreStateSchema } from './score-state.schema.ts';
 import { emptyScoreState, nextDecayStep } from './score-state.ts';
 import type { ScoringModel } from './scoring-model.schema.ts';
@@ -67,13 +67,18 @@ export const scoreContact = async (
   deps: ScoringDeps,
 ): Promise<'scored' | 'unchanged' | 'duplicate'> => {
   const model = await deps.models.get(workspaceId);
+  // An event no rule of the model reads changes nothing: no read, no write (most opens and clicks under
+  // a model without email rules, the default). Time alone moves a decaying score: the decay timer's job.
+  if (input.kind === 'event' && !eventCanScore(input.event, model, deps.clock.now())) return 'unchanged';
   const outcome = await retryOnConflict('score contact', async () => {
     const contact = await deps.contacts.get(workspaceId, contactId);
     if (!contact) throw new NotFoundError(`no contact ${contactId}`);
     const now = deps.clock.now();
     const result = compute(input, contact, model, now);
     const changed = result.score !== result.previousScore || result.stageChange !== undefined;
-    if (!changed && JSON.stringify(result.state) === JSON.stringify(contact.score))
+    // A contact never scored has the empty ledger: an input that leaves it empty writes nothing.
+    const before = contact.score ?? emptyScoreState(model);
+    if (!changed && JSON.stringify(result.state) === JSON.stringify(before))
       return { status: 'unchanged' as const, contact };
     const stageEvent = result.stageChange
       ? domainEvent(

@@ -108,4 +108,39 @@ describe('lead scoring on DynamoDB Local', () => {
     await scoreContact(ws, id, { kind: 'stage', id: 'm1', stage: 'lead' }, deps);
     expect((await deps.contacts.get(ws, id))?.score?.stage).toBe('lead');
   });
+
+  it('an event no rule reads costs no read and no write; a contact never scored keeps no ledger', async () => {
+    const id = (await upsertContact(ws, upsertContactBody.parse({ email: 'quiet@example.com' }), 'api', deps))
+      .contact.id;
+    const before = await deps.contacts.get(ws, id);
+    const sent: string[] = [];
+    const counting = {
+      ...deps.contacts,
+      get: async (w: string, c: string) => {
+        sent.push(c);
+        return deps.contacts.get(w, c);
+      },
+    };
+    const opened = { name: 'email.opened', occurredAt: clock.now().toISOString(), properties: {} };
+    expect(
+      await scoreContact(ws, id, { kind: 'event', id: 'o1', event: opened }, { ...deps, contacts: counting }),
+    ).toBe('unchanged');
+    expect(sent).toEqual([]);
+    // A page view the rule filters out (not /pricing) is not read either.
+    expect(
+      await scoreContact(
+        ws,
+        id,
+        { kind: 'event', id: 'b1', event: view('/blog') },
+        { ...deps, contacts: counting },
+      ),
+    ).toBe('unchanged');
+    expect(sent).toEqual([]);
+    // No fit rule holds: the ledger would stay empty, and is not written.
+    expect(await scoreContact(ws, id, { kind: 'fit' }, { ...deps, contacts: counting })).toBe('unchanged');
+    expect(sent).toEqual([id]);
+    const after = await deps.contacts.get(ws, id);
+    expect(after?.rev).toBe(before?.rev);
+    expect(after?.score).toBeUndefined();
+  });
 });

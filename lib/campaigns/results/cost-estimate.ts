@@ -22,11 +22,13 @@
  *
  * Per counted feedback event (an open, a click on a link, a bounce, a complaint, a rejection, an
  * unsubscribe): its queue message and share of a feedback invocation, the message entry (~1.4 write
- * units with the counters' share), one `email.engaged` bus event, and what that event triggers by
- * default: lead scoring (~1 write unit) and segment evaluation, an invocation each (~2 read units).
- * Repeated opens and clicks of one message are not counted, so the estimate leaves their (small) cost
- * out. These figures follow what `npm run bench -- campaigns` measured (README, Benchmarks: $1.40 per
- * 1M recipients with 25 % open / 3 % click / 1 % bounce); the model gives about $1.38 there.
+ * units with the counters' share), and its share of an `email.engaged` pack (a bus event carries up to
+ * 25: ~0.1 bus event) and of the relay, lead scoring and segment evaluation invocations that pack
+ * triggers. Lead scoring reads and writes nothing for an open or a click no rule of the model reads
+ * (the default model has no email rules); a model that scores them adds about a write and a read unit
+ * per scored event, which the estimate leaves out. Repeated opens and clicks of one message are not
+ * counted either. These figures follow what `npm run bench -- campaigns` measured (README, Benchmarks:
+ * $0.76 per 1M recipients with 25 % open / 3 % click / 1 % bounce); the model gives about $0.75 there.
  *
  * Left out: the progress and finish checks' reads of the chunks (~0.5 read unit per chunk each), the
  * timers, and the SES fee's attachments; they are small beside the above.
@@ -45,12 +47,12 @@ export const UNIT_MODEL = {
   },
   perRecipientHandled: { readUnits: 0.5 },
   perFeedbackEvent: {
-    writeUnits: 2.4,
-    readUnits: 2,
+    writeUnits: 1.4,
+    readUnits: 0.3,
     sqsRequests: 1.2,
-    busEvents: 1,
-    lambdaRequests: 2.3,
-    lambdaGbSeconds: 0.015,
+    busEvents: 0.1,
+    lambdaRequests: 0.6,
+    lambdaGbSeconds: 0.008,
   },
 } as const;
 

@@ -1,7 +1,8 @@
 /**
  * The catalogue of domain events: every event ecrm puts on its bus is declared here once, with its
  * detail-type, version and schema. Publishers validate against it before PutEvents; consumers parse
- * with it. An event's `detail` always has the same envelope: id, version, workspaceId, occurredAt, data.
+ * with it. An event's `detail` always has the same envelope: id, version, workspaceId, occurredAt, data;
+ * except for a *packed* type, whose events travel in packs (see {@link PACK_LIMIT}).
  */
 import * as z from 'zod';
 
@@ -214,6 +215,8 @@ const definitions = {
   },
   'score.changed': {
     version: 1,
+    // One per scored open or click under a model that scores them: packed like `email.engaged`.
+    packed: true,
     description: "A contact's lead score changed, with the rules that moved it.",
     data: () =>
       z.object({
@@ -250,6 +253,8 @@ const definitions = {
   },
   'email.engaged': {
     version: 1,
+    // One per open or click: packed, a bus event of its own each was most of a campaign's AWS cost.
+    packed: true,
     description:
       'An email ecrm sent was delivered, opened, clicked, bounced or complained about (first time per ' +
       'message and kind; clicks: first time per link, with `link`), from SES feedback. Segments and ' +
@@ -381,6 +386,58 @@ const envelope = z.object({
   data: z.unknown(),
 });
 
+/**
+ * Events of a packed type (`packed: true`: frequent, small, each worth little alone) are published in
+ * packs: one bus entry of the type carries up to this many events of one workspace, as
+ * `detail = { version, workspaceId, pack: [{ id, occurredAt, data }, …] }` (EventBridge bills a bus event
+ * per 64 KB: a pack of 25 costs what one event does, and is one invocation of each consumer). Rules may
+ * select packed events by type and workspace only; consumers read them with {@link parseDomainEvents}.
+ */
+export const PACK_LIMIT = 25;
+
+type Definitions = typeof definitions;
+/** The packed event types. */
+export type PackedEventType = {
+  [T in EventType]: Definitions[T] extends { readonly packed: true } ? T : never;
+}[EventType];
+/** The types whose every bus event is one domain event. */
+export type SingleEventType = Exclude<EventType, PackedEventType>;
+
+export const isPacked = (type: EventType): type is PackedEventType => {
+  const def = definitions[type];
+  return 'packed' in def && def.packed === true;
+};
+
+const packEnvelope = z.object({
+  version: z.number().int().positive(),
+  workspaceId: z.string().min(1),
+  pack: z
+    .array(z.object({ id: z.string().min(1), occurredAt: z.string().min(1), data: z.unknown() }))
+    .min(1)
+    .max(PACK_LIMIT),
+});
+
+/**
+ * The domain events of one bus event's `detail`: itself, or the events of a pack. Each is validated
+ * against its catalogue entry; throws a zod error naming the bad field.
+ */
+export const parseDomainEvents = (type: string, detail: unknown): DomainEvent[] => {
+  if (!isEventType(type)) throw new Error(`unknown event type ${type}`);
+  if (!isPacked(type)) return [parseDomainEvent(type, detail)];
+  const env = packEnvelope.parse(detail);
+  const def = definitions[type];
+  if (env.version !== def.version) throw new Error(`${type} v${env.version} is not v${def.version}`);
+  return env.pack.map((e) =>
+    parseDomainEvent(type, {
+      id: e.id,
+      version: env.version,
+      workspaceId: env.workspaceId,
+      occurredAt: e.occurredAt,
+      data: e.data,
+    }),
+  );
+};
+
 /** Validate an event against its catalogue entry; throws a zod error naming the bad field. */
 export const parseDomainEvent = (type: string, detail: unknown): DomainEvent => {
   if (!isEventType(type)) throw new Error(`unknown event type ${type}`);
@@ -390,6 +447,10 @@ export const parseDomainEvent = (type: string, detail: unknown): DomainEvent => 
   const data = dataSchema(type).parse(env.data);
   return { ...env, type, data } as DomainEvent;
 };
+
+/** Narrows a parsed event to its type (its data was validated against that type's schema). */
+export const isEventOf = <T extends EventType>(type: T, event: DomainEvent): event is DomainEvent<T> =>
+  event.type === type;
 
 /** The EventBridge pattern that selects one or more event types on the ecrm bus. */
 export const patternFor = (...types: EventType[]) => ({

@@ -1,6 +1,6 @@
 /**
- * Puts domain events on the ecrm bus. Validates each against the catalogue first, sends in chunks of
- * at most 10 entries / 256 KB, and retries only the entries that failed, with backoff. What still fails
+ * Puts domain events on the ecrm bus. Validates each against the catalogue first, packs the events of
+ * packed types per workspace (catalogue.ts, `PACK_LIMIT`), sends in chunks of at most 10 entries / 256 KB, and retries only the entries that failed, with backoff. What still fails
  * is thrown as TransientError so the caller's trigger (the stream) redelivers: consumers dedupe by
  * event id, so a repeat is harmless and a loss is impossible.
  */
@@ -10,7 +10,7 @@ import {
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import { TransientError } from '../errors.ts';
-import { type DomainEvent, EVENT_SOURCE, parseDomainEvent } from './catalogue.ts';
+import { type DomainEvent, EVENT_SOURCE, isPacked, PACK_LIMIT, parseDomainEvent } from './catalogue.ts';
 
 export interface Bus {
   readonly client: EventBridgeClient;
@@ -19,6 +19,8 @@ export interface Bus {
 
 const MAX_ENTRIES = 10;
 const MAX_BYTES = 256 * 1024;
+/** A pack stays within one 64 KB billing chunk of EventBridge. */
+const PACK_BYTES = 60 * 1024;
 
 export interface PublishOptions {
   readonly attempts?: number;
@@ -42,6 +44,50 @@ const entryOf = (bus: Bus, event: DomainEvent): PutEventsRequestEntry => {
     Detail: JSON.stringify(detail),
     Time: new Date(event.occurredAt),
   };
+};
+
+const packEntryOf = (bus: Bus, events: readonly DomainEvent[]): PutEventsRequestEntry => {
+  const [first] = events;
+  if (!first) throw new Error('an empty pack');
+  return {
+    EventBusName: bus.name,
+    Source: EVENT_SOURCE,
+    DetailType: first.type,
+    Detail: JSON.stringify({
+      version: first.version,
+      workspaceId: first.workspaceId,
+      pack: events.map((e) => ({ id: e.id, occurredAt: e.occurredAt, data: e.data })),
+    }),
+    Time: new Date(first.occurredAt),
+  };
+};
+
+/**
+ * The bus entries for `events`, in order: an event of a single type is an entry; the events of a
+ * packed type are packed per workspace, each pack where its first event was.
+ */
+export const busEntries = (bus: Bus, events: readonly DomainEvent[]): PutEventsRequestEntry[] => {
+  const slots: (PutEventsRequestEntry | DomainEvent[])[] = [];
+  const open = new Map<string, { events: DomainEvent[]; bytes: number }>();
+  for (const event of events) {
+    const single = entryOf(bus, event);
+    if (!isPacked(event.type)) {
+      slots.push(single);
+      continue;
+    }
+    const key = `${event.type} ${event.workspaceId}`;
+    const bytes = Buffer.byteLength(JSON.stringify(event.data)) + event.id.length + 64;
+    const pack = open.get(key);
+    if (pack && pack.events.length < PACK_LIMIT && pack.bytes + bytes <= PACK_BYTES) {
+      pack.events.push(event);
+      pack.bytes += bytes;
+    } else {
+      const next = { events: [event], bytes };
+      open.set(key, next);
+      slots.push(next.events);
+    }
+  }
+  return slots.map((slot) => (Array.isArray(slot) ? packEntryOf(bus, slot) : slot));
 };
 
 /** EventBridge's size rule: source + detail-type + detail + resources, in UTF-8 bytes. */
@@ -79,7 +125,7 @@ export const publishEvents = async (
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 100;
   const sleep = options.sleep ?? defaultSleep;
-  for (const chunk of chunks(events.map((e) => entryOf(bus, e)))) {
+  for (const chunk of chunks(busEntries(bus, events))) {
     let pending = chunk;
     for (let attempt = 1; pending.length > 0; attempt++) {
       const result = await bus.client.send(new PutEventsCommand({ Entries: pending }));
