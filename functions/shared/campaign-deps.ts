@@ -2,6 +2,7 @@
 import type { AbDecideDeps } from '../../lib/campaigns/ab-decide.ts';
 import { campaignsRepository } from '../../lib/campaigns/campaigns.repository.ts';
 import type { CampaignDeps, CampaignStateDeps } from '../../lib/campaigns/deps.ts';
+import { conversionsRepository } from '../../lib/campaigns/results/conversions.repository.ts';
 import { chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
@@ -23,6 +24,7 @@ export const abDecideDeps = once(
     campaigns: campaignsRepository(table()),
     chunks: chunksRepository(table()),
     counters: countersRepository(table()),
+    conversions: conversionsRepository(table()),
     timers: timers(),
     clock: systemClock,
   }),

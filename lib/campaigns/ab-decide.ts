@@ -70,7 +70,7 @@ export const decideAbTest = async (
   if (ab.winner === undefined) {
     if (!DECIDING.includes(campaign.status)) return `not decided: the campaign is ${campaign.status}`;
     const figures = await readVariantFigures(workspaceId, campaignId, ab, deps);
-    const { winner, by } = pickWinner(figures, ab.metric);
+    const { winner, by, values, currency } = pickWinner(figures, ab.metric);
     const decidedAt = deps.clock.now().toISOString();
     if (
       await deps.campaigns.setAbWinner(
@@ -81,8 +81,10 @@ export const decideAbTest = async (
       )
     ) {
       await sendTheRest(workspaceId, campaignId, decidedAt, deps);
-      const shown = figures.map((f) => `${f.variant}: ${f[by].toFixed(4)} of ${f.sent}`).join(', ');
-      return `variant ${winner} won by ${by} (${shown})`;
+      const shown = figures
+        .map((f, i) => `${f.variant}: ${(values[i] ?? 0).toFixed(4)} of ${f.sent}`)
+        .join(', ');
+      return `variant ${winner} won by ${by}${currency ? ` in ${currency}` : ''} (${shown})`;
     }
     // Lost to another decision, or the campaign moved on meanwhile: what is stored now says what to do.
     const now = (await deps.campaigns.get(workspaceId, campaignId))?.abTest;

@@ -1,6 +1,7 @@
 /**
  * An A/B test's results per variant, read from the campaign's chunks (sent, per recipient's variant,
- * in the test wave) and the variants' feedback counters (opened, clicked): what the decision weighs
+ * in the test wave), the variants' feedback counters (opened, clicked) and the campaign's
+ * conversions (revenue attributed through each variant's emails): what the decision weighs
  * and what `GET /v1/campaigns/{id}` shows. Reading the chunks of the test wave costs what the
  * progress tally costs for that share of the audience (a 10 % test of 1M recipients: ~500 read units).
  */
@@ -13,11 +14,13 @@ import { addSentByVariant, type VariantFigures, variantFigures } from './ab-deci
 import type { AbTest, AbVariantResult } from './ab-test.schema.ts';
 import { type Campaign, type CampaignView, campaignView } from './campaign.schema.ts';
 import type { CampaignsRepository } from './campaigns.repository.ts';
+import type { ConversionsRepository } from './results/conversions.repository.ts';
 import type { ChunksRepository } from './send/chunks.repository.ts';
 
 export interface AbResultsDeps {
   readonly chunks: Pick<ChunksRepository, 'list'>;
   readonly counters: Pick<CountersRepository, 'originTotals'>;
+  readonly conversions: Pick<ConversionsRepository, 'revenueByVariant'>;
 }
 
 /** Each variant's figures in the test wave, in variant order. */
@@ -27,7 +30,7 @@ export const readVariantFigures = async (
   abTest: Pick<AbTest, 'variants'>,
   deps: AbResultsDeps,
 ): Promise<VariantFigures[]> => {
-  const [perShard, counts] = await Promise.all([
+  const [perShard, counts, revenue] = await Promise.all([
     Promise.all(
       Array.from({ length: MEMBERSHIP_SHARDS }, async (_, shard) => {
         let sent: number[] = [];
@@ -41,12 +44,14 @@ export const readVariantFigures = async (
         deps.counters.originTotals(workspaceId, 'campaign', variantOriginId(campaignId, v)),
       ),
     ),
+    deps.conversions.revenueByVariant(workspaceId, campaignId),
   ]);
   return abTest.variants.map((_, v) =>
     variantFigures(
       v,
       perShard.reduce((sum, sent) => sum + (sent[v] ?? 0), 0),
       counts[v] ?? {},
+      revenue.byVariant.get(v) ?? [],
     ),
   );
 };
@@ -71,6 +76,7 @@ export const abVariantResults = (
       clicked: f.clicked,
       openRate: f.openRate,
       clickRate: f.clickRate,
+      revenue: f.revenue.map((r) => ({ ...r })),
     };
   });
 

@@ -110,7 +110,7 @@ export const abTestRecord = z.object({
   /** The winning variant's index, written once by the decision. */
   winner: z.number().int().min(0).optional(),
   decidedAt: z.string().optional(),
-  /** The metric the decision used (`clickRate` for `revenue` while revenue per variant is not counted). */
+  /** The metric the decision used (`clickRate` for a `revenue` test that saw no conversion). */
   decidedBy: abMetricSchema.optional(),
 });
 export type AbTest = z.infer<typeof abTestRecord>;
@@ -127,6 +127,16 @@ export const abVariantResultSchema = z.strictObject({
   clicked: z.number().int().describe('of those, emails with at least one click'),
   openRate: rateSchema,
   clickRate: rateSchema,
+  revenue: z
+    .array(
+      z.strictObject({
+        currency: z.string().describe('ISO 4217'),
+        conversions: z.number().int(),
+        revenue: z.number().int().describe("the orders' totals when placed, minor units"),
+        refunded: z.number().int().describe('refunded of them since, minor units'),
+      }),
+    )
+    .describe("orders attributed through this variant's test emails, per currency, most revenue first"),
 });
 export type AbVariantResult = z.infer<typeof abVariantResultSchema>;
 
@@ -146,7 +156,8 @@ export const abTestViewSchema = z.strictObject({
   decidedBy: abMetricSchema
     .optional()
     .describe(
-      'the metric the decision used (clickRate for a revenue test: revenue is not counted per variant yet)',
+      'the metric the decision used: a revenue test compares revenue per email sent in the currency ' +
+        'with the most conversions, and is decided by clickRate when no variant has any yet',
     ),
   decideAt: z
     .string()

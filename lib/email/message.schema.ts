@@ -33,6 +33,8 @@ export const emailMessageSchema = z.object({
   kind: emailKindSchema,
   origin: originSchema,
   originId: z.string().optional(),
+  /** A campaign A/B test email's variant (0-3): its opens, clicks and attributed orders count for it. */
+  variant: z.number().int().min(0).max(9).optional(),
   templateId: z.string(),
   version: z.number().int().positive(),
   locale: z.string().optional(),

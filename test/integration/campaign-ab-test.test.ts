@@ -10,6 +10,7 @@ import type { AbTest } from '../../lib/campaigns/ab-test.schema.ts';
 import type { AbTestToSend } from '../../lib/campaigns/ab-test.ts';
 import { type Campaign, newCampaignId } from '../../lib/campaigns/campaign.schema.ts';
 import { campaignsRepository } from '../../lib/campaigns/campaigns.repository.ts';
+import { conversionsRepository } from '../../lib/campaigns/results/conversions.repository.ts';
 import type { ChunkRef } from '../../lib/campaigns/send/chunk.schema.ts';
 import { type ChunksRepository, chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { type CampaignToSend, sendChunk } from '../../lib/campaigns/send/send-chunk.ts';
@@ -249,6 +250,7 @@ describe('deciding an A/B test', () => {
     campaigns: campaignsRepository(real.table),
     chunks,
     counters: counters(),
+    conversions: conversionsRepository(real.table),
     timers: timerService({ timers: timerItems(), clock }),
     clock,
   });
@@ -306,7 +308,49 @@ describe('deciding an A/B test', () => {
     expect((await campaignsRepository(real.table).get(ws, campaign.id))?.abTest?.winner).toBe(1);
   });
 
-  it('runs as the campaign-ab-decide timer task; a revenue test is decided by click rate', async () => {
+  it('decides a revenue test by revenue per email sent in the currency with the most conversions', async () => {
+    const { ws, campaign } = await launched(
+      { testShare: 10, metric: 'revenue', decideAfterMinutes: 60 },
+      [4, 4, 2],
+    );
+    // Variant 1 has the clicks; variant 2 the most EUR per email sent; variant 0 one big USD order.
+    await counters().addToOrigin(ws, 'campaign', variantOriginId(campaign.id, 1), { clicked: 3 });
+    const conversions = conversionsRepository(real.table);
+    const order = (n: number, variant: number, currency: string, amount: number) =>
+      conversions.attribute(ws, 'conn_1', `o_${n}`, {
+        campaignId: campaign.id,
+        messageId: `m_${n}`,
+        variant,
+        touch: 'clicked',
+        touchedAt: STARTED,
+        placedAt: STARTED,
+        currency,
+        amount,
+      });
+    await Promise.all([
+      order(1, 0, 'USD', 90_000),
+      order(2, 1, 'EUR', 5_000),
+      order(3, 1, 'EUR', 1_000),
+      order(4, 2, 'EUR', 4_000),
+    ]);
+    const outcome = await decideAbTest(ws, { campaignId: campaign.id }, decideDeps());
+    // EUR per email sent: variant 1 6000/4 = 1500, variant 2 4000/2 = 2000.
+    expect(outcome).toBe(
+      'variant 2 won by revenue in EUR (0: 0.0000 of 4, 1: 1500.0000 of 4, 2: 2000.0000 of 2)',
+    );
+    expect((await campaignsRepository(real.table).get(ws, campaign.id))?.abTest).toMatchObject({
+      winner: 2,
+      decidedBy: 'revenue',
+    });
+    const { byVariant, total } = await conversions.revenueByVariant(ws, campaign.id);
+    expect(byVariant.get(1)).toEqual([{ currency: 'EUR', conversions: 2, revenue: 6_000, refunded: 0 }]);
+    expect(total.map((r) => [r.currency, r.conversions])).toEqual([
+      ['USD', 1],
+      ['EUR', 3],
+    ]);
+  });
+
+  it('runs as the campaign-ab-decide timer task; a revenue test without conversions is decided by click rate', async () => {
     const { ws, campaign } = await launched(
       { testShare: 10, metric: 'revenue', decideAfterMinutes: 60 },
       [4, 4, 4],

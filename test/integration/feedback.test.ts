@@ -16,6 +16,7 @@ import { recordUnsubscribe } from '../../lib/email/feedback/record-unsubscribe.t
 import { SENDING_THRESHOLDS } from '../../lib/email/feedback/sending-health.ts';
 import { sendingStateRepository } from '../../lib/email/feedback/sending-state.repository.ts';
 import { pausePort, resumeSending, sendingStatus } from '../../lib/email/feedback/sending-status.ts';
+import { campaignTouchesRepository } from '../../lib/email/history/campaign-touches.repository.ts';
 import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import { messageKey, newMessageId } from '../../lib/email/message.schema.ts';
 import { MAX_TRACKED_LINKS } from '../../lib/email/message-clicks.ts';
@@ -382,6 +383,7 @@ describe('deliveries, opens and clicks', () => {
       originId: campaignId,
       chunk: '2-0',
       template: 'newsletter_v3',
+      variant: '1',
     };
 
     await twiceAtOnce('open', t);
@@ -393,6 +395,7 @@ describe('deliveries, opens and clicks', () => {
       templateId: 'newsletter',
       version: 3,
       originId: campaignId,
+      variant: 1,
       seen: ['Open'],
       at: { sent: '2026-11-30T09:00:00.000Z' },
     });
@@ -410,6 +413,16 @@ describe('deliveries, opens and clicks', () => {
       opened: 1,
       clicked: 1,
     });
+    // Attribution finds the email with its A/B variant: an order counts for the variant too.
+    const touched = await campaignTouchesRepository(base.table).touched(
+      ws,
+      contact.id,
+      '2026-11-30T00:00:00.000Z',
+      '2026-12-01T00:00:00.000Z',
+    );
+    expect(touched).toEqual([
+      expect.objectContaining({ campaignId, messageId: t.messageId, variant: 1, opened: expect.any(String) }),
+    ]);
   });
 
   it('reject and rendering failure mark the message failed with the reason', async () => {

@@ -303,20 +303,46 @@ describe('A/B decision maths', () => {
       clicked: 6,
       openRate: 0.25,
       clickRate: 0.03,
+      revenue: [],
     });
     expect(f(1, 0, 0, 0)).toMatchObject({ openRate: 0, clickRate: 0 });
   });
 
   it('picks the best open rate, or click rate, not the most opens', () => {
     const figures = [f(0, 1_000, 250, 40), f(1, 500, 150, 10), f(2, 1_000, 200, 45)];
-    expect(pickWinner(figures, 'openRate')).toEqual({ winner: 1, by: 'openRate' });
-    expect(pickWinner(figures, 'clickRate')).toEqual({ winner: 2, by: 'clickRate' });
+    expect(pickWinner(figures, 'openRate')).toMatchObject({
+      winner: 1,
+      by: 'openRate',
+      values: [0.25, 0.3, 0.2],
+    });
+    expect(pickWinner(figures, 'clickRate')).toMatchObject({ winner: 2, by: 'clickRate' });
   });
 
-  it('decides a revenue test by click rate, and says so', () => {
+  it('decides a revenue test by click rate while no variant has a conversion, and says so', () => {
     expect(pickWinner([f(0, 100, 90, 1), f(1, 100, 10, 5)], 'revenue')).toEqual({
       winner: 1,
       by: 'clickRate',
+      values: [0.01, 0.05],
+    });
+  });
+
+  it('decides a revenue test by revenue per email sent, in the currency with the most conversions', () => {
+    const line = (currency: string, conversions: number, revenue: number) => ({
+      currency,
+      conversions,
+      revenue,
+      refunded: 0,
+    });
+    const figures = [
+      variantFigures(0, 100, { clicked: 9 }, [line('JPY', 1, 900_000)]),
+      variantFigures(1, 100, { clicked: 1 }, [line('EUR', 2, 10_000)]),
+      variantFigures(2, 50, { clicked: 1 }, [line('EUR', 1, 6_000), line('JPY', 1, 100)]),
+    ];
+    expect(pickWinner(figures, 'revenue')).toEqual({
+      winner: 2,
+      by: 'revenue',
+      currency: 'EUR',
+      values: [0, 100, 120],
     });
   });
 

@@ -49,6 +49,7 @@ export const attributeOrder = async (
   const { conversion, decided } = await deps.conversions.attribute(event.workspaceId, connectionId, orderId, {
     campaignId: touch.campaignId,
     messageId: touch.messageId,
+    ...(touch.variant !== undefined ? { variant: touch.variant } : {}),
     touch: touch.kind,
     touchedAt: touch.at,
     placedAt: placedAt.toISOString(),

@@ -23,6 +23,8 @@ export const SENT_BEFORE_WINDOW_DAYS = 30;
 export interface TouchedMessage {
   readonly campaignId: string;
   readonly messageId: string;
+  /** The A/B test variant the email carried. */
+  readonly variant?: number | undefined;
   readonly opened?: string | undefined;
   readonly clicked?: string | undefined;
 }
@@ -30,6 +32,7 @@ export interface TouchedMessage {
 export interface Touch {
   readonly campaignId: string;
   readonly messageId: string;
+  readonly variant?: number | undefined;
   readonly kind: 'opened' | 'clicked';
   readonly at: string;
 }
@@ -40,14 +43,19 @@ export const sentSpan = (placedAt: Date, settings: AttributionSettings): { from:
   until: placedAt.toISOString(),
 });
 
-const touchesOf = (m: TouchedMessage, settings: AttributionSettings): Touch[] => [
-  ...(m.clicked
-    ? [{ campaignId: m.campaignId, messageId: m.messageId, kind: 'clicked' as const, at: m.clicked }]
-    : []),
-  ...(m.opened && settings.touches === 'clickOrOpen'
-    ? [{ campaignId: m.campaignId, messageId: m.messageId, kind: 'opened' as const, at: m.opened }]
-    : []),
-];
+const touchesOf = (m: TouchedMessage, settings: AttributionSettings): Touch[] => {
+  const email = {
+    campaignId: m.campaignId,
+    messageId: m.messageId,
+    ...(m.variant !== undefined ? { variant: m.variant } : {}),
+  };
+  return [
+    ...(m.clicked ? [{ ...email, kind: 'clicked' as const, at: m.clicked }] : []),
+    ...(m.opened && settings.touches === 'clickOrOpen'
+      ? [{ ...email, kind: 'opened' as const, at: m.opened }]
+      : []),
+  ];
+};
 
 /** The touch the order is attributed to, or undefined when no campaign was touched in the window. */
 export const attributedTouch = (

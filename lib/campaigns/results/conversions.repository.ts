@@ -19,6 +19,8 @@ export const conversionSchema = z.object({
   campaignId: z.string(),
   /** The email whose open or click won the attribution. */
   messageId: z.string(),
+  /** The A/B test variant of that email: the order counts for it too. */
+  variant: z.number().int().min(0).optional(),
   touch: z.enum(['opened', 'clicked']),
   touchedAt: z.string(),
   placedAt: z.string(),
@@ -47,6 +49,25 @@ export interface CurrencyRevenue {
   readonly refunded: number;
 }
 
+/** Sums of conversions per currency; `lines()` most revenue first. */
+const revenueSums = () => {
+  const sums = new Map<string, { conversions: number; revenue: number; refunded: number }>();
+  return {
+    add(c: Conversion & { readonly refunds: Record<string, number> }) {
+      const sum = sums.get(c.currency) ?? { conversions: 0, revenue: 0, refunded: 0 };
+      sum.conversions++;
+      sum.revenue += c.amount;
+      const refunded = Object.values(c.refunds).reduce((a, b) => a + b, 0);
+      sum.refunded += Math.min(Math.max(refunded, 0), c.amount);
+      sums.set(c.currency, sum);
+    },
+    lines: (): CurrencyRevenue[] =>
+      [...sums]
+        .map(([currency, s]) => ({ currency, ...s }))
+        .sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency)),
+  };
+};
+
 export const conversionsRepository = (table: Table) => {
   const putIfAbsent = async (item: Record<string, unknown>): Promise<Record<string, unknown> | undefined> => {
     try {
@@ -69,6 +90,39 @@ export const conversionsRepository = (table: Table) => {
       );
       return Item ?? {};
     }
+  };
+
+  /**
+   * A campaign's revenue per currency (most first), in all and per A/B test variant (conversions
+   * through an email of the variant): one query of the campaign's conversions.
+   */
+  const revenueByVariant = async (
+    workspaceId: string,
+    campaignId: string,
+  ): Promise<{ total: CurrencyRevenue[]; byVariant: Map<number, CurrencyRevenue[]> }> => {
+    const total = revenueSums();
+    const byVariant = new Map<number, ReturnType<typeof revenueSums>>();
+    for await (const page of paginateQuery(
+      { client: table.client },
+      {
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.campaignConversionsPartition(workspaceId, campaignId) },
+      },
+    )) {
+      for (const item of page.Items ?? []) {
+        const c = readItem(conversionRecord, item, 'campaign conversion');
+        total.add(c);
+        if (c.variant === undefined) continue;
+        const variant = byVariant.get(c.variant) ?? revenueSums();
+        variant.add(c);
+        byVariant.set(c.variant, variant);
+      }
+    }
+    return {
+      total: total.lines(),
+      byVariant: new Map([...byVariant].map(([v, sums]) => [v, sums.lines()])),
+    };
   };
 
   return {
@@ -143,30 +197,10 @@ export const conversionsRepository = (table: Table) => {
     },
 
     /** A campaign's conversions and revenue per currency, most revenue first. */
-    async revenue(workspaceId: string, campaignId: string): Promise<CurrencyRevenue[]> {
-      const sums = new Map<string, { conversions: number; revenue: number; refunded: number }>();
-      for await (const page of paginateQuery(
-        { client: table.client },
-        {
-          TableName: table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.campaignConversionsPartition(workspaceId, campaignId) },
-        },
-      )) {
-        for (const item of page.Items ?? []) {
-          const c = readItem(conversionRecord, item, 'campaign conversion');
-          const sum = sums.get(c.currency) ?? { conversions: 0, revenue: 0, refunded: 0 };
-          sum.conversions++;
-          sum.revenue += c.amount;
-          const refunded = Object.values(c.refunds).reduce((a, b) => a + b, 0);
-          sum.refunded += Math.min(Math.max(refunded, 0), c.amount);
-          sums.set(c.currency, sum);
-        }
-      }
-      return [...sums]
-        .map(([currency, s]) => ({ currency, ...s }))
-        .sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency));
-    },
+    revenue: async (workspaceId: string, campaignId: string): Promise<CurrencyRevenue[]> =>
+      (await revenueByVariant(workspaceId, campaignId)).total,
+
+    revenueByVariant,
   };
 };
 

@@ -20,6 +20,7 @@ export const entryFromFirstFeedback = (feedback: Feedback): EmailMessage | undef
     kind: tags.kind,
     origin: tags.origin,
     ...(tags.originId !== undefined ? { originId: tags.originId } : {}),
+    ...(tags.variant !== undefined ? { variant: Number(tags.variant) } : {}),
     templateId: template.templateId,
     version: template.version,
     // Sent at the campaign's launch: the time its message ids carry.

@@ -14,6 +14,8 @@ import { readItem, type Table } from '../../shared/table.ts';
 export interface CampaignTouchedMessage {
   readonly campaignId: string;
   readonly messageId: string;
+  /** The A/B test variant the email carried. */
+  readonly variant?: number | undefined;
   /** The first open, ISO. */
   readonly opened?: string | undefined;
   /** The first click, ISO. */
@@ -27,6 +29,7 @@ const touchedRecord = z.object({
     messageId: z.string(),
     origin: z.literal('campaign'),
     originId: z.string(),
+    variant: z.number().int().optional(),
     at: z.object({ opened: z.string().optional(), clicked: z.string().optional() }),
   }),
 });
@@ -49,13 +52,15 @@ export const campaignTouchesRepository = (table: Table) => ({
           FilterExpression:
             '#kind = :email AND #email.#origin = :campaign AND attribute_exists(#email.#originId) AND ' +
             '(attribute_exists(#email.#at.#opened) OR attribute_exists(#email.#at.#clicked))',
-          ProjectionExpression: '#kind, #email.#messageId, #email.#origin, #email.#originId, #email.#at',
+          ProjectionExpression:
+            '#kind, #email.#messageId, #email.#origin, #email.#originId, #email.#variant, #email.#at',
           ExpressionAttributeNames: {
             '#kind': 'kind',
             '#email': 'email',
             '#origin': 'origin',
             '#originId': 'originId',
             '#messageId': 'messageId',
+            '#variant': 'variant',
             '#at': 'at',
             '#opened': 'opened',
             '#clicked': 'clicked',
@@ -75,6 +80,7 @@ export const campaignTouchesRepository = (table: Table) => ({
         out.push({
           campaignId: email.originId,
           messageId: email.messageId,
+          ...(email.variant !== undefined ? { variant: email.variant } : {}),
           opened: email.at.opened,
           clicked: email.at.clicked,
         });
