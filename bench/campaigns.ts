@@ -12,6 +12,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { functions } from '../infra/catalogue/functions.ts';
+import { DEFAULT_MEMORY_MB } from '../infra/catalogue/types.ts';
 import { invocationStats } from '../infra/local/invocation-context.ts';
 import type { LocalStack } from '../infra/local/stack.ts';
 import { campaignsRepository } from '../lib/campaigns/campaigns.repository.ts';
@@ -36,7 +37,7 @@ export interface CampaignBenchOptions {
 }
 
 const RENDER_MS_PER_RECIPIENT = 1;
-const memoryOf = new Map(functions.map((f) => [f.name, f.memoryMb ?? 256]));
+const memoryOf = new Map(functions.map((f) => [f.name, f.memoryMb ?? DEFAULT_MEMORY_MB]));
 
 export const benchCampaign = async (o: CampaignBenchOptions) => {
   const call = async (method: string, path: string, body?: unknown) => {
@@ -162,7 +163,7 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
   let measuredGbs = 0;
   const sesCalls = o.stack.ses.sendCalls - callsBefore;
   for (const [name, s] of invocationStats) {
-    const memory = memoryOf.get(name) ?? 256;
+    const memory = memoryOf.get(name) ?? DEFAULT_MEMORY_MB;
     invocations += s.count;
     measuredGbs += gbSeconds(s.ms, memory);
     const extra =
@@ -187,9 +188,15 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
     schedulerInvocations: 0,
   };
   const per = (n: number) => n / o.recipients;
-  if (process.env.BENCH_DETAIL)
+  if (process.env.BENCH_DETAIL) {
     for (const [name, tally] of o.meter.all())
       console.error(name, JSON.stringify(tally.byOperation, null, 1));
+    const inner = events.flatMap((e) => {
+      const pack: unknown = (e.detail as { pack?: unknown }).pack;
+      return Array.isArray(pack) ? pack.map((p: { id: string }) => `${e['detail-type']} ${p.id}`) : [];
+    });
+    console.error('packed events', inner.length, 'distinct', new Set(inner).size);
+  }
   const byFunction = [...new Set([...invocationStats.keys(), ...o.meter.all().keys()])]
     .map((name) => ({
       name,

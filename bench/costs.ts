@@ -11,6 +11,7 @@
  * other figure is a count that carries over to AWS exactly.
  */
 import { functions } from '../infra/catalogue/functions.ts';
+import { DEFAULT_MEMORY_MB } from '../infra/catalogue/types.ts';
 import { invocationStats } from '../infra/local/invocation-context.ts';
 import type { LocalStack } from '../infra/local/stack.ts';
 import { sign } from '../lib/webhooks/verify/index.ts';
@@ -78,7 +79,7 @@ export interface OperationFigures {
   readonly readUnits: number;
 }
 
-const memoryOf = new Map(functions.map((f) => [f.name, f.memoryMb ?? 256]));
+const memoryOf = new Map(functions.map((f) => [f.name, f.memoryMb ?? DEFAULT_MEMORY_MB]));
 const scheduled = new Set(
   functions
     .filter((f) => f.trigger.kind === 'scheduled-target' || f.trigger.kind === 'schedule')
@@ -106,7 +107,7 @@ const measure = async (
   let measuredGbs = 0;
   let schedulerInvocations = 0;
   for (const [name, s] of invocationStats) {
-    const memory = memoryOf.get(name) ?? 256;
+    const memory = memoryOf.get(name) ?? DEFAULT_MEMORY_MB;
     requests += s.count;
     measuredGbs += gbSeconds(s.ms, memory);
     const estimatedMs =

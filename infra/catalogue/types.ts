@@ -65,6 +65,10 @@ export interface Access {
   readonly links?: true;
 }
 
+/** A function's memory and timeout when its spec sets none: as deployed, and as the local stack runs it. */
+export const DEFAULT_MEMORY_MB = 256;
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
 /** The environment variable that holds the URL of a queue-triggered function's queue. */
 export const queueUrlVariable = (functionName: string) =>
   `QUEUE_URL_${functionName.toUpperCase().replaceAll('-', '_')}`;

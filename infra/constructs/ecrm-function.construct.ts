@@ -19,7 +19,13 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { LAMBDA_BUNDLE } from '../bundling.ts';
-import { type Access, type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
+import {
+  type Access,
+  DEFAULT_MEMORY_MB,
+  DEFAULT_TIMEOUT_SECONDS,
+  type FunctionSpec,
+  queueUrlVariable,
+} from '../catalogue/types.ts';
 import { tableDefinition } from '../table.definition.ts';
 import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
@@ -45,9 +51,6 @@ const KMS_ACTIONS: Readonly<Record<NonNullable<Access['kms']>, readonly string[]
   decrypt: ['kms:Decrypt'],
   encryptDecrypt: ['kms:Encrypt', 'kms:Decrypt'],
 };
-
-const DEFAULT_MEMORY_MB = 256;
-const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /** What one-time schedules need: the group they live in, the role Scheduler assumes, the function they invoke. */
 export interface SchedulerBinding {

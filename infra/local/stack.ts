@@ -14,7 +14,7 @@ import type {
 import * as z from 'zod';
 import type { Table } from '../../lib/shared/table.ts';
 import { functions } from '../catalogue/functions.ts';
-import { type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
+import { DEFAULT_TIMEOUT_SECONDS, type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
 import {
   createProjectTable,
   localDocumentClient,
@@ -109,7 +109,7 @@ const lazy = <T>(load: () => Promise<T>): (() => Promise<T>) => {
 
 /** The Lambda context a local invocation gets: its name, a request id, and its time left (its timeout). */
 const context = (spec: FunctionSpec) => {
-  const deadline = Date.now() + (spec.timeoutSeconds ?? 3) * 1000;
+  const deadline = Date.now() + (spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   return {
     functionName: spec.name,
     awsRequestId: `local-${Date.now()}`,

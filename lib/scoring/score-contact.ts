@@ -146,7 +146,8 @@ export const scoreContact = async (
     const thresholds = model.lifecycle.thresholds.map((t) => t.minScore);
     const due = nextDecayStep(state, model, deps.clock.now(), { thresholds });
     const id = decayTimerId(contactId);
-    // A move writes only when the due time changed; no step left cancels the pending one, if any.
+    // A move writes only when the due time changed; no step left cancels the pending one, if any (a
+    // model without decay sets none: a timer left from an earlier model's decay changes nothing).
     if (due)
       await deps.timers.set(
         workspaceId,
@@ -155,7 +156,7 @@ export const scoreContact = async (
         new Date(Math.ceil(due.getTime() / 1000) * 1000 + 1000),
         { contactId },
       );
-    else await deps.timers.cancel(workspaceId, 'score-decay', id);
+    else if (model.decay.mode !== 'none') await deps.timers.cancel(workspaceId, 'score-decay', id);
   }
   return outcome.status;
 };
