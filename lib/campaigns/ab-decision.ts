@@ -92,13 +92,13 @@ export const pickWinner = (figures: readonly VariantFigures[], metric: AbMetric)
   const sorted = [...figures].sort((a, b) => a.variant - b.variant);
   const currency = metric === 'revenue' ? decidingCurrency(sorted) : undefined;
   const by: AbMetric = metric === 'revenue' && currency === undefined ? 'clickRate' : metric;
-  const valueOf = (f: VariantFigures): number =>
+  const metricOf = (f: VariantFigures): number =>
     by === 'revenue'
       ? rate(f.revenue.find((r) => r.currency === currency)?.revenue ?? 0, f.sent)
       : by === 'openRate'
         ? f.openRate
         : f.clickRate;
-  const values = sorted.map(valueOf);
+  const values = sorted.map(metricOf);
   let winner = 0;
   let best = Number.NEGATIVE_INFINITY;
   sorted.forEach((f, i) => {

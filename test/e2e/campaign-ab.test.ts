@@ -9,56 +9,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { readMessageTags } from '../../lib/email/message-tags.ts';
 import { taggedSesEvent } from '../support/ses-events.ts';
-import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { campaignWorkspace } from './campaign-workspace.ts';
+import { type Client, field, startStack, until } from './harness.ts';
 
 let stack: LocalStack;
-let ws: Awaited<ReturnType<typeof workspaceWithKeys>>;
 let api: Client;
-const domain = `ab-${randomBytes(3).toString('hex')}.example`;
 const WINNER_SUBJECT = 'Only today, {{ contact.firstName }}';
 
 beforeAll(async () => {
   stack = await startStack();
-  ws = await workspaceWithKeys(stack);
-  api = client(stack, ws.admin);
-  expect(
-    (
-      await api.put('/v1/workspace/email-settings', {
-        postalAddress: 'Carrer de Mallorca 401, 08013 Barcelona',
-        topics: [{ id: 'offers', names: { en: 'Offers' } }],
-      })
-    ).status,
-  ).toBe(200);
-  expect(
-    (
-      await api.put('/v1/templates/news', {
-        name: 'News',
-        kind: 'marketing',
-        topic: 'offers',
-        locales: {
-          en: {
-            subject: 'Winter news',
-            html: '<p>Hi {{ contact.firstName }} <a href="https://shop.example/sale">Sale</a> <a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ workspace.postal_address }}</p>',
-          },
-        },
-      })
-    ).status,
-  ).toBe(201);
-  expect((await api.post('/v1/sender-domains', { domain, displayName: 'Brand', default: true })).status).toBe(
-    201,
-  );
+  ({ api } = await campaignWorkspace(
+    stack,
+    '<p>Hi {{ contact.firstName }} <a href="https://shop.example/sale">Sale</a> <a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ workspace.postal_address }}</p>',
+  ));
 }, 120_000);
 
 afterAll(() => stack?.stop());
-
-const until = async (what: () => Promise<boolean>, ms = 90_000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await what()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('timed out');
-};
 
 /** The campaign's emails the local SES accepted, with their tags read as ecrm reads them. */
 const campaignMails = (campaignId: string) =>

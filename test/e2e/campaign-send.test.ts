@@ -14,45 +14,21 @@ import { chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts'
 import { campaignTally } from '../../lib/campaigns/send/progress.ts';
 import { MEMBERSHIP_SHARDS } from '../../lib/shared/keys.ts';
 import { seedAudience } from '../support/seed-audience.ts';
-import { type Client, client, field, startStack, workspaceWithKeys } from './harness.ts';
+import { campaignWorkspace } from './campaign-workspace.ts';
+import { type Client, field, startStack, until, type workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
 let ws: Awaited<ReturnType<typeof workspaceWithKeys>>;
 let api: Client;
-const POSTAL = 'Carrer de Mallorca 401, 08013 Barcelona';
-const domain = `brand-${randomBytes(3).toString('hex')}.example`;
-
-const NEWS = {
-  name: 'News',
-  kind: 'marketing',
-  topic: 'offers',
-  locales: {
-    en: {
-      subject: 'Winter news',
-      html: '<p>Hello {{ contact.firstName }} <a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ workspace.postal_address }}</p>',
-    },
-  },
-};
-
 beforeAll(async () => {
   stack = await startStack();
   // 60 emails a second, read by the send path before its first send: the pause of the faults test
   // lands in the middle of its campaign.
   stack.ses.setAccount({ maxSendRate: 60 });
-  ws = await workspaceWithKeys(stack);
-  api = client(stack, ws.admin);
-  expect(
-    (
-      await api.put('/v1/workspace/email-settings', {
-        postalAddress: POSTAL,
-        topics: [{ id: 'offers', names: { en: 'Offers' } }],
-      })
-    ).status,
-  ).toBe(200);
-  expect((await api.put('/v1/templates/news', NEWS)).status).toBe(201);
-  expect((await api.post('/v1/sender-domains', { domain, displayName: 'Brand', default: true })).status).toBe(
-    201,
-  );
+  ({ ws, api } = await campaignWorkspace(
+    stack,
+    '<p>Hello {{ contact.firstName }} <a href="{{ unsubscribe_url }}">Unsubscribe</a> {{ workspace.postal_address }}</p>',
+  ));
 }, 120_000);
 
 afterAll(() => stack?.stop());
@@ -86,15 +62,6 @@ const segmentOf = async (ids: readonly string[]) => {
 
 const statusOf = async (campaignId: string) =>
   String(field((await api.get(`/v1/campaigns/${campaignId}`)).body, 'status'));
-
-const until = async (what: () => Promise<boolean>, ms = 90_000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await what()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('timed out');
-};
 
 describe('a campaign sent now', () => {
   it('sends exactly one email to each eligible contact, none to who unsubscribed, and ends sent with every recipient counted', async () => {

@@ -139,3 +139,13 @@ export const ecrmCli = async (stack: LocalStack, apiKey: string, ...args: string
   ]);
   return JSON.parse(stdout);
 };
+
+/** Polls `what` every 250 ms until it holds; throws after `ms`. */
+export const until = async (what: () => Promise<boolean>, ms = 90_000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await what()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('timed out');
+};
