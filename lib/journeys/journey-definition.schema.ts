@@ -16,6 +16,7 @@
  * Steps: `email`, `wait` (a duration), `waitUntil` (a time of day in the contact's zone, on given
  * weekdays), `waitForEvent` (an event matching a key of the trigger, e.g. the order of this checkout,
  * with a timeout and a follower for each outcome), `branch` (a condition of the shared language),
+ * (`ifTrue`, `ifFalse`; not `then`, which would make a step look like a promise),
  * `split` (random paths by weight: A/B, holdout), `update` (tags, attributes, stage), `emit` (a
  * `journey.signal` domain event), `webhook` (a delivery to an outgoing webhook endpoint) and `exit`.
  */
@@ -135,8 +136,8 @@ const steps = [
     id: stepIdSchema,
     type: z.literal('branch'),
     condition: conditionSchema,
-    then: next,
-    else: next,
+    ifTrue: next,
+    ifFalse: next,
   }),
   z.strictObject({
     id: stepIdSchema,

@@ -10,8 +10,8 @@ interface GraphStep {
   readonly id: string;
   readonly type: string;
   readonly next?: string | undefined;
-  readonly then?: string | undefined;
-  readonly else?: string | undefined;
+  readonly ifTrue?: string | undefined;
+  readonly ifFalse?: string | undefined;
   readonly onEvent?: string | undefined;
   readonly onTimeout?: string | undefined;
   readonly paths?: readonly { readonly next?: string | undefined }[];
@@ -28,7 +28,7 @@ interface GraphDocument {
 /** Each step a step may lead to, with the path of the field that names it. */
 export const followers = (step: GraphStep): { readonly path: (string | number)[]; readonly id: string }[] => {
   const out: { path: (string | number)[]; id: string }[] = [];
-  for (const field of ['next', 'then', 'else', 'onEvent', 'onTimeout'] as const) {
+  for (const field of ['next', 'ifTrue', 'ifFalse', 'onEvent', 'onTimeout'] as const) {
     const id = step[field];
     if (id !== undefined) out.push({ path: [field], id });
   }

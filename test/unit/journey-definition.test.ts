@@ -106,8 +106,8 @@ describe('journey definitions', () => {
             id: 'b',
             type: 'branch',
             condition: { type: 'tag', op: 'has', value: 'vip' },
-            then: 'c',
-            else: 'nowhere',
+            ifTrue: 'c',
+            ifFalse: 'nowhere',
           },
           { id: 'c', type: 'wait', duration: { days: 1 }, next: 'a' },
           { id: 'lonely', type: 'exit' },
@@ -116,7 +116,7 @@ describe('journey definitions', () => {
       ).sort(),
     ).toEqual(
       [
-        'steps.1.else: no step nowhere',
+        'steps.1.ifFalse: no step nowhere',
         "steps.2.next: leads back to a: a journey's steps cannot loop",
         'steps.3.id: step lonely is never reached from the first step',
         'steps.4.id: step id a is used twice',
