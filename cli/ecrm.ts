@@ -17,6 +17,7 @@
  *   npm run ecrm -- campaign create --name N --template T --include sg_... | list | show --id cmp_...
  *   npm run ecrm -- campaign schedule --id cmp_... --at 2026-12-01T09:00 --time-zone Europe/Paris | start | pause | resume | cancel
  *   npm run ecrm -- campaign watch cmp_... [--interval 5] | progress --id cmp_... | results --id cmp_...
+ *   npm run ecrm -- journey create --file journey.json | list | show --id jrn_... | start | pause | archive
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  */
 import { readFileSync } from 'node:fs';
@@ -38,6 +39,7 @@ import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletio
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
 import { campaignCommand, campaignUsage } from './campaign.command.ts';
+import { journeyCommand, journeyUsage } from './journey.command.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
@@ -70,7 +72,8 @@ ${senderDomainUsage}
   email test-send --template <template id> --contact <contact id> --to <address> [--version <n>] [--data '<json>']
 ${sendingUsage}
 ${campaignUsage}
-  (connection, segment, scoring-model, template, sender-domain, email-settings, sending, email and campaign commands go through the API: --local, or --api <url> --api-key <key>)`;
+${journeyUsage}
+  (connection, segment, scoring-model, template, sender-domain, email-settings, sending, email, campaign and journey commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -159,6 +162,12 @@ const main = async (): Promise<unknown> => {
       values,
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
       positionals.slice(2),
+    );
+  if (noun === 'journey')
+    return journeyCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
     );
   if (noun === 'email-settings') return emailSettingsCommand(verb);
   if (noun === 'email') return emailCommand(verb);

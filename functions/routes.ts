@@ -8,6 +8,7 @@ import * as email from './email/email.routes.ts';
 import * as events from './events/event.routes.ts';
 import { trackRoute } from './events/track.routes.ts';
 import * as feedback from './feedback/sending.routes.ts';
+import * as journeys from './journeys/journey.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as senders from './senders/sender-domain.routes.ts';
@@ -91,6 +92,15 @@ export const routes = {
   cancelCampaign: campaigns.cancelCampaignRoute,
   getCampaignProgress: campaignReports.getCampaignProgressRoute,
   getCampaignResults: campaignReports.getCampaignResultsRoute,
+  createJourney: journeys.createJourneyRoute,
+  listJourneys: journeys.listJourneysRoute,
+  getJourney: journeys.getJourneyRoute,
+  getJourneyVersion: journeys.getJourneyVersionRoute,
+  updateJourney: journeys.updateJourneyRoute,
+  deleteJourney: journeys.deleteJourneyRoute,
+  startJourney: journeys.startJourneyRoute,
+  pauseJourney: journeys.pauseJourneyRoute,
+  archiveJourney: journeys.archiveJourneyRoute,
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,

@@ -7,7 +7,6 @@
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { cursorCodec } from '../shared/cursor.ts';
 import {
   DeleteCommand,
   GetCommand,
@@ -20,6 +19,7 @@ import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import { type PageOptions, workspaceItemsPage } from '../shared/workspace-items-page.ts';
 import type { AbMetric } from './ab-test.schema.ts';
 import { type Campaign, type CampaignStatus, campaignIdSchema, campaignRecord } from './campaign.schema.ts';
 
@@ -31,8 +31,6 @@ export interface Expected {
   readonly rev: number;
 }
 
-const listCursor = cursorCodec(z.strictObject({ after: campaignIdSchema }));
-
 const campaignItem = (campaign: Campaign, event: DomainEvent | undefined) => ({
   ...keys.campaign(campaign.workspaceId, campaign.id),
   ...campaign,
@@ -41,6 +39,12 @@ const campaignItem = (campaign: Campaign, event: DomainEvent | undefined) => ({
 
 export const campaignsRepository = (table: Table) => {
   const T = table.name;
+  const page = workspaceItemsPage<Campaign, CampaignStatus>(table, {
+    prefix: keys.campaignPrefix,
+    record: campaignRecord,
+    what: 'campaign',
+    idSchema: campaignIdSchema,
+  });
 
   /** One Put, or a transaction when other items must be written with it. */
   const write = async (put: NonNullable<TransactItem['Put']>, extra: readonly TransactItem[]) => {
@@ -142,49 +146,13 @@ export const campaignsRepository = (table: Table) => {
       );
     },
 
-    /**
-     * A page of the workspace's campaigns, newest first, optionally of one status. The cursor holds
-     * the last campaign id of the page; the start key is rebuilt from it through `keys`.
-     */
+    /** A page of the workspace's campaigns, newest first, optionally of one status. */
     async list(
       workspaceId: string,
-      options: { limit: number; cursor?: string | undefined; status?: CampaignStatus | undefined },
+      options: PageOptions<CampaignStatus>,
     ): Promise<{ campaigns: Campaign[]; next?: string }> {
-      let start: Record<string, unknown> | undefined = options.cursor
-        ? { ...keys.campaign(workspaceId, listCursor.decode(options.cursor).after) }
-        : undefined;
-      const campaigns: Campaign[] = [];
-      // With a status filter a query page may hold fewer matches than it read: read on until full.
-      for (;;) {
-        const page = await table.client.send(
-          new QueryCommand({
-            TableName: T,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-            ExpressionAttributeValues: {
-              ':pk': keys.workspacePartition(workspaceId),
-              ':p': keys.campaignPrefix,
-              ...(options.status ? { ':status': options.status } : {}),
-            },
-            ...(options.status
-              ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
-              : {}),
-            ScanIndexForward: false,
-            Limit: options.status ? 100 : options.limit - campaigns.length,
-            ExclusiveStartKey: start,
-          }),
-        );
-        const items = page.Items ?? [];
-        for (const [i, item] of items.entries()) {
-          const campaign = readItem(campaignRecord, item, 'campaign');
-          campaigns.push(campaign);
-          if (campaigns.length === options.limit) {
-            const more = i < items.length - 1 || page.LastEvaluatedKey !== undefined;
-            return more ? { campaigns, next: listCursor.encode({ after: campaign.id }) } : { campaigns };
-          }
-        }
-        if (!page.LastEvaluatedKey) return { campaigns };
-        start = page.LastEvaluatedKey;
-      }
+      const { items, next } = await page(workspaceId, options);
+      return { campaigns: items, ...(next ? { next } : {}) };
     },
   };
 };

@@ -21,14 +21,8 @@
  * `journey.signal` domain event), `webhook` (a delivery to an outgoing webhook endpoint) and `exit`.
  */
 import * as z from 'zod';
-import {
-  conditionIssues,
-  conditionSchema,
-  propertyFilterSchema,
-  requiredField,
-} from '../conditions/condition.schema.ts';
+import { conditionSchema, propertyFilterSchema } from '../conditions/condition.schema.ts';
 import { segmentIdSchema } from '../segments/segment.schema.ts';
-import { ValidationError } from '../shared/errors.ts';
 import { eventNameSchema } from '../shared/values/event-name.schema.ts';
 import { localTimeSchema } from '../shared/values/local-time.schema.ts';
 import { stageNameSchema } from '../shared/values/stage.schema.ts';
@@ -240,14 +234,3 @@ export const journeyDefinitionSchema = z
   })
   .superRefine(checkGraph);
 export type JourneyDefinition = z.infer<typeof journeyDefinitionSchema>;
-
-/** Validates a journey document; a ValidationError names each offending field by its JSON path (`steps.3.timeout`). */
-export const parseJourneyDefinition = (doc: unknown): JourneyDefinition => {
-  const result = journeyDefinitionSchema.safeParse(doc, { error: requiredField });
-  if (result.success) return result.data;
-  const issues = conditionIssues(result.error);
-  const first = issues[0];
-  throw new ValidationError(`invalid journey: ${first?.path} ${first?.message}`, issues, {
-    cause: result.error,
-  });
-};

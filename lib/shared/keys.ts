@@ -279,6 +279,19 @@ export const keys = {
     sk: `CMP#${campaignId}`,
   }),
   campaignPrefix: 'CMP#',
+  /** A journey, in the workspace partition (`JRN#<id>`): its name, status and versions' numbers. */
+  journey: (workspaceId: string, journeyId: string): Key => ({
+    pk: ws(workspaceId),
+    sk: `JRN#${journeyId}`,
+  }),
+  journeyPrefix: 'JRN#',
+  /** One version of a journey's document, never changed once written (runs keep the version they started on). */
+  journeyVersion: (workspaceId: string, journeyId: string, version: number): Key => ({
+    pk: `${ws(workspaceId)}#JRN#${journeyId}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  journeyVersionsPartition: (workspaceId: string, journeyId: string): string =>
+    `${ws(workspaceId)}#JRN#${journeyId}`,
   /**
    * An `Idempotency-Key` of the campaign API, hashed: the request it was first used with and what that
    * request made. One key per workspace whatever the route (Stripe's convention).

@@ -1,0 +1,166 @@
+/** The journeys API's contracts. */
+import * as z from 'zod';
+import {
+  journeyIdSchema,
+  journeyListQuery,
+  journeySummarySchema,
+  journeyViewSchema,
+} from '../../lib/journeys/journey.schema.ts';
+import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.schema.ts';
+import { errorBodySchema, errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
+import { defineRoute } from '../../lib/shared/http/route.ts';
+
+const params = z.strictObject({ journeyId: journeyIdSchema });
+const tag = 'journeys';
+const notNow = {
+  409: {
+    description: "not allowed in the journey's status (the message names it), or it changed meanwhile",
+    schema: errorBodySchema,
+  },
+} as const;
+
+const DOCUMENT =
+  ' The body is the journey document: `name`, `trigger` (event, segment, stage, date or inactivity), ' +
+  '`entry` (once, oncePer with `periodDays`, always), an optional `goal` and `quietHours`, and `steps` ' +
+  '(email, wait, waitUntil, waitForEvent, branch, split, update, emit, webhook, exit), each naming the ' +
+  'step that follows. A mistake is a 422 whose issues name the step and field (`steps.3.timeout`).';
+
+export const createJourneyRoute = defineRoute({
+  operationId: 'createJourney',
+  method: 'POST',
+  path: '/v1/journeys',
+  scope: 'write',
+  tag,
+  summary: `Create a draft journey (version 1); its templates and segment must exist.${DOCUMENT}`,
+  body: journeyDefinitionSchema,
+  responses: {
+    201: { description: 'the draft journey', schema: journeyViewSchema },
+    ...errorResponses,
+  },
+});
+
+export const listJourneysRoute = defineRoute({
+  operationId: 'listJourneys',
+  method: 'GET',
+  path: '/v1/journeys',
+  scope: 'read',
+  tag,
+  summary: "The workspace's journeys, newest first, optionally of one status; paginated by `next`.",
+  query: journeyListQuery,
+  responses: {
+    200: {
+      description: 'a page of journeys (without their documents); `next` is the cursor of the following page',
+      schema: z.strictObject({ journeys: z.array(journeySummarySchema), next: z.string().optional() }),
+    },
+    ...errorResponses,
+  },
+});
+
+export const getJourneyRoute = defineRoute({
+  operationId: 'getJourney',
+  method: 'GET',
+  path: '/v1/journeys/{journeyId}',
+  scope: 'read',
+  tag,
+  summary: 'A journey with its latest document.',
+  params,
+  responses: {
+    200: { description: 'the journey', schema: journeyViewSchema },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+export const getJourneyVersionRoute = defineRoute({
+  operationId: 'getJourneyVersion',
+  method: 'GET',
+  path: '/v1/journeys/{journeyId}/versions/{version}',
+  scope: 'read',
+  tag,
+  summary: 'One version of a journey’s document, as it was saved (runs keep the version they started on).',
+  params: z.strictObject({ journeyId: journeyIdSchema, version: z.coerce.number().int().positive() }),
+  responses: {
+    200: {
+      description: 'the version',
+      schema: z.strictObject({
+        journeyId: z.string(),
+        version: z.number().int(),
+        createdAt: z.string(),
+        definition: z.unknown().describe('the journey document of this version'),
+      }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+export const updateJourneyRoute = defineRoute({
+  operationId: 'updateJourney',
+  method: 'PUT',
+  path: '/v1/journeys/{journeyId}',
+  scope: 'write',
+  tag,
+  summary:
+    'Save a new version of a journey (not an archived one). A live journey stays live: new runs start on ' +
+    `the new version, runs in progress finish on theirs.${DOCUMENT}`,
+  params,
+  body: journeyDefinitionSchema,
+  responses: {
+    200: { description: 'the journey at its new version', schema: journeyViewSchema },
+    ...errorResponses,
+    ...notFound,
+    ...notNow,
+  },
+});
+
+export const deleteJourneyRoute = defineRoute({
+  operationId: 'deleteJourney',
+  method: 'DELETE',
+  path: '/v1/journeys/{journeyId}',
+  scope: 'write',
+  tag,
+  summary: 'Delete a draft journey and its versions (a journey that went live is archived instead).',
+  params,
+  responses: {
+    204: { description: 'deleted' },
+    ...errorResponses,
+    ...notFound,
+    ...notNow,
+  },
+});
+
+const action = (operationId: string, verb: string, summary: string, description: string) =>
+  defineRoute({
+    operationId,
+    method: 'POST',
+    path: `/v1/journeys/{journeyId}/${verb}`,
+    scope: 'write',
+    tag,
+    summary,
+    params,
+    responses: {
+      200: { description, schema: journeyViewSchema },
+      ...errorResponses,
+      ...notFound,
+      ...notNow,
+    },
+  });
+
+export const startJourneyRoute = action(
+  'startJourney',
+  'start',
+  'Put a draft or paused journey live: contacts enter it from now (its references are checked again).',
+  'the live journey',
+);
+export const pauseJourneyRoute = action(
+  'pauseJourney',
+  'pause',
+  'Pause a live journey: no one enters; runs in progress go on.',
+  'the paused journey',
+);
+export const archiveJourneyRoute = action(
+  'archiveJourney',
+  'archive',
+  'Archive a live or paused journey, for good: no one enters; runs in progress go on to their end.',
+  'the archived journey',
+);

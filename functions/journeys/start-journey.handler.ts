@@ -1,0 +1,4 @@
+import { startJourneyRoute } from './journey.routes.ts';
+import { journeyActionHandler } from './journey-action.ts';
+
+export const handler = journeyActionHandler(startJourneyRoute, 'start');
