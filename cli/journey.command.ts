@@ -1,6 +1,6 @@
 /**
  * `ecrm journey ...`: journeys through the API: create from a JSON document, list, show (a version
- * with `--version`), update (a new version), start, pause, archive, delete a draft.
+ * with `--version`), update (a new version), start, pause, archive, delete a draft, dry-run.
  */
 import { readFileSync } from 'node:fs';
 import { type ApiTarget, callApi } from './api-client.ts';
@@ -15,7 +15,9 @@ export interface JourneyFlags {
 export const journeyUsage = `  journey create --file <journey.json>      (the journey document: trigger, entry, goal, steps...)
   journey list [--status draft|live|paused|archived] | show --id <journey id> [--version <n>]
   journey update --id <journey id> --file <journey.json>   (a new version; a live journey stays live)
-  journey start | pause | archive | delete --id <journey id>   (delete: drafts only)`;
+  journey start | pause | archive | delete --id <journey id>   (delete: drafts only)
+  journey dry-run --file <dry-run.json>     (the POST /v1/journeys/dry-run body: a journeyId or a definition,
+      a contactId, start, trigger properties, events; the steps and emails it would take, nothing sent)`;
 
 const usageError = (message: string) => new Error(`${message}\n${journeyUsage}`);
 
@@ -74,6 +76,8 @@ export const journeyCommand = async (
     case 'pause':
     case 'archive':
       return callApi(api, 'POST', `${path()}/${verb}`, {});
+    case 'dry-run':
+      return callApi(api, 'POST', '/v1/journeys/dry-run', documentOf(flags));
     case 'delete':
       await callApi(api, 'DELETE', path());
       return { deleted: flags.id };

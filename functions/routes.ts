@@ -101,6 +101,7 @@ export const routes = {
   startJourney: journeys.startJourneyRoute,
   pauseJourney: journeys.pauseJourneyRoute,
   archiveJourney: journeys.archiveJourneyRoute,
+  dryRunJourney: journeys.dryRunJourneyRoute,
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,

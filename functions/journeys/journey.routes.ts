@@ -1,5 +1,6 @@
 /** The journeys API's contracts. */
 import * as z from 'zod';
+import { dryRunBody } from '../../lib/journeys/dry-run-journey.ts';
 import {
   journeyIdSchema,
   journeyListQuery,
@@ -164,3 +165,49 @@ export const archiveJourneyRoute = action(
   'Archive a live or paused journey, for good: no one enters; runs in progress go on to their end.',
   'the archived journey',
 );
+
+export const dryRunJourneyRoute = defineRoute({
+  operationId: 'dryRunJourney',
+  method: 'POST',
+  path: '/v1/journeys/dry-run',
+  scope: 'read',
+  tag,
+  summary:
+    'Simulate a journey (saved, or a document not saved yet) for a contact (or a blank one) and a made-up ' +
+    'sequence of events, on a virtual clock: the steps it would take and when, the emails it would send, ' +
+    'and how the run ends (completed, exit, goal, or the horizon). Nothing is written or sent.',
+  body: dryRunBody,
+  responses: {
+    200: {
+      description: 'the simulated run',
+      schema: z.strictObject({
+        version: z.number().int().optional().describe('the saved version simulated'),
+        timeZone: z.string().describe('the zone the contact’s clock was read in'),
+        steps: z.array(
+          z.strictObject({
+            stepId: z.string(),
+            type: z.string(),
+            at: z.string(),
+            outcome: z.string(),
+            effect: z.record(z.string(), z.unknown()).optional().describe('what the step would do'),
+          }),
+        ),
+        emails: z.array(
+          z.strictObject({
+            stepId: z.string(),
+            at: z.string(),
+            templateId: z.string(),
+            version: z.number().int().optional(),
+          }),
+        ),
+        end: z.strictObject({
+          at: z.string(),
+          why: z.enum(['completed', 'exit', 'goal', 'horizon']),
+          stepId: z.string().optional(),
+        }),
+      }),
+    },
+    ...errorResponses,
+    ...notFound,
+  },
+});

@@ -396,6 +396,7 @@ export const functions: readonly FunctionSpec[] = [
   http('start-journey', 'functions/journeys/start-journey.handler.ts', routes.startJourney, write),
   http('pause-journey', 'functions/journeys/pause-journey.handler.ts', routes.pauseJourney, write),
   http('archive-journey', 'functions/journeys/archive-journey.handler.ts', routes.archiveJourney, write),
+  http('dry-run-journey', 'functions/journeys/dry-run-journey.handler.ts', routes.dryRunJourney, read),
   {
     name: 'attribute-order',
     entry: 'functions/campaigns/attribute-order.handler.ts',

@@ -118,6 +118,62 @@ describe('journeys', () => {
       expect((await api.get(`/v1/journeys/${id}/versions/${v}`)).status).toBe(200);
   });
 
+  it('dry-runs a saved journey or a new document for a contact, on a virtual clock, writing nothing', async () => {
+    const doc = {
+      ...nudges(1),
+      goal: { event: 'order.placed', key: { event: 'data.checkoutId', trigger: 'data.checkoutId' } },
+      quietHours: { from: '21:00', to: '08:00' },
+      steps: [
+        { id: 'nudge', type: 'email', template: { templateId: 'news' }, next: 'wait-order' },
+        {
+          id: 'wait-order',
+          type: 'waitForEvent',
+          event: 'order.placed',
+          key: { event: 'data.checkoutId', trigger: 'data.checkoutId' },
+          timeout: { hours: 23 },
+          onTimeout: 'reminder',
+        },
+        { id: 'reminder', type: 'email', template: { templateId: 'news' } },
+      ],
+    };
+    const id = String(field((await api.post('/v1/journeys', doc)).body, 'id'));
+    const made = await api.post('/v1/contacts', { email: 'dry@example.com', timezone: 'Asia/Kolkata' });
+    const contactId = String(field(made.body, 'contact', 'id'));
+    const start = '2026-12-01T16:00:00.000Z'; // 21:30 in Kolkata: quiet
+    const ordered = await api.post('/v1/journeys/dry-run', {
+      journeyId: id,
+      contactId,
+      start,
+      trigger: { properties: { checkoutId: 'co_9' } },
+      events: [{ name: 'order.placed', at: '2026-12-02T05:00:00.000Z', properties: { checkoutId: 'co_9' } }],
+    });
+    expect(ordered.status).toBe(200);
+    expect(ordered.body).toMatchObject({
+      version: 1,
+      timeZone: 'Asia/Kolkata',
+      // Held to 08:00 in Kolkata (02:30Z), then the order of this checkout is the goal.
+      emails: [{ stepId: 'nudge', at: '2026-12-02T02:30:00.000Z', templateId: 'news' }],
+      end: { at: '2026-12-02T05:00:00.000Z', why: 'goal', stepId: 'wait-order' },
+    });
+    const unsaved = await api.post('/v1/journeys/dry-run', {
+      definition: doc,
+      timeZone: 'UTC',
+      start: '2026-12-01T12:00:00.000Z',
+      trigger: { properties: { checkoutId: 'co_9' } },
+    });
+    expect(field(unsaved.body, 'emails')).toEqual([
+      { stepId: 'nudge', at: '2026-12-01T12:00:00.000Z', templateId: 'news' },
+      { stepId: 'reminder', at: '2026-12-02T11:00:00.000Z', templateId: 'news' },
+    ]);
+    const both = await api.post('/v1/journeys/dry-run', { journeyId: id, definition: doc });
+    expect(both.status).toBe(422);
+    expect(issuesOf(both.body)).toEqual(['journeyId: give a journeyId or a definition, one of them']);
+    // Nothing was sent.
+    expect(
+      stack.ses.messages.filter((m) => m.destination.some((d) => d.includes('dry@example.com'))),
+    ).toEqual([]);
+  });
+
   it('is reachable from the CLI', async () => {
     const listed = await ecrmCli(stack, ws.admin, 'journey', 'list');
     expect(Array.isArray(field(listed, 'journeys'))).toBe(true);
