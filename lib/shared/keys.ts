@@ -293,6 +293,15 @@ export const keys = {
   journeyVersionsPartition: (workspaceId: string, journeyId: string): string =>
     `${ws(workspaceId)}#JRN#${journeyId}`,
   /**
+   * A contact's run of a journey, in the contact's partition (`JR#<journeyId>`): one item per contact and
+   * journey, reused by each entry, so at most one run is active; erasing the contact removes it.
+   */
+  journeyRun: (workspaceId: string, contactId: string, journeyId: string): Key => ({
+    pk: `${ws(workspaceId)}#C#${contactId}`,
+    sk: `JR#${journeyId}`,
+  }),
+  journeyRunPrefix: 'JR#',
+  /**
    * An `Idempotency-Key` of the campaign API, hashed: the request it was first used with and what that
    * request made. One key per workspace whatever the route (Stripe's convention).
    */
