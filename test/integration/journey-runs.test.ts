@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-12-01T10:00:00.000Z');
-const after = (days: number) => new Date(T0.getTime() + days * DAY);
+const daysAfter = (days: number) => new Date(T0.getTime() + days * DAY);
 const journey = (entry: EntryRule) => ({ id: newId('jrn'), version: 1, firstStep: 'nudge', entry });
 const trigger = {
   name: 'checkout.abandoned',
@@ -40,8 +40,8 @@ describe('journey runs', () => {
     const run = entered[0]?.run;
     expect(run).toMatchObject({ status: 'active', stepId: 'nudge', seq: 0, entries: 1, trigger });
     if (!run) throw new Error('no run');
-    expect(await runs.move(ws, run, { end: 'completed' }, after(1))).toBe(true);
-    const again = await runs.enter(ws, contactId, j, 'run-later', trigger, after(400));
+    expect(await runs.move(ws, run, { end: 'completed' }, daysAfter(1))).toBe(true);
+    const again = await runs.enter(ws, contactId, j, 'run-later', trigger, daysAfter(400));
     expect(again).toMatchObject({
       entered: false,
       why: 'once',
@@ -55,12 +55,12 @@ describe('journey runs', () => {
     const contactId = newId('c');
     const first = await runs.enter(ws, contactId, per, 'r1', undefined, T0);
     if (!first.entered) throw new Error('not entered');
-    await runs.move(ws, first.run, { end: 'goal' }, after(1));
-    expect(await runs.enter(ws, contactId, per, 'r2', undefined, after(10))).toMatchObject({
+    await runs.move(ws, first.run, { end: 'goal' }, daysAfter(1));
+    expect(await runs.enter(ws, contactId, per, 'r2', undefined, daysAfter(10))).toMatchObject({
       entered: false,
       why: 'period',
     });
-    const later = await runs.enter(ws, contactId, per, 'r3', undefined, after(31));
+    const later = await runs.enter(ws, contactId, per, 'r3', undefined, daysAfter(31));
     expect(later).toMatchObject({
       entered: true,
       run: { runId: 'r3', seq: 0, entries: 2, status: 'active' },
@@ -90,15 +90,15 @@ describe('journey runs', () => {
     const entered = await runs.enter(ws, contactId, j, 'run-x', trigger, T0);
     if (!entered.entered) throw new Error('not entered');
     const moves = await Promise.all(
-      Array.from({ length: 5 }, () => runs.move(ws, entered.run, { stepId: 'wait-order' }, after(0))),
+      Array.from({ length: 5 }, () => runs.move(ws, entered.run, { stepId: 'wait-order' }, daysAfter(0))),
     );
     expect(moves.filter(Boolean)).toHaveLength(1);
     const moved = await runs.get(ws, contactId, j.id);
     expect(moved).toMatchObject({ stepId: 'wait-order', seq: 1, status: 'active' });
     if (!moved) throw new Error('no run');
     // The goal ends it; the timer of the wait, delivered late, finds it moved.
-    expect(await runs.move(ws, moved, { end: 'goal' }, after(0.1))).toBe(true);
-    expect(await runs.move(ws, moved, { stepId: 'reminder' }, after(1))).toBe(false);
+    expect(await runs.move(ws, moved, { end: 'goal' }, daysAfter(0.1))).toBe(true);
+    expect(await runs.move(ws, moved, { stepId: 'reminder' }, daysAfter(1))).toBe(false);
     expect(await runs.get(ws, contactId, j.id)).toMatchObject({ status: 'ended', ended: 'goal', seq: 2 });
   });
 });
