@@ -122,6 +122,8 @@ export const applyOrder = async (
             total: next.total,
             currency: next.currency,
             placedAt: next.placedAt,
+            // The checkout it came from: a journey waiting for "the order of this checkout" keys on it.
+            ...(next.checkoutId ? { checkoutId: next.checkoutId } : {}),
           },
           deps.clock,
         );

@@ -205,6 +205,10 @@ describe('Shopify end to end', () => {
     expect(field(contact.body, 'purchases', 'orderCount')).toBe(1);
     expect(field(contact.body, 'purchases', 'totals', 'USD', 'spent')).toBe(26093);
     expect(events('order.placed')).toHaveLength(1);
+    // The checkout it came from, as the checkout's own webhooks name it (its token): journeys key on it.
+    expect(field(events('order.placed')[0]?.detail, 'data', 'checkoutId')).toBe(
+      'bd5a8aa1ecd019dd3520ff791ee3a24c',
+    );
   });
 
   it('refunds lower the spend once, however often they are delivered', async () => {

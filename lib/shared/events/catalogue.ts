@@ -118,6 +118,8 @@ const definitions = {
         currency: z.string(),
         /** When the shop says it was placed (ISO); absent from events published before it was added. */
         placedAt: z.string().optional(),
+        /** The checkout the order came from, when the shop says (Shopify's checkout token, Stripe's session). */
+        checkoutId: z.string().optional(),
       }),
   },
   'order.updated': {
