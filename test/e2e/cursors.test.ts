@@ -86,8 +86,19 @@ beforeAll(async () => {
         })
       ).status,
     ).toBe(201);
+  for (const name of ['One', 'Two', 'Three'])
+    expect(
+      (
+        await api.post('/v1/journeys', {
+          name,
+          trigger: { type: 'event', event: 'signed_up' },
+          steps: [{ id: 'hello', type: 'email', template: { templateId: 'news' } }],
+        })
+      ).status,
+    ).toBe(201);
   await stack.idle();
   paths.listCampaigns = '/v1/campaigns';
+  paths.listJourneys = '/v1/journeys';
   paths.listQuarantine = `/v1/connections/${connectionId}/quarantine`;
   paths.listContacts = '/v1/contacts';
   paths.readTimeline = `/v1/contacts/${contactId}/timeline`;

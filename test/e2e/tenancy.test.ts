@@ -420,7 +420,71 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect(field((await asB.get('/v1/email-stats/campaign/cmp_a')).body, 'counts', 'opened')).toBe(0);
     expect(field((await asA.get('/v1/email-stats/campaign/cmp_a')).body, 'counts', 'opened')).toBe(2);
   },
+  createJourney: async () => {
+    await aJourney();
+    // B cannot name A's template: it does not exist in B.
+    const res = await asB.post('/v1/journeys', journeyOn('a-news-only'));
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(field(res.body, 'error', 'issues'))).toContain('steps[0].template.templateId');
+  },
+  listJourneys: async () => {
+    const journeyId = await aJourney();
+    expect(JSON.stringify((await asB.get('/v1/journeys?limit=100')).body)).not.toContain(journeyId);
+    expect(JSON.stringify((await asA.get('/v1/journeys?limit=100')).body)).toContain(journeyId);
+  },
+  getJourney: async () => expect((await asB.get(`/v1/journeys/${await aJourney()}`)).status).toBe(404),
+  getJourneyVersion: async () =>
+    expect((await asB.get(`/v1/journeys/${await aJourney()}/versions/1`)).status).toBe(404),
+  updateJourney: async () => {
+    const journeyId = await aJourney();
+    expect((await asB.put(`/v1/journeys/${journeyId}`, journeyOn('a-news-only'))).status).toBe(404);
+    expect(field((await asA.get(`/v1/journeys/${journeyId}`)).body, 'version')).toBe(1);
+  },
+  deleteJourney: async () => {
+    const journeyId = await aJourney();
+    expect((await asB.del(`/v1/journeys/${journeyId}`)).status).toBe(404);
+    expect((await asA.get(`/v1/journeys/${journeyId}`)).status).toBe(200);
+  },
+  startJourney: async () => {
+    const journeyId = await aJourney();
+    expect((await asB.post(`/v1/journeys/${journeyId}/start`, {})).status).toBe(404);
+    expect(field((await asA.get(`/v1/journeys/${journeyId}`)).body, 'status')).toBe('draft');
+  },
+  pauseJourney: async () =>
+    expect((await asB.post(`/v1/journeys/${await aJourney()}/pause`, {})).status).toBe(404),
+  archiveJourney: async () =>
+    expect((await asB.post(`/v1/journeys/${await aJourney()}/archive`, {})).status).toBe(404),
+  dryRunJourney: async () => {
+    const journeyId = await aJourney();
+    expect((await asB.post('/v1/journeys/dry-run', { journeyId })).status).toBe(404);
+    expect(
+      (
+        await asB.post('/v1/journeys/dry-run', {
+          definition: journeyOn('a-news-only'),
+          contactId: aContactId,
+        })
+      ).status,
+    ).toBe(404);
+    expect((await asA.post('/v1/journeys/dry-run', { journeyId, contactId: aContactId })).status).toBe(200);
+  },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
+};
+
+const journeyOn = (templateId: string) => ({
+  name: 'A journey',
+  trigger: { type: 'event', event: 'signed_up' },
+  steps: [{ id: 'hello', type: 'email', template: { templateId } }],
+});
+let aJourneyId: Promise<string> | undefined;
+/** A's draft journey on A's template (made once). */
+const aJourney = () => {
+  aJourneyId ??= (async () => {
+    expect((await asA.put('/v1/templates/a-news-only', NEWS_TEMPLATE)).status).toBe(201);
+    const res = await asA.post('/v1/journeys', journeyOn('a-news-only'));
+    expect(res.status).toBe(201);
+    return String(field(res.body, 'id'));
+  })();
+  return aJourneyId;
 };
 
 /** A real link token of A's contact (signed by the stack's link key), its workspace changed to B's. */

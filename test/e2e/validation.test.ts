@@ -22,6 +22,7 @@ const PARAMS: Record<string, string> = {
   importId: `imp_${'0'.repeat(26)}`,
   exportId: `exp_${'0'.repeat(26)}`,
   campaignId: `cmp_${'0'.repeat(20)}`,
+  journeyId: `jrn_${'0'.repeat(26)}`,
   channel: 'email',
   domain: 'brand.example',
 };
