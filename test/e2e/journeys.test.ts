@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
+import { abandonedCheckoutJourney } from '../support/journeys.ts';
 import { campaignWorkspace } from './campaign-workspace.ts';
 import { type Client, ecrmCli, field, startStack, type workspaceWithKeys } from './harness.ts';
 
@@ -119,23 +120,7 @@ describe('journeys', () => {
   });
 
   it('dry-runs a saved journey or a new document for a contact, on a virtual clock, writing nothing', async () => {
-    const doc = {
-      ...nudges(1),
-      goal: { event: 'order.placed', key: { event: 'data.checkoutId', trigger: 'data.checkoutId' } },
-      quietHours: { from: '21:00', to: '08:00' },
-      steps: [
-        { id: 'nudge', type: 'email', template: { templateId: 'news' }, next: 'wait-order' },
-        {
-          id: 'wait-order',
-          type: 'waitForEvent',
-          event: 'order.placed',
-          key: { event: 'data.checkoutId', trigger: 'data.checkoutId' },
-          timeout: { hours: 23 },
-          onTimeout: 'reminder',
-        },
-        { id: 'reminder', type: 'email', template: { templateId: 'news' } },
-      ],
-    };
+    const doc = abandonedCheckoutJourney('news', { quietHours: { from: '21:00', to: '08:00' } });
     const id = String(field((await api.post('/v1/journeys', doc)).body, 'id'));
     const made = await api.post('/v1/contacts', { email: 'dry@example.com', timezone: 'Asia/Kolkata' });
     const contactId = String(field(made.body, 'contact', 'id'));

@@ -9,26 +9,12 @@ import {
   journeyDefinitionSchema,
 } from '../../lib/journeys/journey-definition.schema.ts';
 import { stepOrder } from '../../lib/journeys/journey-graph.ts';
+import { abandonedCheckoutJourney } from '../support/journeys.ts';
 
-const abandoned = {
-  name: 'Abandoned checkout',
-  trigger: { type: 'event', event: 'checkout.abandoned' },
-  entry: { mode: 'always' },
-  goal: { event: 'order.placed', key: { event: 'data.checkoutId', trigger: 'data.checkoutId' } },
+const abandoned = abandonedCheckoutJourney('abandoned-checkout', {
   quietHours: { from: '21:00', to: '08:00' },
-  steps: [
-    { id: 'nudge', type: 'email', template: { templateId: 'abandoned-checkout' }, next: 'wait-order' },
-    {
-      id: 'wait-order',
-      type: 'waitForEvent',
-      event: 'order.placed',
-      key: { event: 'data.checkoutId', trigger: 'data.checkoutId' },
-      timeout: { hours: 23 },
-      onTimeout: 'reminder',
-    },
-    { id: 'reminder', type: 'email', template: { templateId: 'abandoned-checkout', version: 2 } },
-  ],
-};
+  reminderVersion: 2,
+});
 
 /** The issues of a document that does not parse, as the API reports them (`path: message`). */
 const issues = (doc: unknown): string[] => {

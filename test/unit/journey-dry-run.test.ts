@@ -9,6 +9,7 @@ import type { EventInput, Subject } from '../../lib/conditions/subject.ts';
 import { emptyContact } from '../../lib/contacts/contact-model.ts';
 import { dryRun } from '../../lib/journeys/dry-run.ts';
 import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.schema.ts';
+import { abandonedCheckoutJourney } from '../support/journeys.ts';
 
 const subject: Subject = { contact: emptyContact('ws_test', 'c_test', 'api', '2026-01-01T00:00:00.000Z') };
 const T = '2026-11-30T10:00:00.000Z';
@@ -19,24 +20,9 @@ const event = (name: string, occurredAt: string, properties: Record<string, unkn
   properties,
 });
 
-const abandoned = journeyDefinitionSchema.parse({
-  name: 'Abandoned checkout',
-  trigger: { type: 'event', event: 'checkout.abandoned' },
-  entry: { mode: 'always' },
-  goal: { event: 'order.placed', key: { event: 'data.checkoutId', trigger: 'data.checkoutId' } },
-  steps: [
-    { id: 'nudge', type: 'email', template: { templateId: 'abandoned-checkout' }, next: 'wait-order' },
-    {
-      id: 'wait-order',
-      type: 'waitForEvent',
-      event: 'order.placed',
-      key: { event: 'data.checkoutId', trigger: 'data.checkoutId' },
-      timeout: { hours: 23 },
-      onTimeout: 'reminder',
-    },
-    { id: 'reminder', type: 'email', template: { templateId: 'abandoned-checkout', version: 2 } },
-  ],
-});
+const abandoned = journeyDefinitionSchema.parse(
+  abandonedCheckoutJourney('abandoned-checkout', { reminderVersion: 2 }),
+);
 const trigger = event('checkout.abandoned', T, { checkoutId: 'co_1' });
 const run = (events: EventInput[], over: Partial<Parameters<typeof dryRun>[0]> = {}) =>
   dryRun({
