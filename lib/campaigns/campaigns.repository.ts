@@ -6,12 +6,10 @@
  * an `Idempotency-Key`).
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '../shared/dynamodb/commands.ts';
