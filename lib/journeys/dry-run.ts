@@ -53,7 +53,8 @@ export interface DryRunResult {
 
 const DAY_MS = 86_400_000;
 
-const applyUpdate = (subject: Subject, effect: Extract<StepEffect, { type: 'update' }>): Subject => {
+/** The subject as an `update` step leaves it (tags, attributes, stage): what later branches read. */
+export const withUpdate = (subject: Subject, effect: Extract<StepEffect, { type: 'update' }>): Subject => {
   const removed = new Set(effect.removeTags ?? []);
   const tags = [
     ...new Set([...subject.contact.tags.filter((t) => !removed.has(t)), ...(effect.addTags ?? [])]),
@@ -126,7 +127,7 @@ export const dryRun = (input: DryRunInput): DryRunResult => {
             templateId: effect.template.templateId,
             ...(effect.template.version !== undefined ? { version: effect.template.version } : {}),
           });
-        if (effect?.type === 'update') subject = applyUpdate(subject, effect);
+        if (effect?.type === 'update') subject = withUpdate(subject, effect);
         current = plan.next;
         break;
       }

@@ -1,0 +1,167 @@
+/**
+ * Takes a contact's run of a journey forward from one step, exactly once however often it is
+ * delivered: the engine's core, run on entry and by each `journey-step` timer.
+ *
+ * - The step is planned at `at`, the instant it was due (the entry, or the timer's due), not at the
+ *   moment it happens to run: a redelivery plans the same thing, the same timer (id and due) and the
+ *   same email (message id), so repeating any part of it does nothing twice.
+ * - Immediate steps (email, branch, split, update, emit, webhook) run one after the other: the effect
+ *   first (each idempotent: an email's message id is claimed by the send path), then the move, fenced
+ *   by the run id and step counter. A lost race (a goal, an unsubscribe, a duplicate) stops here.
+ * - A wait sets its timer first (its id from the run and the counter it will have), then moves. A
+ *   timer that fires while the run has not made that move yet (a crash in between) throws, so it is
+ *   delivered again, and the step's own redelivery makes the move meanwhile.
+ * - `waitForEvent` keeps the run at its step with a timeout timer (`resume: timeout`); the awaited event
+ *   resumes it with `resume: event`. Whichever comes first moves it; the other finds it moved.
+ */
+import type { Subject } from '../conditions/subject.ts';
+import { TransientError } from '../shared/errors.ts';
+import { derivedId } from '../shared/ids.ts';
+import { withUpdate } from './dry-run.ts';
+import type { JourneyVersion } from './journey.schema.ts';
+import type { JourneyStep } from './journey-definition.schema.ts';
+import type { JourneyRun, JourneyRunsRepository, RunEnd } from './runs.repository.ts';
+import { planStep, type StepEffect } from './step-plan.ts';
+
+/** What a `journey-step` timer (or the entry) asks for. */
+export interface StepInput {
+  readonly journeyId: string;
+  readonly contactId: string;
+  readonly runId: string;
+  /** The step counter the run must be at. */
+  readonly seq: number;
+  /** ISO: when the step was due. */
+  readonly at: string;
+  /** How a `waitForEvent` step ended: its event came, or its timeout. */
+  readonly resume?: 'event' | 'timeout';
+}
+
+/** An effect with what makes it idempotent: the run, the step, and the email's message id. */
+export interface EffectContext {
+  readonly workspaceId: string;
+  readonly run: JourneyRun;
+  readonly step: JourneyStep;
+  readonly at: Date;
+  /** The message id of an email step, the same at every delivery. */
+  readonly messageId: string;
+}
+
+export interface AdvanceDeps {
+  readonly runs: Pick<JourneyRunsRepository, 'get' | 'move'>;
+  readonly versions: {
+    getVersion(workspaceId: string, journeyId: string, version: number): Promise<JourneyVersion | undefined>;
+  };
+  /** The contact as conditions read it, and its zone (its own, else the workspace's). */
+  readonly contact: (
+    workspaceId: string,
+    contactId: string,
+  ) => Promise<{ readonly subject: Subject; readonly timeZone: string } | undefined>;
+  readonly timers: { set(workspaceId: string, input: StepInput, due: Date): Promise<void> };
+  readonly effects: { apply(effect: StepEffect, context: EffectContext): Promise<void> };
+}
+
+/** A journey step's timer id: the run and the counter it will be at. */
+export const stepTimerId = (runId: string, seq: number): string => `${runId}:${seq}`;
+
+/** An email step's message id: one per run and step, timed at the step's due instant. */
+export const stepMessageId = (runId: string, stepId: string, at: Date): string =>
+  derivedId('m', at, `journey/${runId}/${stepId}`);
+
+const MAX_IMMEDIATE_STEPS = 60;
+
+/** The input of the timer that takes the run on from its next move, due at `due`. */
+const timerInput = (run: JourneyRun, due: Date, resume?: StepInput['resume']): StepInput => ({
+  journeyId: run.journeyId,
+  contactId: run.contactId,
+  runId: run.runId,
+  seq: run.seq + 1,
+  at: due.toISOString(),
+  ...(resume ? { resume } : {}),
+});
+
+export const advanceRun = async (
+  workspaceId: string,
+  input: StepInput,
+  deps: AdvanceDeps,
+): Promise<string> => {
+  let run = await deps.runs.get(workspaceId, input.contactId, input.journeyId);
+  if (!run || run.runId !== input.runId || run.status !== 'active' || run.seq > input.seq)
+    return 'stale: the run moved on or ended';
+  if (run.seq < input.seq)
+    throw new TransientError(`run ${input.runId} is at move ${run.seq}, not yet ${input.seq}: try again`);
+  const version = await deps.versions.getVersion(workspaceId, run.journeyId, run.version);
+  const contact = await deps.contact(workspaceId, run.contactId);
+  const end = async (why: RunEnd) =>
+    (await deps.runs.move(workspaceId, run ?? input, { end: why }, new Date(input.at)))
+      ? `ended: ${why}`
+      : 'stale: the run moved on or ended';
+  if (!version || !contact) return end('exit');
+  const doc = version.definition;
+  const steps = new Map(doc.steps.map((s) => [s.id, s]));
+  let subject = contact.subject;
+  const at = new Date(input.at);
+  const context = {
+    runId: run.runId,
+    timeZone: contact.timeZone,
+    subject: () => subject,
+    trigger: run.trigger,
+  };
+  let resume = input.resume;
+
+  for (let i = 0; i < MAX_IMMEDIATE_STEPS; i++) {
+    const current: JourneyRun = run;
+    const step = current.stepId === undefined ? undefined : steps.get(current.stepId);
+    if (!step) return end('completed');
+    const moveTo = async (next: string | undefined): Promise<boolean> =>
+      next === undefined
+        ? deps.runs.move(workspaceId, current, { end: 'completed' }, at)
+        : deps.runs.move(workspaceId, current, { stepId: next }, at);
+
+    if (step.type === 'waitForEvent' && resume !== undefined) {
+      const next = resume === 'event' ? step.onEvent : step.onTimeout;
+      resume = undefined;
+      if (!(await moveTo(next))) return 'stale: the run moved on or ended';
+      if (next === undefined) return 'ended: completed';
+      run = { ...current, stepId: next, seq: current.seq + 1 };
+      continue;
+    }
+
+    const plan = planStep(step, doc, at, context);
+    switch (plan.kind) {
+      case 'end':
+        return end('exit');
+      case 'go': {
+        if (plan.effect) {
+          await deps.effects.apply(plan.effect, {
+            workspaceId,
+            run: current,
+            step,
+            at,
+            messageId: stepMessageId(current.runId, step.id, at),
+          });
+          if (plan.effect.type === 'update') subject = withUpdate(subject, plan.effect);
+        }
+        if (!(await moveTo(plan.next))) return 'stale: the run moved on or ended';
+        if (plan.next === undefined) return 'ended: completed';
+        run = { ...current, stepId: plan.next, seq: current.seq + 1 };
+        break;
+      }
+      case 'wait': {
+        const next = timerInput(current, plan.until);
+        await deps.timers.set(workspaceId, next, plan.until);
+        if (!(await deps.runs.move(workspaceId, current, { stepId: plan.next ?? step.id }, at)))
+          return 'stale: the run moved on or ended';
+        return `waiting until ${plan.until.toISOString()}`;
+      }
+      case 'waitForEvent': {
+        const timeout = timerInput(current, plan.timeoutAt, 'timeout');
+        await deps.timers.set(workspaceId, timeout, plan.timeoutAt);
+        // The run stays at this step; the counter moves, so the timeout and the event are fenced.
+        if (!(await deps.runs.move(workspaceId, current, { stepId: step.id }, at)))
+          return 'stale: the run moved on or ended';
+        return `waiting for an event until ${plan.timeoutAt.toISOString()}`;
+      }
+    }
+  }
+  throw new Error(`run ${input.runId}: more than ${MAX_IMMEDIATE_STEPS} steps at once`);
+};
