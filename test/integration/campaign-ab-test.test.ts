@@ -27,7 +27,6 @@ import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { fixedClock, systemClock } from '../../lib/shared/clock.ts';
 import { UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
-import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { newId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { runTask, type TaskDeps } from '../../lib/timers/tasks.ts';
@@ -41,9 +40,9 @@ import {
   fakeTemplates,
   memoryHalt,
   noLimits,
-  subscribedContact,
 } from '../support/email-fakes.ts';
 import { type LocalServices, useLocalServices } from '../support/env.ts';
+import { emailWorkspace, storePeople } from './email-workspace.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 let services: LocalServices;
@@ -58,36 +57,6 @@ beforeAll(() => {
   real = realDeps();
   chunks = chunksRepository(real.table);
 });
-
-const emailWorkspace = async () => {
-  const ws = await newWorkspace(real);
-  await real.table.client.send(
-    new UpdateCommand({
-      TableName: real.table.name,
-      Key: keys.workspace(ws),
-      UpdateExpression: 'SET settings.email = :email',
-      ExpressionAttributeValues: {
-        ':email': { defaultLocale: 'en', postalAddress: '1 Main Street', doubleOptIn: false, topics: [] },
-      },
-    }),
-  );
-  return ws;
-};
-
-const storePeople = async (ws: string, n: number) => {
-  const people: Contact[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = newId('c');
-    const contact = subscribedContact(ws, id, { email: `${ws}-${id}@example.com` });
-    await real.contacts.create(
-      contact,
-      [],
-      domainEvent('contact.created', ws, { contactId: id, fields: ['email'] }, systemClock),
-    );
-    people.push(contact);
-  }
-  return people;
-};
 
 const OPTIONS = {
   deliver: { attempts: 2, baseDelayMs: 1, random: () => 0, sleep: async () => {} },
@@ -124,8 +93,8 @@ const sendDeps = (ws: string, tagsTo: Map<string, MessageTags>): Omit<SendDeps, 
 
 describe('sending a chunk of an A/B test campaign', () => {
   it('sends the test wave by variant, holds the rest until the winner is known, then sends it the winner', async () => {
-    const ws = await emailWorkspace();
-    const people = await storePeople(ws, 7);
+    const ws = await emailWorkspace(real);
+    const people = await storePeople(real, ws, 7);
     const ids = people.map((p) => p.id);
     const ref: ChunkRef = { workspaceId: ws, campaignId: newId('cmp'), shard: 2, page: 0 };
     // Test wave: people 0–3 (variants 0, 1, 2, 1); the rest: people 4–6.

@@ -10,7 +10,6 @@ import { campaignMessageId } from '../../lib/campaigns/send/campaign-message-id.
 import type { ChunkRef } from '../../lib/campaigns/send/chunk.schema.ts';
 import { type ChunksRepository, chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
 import { type CampaignToSend, sendChunk } from '../../lib/campaigns/send/send-chunk.ts';
-import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import type { EmailMessage } from '../../lib/email/message.schema.ts';
 import { frequencyCapsRepository } from '../../lib/email/send/frequency-caps.repository.ts';
 import { contactReader, workspaceReader } from '../../lib/email/send/readers.ts';
@@ -19,10 +18,7 @@ import { type SendRequest, sendRequestSchema } from '../../lib/email/send/send-r
 import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
-import { UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
-import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { newId } from '../../lib/shared/ids.ts';
-import { keys } from '../../lib/shared/keys.ts';
 import {
   fakePauses,
   fakeSenders,
@@ -31,9 +27,9 @@ import {
   fakeTemplates,
   memoryHalt,
   noLimits,
-  subscribedContact,
 } from '../support/email-fakes.ts';
 import { type LocalServices, useLocalServices } from '../support/env.ts';
+import { emailWorkspace, storePeople } from './email-workspace.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 let services: LocalServices;
@@ -71,41 +67,6 @@ const claimed = (ref: ChunkRef, contactId: string): { contactId: string; message
 
 const indexOf = (ref: ChunkRef, contacts: readonly string[]) =>
   new Map(contacts.map((c, i) => [campaignMessageId(ref.campaignId, LAUNCH, c), i]));
-
-const emailWorkspace = async () => {
-  const ws = await newWorkspace(real);
-  await real.table.client.send(
-    new UpdateCommand({
-      TableName: real.table.name,
-      Key: keys.workspace(ws),
-      UpdateExpression: 'SET settings.email = :email',
-      ExpressionAttributeValues: {
-        ':email': {
-          defaultLocale: 'en',
-          postalAddress: '1 Main Street, Springfield 12345',
-          doubleOptIn: false,
-          topics: [],
-        },
-      },
-    }),
-  );
-  return ws;
-};
-
-const storePeople = async (ws: string, n: number, over: Partial<Contact> = {}) => {
-  const people: Contact[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = newId('c');
-    const contact = subscribedContact(ws, id, { email: `${ws}-${id}@example.com`, ...over });
-    await real.contacts.create(
-      contact,
-      [],
-      domainEvent('contact.created', ws, { contactId: id, fields: ['email'] }, systemClock),
-    );
-    people.push(contact);
-  }
-  return people;
-};
 
 const OPTIONS = {
   deliver: { attempts: 2, baseDelayMs: 1, random: () => 0, sleep: async () => {} },
@@ -206,8 +167,8 @@ describe('a campaign chunk', () => {
 
 describe('sending a campaign chunk through the local SES', () => {
   it('sends each recipient once when the same chunk is delivered three times at once', async () => {
-    const ws = await emailWorkspace();
-    const people = await storePeople(ws, 12);
+    const ws = await emailWorkspace(real);
+    const people = await storePeople(real, ws, 12);
     const ref = { ...chunkRef(ws), workspaceId: ws };
     const ids = people.map((p) => p.id);
     await chunks.create(ref, ids);
@@ -249,9 +210,9 @@ describe('sending a wave of a campaign chunk', () => {
   });
 
   it('sends the pending recipients of its wave once, and records who was refused and why', async () => {
-    const ws = await emailWorkspace();
-    const [a, b, c] = await storePeople(ws, 3);
-    const [gone] = await storePeople(ws, 1, {
+    const ws = await emailWorkspace(real);
+    const [a, b, c] = await storePeople(real, ws, 3);
+    const [gone] = await storePeople(real, ws, 1, {
       consent: { email: { status: 'unsubscribed', source: 'test', at: '2026-01-01T00:00:00.000Z' } },
     });
     const erased = newId('c');
@@ -284,8 +245,8 @@ describe('sending a wave of a campaign chunk', () => {
   });
 
   it('leaves a paused campaign’s chunk pending, and cancels what is pending in a cancelled one', async () => {
-    const ws = await emailWorkspace();
-    const people = await storePeople(ws, 2);
+    const ws = await emailWorkspace(real);
+    const people = await storePeople(real, ws, 2);
     const ref = { ...chunkRef(ws), workspaceId: ws };
     await chunks.create(
       ref,

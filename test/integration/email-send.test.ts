@@ -23,9 +23,7 @@ import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
 import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { fixedClock, systemClock } from '../../lib/shared/clock.ts';
-import { GetCommand, UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
-import { domainEvent } from '../../lib/shared/events/outbox.ts';
-import { newId } from '../../lib/shared/ids.ts';
+import { GetCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { readItem } from '../../lib/shared/table.ts';
 import {
@@ -36,9 +34,9 @@ import {
   fakeTemplates,
   memoryHalt,
   noLimits,
-  subscribedContact,
 } from '../support/email-fakes.ts';
 import { type LocalServices, useLocalServices } from '../support/env.ts';
+import { emailWorkspace, POSTAL, storeContact } from './email-workspace.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 let services: LocalServices;
@@ -54,38 +52,11 @@ const ecrm = async (...args: string[]): Promise<unknown> => {
 let real: RealDeps;
 const ses = () => new SesClient(awsEndpoint('ses', 'SESV2', 'email'), { maxAttempts: 1 });
 const REF = { templateId: 'newsletter', version: 1 };
-const POSTAL = '1 Main Street, Springfield 12345';
 
 beforeAll(() => {
   services = useLocalServices();
   real = realDeps();
 });
-
-const workspaceWithEmail = async () => {
-  const ws = await newWorkspace(real);
-  await real.table.client.send(
-    new UpdateCommand({
-      TableName: real.table.name,
-      Key: keys.workspace(ws),
-      UpdateExpression: 'SET settings.email = :email',
-      ExpressionAttributeValues: {
-        ':email': { defaultLocale: 'en', postalAddress: POSTAL, doubleOptIn: false, topics: [] },
-      },
-    }),
-  );
-  return ws;
-};
-
-const storeContact = async (ws: string, over: Partial<Contact> = {}) => {
-  const id = newId('c');
-  const contact = subscribedContact(ws, id, { email: `${ws}-${id}@example.com`, ...over });
-  await real.contacts.create(
-    contact,
-    [],
-    domainEvent('contact.created', ws, { contactId: id, fields: ['email'] }, systemClock),
-  );
-  return contact;
-};
 
 const deps = (ws: string): SendDeps => ({
   workspaces: workspaceReader(real.workspaces),
@@ -131,8 +102,8 @@ const readMessage = async (ws: string, contactId: string, messageId: string) => 
 
 describe('sending through the local SES', () => {
   it('delivers each recipient its email with both unsubscribe headers, records it sent, and never sends it twice', async () => {
-    const ws = await workspaceWithEmail();
-    const people = [await storeContact(ws), await storeContact(ws)];
+    const ws = await emailWorkspace(real);
+    const people = [await storeContact(real, ws), await storeContact(real, ws)];
     const request = requestTo(ws, people);
 
     const out = await sendBatch(request, deps(ws), options);
@@ -170,8 +141,8 @@ describe('sending through the local SES', () => {
   });
 
   it('records a suppressed contact as refused and sends it nothing', async () => {
-    const ws = await workspaceWithEmail();
-    const person = await storeContact(ws, {
+    const ws = await emailWorkspace(real);
+    const person = await storeContact(real, ws, {
       suppression: { reason: 'bounced', at: '2026-01-01T00:00:00.000Z' },
     });
     const request = requestTo(ws, [person]);
@@ -184,8 +155,8 @@ describe('sending through the local SES', () => {
   });
 
   it('runs a queued request through the send-email handler, dropping a message that is not a request', async () => {
-    const ws = await workspaceWithEmail();
-    const person = await storeContact(ws);
+    const ws = await emailWorkspace(real);
+    const person = await storeContact(real, ws);
     const request = requestTo(ws, [person]);
     const record = (id: string, body: string) => ({
       messageId: id,

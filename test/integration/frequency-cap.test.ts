@@ -23,8 +23,7 @@ import { sesBulkMailer } from '../../lib/email/send/ses-mailer.ts';
 import { timelineEntryRecord } from '../../lib/events/timeline.schema.ts';
 import { SesClient } from '../../lib/shared/aws/sesv2.ts';
 import { type Clock, fixedClock, systemClock } from '../../lib/shared/clock.ts';
-import { GetCommand, PutCommand, UpdateCommand } from '../../lib/shared/dynamodb/commands.ts';
-import { domainEvent } from '../../lib/shared/events/outbox.ts';
+import { GetCommand, PutCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { newId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { readItem, type Table } from '../../lib/shared/table.ts';
@@ -38,10 +37,10 @@ import {
   memoryHalt,
   noLimits,
   scriptedMailer,
-  subscribedContact,
 } from '../support/email-fakes.ts';
 import { type LocalServices, useLocalServices } from '../support/env.ts';
-import { newWorkspace, type RealDeps, realDeps, realTable } from './real-deps.ts';
+import { emailWorkspace, storeContact } from './email-workspace.ts';
+import { type RealDeps, realDeps, realTable } from './real-deps.ts';
 
 let services: LocalServices;
 let real: RealDeps;
@@ -54,40 +53,11 @@ beforeAll(() => {
   real = realDeps();
 });
 
+/** An email workspace in UTC, with a frequency cap when given. */
+const workspaceCapped = (frequencyCap?: FrequencyCap) =>
+  emailWorkspace(real, { defaultTimeZone: 'UTC', ...(frequencyCap ? { frequencyCap } : {}) });
+
 const ses = () => new SesClient(awsEndpoint('ses', 'SESV2', 'email'), { maxAttempts: 1 });
-
-const workspaceCapped = async (cap?: FrequencyCap) => {
-  const ws = await newWorkspace(real);
-  await real.table.client.send(
-    new UpdateCommand({
-      TableName: real.table.name,
-      Key: keys.workspace(ws),
-      UpdateExpression: 'SET settings.email = :email',
-      ExpressionAttributeValues: {
-        ':email': {
-          defaultLocale: 'en',
-          defaultTimeZone: 'UTC',
-          postalAddress: '1 Main Street, Springfield 12345',
-          doubleOptIn: false,
-          topics: [],
-          ...(cap ? { frequencyCap: cap } : {}),
-        },
-      },
-    }),
-  );
-  return ws;
-};
-
-const storePerson = async (ws: string): Promise<Contact> => {
-  const id = newId('c');
-  const contact = subscribedContact(ws, id, { email: `${ws}-${id}@example.com` });
-  await real.contacts.create(
-    contact,
-    [],
-    domainEvent('contact.created', ws, { contactId: id, fields: ['email'] }, systemClock),
-  );
-  return contact;
-};
 
 const deps = (ws: string, over: { table?: Table; clock?: Clock; mailer?: Mailer } = {}): SendDeps => {
   const table = over.table ?? real.table;
@@ -140,8 +110,11 @@ const statusOf = (out: Awaited<ReturnType<typeof sendBatch>>, req: SendRequest) 
 
 describe('a frequency cap of 1', () => {
   it('lets exactly one of four sends racing for the same contact through; the others are capped', async () => {
-    const ws = await workspaceCapped({ limit: 1, period: 1, unit: 'days' });
-    const ana = await storePerson(ws);
+    const ws = await emailWorkspace(real, {
+      defaultTimeZone: 'UTC',
+      frequencyCap: { limit: 1, period: 1, unit: 'days' },
+    });
+    const ana = await storeContact(real, ws);
     const requests = [0, 1, 2, 3].map(() => requestTo(ws, [ana]));
 
     const outs = await Promise.all(requests.map((r) => sendBatch(r, deps(ws), OPTIONS)));
@@ -169,8 +142,11 @@ describe('a frequency cap of 1', () => {
   });
 
   it('never counts transactional email: it is always sent, and writes no cap item', async () => {
-    const ws = await workspaceCapped({ limit: 1, period: 1, unit: 'days' });
-    const ana = await storePerson(ws);
+    const ws = await emailWorkspace(real, {
+      defaultTimeZone: 'UTC',
+      frequencyCap: { limit: 1, period: 1, unit: 'days' },
+    });
+    const ana = await storeContact(real, ws);
     for (let i = 0; i < 2; i++) {
       const receipt = requestTo(ws, [ana], { kind: 'transactional', template: TX, origin: 'api' });
       expect(statusOf(await sendBatch(receipt, deps(ws), OPTIONS), receipt)).toEqual(['sent']);
@@ -261,8 +237,11 @@ describe('the frequency cap in the table', () => {
   });
 
   it('lets a send through again once the oldest has left the window, and expires one period after the last send', async () => {
-    const ws = await workspaceCapped({ limit: 1, period: 2, unit: 'hours' });
-    const ana = await storePerson(ws);
+    const ws = await emailWorkspace(real, {
+      defaultTimeZone: 'UTC',
+      frequencyCap: { limit: 1, period: 2, unit: 'hours' },
+    });
+    const ana = await storeContact(real, ws);
     const clock = fixedClock('2026-06-01T10:00:00.000Z');
     const send = async () => {
       const req = requestTo(ws, [ana]);
@@ -281,8 +260,11 @@ describe('the frequency cap in the table', () => {
   });
 
   it('gives back the count of a send SES refused for good', async () => {
-    const ws = await workspaceCapped({ limit: 1, period: 1, unit: 'days' });
-    const ana = await storePerson(ws);
+    const ws = await emailWorkspace(real, {
+      defaultTimeZone: 'UTC',
+      frequencyCap: { limit: 1, period: 1, unit: 'days' },
+    });
+    const ana = await storeContact(real, ws);
     const rejecting = scriptedMailer((batch) =>
       batch.emails.map(() => ({ outcome: 'final', reason: 'MESSAGE_REJECTED' }) as const),
     );
@@ -298,7 +280,7 @@ describe('the frequency cap in the table', () => {
 
   it('costs nothing when the workspace has no cap: no cap item read or written', async () => {
     const ws = await workspaceCapped();
-    const ana = await storePerson(ws);
+    const ana = await storeContact(real, ws);
     const table = realTable();
     const calls: string[] = [];
     table.client.use(async (command, input, next) => {
@@ -318,8 +300,11 @@ describe('the frequency cap in the table', () => {
 
 describe('a campaign chunk under a frequency cap', () => {
   it('records a recipient over the cap as `k` in its chunk, counted as capped, and sends the others', async () => {
-    const ws = await workspaceCapped({ limit: 1, period: 1, unit: 'days' });
-    const [ana, bo] = [await storePerson(ws), await storePerson(ws)];
+    const ws = await emailWorkspace(real, {
+      defaultTimeZone: 'UTC',
+      frequencyCap: { limit: 1, period: 1, unit: 'days' },
+    });
+    const [ana, bo] = [await storeContact(real, ws), await storeContact(real, ws)];
     // Ana had a journey email an hour ago: her allowance for the day is used.
     const earlier = requestTo(ws, [ana]);
     expect(statusOf(await sendBatch(earlier, deps(ws), OPTIONS), earlier)).toEqual(['sent']);
