@@ -113,6 +113,32 @@ const twiceAtOnce = (name: SesFixture, t: MessageTags, at?: Date) => {
   ]);
 };
 
+/** A campaign chunk of `n` new contacts, with their claim store and each one's claimed message. */
+const chunkOf = async (ws: string, n: number, at: { shard: number; page: number }) => {
+  const chunks = chunksRepository(base.table);
+  const campaignId = newId('cmp');
+  const contacts = Array.from({ length: n }, () => newId('c'));
+  const ref = { workspaceId: ws, campaignId, ...at };
+  await chunks.create(ref, contacts);
+  const launched = new Date();
+  const ids = contacts.map((c) => campaignMessageId(campaignId, launched, c));
+  const store = chunks.claims(ref, new Map(ids.map((id, i) => [id, i])));
+  const claim = (i: number) => ({
+    contactId: contacts[i] ?? '',
+    message: {
+      messageId: ids[i] ?? '',
+      kind: 'marketing' as const,
+      origin: 'campaign' as const,
+      templateId: 'newsletter',
+      version: 1,
+      status: 'claimed' as const,
+      seen: [],
+      at: {},
+    },
+  });
+  return { chunks, campaignId, contacts, ref, ids, store, claim };
+};
+
 describe('bounces and complaints', () => {
   it('a permanent bounce suppresses the contact once, marks the message bounced and announces both', async () => {
     const ws = await newWorkspace(deps);
@@ -266,25 +292,9 @@ describe('deliveries, opens and clicks', () => {
 
   it("the Send event of an SES call's witness settles every recipient of its chunk left in flight, and only those", async () => {
     const ws = await newWorkspace(deps);
-    const chunks = chunksRepository(base.table);
-    const campaignId = newId('cmp');
-    const contacts = [newId('c'), newId('c'), newId('c'), newId('c')];
-    const ref = { workspaceId: ws, campaignId, shard: 3, page: 2 };
-    await chunks.create(ref, contacts);
-    const ids = contacts.map((c) => campaignMessageId(campaignId, new Date(), c));
-    const store = chunks.claims(ref, new Map(ids.map((id, i) => [id, i])));
-    const claim = (i: number) => ({
-      contactId: contacts[i] ?? '',
-      message: {
-        messageId: ids[i] ?? '',
-        kind: 'marketing' as const,
-        origin: 'campaign' as const,
-        templateId: 'newsletter',
-        version: 1,
-        status: 'claimed' as const,
-        seen: [],
-        at: {},
-      },
+    const { chunks, campaignId, contacts, ref, ids, store, claim } = await chunkOf(ws, 4, {
+      shard: 3,
+      page: 2,
     });
     // 0..2 in one call: 0 unknown (answer lost), 1 still claimed (crash), 2 the witness; 3 never claimed.
     await store.record(ws, [claim(0), claim(1), claim(2)], 30);
@@ -307,26 +317,9 @@ describe('deliveries, opens and clicks', () => {
 
   it('the Send event of a campaign email settles its recipient in the chunk, and writes no message entry', async () => {
     const ws = await newWorkspace(deps);
-    const chunks = chunksRepository(base.table);
-    const campaignId = newId('cmp');
-    const contacts = [newId('c'), newId('c'), newId('c')];
-    const ref = { workspaceId: ws, campaignId, shard: 4, page: 9 };
-    await chunks.create(ref, contacts);
-    const launched = new Date();
-    const ids = contacts.map((c) => campaignMessageId(campaignId, launched, c));
-    const store = chunks.claims(ref, new Map(ids.map((id, i) => [id, i])));
-    const claim = (i: number) => ({
-      contactId: contacts[i] ?? '',
-      message: {
-        messageId: ids[i] ?? '',
-        kind: 'marketing' as const,
-        origin: 'campaign' as const,
-        templateId: 'newsletter',
-        version: 1,
-        status: 'claimed' as const,
-        seen: [],
-        at: {},
-      },
+    const { chunks, campaignId, contacts, ref, ids, store, claim } = await chunkOf(ws, 3, {
+      shard: 4,
+      page: 9,
     });
     await store.record(ws, [claim(0), claim(1), claim(2)], 30);
     // 0: the call's answer was lost; 1: the send crashed before settling (still claimed); 2: settled sent.
