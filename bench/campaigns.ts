@@ -11,8 +11,6 @@
  * signing a recipient; the local wall time is printed beside it as an upper bound.
  */
 import { performance } from 'node:perf_hooks';
-import { functions } from '../infra/catalogue/functions.ts';
-import { DEFAULT_MEMORY_MB } from '../infra/catalogue/types.ts';
 import { invocationStats } from '../infra/local/invocation-context.ts';
 import type { LocalStack } from '../infra/local/stack.ts';
 import { campaignsRepository } from '../lib/campaigns/campaigns.repository.ts';
@@ -20,8 +18,8 @@ import { chunksRepository } from '../lib/campaigns/send/chunks.repository.ts';
 import { campaignTally } from '../lib/campaigns/send/progress.ts';
 import { seedAudience } from '../test/support/seed-audience.ts';
 import type { meter as Meter } from './capacity.ts';
-import { ESTIMATED_MS } from './costs.ts';
-import { busChunks, costPerMillion, gbSeconds, type Usage } from './metering/prices.ts';
+import { lambdaUsage } from './metering/lambda-usage.ts';
+import { billedBusEvents, costPerMillion, type Usage } from './metering/prices.ts';
 import { SES_LATENCY } from './sending.ts';
 
 export interface CampaignBenchOptions {
@@ -37,7 +35,6 @@ export interface CampaignBenchOptions {
 }
 
 const RENDER_MS_PER_RECIPIENT = 1;
-const memoryOf = new Map(functions.map((f) => [f.name, f.memoryMb ?? DEFAULT_MEMORY_MB]));
 
 export const benchCampaign = async (o: CampaignBenchOptions) => {
   const call = async (method: string, path: string, body?: unknown) => {
@@ -158,32 +155,18 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
   const events = o.stack.bus.events.slice(busBefore).filter((e) => !String(e.source).startsWith('aws.'));
   const batches = o.stack.queues.invocations - sqsBefore.batches;
   const sqsRequests = o.stack.queues.sendRequests - sqsBefore.sends + 2 * batches;
-  let invocations = 0;
-  let estimatedGbs = 0;
-  let measuredGbs = 0;
   const sesCalls = o.stack.ses.sendCalls - callsBefore;
-  for (const [name, s] of invocationStats) {
-    const memory = memoryOf.get(name) ?? DEFAULT_MEMORY_MB;
-    invocations += s.count;
-    measuredGbs += gbSeconds(s.ms, memory);
-    const extra =
-      name === 'send-email'
-        ? sesCalls * SES_LATENCY.callMs +
-          o.recipients * (SES_LATENCY.bulkPerEntryMs + RENDER_MS_PER_RECIPIENT)
-        : 0;
-    estimatedGbs += gbSeconds(
-      s.count * ESTIMATED_MS.perInvocation +
-        o.meter.get(name).calls * ESTIMATED_MS.perDynamoDbRequest +
-        extra,
-      memory,
-    );
-  }
+  const lambda = lambdaUsage(o.meter, (name) =>
+    name === 'send-email'
+      ? sesCalls * SES_LATENCY.callMs + o.recipients * (SES_LATENCY.bulkPerEntryMs + RENDER_MS_PER_RECIPIENT)
+      : 0,
+  );
   const usage: Usage = {
     writeUnits: dynamo.writeUnits,
     readUnits: dynamo.readUnits,
-    busEvents: events.reduce((n, e) => n + busChunks(Buffer.byteLength(JSON.stringify(e))), 0),
-    lambdaRequests: invocations,
-    lambdaGbSeconds: estimatedGbs,
+    busEvents: billedBusEvents(events),
+    lambdaRequests: lambda.requests,
+    lambdaGbSeconds: lambda.estimatedGbSeconds,
     sqsRequests,
     schedulerInvocations: 0,
   };
@@ -217,7 +200,7 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
       readUnits: per(dynamo.readUnits),
       sqsRequests: per(sqsRequests),
       busEvents: per(events.length),
-      lambdaInvocations: per(invocations),
+      lambdaInvocations: per(lambda.requests),
     },
     byFunction,
     byEventType: Object.fromEntries(
@@ -226,7 +209,7 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
         per(l?.length ?? 0),
       ]),
     ),
-    measuredGbSeconds: measuredGbs,
+    measuredGbSeconds: lambda.measuredGbSeconds,
     cost: costPerMillion(usage, o.recipients),
   };
 };

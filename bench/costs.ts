@@ -11,12 +11,12 @@
  * other figure is a count that carries over to AWS exactly.
  */
 import { functions } from '../infra/catalogue/functions.ts';
-import { DEFAULT_MEMORY_MB } from '../infra/catalogue/types.ts';
 import { invocationStats } from '../infra/local/invocation-context.ts';
 import type { LocalStack } from '../infra/local/stack.ts';
 import { sign } from '../lib/webhooks/verify/index.ts';
 import type { meter as Meter } from './capacity.ts';
-import { busChunks, type CostBreakdown, costPerMillion, gbSeconds, type Usage } from './metering/prices.ts';
+import { lambdaUsage } from './metering/lambda-usage.ts';
+import { billedBusEvents, type CostBreakdown, costPerMillion, type Usage } from './metering/prices.ts';
 
 /** Ten segments of the kinds marketers build, and a scoring model with engagement rules. */
 export const TYPICAL_SEGMENTS: readonly unknown[] = [
@@ -45,9 +45,6 @@ export const TYPICAL_MODEL = {
   ],
   decay: { mode: 'halfLife', days: 30 },
 };
-
-/** The duration estimate: compute per invocation and latency per DynamoDB request, in ms. */
-export const ESTIMATED_MS = { perInvocation: 5, perDynamoDbRequest: 5 } as const;
 
 export interface CostFigures {
   readonly units: number;
@@ -79,7 +76,6 @@ export interface OperationFigures {
   readonly readUnits: number;
 }
 
-const memoryOf = new Map(functions.map((f) => [f.name, f.memoryMb ?? DEFAULT_MEMORY_MB]));
 const scheduled = new Set(
   functions
     .filter((f) => f.trigger.kind === 'scheduled-target' || f.trigger.kind === 'schedule')
@@ -102,25 +98,15 @@ const measure = async (
   await stack.idle();
   const tally = m.total();
   const events = stack.bus.events.slice(busBefore);
-  let requests = 0;
-  let gbs = 0;
-  let measuredGbs = 0;
+  const lambda = lambdaUsage(m);
   let schedulerInvocations = 0;
-  for (const [name, s] of invocationStats) {
-    const memory = memoryOf.get(name) ?? DEFAULT_MEMORY_MB;
-    requests += s.count;
-    measuredGbs += gbSeconds(s.ms, memory);
-    const estimatedMs =
-      s.count * ESTIMATED_MS.perInvocation + m.get(name).calls * ESTIMATED_MS.perDynamoDbRequest;
-    gbs += gbSeconds(estimatedMs, memory);
-    if (scheduled.has(name)) schedulerInvocations += s.count;
-  }
+  for (const [name, count] of lambda.invocations) if (scheduled.has(name)) schedulerInvocations += count;
   const usage: Usage = {
     writeUnits: tally.writeUnits,
     readUnits: tally.readUnits,
-    busEvents: events.reduce((n, e) => n + busChunks(Buffer.byteLength(JSON.stringify(e))), 0),
-    lambdaRequests: requests,
-    lambdaGbSeconds: gbs,
+    busEvents: billedBusEvents(events),
+    lambdaRequests: lambda.requests,
+    lambdaGbSeconds: lambda.estimatedGbSeconds,
     sqsRequests: 0,
     schedulerInvocations,
   };
@@ -149,13 +135,13 @@ const measure = async (
   return {
     units,
     usage,
-    measuredGbSeconds: measuredGbs,
+    measuredGbSeconds: lambda.measuredGbSeconds,
     perUnit: {
       'write units': tally.writeUnits / units,
       'read units': tally.readUnits / units,
       'DynamoDB requests': tally.calls / units,
       'bus events': events.length / units,
-      'Lambda invocations': requests / units,
+      'Lambda invocations': lambda.requests / units,
       'Scheduler API calls': schedulerApi / units,
       'Scheduler invocations': schedulerInvocations / units,
     },

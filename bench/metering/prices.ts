@@ -38,5 +38,9 @@ export const costPerMillion = (usage: Usage, units: number): CostBreakdown => {
 /** EventBridge bills each PutEvents entry in 64 KB chunks. */
 export const busChunks = (entryBytes: number): number => Math.max(1, Math.ceil(entryBytes / (64 * 1024)));
 
+/** The bus events billed for `events` as put: each one's 64 KB chunks. */
+export const billedBusEvents = (events: readonly unknown[]): number =>
+  events.reduce<number>((n, e) => n + busChunks(Buffer.byteLength(JSON.stringify(e))), 0);
+
 /** Lambda bills duration rounded up to the millisecond, times the memory in GB. */
 export const gbSeconds = (ms: number, memoryMb: number): number => (Math.ceil(ms) / 1000) * (memoryMb / 1024);
