@@ -28,7 +28,8 @@ export interface PublishOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-const entryOf = (bus: Bus, event: DomainEvent): PutEventsRequestEntry => {
+/** The envelope of one event, validated against the catalogue. */
+const validDetail = (event: DomainEvent) => {
   const detail = {
     id: event.id,
     version: event.version,
@@ -37,14 +38,16 @@ const entryOf = (bus: Bus, event: DomainEvent): PutEventsRequestEntry => {
     data: event.data,
   };
   parseDomainEvent(event.type, detail);
-  return {
-    EventBusName: bus.name,
-    Source: EVENT_SOURCE,
-    DetailType: event.type,
-    Detail: JSON.stringify(detail),
-    Time: new Date(event.occurredAt),
-  };
+  return detail;
 };
+
+const entryOf = (bus: Bus, event: DomainEvent): PutEventsRequestEntry => ({
+  EventBusName: bus.name,
+  Source: EVENT_SOURCE,
+  DetailType: event.type,
+  Detail: JSON.stringify(validDetail(event)),
+  Time: new Date(event.occurredAt),
+});
 
 const packEntryOf = (bus: Bus, events: readonly DomainEvent[]): PutEventsRequestEntry => {
   const [first] = events;
@@ -70,11 +73,11 @@ export const busEntries = (bus: Bus, events: readonly DomainEvent[]): PutEventsR
   const slots: (PutEventsRequestEntry | DomainEvent[])[] = [];
   const open = new Map<string, { events: DomainEvent[]; bytes: number }>();
   for (const event of events) {
-    const single = entryOf(bus, event);
     if (!isPacked(event.type)) {
-      slots.push(single);
+      slots.push(entryOf(bus, event));
       continue;
     }
+    validDetail(event); // checked now; packed below, its data once
     const key = `${event.type} ${event.workspaceId}`;
     const bytes = Buffer.byteLength(JSON.stringify(event.data)) + event.id.length + 64;
     const pack = open.get(key);
