@@ -340,6 +340,40 @@ const definitions = {
     description: 'A scheduled, sending or paused campaign was cancelled; `from` is the status it left.',
     data: () => z.object({ campaignId: z.string(), from: z.enum(['scheduled', 'sending', 'paused']) }),
   },
+  'journey.signal': {
+    version: 1,
+    description:
+      "A journey's `emit` step: a named signal about a contact (an MQL hand-off, a milestone) for " +
+      'outgoing webhooks and other consumers; `properties` come from the step.',
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        journeyId: z.string(),
+        runId: z.string(),
+        stepId: z.string(),
+        name: z.string(),
+        properties,
+      }),
+  },
+  'journey.entered': {
+    version: 1,
+    description: 'A contact entered a journey (a new run).',
+    data: () =>
+      z.object({ contactId: z.string(), journeyId: z.string(), runId: z.string(), version: z.number() }),
+  },
+  'journey.ended': {
+    version: 1,
+    description:
+      "A contact's run of a journey ended: `completed`, left at an exit step, its `goal` reached, or " +
+      'cancelled (`unsubscribed`, `suppressed`, `erased`, `archived`).',
+    data: () =>
+      z.object({
+        contactId: z.string(),
+        journeyId: z.string(),
+        runId: z.string(),
+        reason: z.string(),
+      }),
+  },
 } as const;
 
 export type EventType = keyof typeof definitions;
