@@ -253,6 +253,15 @@ export const keys = {
   timerDue: (shard: number, dueIso: string) => ({ gsi1pk: `TD#${shard}`, gsi1sk: dueIso }),
   timerDueShard: (shard: number): string => `TD#${shard}`,
   /**
+   * A one-shot timer in the bucket of the minute whose drain sends it (deployment-wide, like the due
+   * index): a drain reads its minute's buckets whole, so one-shot timers need no index entry at all.
+   */
+  timerBucket: (minute: string, shard: number, dueIso: string, id: string): Key => ({
+    pk: `TQ#${minute}#${shard}`,
+    sk: `${dueIso}#${id}`,
+  }),
+  timerBucketPartition: (minute: string, shard: number): string => `TQ#${minute}#${shard}`,
+  /**
    * The deployment's link key (unsubscribe and confirmation links), sealed with KMS. One item, outside
    * every workspace: links of every workspace are signed with it, and deleting a workspace keeps it.
    */

@@ -19,6 +19,26 @@ export const timerRecord = z.object({
 });
 export type TimerRecord = z.infer<typeof timerRecord>;
 
-/** What a drain puts on the queue: enough to claim the timer; the input is read by the claim. */
-export const timerMessage = z.object({ key: z.string().min(1), due: z.string().min(1) });
+/** What a drain puts on the queue for a timer item: enough to claim it; the input is read by the claim. */
+export const claimMessage = z.object({ key: z.string().min(1), due: z.string().min(1) });
+export type ClaimMessage = z.infer<typeof claimMessage>;
+
+/**
+ * A one-shot timer on the queue: the task itself. Nothing is claimed: its task fences itself (a
+ * journey step moves its run only from the move it was set for), so a second delivery does nothing.
+ */
+export const oneShotMessage = z.object({
+  due: z.string().min(1),
+  workspaceId: z.string().min(1),
+  task: z.string().min(1),
+  input: z.record(z.string(), z.unknown()),
+});
+export type OneShotMessage = z.infer<typeof oneShotMessage>;
+
+export const timerMessage = z.union([claimMessage, oneShotMessage]);
 export type TimerMessage = z.infer<typeof timerMessage>;
+
+export const isOneShot = (message: TimerMessage): message is OneShotMessage => 'task' in message;
+
+/** A one-shot timer's entry in its due minute's bucket (keys.timerBucket): its message, until TTL. */
+export const oneShotEntry = z.object({ message: oneShotMessage });

@@ -14,7 +14,13 @@ import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import { timerShard } from './due.ts';
-import { type TimerMessage, type TimerRecord, timerRecord } from './timer.schema.ts';
+import {
+  type ClaimMessage,
+  type OneShotMessage,
+  oneShotEntry,
+  type TimerRecord,
+  timerRecord,
+} from './timer.schema.ts';
 
 /** A fired or forgotten timer item stays this long for redeliveries to find it claimed, then TTL takes it. */
 const FIRED_TTL_SECONDS = 2 * 86_400;
@@ -111,7 +117,7 @@ export const timersRepository = (table: Table) => ({
    * short TTL; the returned record carries the task and input. Undefined: cancelled, moved, or
    * another message has it.
    */
-  async claim(message: TimerMessage, messageId: string, now: Date): Promise<TimerRecord | undefined> {
+  async claim(message: ClaimMessage, messageId: string, now: Date): Promise<TimerRecord | undefined> {
     try {
       const { Attributes } = await table.client.send(
         new UpdateCommand({
@@ -137,7 +143,7 @@ export const timersRepository = (table: Table) => ({
   },
 
   /** Pending timers of one index shard due in [from, to], oldest first, page by page. */
-  async *due(shard: number, from: string, to: string): AsyncGenerator<TimerMessage[]> {
+  async *due(shard: number, from: string, to: string): AsyncGenerator<ClaimMessage[]> {
     const pages = paginateQuery(
       { client: table.client, pageSize: 1_000 },
       {
@@ -148,13 +154,47 @@ export const timersRepository = (table: Table) => ({
       },
     );
     for await (const page of pages) {
-      const messages: TimerMessage[] = [];
+      const messages: ClaimMessage[] = [];
       for (const item of page.Items ?? []) {
         const { pk, gsi1sk } = item;
         if (typeof pk === 'string' && typeof gsi1sk === 'string') messages.push({ key: pk, due: gsi1sk });
       }
       yield messages;
     }
+  },
+
+  /**
+   * File a one-shot timer in its minute's bucket: one small put, never read back or deleted (TTL takes
+   * it). Its sort key is its due time and a hash of what it does, so filing the same one twice is one entry.
+   */
+  async fileOneShot(minute: string, shard: number, id: string, message: OneShotMessage): Promise<void> {
+    await table.client.send(
+      new PutCommand({
+        TableName: table.name,
+        Item: {
+          ...keys.timerBucket(minute, shard, message.due, id),
+          type: 'oneShotTimer',
+          v: 1,
+          message,
+          ttl: seconds(`${minute}:00.000Z`) + FIRED_TTL_SECONDS,
+        },
+      }),
+    );
+  },
+
+  /** The one-shot timers filed in a minute's bucket shard, by due time, page by page. */
+  async *bucket(minute: string, shard: number): AsyncGenerator<OneShotMessage[]> {
+    const pages = paginateQuery(
+      { client: table.client, pageSize: 1_000 },
+      {
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.timerBucketPartition(minute, shard) },
+        ProjectionExpression: 'message',
+      },
+    );
+    for await (const page of pages)
+      yield (page.Items ?? []).map((item) => readItem(oneShotEntry, item, 'one-shot timer').message);
   },
 
   /** Is the minute's marker there? (Eventually consistent: a stale miss only costs a failed put.) */

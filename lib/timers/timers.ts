@@ -9,11 +9,14 @@
  *   minute's one drain schedule created; every other timer costs no Scheduler call at all.
  * - Cancel removes a pending timer; once a delivery has claimed it, it runs.
  */
+
+import { createHash } from 'node:crypto';
 import type { Clock } from '../shared/clock.ts';
 import { domainEvent } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { fileTimer, minuteKey } from './due.ts';
+import { delaySeconds, fileTimer, minuteKey, timerShard } from './due.ts';
 import { type TaskInput, type TaskType, taskDefinition } from './task-catalogue.ts';
+import type { TimerQueue } from './timer-queue.ts';
 import type { TimersRepository } from './timers.repository.ts';
 
 export interface Timers {
@@ -27,6 +30,12 @@ export interface Timers {
   ): Promise<'set' | 'moved' | 'unchanged'>;
   /** Remove the timer if it has not fired; a missing one is fine. */
   cancel(workspaceId: string, task: TaskType, timerId: string): Promise<'cancelled' | 'none'>;
+  /**
+   * A one-shot timer: run the task at `due`, at least once, for one small write. It has no id, so it
+   * can be neither moved nor cancelled, and nothing claims it: the task must fence itself (a journey
+   * step moves its run only from the move it was set for). Setting the same one twice files it once.
+   */
+  oneShot<T extends TaskType>(workspaceId: string, task: T, due: Date, input: TaskInput<T>): Promise<void>;
 }
 
 export interface SetOptions {
@@ -40,6 +49,12 @@ export interface SetOptions {
 export interface TimerServiceDeps {
   readonly timers: TimersRepository;
   readonly clock: Clock;
+  /**
+   * Where a near one-shot timer (due before its minute's drain) goes at once, delayed to its due
+   * second; without it, it waits for the next drain (up to a minute late). Its bucket entry is the
+   * backup either way.
+   */
+  readonly queue?: TimerQueue;
 }
 
 /** Minutes this process already saw opened: the marker check costs nothing after the first timer. */
@@ -88,6 +103,21 @@ export const timerService = (deps: TimerServiceDeps): Timers => {
         if (stored) return before && !before.firedBy ? 'moved' : 'set';
       }
       throw new Error(`timer ${task} kept changing under ${ATTEMPTS} attempts to set it`);
+    },
+    async oneShot(workspaceId, task, due, input) {
+      const parsed = taskDefinition(task).input.parse(input);
+      const message = { due: due.toISOString(), workspaceId, task, input: { ...parsed } };
+      const id = createHash('sha256')
+        .update(JSON.stringify([workspaceId, task, message.input]))
+        .digest('base64url')
+        .slice(0, 22);
+      const now = deps.clock.now();
+      const filing = fileTimer(due, now);
+      const minute = minuteKey(filing.minute);
+      await ensureMinute(workspaceId, minute);
+      await deps.timers.fileOneShot(minute, timerShard(id), id, message);
+      if (filing.near && deps.queue)
+        await deps.queue.send([{ message, delaySeconds: delaySeconds(due, now) }]);
     },
     async cancel(workspaceId, task, timerId) {
       const key = keys.timer(workspaceId, task, timerId).pk;

@@ -46,8 +46,10 @@ beforeAll(async () => {
   ws = await newWorkspace(realDeps());
 });
 
-const mine = (queue: { sent: QueuedTimer[] }) =>
-  queue.sent.filter((m) => m.message.key.startsWith(`W#${ws}#`));
+/** The timer item a queued message claims (none for a one-shot timer). */
+const keyOf = (m: QueuedTimer): string => ('key' in m.message ? m.message.key : '');
+
+const mine = (queue: { sent: QueuedTimer[] }) => queue.sent.filter((m) => keyOf(m).startsWith(`W#${ws}#`));
 
 describe('timer service on DynamoDB Local', () => {
   it('sets a timer once, writes nothing for the same due time, moves it for a new one, cancels it', async () => {
@@ -132,7 +134,7 @@ describe('timer service on DynamoDB Local', () => {
     const queue = recordingQueue();
     await drainMinute(minuteKey(minute), { timers: repo, queue, clock });
     const sent = mine(queue);
-    const byKey = new Map(sent.map((m) => [m.message.key, m.delaySeconds]));
+    const byKey = new Map(sent.map((m) => [keyOf(m), m.delaySeconds]));
     expect(byKey.size).toBe(2);
     expect(byKey.get(keys.timer(ws, 'score-decay', 'due-in-minute').pk)).toBe(42);
     expect(byKey.get(keys.timer(ws, 'score-decay', 'overdue').pk)).toBe(0);
@@ -143,7 +145,7 @@ describe('timer service on DynamoDB Local', () => {
       runs.push(`${task}:${JSON.stringify(input)}`);
       return 'ok';
     };
-    const message = sent.find((m) => m.message.key === keys.timer(ws, 'score-decay', 'overdue').pk);
+    const message = sent.find((m) => keyOf(m) === keys.timer(ws, 'score-decay', 'overdue').pk);
     if (!message) throw new Error('overdue timer not sent');
     const deps = { timers: repo, clock };
     const outcomes = await Promise.all([
@@ -157,9 +159,7 @@ describe('timer service on DynamoDB Local', () => {
     // A fired timer left the due index: the next drain does not send it again.
     const again = recordingQueue();
     await drainMinute(minuteKey(minute), { timers: repo, queue: again, clock });
-    expect(mine(again).map((m) => m.message.key)).toEqual([
-      keys.timer(ws, 'score-decay', 'due-in-minute').pk,
-    ]);
+    expect(mine(again).map((m) => keyOf(m))).toEqual([keys.timer(ws, 'score-decay', 'due-in-minute').pk]);
   });
 
   it('a failed run is retried by the same message; a moved timer ignores its old message', async () => {
@@ -208,5 +208,77 @@ describe('timer service on DynamoDB Local', () => {
       'drained',
     );
     expect(created).toHaveLength(1);
+  });
+
+  it('one-shot timers: one put each (the same twice is one), drained from their minute, run with no claim', async () => {
+    const minute = randomMinute();
+    const clock = fixedClock(new Date(minute.getTime() - 3_600_000).toISOString());
+    const { table, sent: commands } = countingTable();
+    const repo = timersRepository(table);
+    const timers = timerService({ timers: repo, clock });
+    const input = { contactId: `c_${ws}` };
+    await timers.oneShot(ws, 'score-decay', new Date(minute.getTime() + 7_000), input);
+    commands.length = 0;
+    await timers.oneShot(ws, 'score-decay', new Date(minute.getTime() + 7_000), input);
+    await timers.oneShot(ws, 'score-decay', new Date(minute.getTime() + 9_500), { contactId: `d_${ws}` });
+    // The minute's marker is known to this process: one put per timer, nothing read.
+    expect(commands).toEqual(['PutItemCommand', 'PutItemCommand']);
+
+    clock.set(minute.toISOString());
+    const queue = recordingQueue();
+    await drainMinute(minuteKey(minute), { timers: repo, queue, clock });
+    const shots = queue.sent.filter((m) => 'workspaceId' in m.message && m.message.workspaceId === ws);
+    expect(shots.map((m) => [m.delaySeconds, 'input' in m.message ? m.message.input : {}])).toEqual(
+      expect.arrayContaining([
+        [7, input],
+        [10, { contactId: `d_${ws}` }],
+      ]),
+    );
+    expect(shots).toHaveLength(2);
+
+    // Delivered twice, it runs twice: the task is its own fence (nothing is claimed, nothing written).
+    const runs: string[] = [];
+    const run = async (_ws: string, task: string, taskInput: unknown) => {
+      runs.push(`${task}:${JSON.stringify(taskInput)}`);
+      return 'ok';
+    };
+    const first = shots[0];
+    if (!first) throw new Error('no one-shot timer sent');
+    commands.length = 0;
+    await fireTimer(first.message, 'msg-1', run, { timers: repo, clock });
+    await fireTimer(first.message, 'msg-2', run, { timers: repo, clock });
+    expect(runs).toHaveLength(2);
+    expect(commands).toEqual([]);
+  });
+
+  it('a near one-shot timer goes to the queue at once, delayed to its due second, and to a bucket', async () => {
+    const minute = randomMinute();
+    const clock = fixedClock(new Date(minute.getTime() + 20_000).toISOString());
+    const repo = timersRepository(realTable());
+    const queue = recordingQueue();
+    const timers = timerService({ timers: repo, clock, queue });
+    await timers.oneShot(ws, 'score-decay', new Date(minute.getTime() + 25_000), { contactId: `n_${ws}` });
+    expect(queue.sent).toEqual([
+      {
+        delaySeconds: 5,
+        message: {
+          due: new Date(minute.getTime() + 25_000).toISOString(),
+          workspaceId: ws,
+          task: 'score-decay',
+          input: { contactId: `n_${ws}` },
+        },
+      },
+    ]);
+    // The backup: the next minute's drain sends it too (harmless: the task fences itself).
+    const next = new Date(minute.getTime() + 60_000);
+    const drained = recordingQueue();
+    await drainMinute(minuteKey(next), {
+      timers: repo,
+      queue: drained,
+      clock: fixedClock(next.toISOString()),
+    });
+    expect(
+      drained.sent.filter((m) => 'workspaceId' in m.message && m.message.workspaceId === ws),
+    ).toHaveLength(1);
   });
 });
