@@ -11,6 +11,7 @@ import { UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN } from '../../lib/email/feedback/re
 import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
 import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
+import { JOURNEY_INPUTS } from '../../lib/journeys/journey-inputs.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
 import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
@@ -148,10 +149,11 @@ export const functions: readonly FunctionSpec[] = [
     name: 'fire-timer',
     entry: 'functions/timers/fire-timer.handler.ts',
     description:
-      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches, waves and finish checks).',
+      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches, waves and finish checks, journey steps).',
     trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5 },
-    // Campaign waves queue work; the daily-quota recheck asks SES for the account's quota.
-    access: { table: 'readWrite', sendTo: 'campaign-work', ses: 'account' },
+    // Campaign waves queue work; the daily-quota recheck asks SES for the account's quota; journey
+    // steps queue their emails and set their next steps' timers (near ones straight onto this queue).
+    access: { table: 'readWrite', sendTo: ['campaign-work', 'send-email', 'fire-timer'], ses: 'account' },
     timeoutSeconds: 30,
   },
   {
@@ -163,6 +165,16 @@ export const functions: readonly FunctionSpec[] = [
       pattern: patternFor(...typesIn(CONTACT_CHANGES)),
     },
     access: write,
+  },
+  {
+    name: 'journey-events',
+    entry: 'functions/journeys/journey-events.handler.ts',
+    description:
+      "Journeys: admits contacts to live journeys, resumes runs waiting for an event, ends runs whose goal is met, cancels a contact's runs on unsubscribe or suppression.",
+    trigger: { kind: 'event', pattern: patternFor(...typesIn(JOURNEY_INPUTS)) },
+    // A run's first steps run here: their emails go to the send queue, their timers to the timer queue.
+    access: { table: 'readWrite', sendTo: ['send-email', 'fire-timer'] },
+    timeoutSeconds: 60,
   },
   {
     name: 'score-contact',

@@ -19,7 +19,7 @@ import { TransientError } from '../shared/errors.ts';
 import { derivedId } from '../shared/ids.ts';
 import { withUpdate } from './dry-run.ts';
 import type { JourneyVersion } from './journey.schema.ts';
-import type { JourneyStep } from './journey-definition.schema.ts';
+import type { JourneyDefinition, JourneyStep } from './journey-definition.schema.ts';
 import type { JourneyRun, JourneyRunsRepository, RunEnd } from './runs.repository.ts';
 import { planStep, type StepEffect } from './step-plan.ts';
 
@@ -51,7 +51,10 @@ export interface AdvanceDeps {
   readonly versions: {
     getVersion(workspaceId: string, journeyId: string, version: number): Promise<JourneyVersion | undefined>;
   };
-  /** The contact as conditions read it, and its zone (its own, else the workspace's). */
+  /**
+   * The contact as conditions read it, and its zone (its own, else the workspace's); read only for a
+   * step that needs it. None: the contact is gone, and the run ends.
+   */
   readonly contact: (
     workspaceId: string,
     contactId: string,
@@ -79,31 +82,41 @@ const timerInput = (run: JourneyRun, due: Date, resume?: StepInput['resume']): S
   ...(resume ? { resume } : {}),
 });
 
+/** Whether planning this step reads the contact: a branch, the contact's clock (waitUntil, quiet hours). */
+const readsContact = (step: JourneyStep, doc: JourneyDefinition): boolean =>
+  step.type === 'branch' ||
+  step.type === 'waitUntil' ||
+  (step.type === 'email' && doc.quietHours !== undefined);
+
+const STALE = 'stale: the run moved on or ended';
+
 export const advanceRun = async (
   workspaceId: string,
   input: StepInput,
   deps: AdvanceDeps,
 ): Promise<string> => {
   let run = await deps.runs.get(workspaceId, input.contactId, input.journeyId);
-  if (!run || run.runId !== input.runId || run.status !== 'active' || run.seq > input.seq)
-    return 'stale: the run moved on or ended';
+  if (!run || run.runId !== input.runId || run.status !== 'active' || run.seq > input.seq) return STALE;
   if (run.seq < input.seq)
     throw new TransientError(`run ${input.runId} is at move ${run.seq}, not yet ${input.seq}: try again`);
   const version = await deps.versions.getVersion(workspaceId, run.journeyId, run.version);
-  const contact = await deps.contact(workspaceId, run.contactId);
+  const at = new Date(input.at);
   const end = async (why: RunEnd) =>
-    (await deps.runs.move(workspaceId, run ?? input, { end: why }, new Date(input.at)))
-      ? `ended: ${why}`
-      : 'stale: the run moved on or ended';
-  if (!version || !contact) return end('exit');
+    (await deps.runs.move(workspaceId, run ?? input, { end: why }, at)) ? `ended: ${why}` : STALE;
+  if (!version) return end('exit');
   const doc = version.definition;
   const steps = new Map(doc.steps.map((s) => [s.id, s]));
-  let subject = contact.subject;
-  const at = new Date(input.at);
+  // The contact is read only when a step needs it (most steps do not: the send path reads it anyway).
+  let contact: { subject: Subject; readonly timeZone: string } | undefined;
   const context = {
     runId: run.runId,
-    timeZone: contact.timeZone,
-    subject: () => subject,
+    get timeZone() {
+      return contact?.timeZone ?? 'UTC';
+    },
+    subject: () => {
+      if (!contact) throw new Error('the contact was not read');
+      return contact.subject;
+    },
     trigger: run.trigger,
   };
   let resume = input.resume;
@@ -120,12 +133,17 @@ export const advanceRun = async (
     if (step.type === 'waitForEvent' && resume !== undefined) {
       const next = resume === 'event' ? step.onEvent : step.onTimeout;
       resume = undefined;
-      if (!(await moveTo(next))) return 'stale: the run moved on or ended';
+      if (!(await moveTo(next))) return STALE;
       if (next === undefined) return 'ended: completed';
       run = { ...current, stepId: next, seq: current.seq + 1 };
       continue;
     }
 
+    if (!contact && readsContact(step, doc)) {
+      const found = await deps.contact(workspaceId, current.contactId);
+      if (!found) return end('exit');
+      contact = { ...found };
+    }
     const plan = planStep(step, doc, at, context);
     switch (plan.kind) {
       case 'end':
@@ -139,9 +157,10 @@ export const advanceRun = async (
             at,
             messageId: stepMessageId(current.runId, step.id, at),
           });
-          if (plan.effect.type === 'update') subject = withUpdate(subject, plan.effect);
+          if (plan.effect.type === 'update' && contact)
+            contact.subject = withUpdate(contact.subject, plan.effect);
         }
-        if (!(await moveTo(plan.next))) return 'stale: the run moved on or ended';
+        if (!(await moveTo(plan.next))) return STALE;
         if (plan.next === undefined) return 'ended: completed';
         run = { ...current, stepId: plan.next, seq: current.seq + 1 };
         break;
@@ -149,16 +168,14 @@ export const advanceRun = async (
       case 'wait': {
         const next = timerInput(current, plan.until);
         await deps.timers.set(workspaceId, next, plan.until);
-        if (!(await deps.runs.move(workspaceId, current, { stepId: plan.next ?? step.id }, at)))
-          return 'stale: the run moved on or ended';
+        if (!(await deps.runs.move(workspaceId, current, { stepId: plan.next ?? step.id }, at))) return STALE;
         return `waiting until ${plan.until.toISOString()}`;
       }
       case 'waitForEvent': {
         const timeout = timerInput(current, plan.timeoutAt, 'timeout');
         await deps.timers.set(workspaceId, timeout, plan.timeoutAt);
         // The run stays at this step; the counter moves, so the timeout and the event are fenced.
-        if (!(await deps.runs.move(workspaceId, current, { stepId: step.id }, at)))
-          return 'stale: the run moved on or ended';
+        if (!(await deps.runs.move(workspaceId, current, { stepId: step.id }, at))) return STALE;
         return `waiting for an event until ${plan.timeoutAt.toISOString()}`;
       }
     }

@@ -7,13 +7,18 @@
  * - `always`: absent, or ended.
  * A run moves step by step with a fence: each move is conditional on the run id and the step counter
  * (`seq`) it was read with, so a step delivered twice (a timer, the bus) moves the run once.
+ * The entry and the end carry their events (`journey.entered`, `journey.ended`) on the run item itself
+ * (the outbox, item-data form: the item is the event's data).
  */
 import * as z from 'zod';
-import { GetCommand, UpdateCommand } from '../shared/dynamodb/commands.ts';
+import { fixedClock } from '../shared/clock.ts';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '../shared/dynamodb/commands.ts';
+import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { domainEvent, OUTBOX_ATTRIBUTE, toItemOutbox, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { conditionFailureItem, isConditionFailure, readItem, type Table } from '../shared/table.ts';
 
-export const RUN_ENDS = ['completed', 'exit', 'goal', 'unsubscribed', 'suppressed', 'archived'] as const;
+export const RUN_ENDS = ['completed', 'exit', 'goal', 'unsubscribed', 'suppressed'] as const;
 export type RunEnd = (typeof RUN_ENDS)[number];
 
 const eventInput = z.object({
@@ -51,11 +56,19 @@ export type EntryRule =
   | { readonly mode: 'always' }
   | { readonly mode: 'oncePer'; readonly periodDays: number };
 
+/** A document's entry rules as the entry write takes them (`periodDays` only with `oncePer`, by its schema). */
+export const entryRule = (entry: {
+  readonly mode: EntryRule['mode'];
+  readonly periodDays?: number | undefined;
+}): EntryRule =>
+  entry.mode === 'oncePer' ? { mode: 'oncePer', periodDays: entry.periodDays ?? 1 } : { mode: entry.mode };
+
 export type EntryOutcome =
   | { readonly entered: true; readonly run: JourneyRun }
   | { readonly entered: false; readonly why: 'active' | 'once' | 'period'; readonly run: JourneyRun };
 
 const DAY_MS = 86_400_000;
+export const SIGNAL_TTL_DAYS = 30;
 
 export const journeyRunsRepository = (table: Table) => {
   const T = table.name;
@@ -72,6 +85,34 @@ export const journeyRunsRepository = (table: Table) => {
     ).Item;
 
   return {
+    /**
+     * Stores a `journey.signal` of a run's step once, on an item of its own in the contact's partition
+     * (gone with the contact, and after {@link SIGNAL_TTL_DAYS}); false if it was there already.
+     */
+    async signal(event: DomainEvent<'journey.signal'>): Promise<boolean> {
+      const { contactId, runId, stepId } = event.data;
+      try {
+        await table.client.send(
+          new PutCommand({
+            TableName: T,
+            Item: {
+              pk: keys.contactPartition(event.workspaceId, contactId),
+              sk: `${keys.journeySignalPrefix}${runId}#${stepId}`,
+              type: 'journeySignal',
+              v: 1,
+              [OUTBOX_ATTRIBUTE]: toOutbox(event),
+              ttl: Math.floor(Date.parse(event.occurredAt) / 1000) + SIGNAL_TTL_DAYS * 86_400,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     /**
      * Enters the contact into the journey if its entry rule and the one-active-run rule allow: the run,
      * at the first step with `seq` 0; else why not, with the run as it is.
@@ -90,12 +131,19 @@ export const journeyRunsRepository = (table: Table) => {
       now: Date,
     ): Promise<EntryOutcome> {
       const at = now.toISOString();
+      // The same run never starts twice (its id comes from the trigger: a redelivered event), whatever the rule.
       const again =
         journey.entry.mode === 'once'
           ? ''
           : journey.entry.mode === 'always'
-            ? ' OR #status = :ended'
-            : ' OR (#status = :ended AND #last < :cutoff)';
+            ? ' OR (#status = :ended AND runId <> :runId)'
+            : ' OR (#status = :ended AND #last < :cutoff AND runId <> :runId)';
+      const entered = domainEvent(
+        'journey.entered',
+        workspaceId,
+        { contactId, journeyId: journey.id, runId, version: journey.version },
+        fixedClock(at),
+      );
       const values: Record<string, unknown> = {
         ':type': 'journeyRun',
         ':v': 1,
@@ -108,6 +156,7 @@ export const journeyRunsRepository = (table: Table) => {
         ':zero': 0,
         ':one': 1,
         ':at': at,
+        ':ev': toItemOutbox(entered),
         ...(trigger ? { ':trigger': trigger } : {}),
         ...(journey.entry.mode === 'once' ? {} : { ':ended': 'ended' }),
         ...(journey.entry.mode === 'oncePer'
@@ -122,7 +171,7 @@ export const journeyRunsRepository = (table: Table) => {
             UpdateExpression:
               'SET #type = :type, #v = :v, journeyId = :journeyId, contactId = :contactId, runId = :runId, ' +
               '#version = :version, #status = :active, stepId = :stepId, seq = :zero, startedAt = :at, ' +
-              `updatedAt = :at, #last = :at, entries = if_not_exists(entries, :zero) + :one${trigger ? ', #trigger = :trigger' : ''} ` +
+              `updatedAt = :at, #last = :at, entries = if_not_exists(entries, :zero) + :one, #ev = :ev${trigger ? ', #trigger = :trigger' : ''} ` +
               `REMOVE endedAt, ended${trigger ? '' : ', #trigger'}`,
             ConditionExpression: `attribute_not_exists(pk)${again}`,
             ExpressionAttributeNames: {
@@ -132,6 +181,7 @@ export const journeyRunsRepository = (table: Table) => {
               '#status': 'status',
               '#last': 'lastEnteredAt',
               '#trigger': 'trigger',
+              '#ev': OUTBOX_ATTRIBUTE,
             },
             ExpressionAttributeValues: values,
             ReturnValues: 'ALL_NEW',
@@ -146,6 +196,21 @@ export const journeyRunsRepository = (table: Table) => {
         const why = run.status === 'active' ? 'active' : journey.entry.mode === 'once' ? 'once' : 'period';
         return { entered: false, why, run };
       }
+    },
+
+    /** The contact's runs of every journey (one query of its partition), active or not. */
+    async ofContact(workspaceId: string, contactId: string): Promise<JourneyRun[]> {
+      const { Items } = await table.client.send(
+        new QueryCommand({
+          TableName: T,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': keys.contactPartition(workspaceId, contactId),
+            ':prefix': keys.journeyRunPrefix,
+          },
+        }),
+      );
+      return (Items ?? []).map(read);
     },
 
     async get(workspaceId: string, contactId: string, journeyId: string): Promise<JourneyRun | undefined> {
@@ -165,23 +230,31 @@ export const journeyRunsRepository = (table: Table) => {
       now: Date,
     ): Promise<boolean> {
       const at = now.toISOString();
+      const ended = to.end
+        ? domainEvent(
+            'journey.ended',
+            workspaceId,
+            { contactId: run.contactId, journeyId: run.journeyId, runId: run.runId, ended: to.end },
+            fixedClock(at),
+          )
+        : undefined;
       try {
         await table.client.send(
           new UpdateCommand({
             TableName: T,
             Key: keys.journeyRun(workspaceId, run.contactId, run.journeyId),
-            UpdateExpression: to.end
-              ? 'SET seq = :next, updatedAt = :at, #status = :ended, endedAt = :at, ended = :end REMOVE stepId'
+            UpdateExpression: ended
+              ? 'SET seq = :next, updatedAt = :at, #status = :ended, endedAt = :at, ended = :end, #ev = :ev REMOVE stepId'
               : `SET seq = :next, updatedAt = :at${to.stepId ? ', stepId = :stepId' : ''}`,
             ConditionExpression: 'runId = :runId AND seq = :seq AND #status = :active',
-            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeNames: { '#status': 'status', ...(ended ? { '#ev': OUTBOX_ATTRIBUTE } : {}) },
             ExpressionAttributeValues: {
               ':runId': run.runId,
               ':seq': run.seq,
               ':next': run.seq + 1,
               ':active': 'active',
               ':at': at,
-              ...(to.end ? { ':ended': 'ended', ':end': to.end } : {}),
+              ...(ended ? { ':ended': 'ended', ':end': to.end, ':ev': toItemOutbox(ended) } : {}),
               ...(!to.end && to.stepId ? { ':stepId': to.stepId } : {}),
             },
           }),

@@ -310,6 +310,8 @@ export const keys = {
     sk: `JR#${journeyId}`,
   }),
   journeyRunPrefix: 'JR#',
+  /** A journey step's `journey.signal`, once per run and step: `JS#<runId>#<stepId>` in the contact's partition. */
+  journeySignalPrefix: 'JS#',
   /**
    * An `Idempotency-Key` of the campaign API, hashed: the request it was first used with and what that
    * request made. One key per workspace whatever the route (Stripe's convention).

@@ -50,6 +50,30 @@ const definitions = {
       "A campaign paused by SES's 24-hour quota resumes if the quota has room again, else is checked later.",
     input: z.object({ campaignId: id }),
   },
+  'journey-step': {
+    description:
+      "A journey run's step is due (a wait's end, a quiet-hours hold, a wait-for-event timeout): the run " +
+      'moves on from the move it was set for, once; a one-shot timer, as the run is its own fence.',
+    input: z.object({
+      journeyId: id,
+      contactId: id,
+      runId: id,
+      seq: z.number().int().min(0),
+      at: z.iso.datetime(),
+      resume: z.enum(['event', 'timeout']).optional(),
+    }),
+  },
+  'journey-date': {
+    description:
+      "A contact's date attribute (a birthday) comes round for a date-triggered journey: the contact " +
+      "enters, and the next year's timer is set.",
+    input: z.object({ journeyId: id, contactId: id, due: z.iso.datetime() }),
+  },
+  'journey-inactivity': {
+    description:
+      "An inactivity journey's quiet period ended (90 days after the contact's last order): the contact enters.",
+    input: z.object({ journeyId: id, contactId: id, since: z.iso.datetime() }),
+  },
 } as const;
 
 type Definitions = typeof definitions;

@@ -11,9 +11,12 @@ import { checkFinish } from '../campaigns/send/finish-check.ts';
 import type { PipelineDeps } from '../campaigns/send/pipeline-deps.ts';
 import { perShard } from '../campaigns/send/work.schema.ts';
 import type { AccountQuota } from '../email/send/send-limits.ts';
+import { advanceRun } from '../journeys/advance-run.ts';
+import { dateFired, type EngineDeps, inactivityFired } from '../journeys/journey-engine.ts';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
+import type { Clock } from '../shared/clock.ts';
 import {
   isTaskType,
   type TaskInputs,
@@ -30,6 +33,7 @@ export interface TaskDeps {
   readonly campaigns: () => CampaignStateDeps;
   readonly abTests: () => AbDecideDeps;
   readonly campaignSend: () => PipelineDeps & { readonly readAccount: () => Promise<AccountQuota> };
+  readonly journeys: () => EngineDeps & { readonly clock: Clock };
 }
 
 type UseCases = {
@@ -58,6 +62,12 @@ export const taskUseCases: UseCases = {
   'campaign-finish': (workspaceId, input, deps) => checkFinish(workspaceId, input, deps.campaignSend()),
   'campaign-quota-resume': (workspaceId, input, deps) =>
     resumeAfterDailyQuota(workspaceId, input, deps.campaignSend()),
+  'journey-step': (workspaceId, input, deps) => advanceRun(workspaceId, input, deps.journeys()),
+  'journey-date': (workspaceId, input, deps) => dateFired(workspaceId, input, deps.journeys()),
+  'journey-inactivity': (workspaceId, input, deps) => {
+    const engine = deps.journeys();
+    return inactivityFired(workspaceId, input, engine, engine.clock.now());
+  },
 };
 
 /** The catalogue's schemas, typed per task so a parsed input feeds its own use case. */
@@ -70,6 +80,9 @@ const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
   'campaign-wave': taskDefinition('campaign-wave').input,
   'campaign-finish': taskDefinition('campaign-finish').input,
   'campaign-quota-resume': taskDefinition('campaign-quota-resume').input,
+  'journey-step': taskDefinition('journey-step').input,
+  'journey-date': taskDefinition('journey-date').input,
+  'journey-inactivity': taskDefinition('journey-inactivity').input,
 };
 
 const runTyped = <T extends TaskType>(workspaceId: string, type: T, raw: unknown, deps: TaskDeps) => {

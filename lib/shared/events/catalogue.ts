@@ -364,14 +364,14 @@ const definitions = {
   'journey.ended': {
     version: 1,
     description:
-      "A contact's run of a journey ended: `completed`, left at an exit step, its `goal` reached, or " +
-      'cancelled (`unsubscribed`, `suppressed`, `erased`, `archived`).',
+      "A contact's run of a journey ended (`ended`): `completed`, left at an exit step (`exit`), its `goal` " +
+      'reached, or cancelled when the contact unsubscribed or was suppressed (bounce, complaint).',
     data: () =>
       z.object({
         contactId: z.string(),
         journeyId: z.string(),
         runId: z.string(),
-        reason: z.string(),
+        ended: z.enum(['completed', 'exit', 'goal', 'unsubscribed', 'suppressed']),
       }),
   },
 } as const;

@@ -1,0 +1,104 @@
+/**
+ * The journey engine's dependencies, shared by the bus consumer (entries, waits, goals, cancellation)
+ * and the timer tasks (steps, date and inactivity triggers). Journey versions are cached for good
+ * (they never change); a workspace's default time zone for a minute.
+ */
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { subjectOf } from '../../lib/conditions/subject.ts';
+import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
+import { updateContact } from '../../lib/contacts/update-contact.ts';
+import { contactZone, type EngineDeps } from '../../lib/journeys/journey-engine.ts';
+import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
+import { journeyRunsRepository } from '../../lib/journeys/runs.repository.ts';
+import { stepEffects } from '../../lib/journeys/step-effects.ts';
+import { workspaceJourneys } from '../../lib/journeys/workspace-journeys.ts';
+import { scoreContact } from '../../lib/scoring/score-contact.ts';
+import { type Clock, fixedClock, systemClock } from '../../lib/shared/clock.ts';
+import { domainEvent } from '../../lib/shared/events/outbox.ts';
+import { templatesRepository } from '../../lib/templates/templates.repository.ts';
+import { timersRepository } from '../../lib/timers/timers.repository.ts';
+import { timerService } from '../../lib/timers/timers.ts';
+import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
+import { config } from './config.ts';
+import { contactDeps } from './contact-deps.ts';
+import { once, table } from './deps.ts';
+import { scoringDeps } from './scoring-deps.ts';
+import { sqsSendQueue } from './sqs-send-queue.ts';
+import { sqsTimerQueue } from './sqs-timer-queue.ts';
+
+const ZONE_CACHE_MS = 60_000;
+
+export const journeyEngineDeps = once((): EngineDeps & { readonly clock: Clock } => {
+  const t = table();
+  const sqs = new SQSClient({});
+  const runs = journeyRunsRepository(t);
+  const contacts = contactsRepository(t);
+  const workspaces = workspacesRepository(t);
+  const templates = templatesRepository(t);
+  const journeys = workspaceJourneys(journeysRepository(t));
+  const timers = timerService({
+    timers: timersRepository(t),
+    clock: systemClock,
+    queue: sqsTimerQueue(sqs, config('timerQueue').QUEUE_URL_FIRE_TIMER),
+  });
+  const sendQueue = sqsSendQueue(sqs, config('sendQueue').QUEUE_URL_SEND_EMAIL);
+
+  const zones = new Map<string, { readonly zone: string | undefined; readonly until: number }>();
+  const defaultZone = async (workspaceId: string) => {
+    const hit = zones.get(workspaceId);
+    if (hit && hit.until > Date.now()) return hit.zone;
+    const zone = (await workspaces.get(workspaceId))?.settings.email?.defaultTimeZone;
+    zones.set(workspaceId, { zone, until: Date.now() + ZONE_CACHE_MS });
+    return zone;
+  };
+  const contactRecord = async (workspaceId: string, contactId: string) => {
+    const contact = await contacts.get(workspaceId, contactId);
+    return contact ? { contact, timeZone: contactZone(contact, await defaultZone(workspaceId)) } : undefined;
+  };
+
+  return {
+    clock: systemClock,
+    runs,
+    journeys,
+    versions: { getVersion: journeys.version },
+    contactRecord,
+    contact: async (workspaceId, contactId) => {
+      const found = await contactRecord(workspaceId, contactId);
+      return found ? { subject: subjectOf(found.contact), timeZone: found.timeZone } : undefined;
+    },
+    timers: {
+      set: (workspaceId, input, due) => timers.oneShot(workspaceId, 'journey-step', due, input),
+    },
+    triggerTimers: timers,
+    effects: stepEffects({
+      templates,
+      sendQueue,
+      contacts: {
+        update: (workspaceId, contactId, patch) =>
+          updateContact(workspaceId, contactId, patch, contactDeps()),
+        setStage: (workspaceId, contactId, stage, id) =>
+          scoreContact(workspaceId, contactId, { kind: 'stage', id, stage }, scoringDeps()),
+      },
+      signals: {
+        emit: async (context, name, properties) => {
+          const { run, step } = context;
+          await runs.signal(
+            domainEvent(
+              'journey.signal',
+              context.workspaceId,
+              {
+                contactId: run.contactId,
+                journeyId: run.journeyId,
+                runId: run.runId,
+                stepId: step.id,
+                name,
+                properties,
+              },
+              fixedClock(context.at.toISOString()),
+            ),
+          );
+        },
+      },
+    }),
+  };
+});

@@ -1,0 +1,272 @@
+/**
+ * The journey engine's reactions to what happens to a contact (one bus event, see journey-inputs.ts),
+ * in this order:
+ * 1. an unsubscribe or a suppression ends every active run of the contact;
+ * 2. the contact's runs (one query of its partition: the runs are the index of what it waits for) are
+ *    checked against the event: a goal met ends its run (`goal`), a `waitForEvent` step whose event
+ *    (name, filters, key equal to the trigger's) came moves on by `onEvent`;
+ * 3. each live journey whose trigger the event is admits the contact (its entry rules, one active run)
+ *    and takes the run's first steps at once;
+ * 4. date and inactivity triggers get their timers: the next anniversary of the date attribute, or
+ *    `days` after this event.
+ * Every run is named after what started it and every move is fenced, so a redelivered event, or two
+ * at once, changes nothing twice.
+ */
+import { recipientTimeZone } from '../campaigns/send-time.ts';
+import { compileEventFilter } from '../conditions/predicate.ts';
+import type { EventInput } from '../conditions/subject.ts';
+import type { Contact } from '../contacts/contact.schema.ts';
+import { derivedId } from '../shared/ids.ts';
+import type { TaskInput } from '../timers/task-catalogue.ts';
+import type { Timers } from '../timers/timers.ts';
+import { type AdvanceDeps, advanceRun } from './advance-run.ts';
+import { nextAnniversary } from './anniversary.ts';
+import type { JourneyInput } from './journey-inputs.ts';
+import { entryRule, type JourneyRunsRepository, type RunEnd } from './runs.repository.ts';
+import { eventMatcher } from './step-plan.ts';
+import type { LiveJourney, WorkspaceJourneys } from './workspace-journeys.ts';
+
+export interface EngineDeps extends AdvanceDeps {
+  readonly runs: Pick<JourneyRunsRepository, 'get' | 'move' | 'enter' | 'ofContact'>;
+  readonly journeys: WorkspaceJourneys;
+  /** The contact as stored and its zone (its own, else the workspace's). */
+  readonly contactRecord: (
+    workspaceId: string,
+    contactId: string,
+  ) => Promise<{ readonly contact: Contact; readonly timeZone: string } | undefined>;
+  /** Classic timers (movable by id): date and inactivity triggers. */
+  readonly triggerTimers: Pick<Timers, 'set'>;
+}
+
+const ATTEMPTS = 5;
+
+/** The run a trigger starts: the same for the same journey, contact and trigger, every time. */
+export const runIdFor = (journeyId: string, contactId: string, triggerId: string, at: Date): string =>
+  derivedId('run', at, `${journeyId}/${contactId}/${triggerId}`);
+
+const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+
+/** End the run whatever step it is at (a goal, a cancellation), racing its own moves fairly. */
+const endRun = async (
+  workspaceId: string,
+  run: Parameters<EngineDeps['runs']['move']>[1],
+  why: RunEnd,
+  at: Date,
+  deps: EngineDeps,
+): Promise<boolean> => {
+  let current = run;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (await deps.runs.move(workspaceId, current, { end: why }, at)) return true;
+    const fresh = await deps.runs.get(workspaceId, current.contactId, current.journeyId);
+    if (!fresh || fresh.runId !== current.runId || fresh.status !== 'active') return false;
+    current = fresh;
+  }
+  throw new Error(`run ${run.runId} kept moving under ${ATTEMPTS} attempts to end it`);
+};
+
+/** Enter the contact (if the journey's rules let it) and take the run's first steps. */
+export const startRun = async (
+  workspaceId: string,
+  live: LiveJourney,
+  contactId: string,
+  trigger: EventInput,
+  triggerId: string,
+  deps: EngineDeps,
+): Promise<string> => {
+  const { journey, definition } = live;
+  const first = definition.steps[0];
+  if (!first) return 'no steps';
+  const at = new Date(trigger.occurredAt);
+  const runId = runIdFor(journey.id, contactId, triggerId, at);
+  const entry = await deps.runs.enter(
+    workspaceId,
+    contactId,
+    { id: journey.id, version: journey.version, firstStep: first.id, entry: entryRule(definition.entry) },
+    runId,
+    trigger,
+    at,
+  );
+  // Entered now, or by this same trigger before (a redelivery after a crash): take the first steps.
+  if (!entry.entered && entry.run.runId !== runId) return `not entered: ${entry.why}`;
+  return advanceRun(
+    workspaceId,
+    { journeyId: journey.id, contactId, runId, seq: 0, at: at.toISOString() },
+    deps,
+  );
+};
+
+const triggeredBy = (live: LiveJourney, event: EventInput): boolean => {
+  const trigger = live.definition.trigger;
+  const p = event.properties;
+  switch (trigger.type) {
+    case 'event':
+      return compileEventFilter({
+        name: trigger.event,
+        ...(trigger.where ? { where: trigger.where } : {}),
+      }).matches(event, Date.parse(event.occurredAt));
+    case 'segment':
+      return (
+        event.name === (trigger.on === 'enter' ? 'segment.entered' : 'segment.exited') &&
+        p.segmentId === trigger.segmentId
+      );
+    case 'stage':
+      return (
+        event.name === 'stage.changed' &&
+        p.to === trigger.to &&
+        (trigger.from === undefined || p.from === trigger.from)
+      );
+    case 'date':
+    case 'inactivity':
+      return false;
+  }
+};
+
+/** Goals and awaited events of the contact's active runs. */
+const resumeRuns = async (workspaceId: string, input: JourneyInput, deps: EngineDeps): Promise<string[]> => {
+  const outcomes: string[] = [];
+  for (const run of await deps.runs.ofContact(workspaceId, input.contactId)) {
+    if (run.status !== 'active') continue;
+    const version = await deps.journeys.version(workspaceId, run.journeyId, run.version);
+    if (!version) continue;
+    const doc = version.definition;
+    // Never before the run's last move: the same event redelivered resumes at the same instant.
+    const at = later(input.event.occurredAt, run.updatedAt);
+    if (doc.goal && eventMatcher(doc.goal, run.trigger)(input.event)) {
+      if (await endRun(workspaceId, run, 'goal', new Date(at), deps))
+        outcomes.push(`${run.journeyId}: goal reached`);
+      continue;
+    }
+    const step = doc.steps.find((s) => s.id === run.stepId);
+    if (step?.type !== 'waitForEvent' || !eventMatcher(step, run.trigger)(input.event)) continue;
+    const result = await advanceRun(
+      workspaceId,
+      {
+        journeyId: run.journeyId,
+        contactId: run.contactId,
+        runId: run.runId,
+        seq: run.seq,
+        at,
+        resume: 'event',
+      },
+      deps,
+    );
+    outcomes.push(`${run.journeyId}: ${result}`);
+  }
+  return outcomes;
+};
+
+/** Set the date and inactivity timers this event calls for. */
+const setTriggerTimers = async (
+  workspaceId: string,
+  input: JourneyInput,
+  live: readonly LiveJourney[],
+  deps: EngineDeps,
+): Promise<void> => {
+  const dated = live.filter((l) => {
+    const t = l.definition.trigger;
+    return t.type === 'date' && (input.changed ?? []).some((f) => f === 'attributes' || t.field.endsWith(f));
+  });
+  const record = dated.length > 0 ? await deps.contactRecord(workspaceId, input.contactId) : undefined;
+  for (const { journey, definition } of live) {
+    const t = definition.trigger;
+    if (t.type === 'inactivity' && t.event === input.event.name) {
+      const since = input.event.occurredAt;
+      const input_: TaskInput<'journey-inactivity'> = {
+        journeyId: journey.id,
+        contactId: input.contactId,
+        since,
+      };
+      await deps.triggerTimers.set(
+        workspaceId,
+        'journey-inactivity',
+        `${journey.id}/${input.contactId}`,
+        new Date(Date.parse(since) + t.days * 86_400_000),
+        input_,
+      );
+    }
+    if (t.type === 'date' && record && dated.some((d) => d.journey.id === journey.id)) {
+      const value = record.contact.attributes[t.field.slice('attributes.'.length)];
+      const due = nextAnniversary(value, new Date(input.event.occurredAt), t, record.timeZone);
+      if (due)
+        await deps.triggerTimers.set(workspaceId, 'journey-date', `${journey.id}/${input.contactId}`, due, {
+          journeyId: journey.id,
+          contactId: input.contactId,
+          due: due.toISOString(),
+        });
+    }
+  }
+};
+
+export const handleJourneyInput = async (
+  workspaceId: string,
+  input: JourneyInput,
+  deps: EngineDeps,
+): Promise<string[]> => {
+  const journeys = await deps.journeys.of(workspaceId);
+  if (!journeys.any) return [];
+  const outcomes: string[] = [];
+  if (input.cancel) {
+    const at = new Date(input.event.occurredAt);
+    for (const run of await deps.runs.ofContact(workspaceId, input.contactId))
+      if (run.status === 'active' && (await endRun(workspaceId, run, input.cancel, at, deps)))
+        outcomes.push(`${run.journeyId}: ended, ${input.cancel}`);
+    return outcomes;
+  }
+  outcomes.push(...(await resumeRuns(workspaceId, input, deps)));
+  for (const live of journeys.live)
+    if (triggeredBy(live, input.event))
+      outcomes.push(
+        `${live.journey.id}: ${await startRun(workspaceId, live, input.contactId, input.event, input.id, deps)}`,
+      );
+  await setTriggerTimers(workspaceId, input, journeys.live, deps);
+  return outcomes;
+};
+
+/** A date trigger's timer fired: the contact enters if the date still says today, and next year's is set. */
+export const dateFired = async (
+  workspaceId: string,
+  input: TaskInput<'journey-date'>,
+  deps: EngineDeps,
+): Promise<string> => {
+  const live = (await deps.journeys.of(workspaceId)).live.find((l) => l.journey.id === input.journeyId);
+  const trigger = live?.definition.trigger;
+  if (!live || trigger?.type !== 'date') return 'the journey is not live, or no longer on a date';
+  const record = await deps.contactRecord(workspaceId, input.contactId);
+  if (!record) return 'no such contact';
+  const field = trigger.field.slice('attributes.'.length);
+  const value = record.contact.attributes[field];
+  const due = new Date(input.due);
+  const expected = nextAnniversary(value, new Date(due.getTime() - 1), trigger, record.timeZone);
+  const next = nextAnniversary(value, due, trigger, record.timeZone);
+  if (next)
+    await deps.triggerTimers.set(workspaceId, 'journey-date', `${input.journeyId}/${input.contactId}`, next, {
+      journeyId: input.journeyId,
+      contactId: input.contactId,
+      due: next.toISOString(),
+    });
+  if (expected?.getTime() !== due.getTime()) return 'the date changed: not today';
+  const event = { name: 'date', occurredAt: input.due, properties: { field: trigger.field, value } };
+  return startRun(workspaceId, live, input.contactId, event, `date:${input.due}`, deps);
+};
+
+/** An inactivity trigger's timer fired: `days` passed since the contact's last such event. */
+export const inactivityFired = async (
+  workspaceId: string,
+  input: TaskInput<'journey-inactivity'>,
+  deps: EngineDeps,
+  now: Date,
+): Promise<string> => {
+  const live = (await deps.journeys.of(workspaceId)).live.find((l) => l.journey.id === input.journeyId);
+  const trigger = live?.definition.trigger;
+  if (!live || trigger?.type !== 'inactivity') return 'the journey is not live, or no longer on inactivity';
+  const event = {
+    name: 'inactivity',
+    occurredAt: now.toISOString(),
+    properties: { event: trigger.event, days: trigger.days, since: input.since },
+  };
+  return startRun(workspaceId, live, input.contactId, event, `inactivity:${input.since}`, deps);
+};
+
+/** The zone a contact's journey steps are timed by. */
+export const contactZone = (contact: Contact, workspaceDefault: string | undefined): string =>
+  recipientTimeZone(contact.timezone, workspaceDefault ?? 'UTC');

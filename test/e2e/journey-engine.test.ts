@@ -1,0 +1,199 @@
+/**
+ * The journey engine end to end on the local stack, with the local scheduler's clock moved ahead:
+ * the abandoned-checkout journey from Shopify's own deliveries (the nudge; the order of that checkout
+ * ends the run before the reminder; without it the reminder goes; an unsubscribe in between ends the
+ * run; the reminder's timer delivered three times sends one email), and a birthday journey that fires
+ * at 09:00 in the contact's zone, once a year.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../infra/local/stack.ts';
+import { instantInZone } from '../../lib/campaigns/send-time.ts';
+import { readMessageTags } from '../../lib/email/message-tags.ts';
+import { ScanCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { abandonedCheckoutJourney } from '../support/journeys.ts';
+import { campaignWorkspace } from './campaign-workspace.ts';
+import { type Client, deliverShopify, field, startStack, until } from './harness.ts';
+
+let stack: LocalStack;
+let api: Client;
+let ws: string;
+let shop: { workspaceId: string; connectionId: string; secret: string };
+const SECRET = 'shpss_journeys_0123456789abcdef';
+
+beforeAll(async () => {
+  stack = await startStack();
+  const made = await campaignWorkspace(
+    stack,
+    '<p>News {{ unsubscribe_url }} {{ workspace.postal_address }}</p>',
+  );
+  api = made.api;
+  ws = made.ws.id;
+  expect((await api.post('/v1/templates/defaults', {})).status).toBe(200);
+  const connection = await api.post('/v1/connections', { kind: 'shopify', name: 'Shop', secret: SECRET });
+  shop = {
+    workspaceId: ws,
+    connectionId: String(field(connection.body, 'connection', 'id')),
+    secret: SECRET,
+  };
+}, 120_000);
+
+afterAll(() => stack?.stop());
+
+const fixture = (path: string) =>
+  readFileSync(new URL(`../fixtures/webhooks/shopify/${path}`, import.meta.url), 'utf8');
+
+/** The journey's emails the local SES accepted: step and contact, from their tags. */
+const journeyMails = (journeyId: string) =>
+  stack.ses.messages.flatMap((m) => {
+    const tags = readMessageTags(Object.fromEntries(Object.entries(m.tags).map(([k, v]) => [k, [v]])));
+    return tags?.originId?.startsWith(`${journeyId}-`)
+      ? [{ step: tags.originId.slice(journeyId.length + 1), contactId: tags.contactId, subject: m.subject }]
+      : [];
+  });
+
+const live = async (definition: unknown): Promise<string> => {
+  const created = await api.post('/v1/journeys', definition);
+  expect(created.status).toBe(201);
+  const id = String(field(created.body, 'id'));
+  expect((await api.post(`/v1/journeys/${id}/start`, {})).status).toBe(200);
+  return id;
+};
+
+const contactOf = async (email: string) =>
+  String(field((await api.get(`/v1/contacts/lookup?email=${encodeURIComponent(email)}`)).body, 'id'));
+
+let clock = Date.now();
+const advance = async (ms: number) => {
+  clock += ms;
+  await stack.scheduler.advanceTo(new Date(clock));
+  await stack.idle();
+};
+
+describe('the journey engine', () => {
+  it('abandoned checkout: the nudge; the order ends the run; the reminder without it; an unsubscribe ends it; a triple timer sends once', async () => {
+    const journeyId = await live(abandonedCheckoutJourney('abandoned-checkout'));
+    const tag = randomBytes(3).toString('hex');
+    const people = ['carol', 'dave', 'erin'].map((name, i) => ({
+      name,
+      email: `${name}-${tag}@mail.example.com`,
+      token: `${tag}${String(i).repeat(26)}`,
+    }));
+    for (const p of people) {
+      const checkout = fixture('checkouts/create.json')
+        .replaceAll('bd5a8aa1ecd019dd3520ff791ee3a24c', p.token)
+        .replaceAll('bob.norman@mail.example.com', p.email);
+      expect((await deliverShopify(stack, shop, 'checkouts/create', checkout, `co-${p.token}`)).status).toBe(
+        200,
+      );
+    }
+    await stack.idle();
+    expect(journeyMails(journeyId)).toEqual([]);
+
+    // The abandonment window passes: each checkout is abandoned, each contact gets the nudge at once.
+    await advance(2 * 3_600_000);
+    await until(async () => journeyMails(journeyId).length === 3);
+    const [carol, dave, erin] = await Promise.all(people.map((p) => contactOf(p.email)));
+
+    // Carol orders (this checkout): her run ends on its goal. Erin unsubscribes: hers is cancelled.
+    const order = fixture('orders/create.json')
+      .replaceAll('bd5a8aa1ecd019dd3520ff791ee3a24c', people[0]?.token ?? '')
+      .replaceAll('820982911946154508', `8209829119${Date.now() % 1_000_000}`)
+      .replaceAll('bob.norman@mail.example.com', people[0]?.email ?? '');
+    expect((await deliverShopify(stack, shop, 'orders/create', order, `or-${tag}`)).status).toBe(200);
+    const unsubscribe = { status: 'unsubscribed', source: 'preference-center' };
+    expect((await api.put(`/v1/contacts/${erin}/consent/email`, unsubscribe)).status).toBe(200);
+    await stack.idle();
+    const ends = stack.bus.events
+      .filter(
+        (e) => e['detail-type'] === 'journey.ended' && field(e.detail, 'data', 'journeyId') === journeyId,
+      )
+      .map((e) => [field(e.detail, 'data', 'contactId'), field(e.detail, 'data', 'ended')]);
+    expect(ends).toEqual(
+      expect.arrayContaining([
+        [carol, 'goal'],
+        [erin, 'unsubscribed'],
+      ]),
+    );
+    expect(ends).toHaveLength(2);
+
+    // Dave's reminder timer, delivered twice more on top of its drain's copy: one reminder.
+    const { Items = [] } = await stack.table.client.send(
+      new ScanCommand({
+        TableName: stack.tableName,
+        FilterExpression: '#type = :t AND message.#in.contactId = :c',
+        ExpressionAttributeNames: { '#type': 'type', '#in': 'input' },
+        ExpressionAttributeValues: { ':t': 'oneShotTimer', ':c': dave },
+      }),
+    );
+    expect(Items).toHaveLength(1);
+    await advance(24 * 3_600_000);
+    const sqs = new SQSClient({
+      endpoint: stack.queues.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const body = JSON.stringify(Items[0]?.message);
+    await Promise.all(
+      [1, 2].map(() =>
+        sqs.send(new SendMessageCommand({ QueueUrl: stack.queues.url('fire-timer'), MessageBody: body })),
+      ),
+    );
+    await until(async () => journeyMails(journeyId).some((m) => m.step === 'reminder'));
+    await stack.idle();
+
+    const steps = (contactId: string | undefined) =>
+      journeyMails(journeyId)
+        .filter((m) => m.contactId === contactId)
+        .map((m) => m.step);
+    expect(steps(carol)).toEqual(['nudge']);
+    expect(steps(dave)).toEqual(['nudge', 'reminder']);
+    expect(steps(erin)).toEqual(['nudge']);
+  }, 240_000);
+
+  it('a birthday journey fires at 09:00 in the contact’s zone, once a year', async () => {
+    const journeyId = await live({
+      name: 'Birthday',
+      trigger: { type: 'date', field: 'attributes.birthday', at: '09:00' },
+      entry: { mode: 'always' },
+      steps: [{ id: 'treat', type: 'email', template: { templateId: 'win-back' } }],
+    });
+    const zone = 'America/New_York';
+    const day = new Date(clock + 10 * 86_400_000);
+    const birthday = `1990-${day.toISOString().slice(5, 10)}`;
+    const created = await api.post('/v1/contacts', {
+      email: `birthday-${randomBytes(3).toString('hex')}@example.com`,
+      timezone: zone,
+      attributes: { birthday },
+    });
+    const contactId = String(field(created.body, 'contact', 'id'));
+    const consent = { status: 'subscribed', source: 'signup' };
+    expect((await api.put(`/v1/contacts/${contactId}/consent/email`, consent)).status).toBe(200);
+    await stack.idle();
+
+    const thisYear = instantInZone(`${day.toISOString().slice(0, 4)}-${birthday.slice(5)}`, '09:00', zone);
+    const nextYear = instantInZone(
+      `${Number(day.toISOString().slice(0, 4)) + 1}-${birthday.slice(5)}`,
+      '09:00',
+      zone,
+    );
+    await advance(thisYear.getTime() - 60_000 - clock);
+    expect(journeyMails(journeyId)).toEqual([]);
+    await advance(2 * 60_000);
+    await until(async () => journeyMails(journeyId).length === 1);
+    const entered = stack.bus.events.filter(
+      (e) => e['detail-type'] === 'journey.entered' && field(e.detail, 'data', 'journeyId') === journeyId,
+    );
+    expect(entered.map((e) => field(e.detail, 'occurredAt'))).toEqual([thisYear.toISOString()]);
+
+    // A profile change in between does not make a second one; next year's comes on its day.
+    expect((await api.patch(`/v1/contacts/${contactId}`, { firstName: 'Ana' })).status).toBe(200);
+    await advance(30 * 86_400_000);
+    expect(journeyMails(journeyId)).toHaveLength(1);
+    await advance(nextYear.getTime() + 60_000 - clock);
+    await until(async () => journeyMails(journeyId).length === 2);
+    expect(journeyMails(journeyId).every((m) => m.contactId === contactId)).toBe(true);
+  }, 240_000);
+});
