@@ -5,10 +5,12 @@
  * - The step is planned at `at`, the instant it was due (the entry, or the timer's due), not at the
  *   moment it happens to run: a redelivery plans the same thing, the same timer (id and due) and the
  *   same email (message id), so repeating any part of it does nothing twice.
- * - Immediate steps (email, branch, split, update, emit, webhook) run one after the other: the effect
- *   first (each idempotent: an email's message id is claimed by the send path), then the move, fenced
- *   by the run id and step counter. A lost race (a goal, an unsubscribe, a duplicate) stops here.
- * - A wait sets its timer first (its id from the run and the counter it will have), then moves. A
+ * - Immediate steps (email, branch, split, update, emit, webhook) run one after the other, each
+ *   effect idempotent (an email's message id is claimed by the send path; an update sets values; a
+ *   signal is stored once), up to the next wait or the end: then the run makes **one** move, fenced by
+ *   the run id and the step counter it was read with. A redelivery, or a crash before the move, takes
+ *   the same steps again and repeats nothing; a lost race (a goal, an unsubscribe, a duplicate) ends it.
+ * - A wait sets its timer first (named by the run and the counter it will have), then moves. A
  *   timer that fires while the run has not made that move yet (a crash in between) throws, so it is
  *   delivered again, and the step's own redelivery makes the move meanwhile.
  * - `waitForEvent` keeps the run at its step with a timeout timer (`resume: timeout`); the awaited event
@@ -95,7 +97,7 @@ export const advanceRun = async (
   input: StepInput,
   deps: AdvanceDeps,
 ): Promise<string> => {
-  let run = await deps.runs.get(workspaceId, input.contactId, input.journeyId);
+  const run = await deps.runs.get(workspaceId, input.contactId, input.journeyId);
   if (!run || run.runId !== input.runId || run.status !== 'active' || run.seq > input.seq) return STALE;
   if (run.seq < input.seq)
     throw new TransientError(`run ${input.runId} is at move ${run.seq}, not yet ${input.seq}: try again`);
@@ -120,27 +122,24 @@ export const advanceRun = async (
     trigger: run.trigger,
   };
   let resume = input.resume;
+  // The run as read: the one move this delivery makes is fenced by its counter.
+  const from: JourneyRun = run;
+  const moveTo = async (to: { readonly stepId?: string; readonly end?: RunEnd }): Promise<boolean> =>
+    deps.runs.move(workspaceId, from, to, at);
+  let stepId = from.stepId;
 
   for (let i = 0; i < MAX_IMMEDIATE_STEPS; i++) {
-    const current: JourneyRun = run;
-    const step = current.stepId === undefined ? undefined : steps.get(current.stepId);
-    if (!step) return end('completed');
-    const moveTo = async (next: string | undefined): Promise<boolean> =>
-      next === undefined
-        ? deps.runs.move(workspaceId, current, { end: 'completed' }, at)
-        : deps.runs.move(workspaceId, current, { stepId: next }, at);
+    const step = stepId === undefined ? undefined : steps.get(stepId);
+    if (!step) return (await moveTo({ end: 'completed' })) ? 'ended: completed' : STALE;
 
     if (step.type === 'waitForEvent' && resume !== undefined) {
-      const next = resume === 'event' ? step.onEvent : step.onTimeout;
+      stepId = resume === 'event' ? step.onEvent : step.onTimeout;
       resume = undefined;
-      if (!(await moveTo(next))) return STALE;
-      if (next === undefined) return 'ended: completed';
-      run = { ...current, stepId: next, seq: current.seq + 1 };
       continue;
     }
 
     if (!contact && readsContact(step, doc)) {
-      const found = await deps.contact(workspaceId, current.contactId);
+      const found = await deps.contact(workspaceId, from.contactId);
       if (!found) return end('exit');
       contact = { ...found };
     }
@@ -152,30 +151,26 @@ export const advanceRun = async (
         if (plan.effect) {
           await deps.effects.apply(plan.effect, {
             workspaceId,
-            run: current,
+            run: from,
             step,
             at,
-            messageId: stepMessageId(current.runId, step.id, at),
+            messageId: stepMessageId(from.runId, step.id, at),
           });
           if (plan.effect.type === 'update' && contact)
             contact.subject = withUpdate(contact.subject, plan.effect);
         }
-        if (!(await moveTo(plan.next))) return STALE;
-        if (plan.next === undefined) return 'ended: completed';
-        run = { ...current, stepId: plan.next, seq: current.seq + 1 };
+        stepId = plan.next;
         break;
       }
       case 'wait': {
-        const next = timerInput(current, plan.until);
-        await deps.timers.set(workspaceId, next, plan.until);
-        if (!(await deps.runs.move(workspaceId, current, { stepId: plan.next ?? step.id }, at))) return STALE;
+        await deps.timers.set(workspaceId, timerInput(from, plan.until), plan.until);
+        if (!(await moveTo({ stepId: plan.next ?? step.id }))) return STALE;
         return `waiting until ${plan.until.toISOString()}`;
       }
       case 'waitForEvent': {
-        const timeout = timerInput(current, plan.timeoutAt, 'timeout');
-        await deps.timers.set(workspaceId, timeout, plan.timeoutAt);
-        // The run stays at this step; the counter moves, so the timeout and the event are fenced.
-        if (!(await deps.runs.move(workspaceId, current, { stepId: step.id }, at))) return STALE;
+        await deps.timers.set(workspaceId, timerInput(from, plan.timeoutAt, 'timeout'), plan.timeoutAt);
+        // The run rests at this step; its counter moved, so the timeout and the event are fenced.
+        if (!(await moveTo({ stepId: step.id }))) return STALE;
         return `waiting for an event until ${plan.timeoutAt.toISOString()}`;
       }
     }

@@ -83,10 +83,12 @@ describe('advancing journey runs', () => {
     // The entry delivered again: nothing more.
     expect(await advanceRun(ws, start, deps)).toBe('stale: the run moved on or ended');
     expect(emails.map((e) => e.stepId)).toEqual(['nudge']);
-    const timeout = timers.get(stepTimerId(runId, 2));
+    // The nudge and the wait that follows it: one move of the run, not one per step.
+    expect((await deps.runs.get(ws, contactId, journeyId))?.seq).toBe(1);
+    const timeout = timers.get(stepTimerId(runId, 1));
     expect(timeout).toEqual({
       due: hoursAfter(23),
-      input: { journeyId, contactId, runId, seq: 2, at: hoursAfter(23), resume: 'timeout' },
+      input: { journeyId, contactId, runId, seq: 1, at: hoursAfter(23), resume: 'timeout' },
     });
     if (!timeout) throw new Error('no timer');
 
@@ -108,9 +110,9 @@ describe('advancing journey runs', () => {
     const { deps, timers, emails } = engine(journeyId);
     const { runId, start } = await entered(journeyId);
     await advanceRun(ws, start, deps);
-    const order: StepInput = { ...start, seq: 2, at: hoursAfter(3), resume: 'event' };
+    const order: StepInput = { ...start, seq: 1, at: hoursAfter(3), resume: 'event' };
     expect(await advanceRun(ws, order, deps)).toBe('ended: completed');
-    const timeout = timers.get(stepTimerId(runId, 2));
+    const timeout = timers.get(stepTimerId(runId, 1));
     if (!timeout) throw new Error('no timer');
     expect(await advanceRun(ws, timeout.input, deps)).toBe('stale: the run moved on or ended');
     expect(emails.map((e) => e.stepId)).toEqual(['nudge']);
@@ -120,7 +122,7 @@ describe('advancing journey runs', () => {
     const journeyId = newId('jrn');
     const { deps } = engine(journeyId);
     const { start } = await entered(journeyId);
-    await expect(advanceRun(ws, { ...start, seq: 2, resume: 'timeout' }, deps)).rejects.toBeInstanceOf(
+    await expect(advanceRun(ws, { ...start, seq: 1, resume: 'timeout' }, deps)).rejects.toBeInstanceOf(
       TransientError,
     );
   });
