@@ -14,6 +14,7 @@ import { HOT_PATHS, measureBundles } from './bundles.ts';
 import { benchCampaign } from './campaigns.ts';
 import { meter, type Tally } from './capacity.ts';
 import { benchCosts, type CostFigures } from './costs.ts';
+import { benchJourneys } from './journeys.ts';
 import { benchRateLimit } from './rate-limit.ts';
 import { benchRender } from './render.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
@@ -30,6 +31,7 @@ const REBUILD = Number(process.env.BENCH_REBUILD ?? 100_000);
 const COST_UNITS = Number(process.env.BENCH_COST_UNITS ?? 300);
 const STORAGE_CONTACTS = Number(process.env.BENCH_STORAGE_CONTACTS ?? 20);
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
+const JOURNEY_STEPS = Number(process.env.BENCH_JOURNEY_STEPS ?? 100_000);
 const SEND_RECIPIENTS = Number(process.env.BENCH_SEND_RECIPIENTS ?? 1_000);
 const CAMPAIGN_RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
 const CAMPAIGN_FAULTS = process.env.BENCH_CAMPAIGN_FAULTS !== '0';
@@ -45,6 +47,7 @@ const PARTS = [
   'costs',
   'storage',
   'timers',
+  'journeys',
   'ratelimit',
   'render',
   'sending',
@@ -378,9 +381,10 @@ const benchStack = async () => {
       );
     }
     if (runs('timers')) {
-      // Last: it moves the local scheduler's clock ahead for good.
+      // Near the end: it moves the local scheduler's clock ahead for good.
       await benchTimers({ stack, meter: m, count: TIMERS });
     }
+    if (runs('journeys')) await benchJourneys({ stack, meter: m, count: JOURNEY_STEPS });
   } finally {
     await stack.stop();
   }

@@ -92,6 +92,9 @@ const readsContact = (step: JourneyStep, doc: JourneyDefinition): boolean =>
 
 const STALE = 'stale: the run moved on or ended';
 
+/** Where a run waits after its last step's wait: no step has this id (ids start with a letter). */
+const AFTER_LAST = '-end';
+
 export const advanceRun = async (
   workspaceId: string,
   input: StepInput,
@@ -164,7 +167,8 @@ export const advanceRun = async (
       }
       case 'wait': {
         await deps.timers.set(workspaceId, timerInput(from, plan.until), plan.until);
-        if (!(await moveTo({ stepId: plan.next ?? step.id }))) return STALE;
+        // A last wait leaves the run at no step: its timer then completes it.
+        if (!(await moveTo({ stepId: plan.next ?? AFTER_LAST }))) return STALE;
         return `waiting until ${plan.until.toISOString()}`;
       }
       case 'waitForEvent': {

@@ -7,7 +7,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyContact } from '../../lib/contacts/contact-model.ts';
 import { type AdvanceDeps, advanceRun, type StepInput, stepTimerId } from '../../lib/journeys/advance-run.ts';
-import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.schema.ts';
+import {
+  type JourneyDefinition,
+  journeyDefinitionSchema,
+} from '../../lib/journeys/journey-definition.schema.ts';
 import { journeyRunsRepository } from '../../lib/journeys/runs.repository.ts';
 import { TransientError } from '../../lib/shared/errors.ts';
 import { newId } from '../../lib/shared/ids.ts';
@@ -25,7 +28,7 @@ const T = '2026-12-01T10:00:00.000Z';
 const hoursAfter = (h: number) => new Date(Date.parse(T) + h * 3_600_000).toISOString();
 const definition = journeyDefinitionSchema.parse(abandonedCheckoutJourney('abandoned-checkout'));
 
-const engine = (journeyId: string) => {
+const engine = (journeyId: string, journey: JourneyDefinition = definition) => {
   const timers = new Map<string, { due: string; input: StepInput }>();
   const emails: { messageId: string; stepId: string }[] = [];
   const deps: AdvanceDeps = {
@@ -33,7 +36,7 @@ const engine = (journeyId: string) => {
     versions: {
       getVersion: async (_ws, id, version) =>
         id === journeyId
-          ? { type: 'journeyVersion', v: 1, journeyId, version, definition, createdAt: T }
+          ? { type: 'journeyVersion', v: 1, journeyId, version, definition: journey, createdAt: T }
           : undefined,
     },
     contact: async (_ws, contactId) => ({
@@ -125,5 +128,28 @@ describe('advancing journey runs', () => {
     await expect(advanceRun(ws, { ...start, seq: 1, resume: 'timeout' }, deps)).rejects.toBeInstanceOf(
       TransientError,
     );
+  });
+
+  it('a last wait: its timer completes the run, and fires nothing else', async () => {
+    const journeyId = newId('jrn');
+    const lastWait = journeyDefinitionSchema.parse({
+      ...abandonedCheckoutJourney('abandoned-checkout'),
+      steps: [
+        { id: 'nudge', type: 'email', template: { templateId: 'abandoned-checkout' }, next: 'cool-off' },
+        { id: 'cool-off', type: 'wait', duration: { days: 1 } },
+      ],
+    });
+    const { deps, timers, emails } = engine(journeyId, lastWait);
+    const { contactId, runId, start } = await entered(journeyId);
+    expect(await advanceRun(ws, start, deps)).toBe(`waiting until ${hoursAfter(24)}`);
+    const timer = timers.get(stepTimerId(runId, 1));
+    if (!timer) throw new Error('no timer');
+    expect(await advanceRun(ws, timer.input, deps)).toBe('ended: completed');
+    expect(emails.map((e) => e.stepId)).toEqual(['nudge']);
+    expect(timers.size).toBe(1);
+    expect(await deps.runs.get(ws, contactId, journeyId)).toMatchObject({
+      status: 'ended',
+      ended: 'completed',
+    });
   });
 });
