@@ -11,9 +11,11 @@ import { instantInZone } from '../../lib/campaigns/send-time.ts';
 import type { EventInput, Subject } from '../../lib/conditions/subject.ts';
 import { emptyContact } from '../../lib/contacts/contact-model.ts';
 import { type DryRunInput, dryRun } from '../../lib/journeys/dry-run.ts';
+import { journeyIdSchema } from '../../lib/journeys/journey.schema.ts';
 import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.schema.ts';
 import { abandonedCheckoutJourney } from '../../lib/journeys/ready-made/abandoned-checkout.ts';
 import { birthdayJourney } from '../../lib/journeys/ready-made/birthday.ts';
+import { readyMadeJourneyId } from '../../lib/journeys/ready-made/enable-ready-made.ts';
 import { READY_MADE, readyMadeNamed } from '../../lib/journeys/ready-made/index.ts';
 import { leadNurtureJourney } from '../../lib/journeys/ready-made/lead-nurture.ts';
 import { postPurchaseJourney } from '../../lib/journeys/ready-made/post-purchase.ts';
@@ -78,6 +80,16 @@ describe('ready-made journeys: the documents', () => {
       expect(titles.size, `${r.name}: a title per language`).toBe(SHIPPED_LOCALES.length);
     }
     expect(readyMadeNamed('nope')).toBeUndefined();
+  });
+
+  it('each has one journey id, a valid one, that no new journey can take (its time part is the epoch)', () => {
+    const ids = READY_MADE.map((r) => readyMadeJourneyId(r.name));
+    expect(new Set(ids).size).toBe(READY_MADE.length);
+    for (const id of ids) {
+      expect(journeyIdSchema.parse(id)).toBe(id);
+      expect(id.startsWith('jrn_0000000000')).toBe(true);
+    }
+    expect(readyMadeJourneyId('welcome')).toBe(ids[0]);
   });
 
   it('refuses a wrong option by its name, and an option of another journey', () => {
