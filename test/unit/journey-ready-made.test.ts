@@ -87,7 +87,7 @@ describe('ready-made journeys: the documents', () => {
     expect(new Set(ids).size).toBe(READY_MADE.length);
     for (const id of ids) {
       expect(journeyIdSchema.parse(id)).toBe(id);
-      expect(id.startsWith('jrn_0000000000')).toBe(true);
+      expect(id.startsWith('jrn_000000000')).toBe(true);
     }
     expect(readyMadeJourneyId('welcome')).toBe(ids[0]);
   });

@@ -30,7 +30,7 @@ export interface ReadyMadeDeps extends JourneyDeps {
 
 /**
  * The id of a ready-made journey in any workspace: a journey id (`jrn_` and 26 characters) whose time
- * part is the epoch (`jrn_0000000000…`) and whose rest comes from the name, so it never meets an id
+ * part is the epoch (`jrn_000000000…`) and whose rest comes from the name, so it never meets an id
  * made by `newJourneyId`, and every call for one name in one workspace names the same journey.
  */
 export const readyMadeJourneyId = (name: string): string =>
