@@ -159,12 +159,15 @@ describe('abandoned checkout', () => {
 describe('welcome series', () => {
   const journey = welcomeJourney();
 
-  it('starts when email consent becomes subscribed, not on other consent changes', () => {
+  it('starts when email consent becomes subscribed, not on other consent changes nor in the preference centre', () => {
     if (journey.trigger.type !== 'event') throw new Error('an event trigger');
     const matches = eventMatcher(journey.trigger, undefined);
-    const consent = (channel: string, status: string) =>
-      event('contact.consent.changed', T, { contactId: 'c_1', channel, status, source: 'footer-form' });
+    const consent = (channel: string, status: string, source = 'footer-form') =>
+      event('contact.consent.changed', T, { contactId: 'c_1', channel, status, source });
     expect(matches(consent('email', 'subscribed'))).toBe(true);
+    expect(matches(consent('email', 'subscribed', 'double-opt-in (footer-form)'))).toBe(true);
+    // A topic changed (or a return) in the preference centre: someone who already gets our email.
+    expect(matches(consent('email', 'subscribed', 'preference-centre'))).toBe(false);
     expect(matches(consent('email', 'pending'))).toBe(false);
     expect(matches(consent('email', 'unsubscribed'))).toBe(false);
     expect(matches(consent('sms', 'subscribed'))).toBe(false);

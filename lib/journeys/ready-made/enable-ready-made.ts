@@ -92,9 +92,12 @@ export const enableReadyMade = async (
   // Options are checked before anything is written, on every call.
   const definition = readyMade.document(options, await workspaceLocale(workspaceId, deps));
   const journeyId = readyMadeJourneyId(name);
-  let created = false;
-  if (!(await deps.journeys.get(workspaceId, journeyId))) {
+  const existing = await deps.journeys.get(workspaceId, journeyId);
+  // A journey to put live needs its templates (one may have been deleted since it was created).
+  if (existing?.status !== 'live' && existing?.status !== 'archived')
     await installMissing(workspaceId, readyMade.templates, deps);
+  let created = false;
+  if (!existing) {
     try {
       await createJourney(workspaceId, definition, deps, journeyId);
       created = true;

@@ -9,7 +9,10 @@
  * Consent is where subscribing lands however it happens (a signup form, the API, a storefront's
  * "accepts marketing", staff), and under double opt-in it turns `subscribed` only once the person
  * confirmed, so the welcome follows the confirmation. Entry once: someone who unsubscribes and comes
- * back is not welcomed twice. No quiet hours: a welcome is expected at once, while the person is there.
+ * back is not welcomed twice. Changes made in the preference centre (source `preference-centre`,
+ * SOURCES.preferenceCentre of lib/subscriptions/preferences.ts) do not count: they come from a link in
+ * an email the person already received, and a topic change there still reports `subscribed`. No quiet
+ * hours: a welcome is expected at once, while the person is there.
  */
 import * as z from 'zod';
 import type { ShippedLocale } from '../../workspaces/email-settings.schema.ts';
@@ -59,6 +62,7 @@ export const welcome = readyMade({
         where: [
           { path: 'properties.channel', op: 'equals', value: 'email' },
           { path: 'properties.status', op: 'equals', value: 'subscribed' },
+          { path: 'properties.source', op: 'notEquals', value: 'preference-centre' },
         ],
       },
       entry: { mode: 'once' },
