@@ -4,6 +4,7 @@ import type { DryRunDeps } from '../../lib/journeys/dry-run-journey.ts';
 import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import type { JourneyDeps } from '../../lib/journeys/manage-journeys.ts';
 import type { ReadyMadeDeps } from '../../lib/journeys/ready-made/enable-ready-made.ts';
+import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { templatesRepository } from '../../lib/templates/templates.repository.ts';
@@ -38,6 +39,7 @@ export const readyMadeDeps = once(
     segments: segmentsRepository(table()),
     templates: templatesRepository(table()),
     workspaces: workspacesRepository(table()),
+    models: scoringModelsRepository(table()),
     clock: systemClock,
   }),
 );

@@ -9,6 +9,7 @@ import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import { moveJourney } from '../../lib/journeys/manage-journeys.ts';
 import { enableReadyMade, readyMadeJourneyId } from '../../lib/journeys/ready-made/enable-ready-made.ts';
 import { readyMadeCatalogue } from '../../lib/journeys/ready-made/ready-made-catalogue.ts';
+import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../lib/shared/errors.ts';
@@ -29,6 +30,7 @@ const setup = async () => {
     segments: segmentsRepository(base.table),
     templates: templatesRepository(base.table),
     workspaces: base.workspaces,
+    models: scoringModelsRepository(base.table),
     compiler: mjmlCompiler,
     clock,
   };
@@ -120,6 +122,15 @@ describe('switching a ready-made journey on', () => {
     expect(bad).toBeInstanceOf(ValidationError);
     if (bad instanceof ValidationError)
       expect(bad.issues).toEqual([{ path: 'emails', message: 'at most 5' }]);
+    const stage = await rejection(enableReadyMade(ws, 'lead-nurture', { mqlStage: 'hot' }, deps));
+    if (!(stage instanceof ValidationError)) throw new Error('a ValidationError');
+    expect(stage.issues).toEqual([
+      {
+        path: 'mqlStage',
+        message:
+          "hot is not a stage of the workspace's lifecycle (subscriber, lead, mql, sql, opportunity, customer)",
+      },
+    ]);
     expect((await deps.journeys.list(ws, { limit: 100 })).journeys).toEqual([]);
     expect(await deps.templates.get(ws, 'newsletter')).toBeUndefined();
   });

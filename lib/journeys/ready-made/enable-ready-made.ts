@@ -10,7 +10,8 @@
  * included: edit the journey to change them); a journey paused since is put live again; an archived
  * one stays archived (409): archiving is for good.
  */
-import { ConflictError, NotFoundError } from '../../shared/errors.ts';
+import type { ScoringModelsRepository } from '../../scoring/scoring-models.repository.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors.ts';
 import { derivedId } from '../../shared/ids.ts';
 import type { TemplateCompiler } from '../../templates/compile-template.ts';
 import { installDefaults } from '../../templates/install-defaults.ts';
@@ -26,6 +27,7 @@ export interface ReadyMadeDeps extends JourneyDeps {
   readonly templates: TemplateDeps['templates'];
   readonly compiler: TemplateCompiler;
   readonly workspaces: Pick<WorkspacesRepository, 'get'>;
+  readonly models: Pick<ScoringModelsRepository, 'get'>;
 }
 
 /**
@@ -52,6 +54,26 @@ export const workspaceLocale = async (
 ): Promise<ShippedLocale> =>
   (await deps.workspaces.get(workspaceId))?.settings.email?.defaultLocale ??
   DEFAULT_EMAIL_SETTINGS.defaultLocale;
+
+/** A journey on stages the workspace's lifecycle does not have would never start: refused, by option. */
+const checkStages = async (
+  workspaceId: string,
+  readyMade: ReadyMade,
+  options: unknown,
+  deps: ReadyMadeDeps,
+) => {
+  const named = readyMade.stages(options);
+  if (named.length === 0) return;
+  const { stages } = (await deps.models.get(workspaceId)).lifecycle;
+  const issues = named
+    .filter((n) => !stages.includes(n.stage))
+    .map((n) => ({
+      path: n.option,
+      message: `${n.stage} is not a stage of the workspace's lifecycle (${stages.join(', ')})`,
+    }));
+  const first = issues[0];
+  if (first) throw new ValidationError(`invalid ${first.path}: ${first.message}`, issues);
+};
 
 /** Each missing template installed (once, even when a concurrent call installs it too). */
 const installMissing = async (workspaceId: string, templates: readonly string[], deps: ReadyMadeDeps) => {
@@ -91,6 +113,7 @@ export const enableReadyMade = async (
   const readyMade = readyMadeOrThrow(name);
   // Options are checked before anything is written, on every call.
   const definition = readyMade.document(options, await workspaceLocale(workspaceId, deps));
+  await checkStages(workspaceId, readyMade, options, deps);
   const journeyId = readyMadeJourneyId(name);
   const existing = await deps.journeys.get(workspaceId, journeyId);
   // A journey to put live needs its templates (one may have been deleted since it was created).

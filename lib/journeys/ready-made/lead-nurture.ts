@@ -70,6 +70,10 @@ export const leadNurture = readyMade({
     },
   },
   options: leadNurtureOptions,
+  stages: (o) => [
+    { option: 'leadStage', stage: o.leadStage },
+    { option: 'mqlStage', stage: o.mqlStage },
+  ],
   build: (o, text): JourneyDefinition => {
     const lessons = Array.from({ length: o.emails }, (_, i) => i + 1).flatMap((n) => [
       { id: `email-${n}`, type: 'email', template: { templateId: 'newsletter' }, next: `wait-${n}` },

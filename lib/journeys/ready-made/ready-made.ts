@@ -25,6 +25,8 @@ export interface ReadyMade {
   readonly options: z.ZodType;
   /** The journey for options as received, named in `locale`; a wrong option is a ValidationError. */
   readonly document: (options: unknown, locale: ShippedLocale) => JourneyDefinition;
+  /** The lifecycle stages the journey names, by the option that names each (checked at switch-on). */
+  readonly stages: (options: unknown) => readonly { readonly option: string; readonly stage: string }[];
 }
 
 const optionIssues = (name: string, error: z.ZodError): FieldIssue[] =>
@@ -44,19 +46,22 @@ export const readyMade = <S extends z.ZodType>(spec: {
   readonly text: Readonly<Record<ShippedLocale, ReadyMadeText>>;
   readonly options: S;
   readonly build: (options: z.output<S>, text: ReadyMadeText) => JourneyDefinition;
-}): ReadyMade => ({
-  name: spec.name,
-  templates: spec.templates,
-  text: spec.text,
-  options: spec.options,
-  document: (raw, locale) => {
+  readonly stages?: (options: z.output<S>) => readonly { readonly option: string; readonly stage: string }[];
+}): ReadyMade => {
+  const parse = (raw: unknown): z.output<S> => {
     const parsed = spec.options.safeParse(raw ?? {});
-    if (!parsed.success) {
-      const issues = optionIssues(spec.name, parsed.error);
-      throw new ValidationError(`invalid ${issues[0]?.path}: ${issues[0]?.message}`, issues, {
-        cause: parsed.error,
-      });
-    }
-    return spec.build(parsed.data, spec.text[locale]);
-  },
-});
+    if (parsed.success) return parsed.data;
+    const issues = optionIssues(spec.name, parsed.error);
+    throw new ValidationError(`invalid ${issues[0]?.path}: ${issues[0]?.message}`, issues, {
+      cause: parsed.error,
+    });
+  };
+  return {
+    name: spec.name,
+    templates: spec.templates,
+    text: spec.text,
+    options: spec.options,
+    document: (raw, locale) => spec.build(parse(raw), spec.text[locale]),
+    stages: (raw) => spec.stages?.(parse(raw)) ?? [],
+  };
+};
