@@ -18,6 +18,7 @@
  *   npm run ecrm -- campaign schedule --id cmp_... --at 2026-12-01T09:00 --time-zone Europe/Paris | start | pause | resume | cancel
  *   npm run ecrm -- campaign watch cmp_... [--interval 5] | progress --id cmp_... | results --id cmp_...
  *   npm run ecrm -- journey create --file journey.json | list | show --id jrn_... | start | pause | archive
+ *   npm run ecrm -- journey ready-made | enable abandoned-checkout [--set reminderAfterHours=20]
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  */
 import { readFileSync } from 'node:fs';
@@ -126,6 +127,7 @@ const { values, positionals } = parseArgs({
     date: { type: 'string' },
     time: { type: 'string' },
     interval: { type: 'string' },
+    set: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -168,6 +170,7 @@ const main = async (): Promise<unknown> => {
       verb,
       values,
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+      positionals.slice(2),
     );
   if (noun === 'email-settings') return emailSettingsCommand(verb);
   if (noun === 'email') return emailCommand(verb);

@@ -1,6 +1,7 @@
 /**
  * `ecrm journey ...`: journeys through the API: create from a JSON document, list, show (a version
- * with `--version`), update (a new version), start, pause, archive, delete a draft, dry-run.
+ * with `--version`), update (a new version), start, pause, archive, delete a draft, dry-run; the
+ * ready-made journeys listed (`ready-made`) and switched on (`enable <name> --set option=value`).
  */
 import { readFileSync } from 'node:fs';
 import { type ApiTarget, callApi } from './api-client.ts';
@@ -10,6 +11,9 @@ export interface JourneyFlags {
   readonly file?: string | undefined;
   readonly status?: string | undefined;
   readonly version?: string | undefined;
+  readonly name?: string | undefined;
+  /** `option=value` of `enable`, the value read as JSON when it is JSON (`20`, `null`), else as text. */
+  readonly set?: readonly string[] | undefined;
 }
 
 export const journeyUsage = `  journey create --file <journey.json>      (the journey document: trigger, entry, goal, steps...)
@@ -17,7 +21,10 @@ export const journeyUsage = `  journey create --file <journey.json>      (the jo
   journey update --id <journey id> --file <journey.json>   (a new version; a live journey stays live)
   journey start | pause | archive | delete --id <journey id>   (delete: drafts only)
   journey dry-run --file <dry-run.json>     (the POST /v1/journeys/dry-run body: a journeyId or a definition,
-      a contactId, start, trigger properties, events; the steps and emails it would take, nothing sent)`;
+      a contactId, start, trigger properties, events; the steps and emails it would take, nothing sent)
+  journey ready-made                        (the ready-made journeys: what each does, its options and defaults)
+  journey enable <name> [--set <option>=<value> ...] [--file <options.json>]
+      (switch a ready-made journey on, e.g. enable abandoned-checkout --set reminderAfterHours=20)`;
 
 const usageError = (message: string) => new Error(`${message}\n${journeyUsage}`);
 
@@ -35,6 +42,27 @@ const documentOf = (flags: JourneyFlags): unknown => {
   }
 };
 
+/** `--file` (a JSON object), then each `--set option=value` over it. */
+const optionsOf = (flags: JourneyFlags): Record<string, unknown> => {
+  const base = flags.file ? documentOf(flags) : {};
+  if (typeof base !== 'object' || base === null || Array.isArray(base))
+    throw new Error('--file must hold a JSON object of options');
+  const options: Record<string, unknown> = { ...base };
+  for (const pair of flags.set ?? []) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw usageError(`--set ${pair}: expected <option>=<value>`);
+    const value = pair.slice(at + 1);
+    let parsed: unknown = value;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      // not JSON: the text itself (a time, an attribute name)
+    }
+    options[pair.slice(0, at)] = parsed;
+  }
+  return options;
+};
+
 const pageOf = (value: unknown): { journeys: unknown[]; next?: string } => {
   if (typeof value !== 'object' || value === null) throw new Error('the API answered no page of journeys');
   const journeys: unknown = Reflect.get(value, 'journeys');
@@ -46,6 +74,7 @@ export const journeyCommand = async (
   verb: string | undefined,
   flags: JourneyFlags,
   api: ApiTarget,
+  args: readonly string[] = [],
 ): Promise<unknown> => {
   const path = () => `/v1/journeys/${encodeURIComponent(required(flags.id, 'id'))}`;
   switch (verb) {
@@ -78,6 +107,12 @@ export const journeyCommand = async (
       return callApi(api, 'POST', `${path()}/${verb}`, {});
     case 'dry-run':
       return callApi(api, 'POST', '/v1/journeys/dry-run', documentOf(flags));
+    case 'ready-made':
+      return callApi(api, 'GET', '/v1/journeys/ready-made');
+    case 'enable': {
+      const name = required(args[0] ?? flags.name, 'name');
+      return callApi(api, 'POST', `/v1/journeys/ready-made/${encodeURIComponent(name)}`, optionsOf(flags));
+    }
     case 'delete':
       await callApi(api, 'DELETE', path());
       return { deleted: flags.id };

@@ -102,6 +102,8 @@ export const routes = {
   pauseJourney: journeys.pauseJourneyRoute,
   archiveJourney: journeys.archiveJourneyRoute,
   dryRunJourney: journeys.dryRunJourneyRoute,
+  listReadyMadeJourneys: journeys.listReadyMadeJourneysRoute,
+  enableReadyMadeJourney: journeys.enableReadyMadeJourneyRoute,
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,

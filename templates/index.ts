@@ -10,6 +10,11 @@ import abandonedCheckoutEs from './abandoned-checkout/es.ts';
 import abandonedCheckoutFr from './abandoned-checkout/fr.ts';
 import abandonedCheckoutIt from './abandoned-checkout/it.ts';
 import abandonedCheckoutZhHant from './abandoned-checkout/zh-Hant.ts';
+import birthdayEn from './birthday/en.ts';
+import birthdayEs from './birthday/es.ts';
+import birthdayFr from './birthday/fr.ts';
+import birthdayIt from './birthday/it.ts';
+import birthdayZhHant from './birthday/zh-Hant.ts';
 import doubleOptInEn from './double-opt-in/en.ts';
 import doubleOptInEs from './double-opt-in/es.ts';
 import doubleOptInFr from './double-opt-in/fr.ts';
@@ -115,6 +120,12 @@ export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [
     name: 'Win-back',
     kind: 'marketing',
     locales: { en: winBackEn, es: winBackEs, fr: winBackFr, it: winBackIt, 'zh-Hant': winBackZhHant },
+  },
+  {
+    id: 'birthday',
+    name: 'Birthday',
+    kind: 'marketing',
+    locales: { en: birthdayEn, es: birthdayEs, fr: birthdayFr, it: birthdayIt, 'zh-Hant': birthdayZhHant },
   },
   {
     id: 'newsletter',

@@ -8,6 +8,8 @@ import {
   journeyViewSchema,
 } from '../../lib/journeys/journey.schema.ts';
 import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.schema.ts';
+import { readyMadeOptionsBody } from '../../lib/journeys/ready-made/options.ts';
+import { readyMadeCatalogueSchema } from '../../lib/journeys/ready-made/ready-made-catalogue.ts';
 import { errorBodySchema, errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
 import { defineRoute } from '../../lib/shared/http/route.ts';
 
@@ -209,5 +211,50 @@ export const dryRunJourneyRoute = defineRoute({
     },
     ...errorResponses,
     ...notFound,
+  },
+});
+
+// `/v1/journeys/ready-made...` has more fixed segments than `/v1/journeys/{journeyId}...`: API Gateway
+// and the local server both prefer it, and `ready-made` is no journey id anyway.
+export const listReadyMadeJourneysRoute = defineRoute({
+  operationId: 'listReadyMadeJourneys',
+  method: 'GET',
+  path: '/v1/journeys/ready-made',
+  scope: 'read',
+  tag,
+  summary:
+    'The ready-made journeys (welcome series, abandoned checkout, post-purchase follow-up, win-back, birthday, ' +
+    "lead nurture with MQL hand-off), in the workspace's default locale: what each does, the shipped templates " +
+    'it sends, its options with their defaults, its document, and the journey once switched on.',
+  responses: {
+    200: { description: 'the catalogue', schema: readyMadeCatalogueSchema },
+    ...errorResponses,
+  },
+});
+
+export const enableReadyMadeJourneyRoute = defineRoute({
+  operationId: 'enableReadyMadeJourney',
+  method: 'POST',
+  path: '/v1/journeys/ready-made/{name}',
+  scope: 'write',
+  tag,
+  summary:
+    'Switch a ready-made journey on: its missing shipped templates are installed, the journey is created ' +
+    "(named in the workspace's default locale, with the options of the body; `{}` for the defaults) and put " +
+    'live. Idempotent: a second call (even at the same time) answers the same journey with 200 and changes ' +
+    'nothing, except that a paused one goes live again.',
+  params: z.strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,39}$/, 'a ready-made journey name (welcome, abandoned-checkout...)')
+      .describe('the ready-made journey, as `GET /v1/journeys/ready-made` names it'),
+  }),
+  body: readyMadeOptionsBody,
+  responses: {
+    201: { description: 'switched on: the live journey, created now', schema: journeyViewSchema },
+    200: { description: 'already switched on: the live journey', schema: journeyViewSchema },
+    ...errorResponses,
+    ...notFound,
+    409: { description: 'the journey was archived: it cannot be switched on again', schema: errorBodySchema },
   },
 });

@@ -3,6 +3,8 @@ import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import type { DryRunDeps } from '../../lib/journeys/dry-run-journey.ts';
 import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import type { JourneyDeps } from '../../lib/journeys/manage-journeys.ts';
+import type { ReadyMadeDeps } from '../../lib/journeys/ready-made/enable-ready-made.ts';
+import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { templatesRepository } from '../../lib/templates/templates.repository.ts';
@@ -23,6 +25,21 @@ export const dryRunDeps = once(
     journeys: journeysRepository(table()),
     contacts: contactsRepository(table()),
     workspaces: workspacesRepository(table()),
+    clock: systemClock,
+  }),
+);
+
+/**
+ * Switching ready-made journeys on. Without the MJML compiler: only the handler that installs
+ * templates imports it (functions/journeys/enable-ready-made-journey.handler.ts).
+ */
+export const readyMadeDeps = once(
+  (): Omit<ReadyMadeDeps, 'compiler'> => ({
+    journeys: journeysRepository(table()),
+    segments: segmentsRepository(table()),
+    templates: templatesRepository(table()),
+    workspaces: workspacesRepository(table()),
+    models: scoringModelsRepository(table()),
     clock: systemClock,
   }),
 );

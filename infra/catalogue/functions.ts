@@ -409,6 +409,23 @@ export const functions: readonly FunctionSpec[] = [
   http('pause-journey', 'functions/journeys/pause-journey.handler.ts', routes.pauseJourney, write),
   http('archive-journey', 'functions/journeys/archive-journey.handler.ts', routes.archiveJourney, write),
   http('dry-run-journey', 'functions/journeys/dry-run-journey.handler.ts', routes.dryRunJourney, read),
+  http(
+    'list-ready-made-journeys',
+    'functions/journeys/list-ready-made-journeys.handler.ts',
+    routes.listReadyMadeJourneys,
+    read,
+  ),
+  {
+    // Installs the shipped templates a journey needs when missing: MJML is compiled here.
+    ...http(
+      'enable-ready-made-journey',
+      'functions/journeys/enable-ready-made-journey.handler.ts',
+      routes.enableReadyMadeJourney,
+      write,
+    ),
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+  },
   {
     name: 'attribute-order',
     entry: 'functions/campaigns/attribute-order.handler.ts',

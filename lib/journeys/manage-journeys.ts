@@ -99,10 +99,15 @@ const conditional = async (what: string, write: () => Promise<void>): Promise<vo
   }
 };
 
+/**
+ * A new draft. `journeyId` is for journeys whose id is known in advance (a ready-made journey's): a
+ * journey with that id already in the workspace is a ConflictError, and nothing is written.
+ */
 export const createJourney = async (
   workspaceId: string,
   doc: JourneyDefinition,
   deps: JourneyDeps,
+  journeyId?: string,
 ): Promise<{ journey: Journey; version: JourneyVersion }> => {
   await checkReferences(workspaceId, doc, deps);
   const now = deps.clock.now();
@@ -110,7 +115,7 @@ export const createJourney = async (
   const journey: Journey = {
     type: 'journey',
     v: 1,
-    id: newJourneyId(now),
+    id: journeyId ?? newJourneyId(now),
     workspaceId,
     name: doc.name,
     status: 'draft',
@@ -120,7 +125,12 @@ export const createJourney = async (
     updatedAt: at,
     rev: 0,
   };
-  await deps.journeys.create(journey, doc);
+  try {
+    await deps.journeys.create(journey, doc);
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError(`journey ${journey.id} exists already`);
+    throw error;
+  }
   return {
     journey,
     version: {

@@ -1,9 +1,12 @@
 /**
  * Installs the shipped templates (templates/) into a workspace: each goes through the same save as a
  * marketer's template (Liquid checked, MJML compiled). A template the workspace already has is kept,
- * unless asked to overwrite, which saves a new version (earlier versions stay).
+ * unless asked to overwrite, which saves a new version (earlier versions stay). Two installs at once
+ * install each template once: the one that loses the race keeps what the other installed.
  */
+
 import { SHIPPED_TEMPLATES, type ShippedTemplate } from '../../templates/index.ts';
+import { ConflictError } from '../shared/errors.ts';
 import type { TemplateCompiler } from './compile-template.ts';
 import { saveTemplate, type TemplateDeps } from './manage-templates.ts';
 
@@ -28,18 +31,22 @@ export const installDefaults = async (
       kept.push(template.id);
       continue;
     }
-    const saved = await saveTemplate(
-      workspaceId,
-      template.id,
-      {
-        name: template.name,
-        kind: template.kind,
-        ...(template.topic !== undefined ? { topic: template.topic } : {}),
-        locales: template.locales,
-      },
-      deps,
-    );
-    installed.push({ id: template.id, version: saved.version.version });
+    const source = {
+      name: template.name,
+      kind: template.kind,
+      ...(template.topic !== undefined ? { topic: template.topic } : {}),
+      locales: template.locales,
+    };
+    try {
+      const saved = await saveTemplate(workspaceId, template.id, source, deps, {
+        createOnly: !request.overwrite,
+      });
+      installed.push({ id: template.id, version: saved.version.version });
+    } catch (error) {
+      // Installed by a concurrent install meanwhile: kept as well.
+      if (request.overwrite || !(error instanceof ConflictError)) throw error;
+      kept.push(template.id);
+    }
   }
   return { installed, kept };
 };

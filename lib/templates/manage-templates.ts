@@ -11,15 +11,21 @@ export interface TemplateDeps {
   readonly clock: Clock;
 }
 
-/** Compiles and stores a new version; the first save creates the template. */
+/**
+ * Compiles and stores a new version; the first save creates the template. `createOnly`: only if the
+ * workspace has no such template yet (checked again after compiling, and by the write itself), else a
+ * ConflictError: how shipped templates are installed without a second version when two installs race.
+ */
 export const saveTemplate = async (
   workspaceId: string,
   templateId: string,
   input: SaveTemplateInput,
   deps: TemplateDeps & { readonly compiler: TemplateCompiler },
+  options: { readonly createOnly?: boolean } = {},
 ): Promise<{ template: TemplateRecord; version: TemplateVersionRecord; created: boolean }> => {
   const locales = await compileTemplate(input, deps.compiler);
   const previous = await deps.templates.get(workspaceId, templateId);
+  if (previous && options.createOnly) throw new ConflictError(`template ${templateId} exists already`);
   const now = deps.clock.now().toISOString();
   const number = (previous?.latestVersion ?? 0) + 1;
   const version: TemplateVersionRecord = {

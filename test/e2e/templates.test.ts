@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoKeys, seedDemoData } from '../../infra/local/demo-data.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
+import { SHIPPED_TEMPLATES } from '../../templates/index.ts';
 import { type Client, client, ecrmCli, field, startStack, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
@@ -148,10 +149,10 @@ describe('templates API', () => {
   it('installs the shipped defaults once, keeps them on a second call, and previews one in Traditional Chinese', async () => {
     const first = await api.post('/v1/templates/defaults', {});
     expect(first.status).toBe(200);
-    expect(items(field(first.body, 'installed')).length).toBe(8);
+    expect(items(field(first.body, 'installed')).length).toBe(SHIPPED_TEMPLATES.length);
     const second = await api.post('/v1/templates/defaults', {});
     expect(field(second.body, 'installed')).toEqual([]);
-    expect(items(field(second.body, 'kept')).length).toBe(8);
+    expect(items(field(second.body, 'kept')).length).toBe(SHIPPED_TEMPLATES.length);
     const made = await api.post('/v1/contacts', {
       email: 'mei@example.com',
       firstName: '美玲',
@@ -230,7 +231,7 @@ describe('the demo workspace of npm start', () => {
     expect(items(field(listed.body, 'templates')).map((t) => field(t, 'id'))).toEqual(
       expect.arrayContaining(['welcome', 'double-opt-in', 'abandoned-checkout', 'mql-alert']),
     );
-    expect(items(field(listed.body, 'templates'))).toHaveLength(8);
+    expect(items(field(listed.body, 'templates'))).toHaveLength(SHIPPED_TEMPLATES.length);
   });
 });
 
@@ -281,6 +282,6 @@ describe('ecrm template (CLI)', () => {
     );
     expect(field(preview, 'email', 'subject')).toBe('Receipt 1042');
     const installed = await ecrmCli(stack, other.admin, 'template', 'install-defaults');
-    expect(items(field(installed, 'installed')).length).toBe(8);
+    expect(items(field(installed, 'installed')).length).toBe(SHIPPED_TEMPLATES.length);
   });
 });

@@ -454,6 +454,25 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.post(`/v1/journeys/${await aJourney()}/pause`, {})).status).toBe(404),
   archiveJourney: async () =>
     expect((await asB.post(`/v1/journeys/${await aJourney()}/archive`, {})).status).toBe(404),
+  listReadyMadeJourneys: async () => {
+    const enabled = await asA.post('/v1/journeys/ready-made/win-back', {});
+    expect([200, 201]).toContain(enabled.status);
+    const seen = (body: unknown) =>
+      JSON.stringify(body).includes(`"journey":{"id":"${String(field(enabled.body, 'id'))}"`);
+    expect(seen((await asA.get('/v1/journeys/ready-made')).body)).toBe(true);
+    expect(seen((await asB.get('/v1/journeys/ready-made')).body)).toBe(false);
+  },
+  enableReadyMadeJourney: async () => {
+    // A's switch-on is A's alone: B switching the same one on makes B's own, A's journey untouched.
+    const a = await asA.post('/v1/journeys/ready-made/birthday', {});
+    expect([200, 201]).toContain(a.status);
+    const aId = String(field(a.body, 'id'));
+    await asA.post(`/v1/journeys/${aId}/pause`, {});
+    const b = await asB.post('/v1/journeys/ready-made/birthday', { sendAt: '11:00' });
+    expect(b.status).toBe(201);
+    expect(field((await asA.get(`/v1/journeys/${aId}`)).body, 'status')).toBe('paused');
+    expect(field((await asA.get(`/v1/journeys/${aId}`)).body, 'definition', 'trigger', 'at')).toBe('09:00');
+  },
   dryRunJourney: async () => {
     const journeyId = await aJourney();
     expect((await asB.post('/v1/journeys/dry-run', { journeyId })).status).toBe(404);

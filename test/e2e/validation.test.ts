@@ -25,6 +25,7 @@ const PARAMS: Record<string, string> = {
   journeyId: `jrn_${'0'.repeat(26)}`,
   channel: 'email',
   domain: 'brand.example',
+  name: 'lead-nurture',
 };
 
 const pathOf = (spec: RouteSpec) => spec.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name] ?? 'x');

@@ -36,7 +36,7 @@ describe('template bundles', () => {
     expect(saveOnly(metafile)).toEqual([]);
   });
 
-  it.each(['save-template', 'install-default-templates'])(
+  it.each(['save-template', 'install-default-templates', 'enable-ready-made-journey'])(
     '%s bundles the compiler, without the modules it never runs',
     async (name) => {
       const { outfile, metafile } = await bundle(name, dir);

@@ -314,7 +314,7 @@ describe('the shipped templates', () => {
     recent: [{ name: 'pricing_viewed', at: '2026-11-29T10:00:00.000Z' }],
   };
 
-  it('are eight, each in the five locales', () => {
+  it('are nine, each in the five locales', () => {
     expect(SHIPPED_TEMPLATES.map((t) => t.id)).toEqual([
       'welcome',
       'double-opt-in',
@@ -322,6 +322,7 @@ describe('the shipped templates', () => {
       'order-follow-up',
       'review-request',
       'win-back',
+      'birthday',
       'newsletter',
       'mql-alert',
     ]);
@@ -418,5 +419,47 @@ describe('the shipped templates', () => {
     expect(out.email.html).toContain('25,98\u00a0€');
     expect(out.email.html).toContain('34,48\u00a0€');
     expect(out.email.text).toContain('Mug <blue> × 2');
+  });
+
+  it('the birthday names the contact and shows the treat only with a code', async () => {
+    const t = SHIPPED_TEMPLATES.find((x) => x.id === 'birthday');
+    if (!t) throw new Error('missing');
+    const compiled = await compileTemplate(
+      saveTemplateBody.parse({ name: t.name, kind: t.kind, locales: t.locales }),
+      mjmlCompiler,
+    );
+    const loaded = loadVersion({
+      type: 'templateVersion',
+      v: 1,
+      workspaceId: 'ws_test',
+      templateId: t.id,
+      version: 1,
+      name: t.name,
+      kind: t.kind,
+      locales: compiled,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    const render = (firstName: string | undefined, treat: Record<string, unknown>) => {
+      const out = loaded.render({
+        contact: {
+          ...emptyContact('ws_test', 'c_1', 'api', '2026-01-01T00:00:00.000Z'),
+          locale: 'fr',
+          ...(firstName ? { firstName } : {}),
+        },
+        settings,
+        workspaceName: 'Tienda Sol',
+        links,
+        data: treat,
+      });
+      if (!out.ok) throw new Error(out.reason);
+      return out.email;
+    };
+    const withCode = render('Ana', { offerCode: 'BDAY15' });
+    expect(withCode.subject).toMatch(/^Joyeux anniversaire, Ana\s!$/);
+    expect(withCode.html).toContain('<strong>BDAY15</strong>');
+    const without = render(undefined, {});
+    expect(without.subject).toMatch(/^Joyeux anniversaire\s!$/);
+    expect(without.html).not.toContain('<strong>');
+    expect(without.text).not.toContain('code');
   });
 });
