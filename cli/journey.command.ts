@@ -18,6 +18,7 @@ export interface JourneyFlags {
 
 export const journeyUsage = `  journey create --file <journey.json>      (the journey document: trigger, entry, goal, steps...)
   journey list [--status draft|live|paused|archived] | show --id <journey id> [--version <n>]
+  journey report --id <journey id>          (runs entered, in progress, ended and why; goal revenue; emails per step)
   journey update --id <journey id> --file <journey.json>   (a new version; a live journey stays live)
   journey start | pause | archive | delete --id <journey id>   (delete: drafts only)
   journey dry-run --file <dry-run.json>     (the POST /v1/journeys/dry-run body: a journeyId or a definition,
@@ -99,6 +100,8 @@ export const journeyCommand = async (
         'GET',
         flags.version ? `${path()}/versions/${encodeURIComponent(flags.version)}` : path(),
       );
+    case 'report':
+      return callApi(api, 'GET', `${path()}/report`);
     case 'update':
       return callApi(api, 'PUT', path(), documentOf(flags));
     case 'start':

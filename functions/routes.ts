@@ -96,6 +96,7 @@ export const routes = {
   listJourneys: journeys.listJourneysRoute,
   getJourney: journeys.getJourneyRoute,
   getJourneyVersion: journeys.getJourneyVersionRoute,
+  journeyReport: journeys.journeyReportRoute,
   updateJourney: journeys.updateJourneyRoute,
   deleteJourney: journeys.deleteJourneyRoute,
   startJourney: journeys.startJourneyRoute,

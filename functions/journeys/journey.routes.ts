@@ -8,6 +8,7 @@ import {
   journeyViewSchema,
 } from '../../lib/journeys/journey.schema.ts';
 import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.schema.ts';
+import { journeyReportSchema } from '../../lib/journeys/journey-report.ts';
 import { readyMadeOptionsBody } from '../../lib/journeys/ready-made/options.ts';
 import { readyMadeCatalogueSchema } from '../../lib/journeys/ready-made/ready-made-catalogue.ts';
 import { errorBodySchema, errorResponses, notFound } from '../../lib/shared/http/common.schema.ts';
@@ -69,6 +70,23 @@ export const getJourneyRoute = defineRoute({
   params,
   responses: {
     200: { description: 'the journey', schema: journeyViewSchema },
+    ...errorResponses,
+    ...notFound,
+  },
+});
+
+export const journeyReportRoute = defineRoute({
+  operationId: 'getJourneyReport',
+  method: 'GET',
+  path: '/v1/journeys/{journeyId}/report',
+  scope: 'read',
+  tag,
+  summary:
+    'A journey’s report: runs entered, in progress and how they ended (completed, goal, exit, unsubscribed, ' +
+    'suppressed), the order value of goals reached, and per step the emails and their engagement.',
+  params,
+  responses: {
+    200: { description: 'the report', schema: journeyReportSchema },
     ...errorResponses,
     ...notFound,
   },

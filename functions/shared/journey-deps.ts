@@ -1,6 +1,9 @@
 /** Dependencies of the journeys API. */
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
+import { countersRepository } from '../../lib/email/history/counters.repository.ts';
 import type { DryRunDeps } from '../../lib/journeys/dry-run-journey.ts';
+import { journeyCountersRepository } from '../../lib/journeys/journey-counters.repository.ts';
+import type { ReportDeps } from '../../lib/journeys/journey-report.ts';
 import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import type { JourneyDeps } from '../../lib/journeys/manage-journeys.ts';
 import type { ReadyMadeDeps } from '../../lib/journeys/ready-made/enable-ready-made.ts';
@@ -41,5 +44,13 @@ export const readyMadeDeps = once(
     workspaces: workspacesRepository(table()),
     models: scoringModelsRepository(table()),
     clock: systemClock,
+  }),
+);
+
+export const reportDeps = once(
+  (): ReportDeps => ({
+    journeys: journeysRepository(table()),
+    counters: journeyCountersRepository(table()),
+    emails: countersRepository(table()),
   }),
 );

@@ -11,6 +11,7 @@ import { UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN } from '../../lib/email/feedback/re
 import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
 import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
+import { RUN_EVENTS } from '../../lib/journeys/count-runs.ts';
 import { JOURNEY_INPUTS } from '../../lib/journeys/journey-inputs.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
 import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
@@ -175,6 +176,14 @@ export const functions: readonly FunctionSpec[] = [
     // A run's first steps run here: their emails go to the send queue, their timers to the timer queue.
     access: { table: 'readWrite', sendTo: ['send-email', 'fire-timer'] },
     timeoutSeconds: 60,
+  },
+  {
+    name: 'count-journey-runs',
+    entry: 'functions/journeys/count-journey-runs.handler.ts',
+    description:
+      "Journey reporting: adds each run's entry and end (and a goal's order value) to its journey's counters.",
+    trigger: { kind: 'event', pattern: patternFor(...typesIn(RUN_EVENTS)) },
+    access: write,
   },
   {
     name: 'score-contact',
@@ -403,6 +412,7 @@ export const functions: readonly FunctionSpec[] = [
     routes.getJourneyVersion,
     read,
   ),
+  http('journey-report', 'functions/journeys/journey-report.handler.ts', routes.journeyReport, read),
   http('update-journey', 'functions/journeys/update-journey.handler.ts', routes.updateJourney, write),
   http('delete-journey', 'functions/journeys/delete-journey.handler.ts', routes.deleteJourney, write),
   http('start-journey', 'functions/journeys/start-journey.handler.ts', routes.startJourney, write),

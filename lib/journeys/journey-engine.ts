@@ -44,6 +44,14 @@ const ATTEMPTS = 5;
 export const runIdFor = (journeyId: string, contactId: string, triggerId: string, at: Date): string =>
   derivedId('run', at, `${journeyId}/${contactId}/${triggerId}`);
 
+/** An order's value, when the event is one (`total` in minor units and its `currency`). */
+const revenueOf = (event: EventInput): { amount: number; currency: string } | undefined => {
+  const { total, currency } = event.properties;
+  return typeof total === 'number' && Number.isInteger(total) && typeof currency === 'string'
+    ? { amount: total, currency }
+    : undefined;
+};
+
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 /** End the run whatever step it is at (a goal, a cancellation), racing its own moves fairly. */
@@ -53,10 +61,11 @@ const endRun = async (
   why: RunEnd,
   at: Date,
   deps: EngineDeps,
+  revenue?: { readonly amount: number; readonly currency: string },
 ): Promise<boolean> => {
   let current = run;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (await deps.runs.move(workspaceId, current, { end: why }, at)) return true;
+    if (await deps.runs.move(workspaceId, current, { end: why, revenue }, at)) return true;
     const fresh = await deps.runs.get(workspaceId, current.contactId, current.journeyId);
     if (!fresh || fresh.runId !== current.runId || fresh.status !== 'active') return false;
     current = fresh;
@@ -132,7 +141,7 @@ const resumeRuns = async (workspaceId: string, input: JourneyInput, deps: Engine
     // Never before the run's last move: the same event redelivered resumes at the same instant.
     const at = later(input.event.occurredAt, run.updatedAt);
     if (doc.goal && eventMatcher(doc.goal, run.trigger)(input.event)) {
-      if (await endRun(workspaceId, run, 'goal', new Date(at), deps))
+      if (await endRun(workspaceId, run, 'goal', new Date(at), deps, revenueOf(input.event)))
         outcomes.push(`${run.journeyId}: goal reached`);
       continue;
     }

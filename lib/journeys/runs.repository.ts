@@ -48,6 +48,8 @@ export const journeyRunRecord = z.object({
   lastEnteredAt: z.string(),
   endedAt: z.string().optional(),
   ended: z.enum(RUN_ENDS).optional(),
+  /** What its goal was worth, when an order reached it. */
+  revenue: z.object({ amount: z.number().int(), currency: z.string() }).optional(),
 });
 export type JourneyRun = z.infer<typeof journeyRunRecord>;
 
@@ -172,7 +174,7 @@ export const journeyRunsRepository = (table: Table) => {
               'SET #type = :type, #v = :v, journeyId = :journeyId, contactId = :contactId, runId = :runId, ' +
               '#version = :version, #status = :active, stepId = :stepId, seq = :zero, startedAt = :at, ' +
               `updatedAt = :at, #last = :at, entries = if_not_exists(entries, :zero) + :one, #ev = :ev${trigger ? ', #trigger = :trigger' : ''} ` +
-              `REMOVE endedAt, ended${trigger ? '' : ', #trigger'}`,
+              `REMOVE endedAt, ended, revenue${trigger ? '' : ', #trigger'}`,
             ConditionExpression: `attribute_not_exists(pk)${again}`,
             ExpressionAttributeNames: {
               '#type': 'type',
@@ -226,7 +228,12 @@ export const journeyRunsRepository = (table: Table) => {
     async move(
       workspaceId: string,
       run: Pick<JourneyRun, 'contactId' | 'journeyId' | 'runId' | 'seq'>,
-      to: { readonly stepId?: string | undefined; readonly end?: RunEnd },
+      to: {
+        readonly stepId?: string | undefined;
+        readonly end?: RunEnd;
+        /** What the goal was worth (an order's total), for the journey's revenue. */
+        readonly revenue?: { readonly amount: number; readonly currency: string } | undefined;
+      },
       now: Date,
     ): Promise<boolean> {
       const at = now.toISOString();
@@ -234,7 +241,13 @@ export const journeyRunsRepository = (table: Table) => {
         ? domainEvent(
             'journey.ended',
             workspaceId,
-            { contactId: run.contactId, journeyId: run.journeyId, runId: run.runId, ended: to.end },
+            {
+              contactId: run.contactId,
+              journeyId: run.journeyId,
+              runId: run.runId,
+              ended: to.end,
+              ...(to.revenue ? { revenue: to.revenue } : {}),
+            },
             fixedClock(at),
           )
         : undefined;
@@ -244,7 +257,7 @@ export const journeyRunsRepository = (table: Table) => {
             TableName: T,
             Key: keys.journeyRun(workspaceId, run.contactId, run.journeyId),
             UpdateExpression: ended
-              ? 'SET seq = :next, updatedAt = :at, #status = :ended, endedAt = :at, ended = :end, #ev = :ev REMOVE stepId'
+              ? `SET seq = :next, updatedAt = :at, #status = :ended, endedAt = :at, ended = :end, #ev = :ev${to.revenue ? ', revenue = :revenue' : ''} REMOVE stepId`
               : `SET seq = :next, updatedAt = :at${to.stepId ? ', stepId = :stepId' : ''}`,
             ConditionExpression: 'runId = :runId AND seq = :seq AND #status = :active',
             ExpressionAttributeNames: { '#status': 'status', ...(ended ? { '#ev': OUTBOX_ATTRIBUTE } : {}) },
@@ -255,6 +268,7 @@ export const journeyRunsRepository = (table: Table) => {
               ':active': 'active',
               ':at': at,
               ...(ended ? { ':ended': 'ended', ':end': to.end, ':ev': toItemOutbox(ended) } : {}),
+              ...(ended && to.revenue ? { ':revenue': to.revenue } : {}),
               ...(!to.end && to.stepId ? { ':stepId': to.stepId } : {}),
             },
           }),

@@ -310,6 +310,11 @@ export const keys = {
     sk: `JR#${journeyId}`,
   }),
   journeyRunPrefix: 'JR#',
+  /** One shard of a journey's run counters (entered, ended by reason, goal revenue): its own partition. */
+  journeyCounter: (workspaceId: string, journeyId: string, shard: number): Key => ({
+    pk: `${ws(workspaceId)}#JC#${journeyId}#${shard}`,
+    sk: 'JC',
+  }),
   /** A journey step's `journey.signal`, once per run and step: `JS#<runId>#<stepId>` in the contact's partition. */
   journeySignalPrefix: 'JS#',
   /**

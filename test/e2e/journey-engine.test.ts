@@ -15,11 +15,12 @@ import { instantInZone } from '../../lib/campaigns/send-time.ts';
 import { readMessageTags } from '../../lib/email/message-tags.ts';
 import { ScanCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { campaignWorkspace, POSTAL } from './campaign-workspace.ts';
-import { type Client, deliverShopify, field, startStack, until } from './harness.ts';
+import { type Client, deliverShopify, ecrmCli, field, startStack, until } from './harness.ts';
 
 let stack: LocalStack;
 let api: Client;
 let ws: string;
+let key: string;
 let shop: { workspaceId: string; connectionId: string; secret: string };
 const SECRET = 'shpss_journeys_0123456789abcdef';
 
@@ -31,6 +32,7 @@ beforeAll(async () => {
   );
   api = made.api;
   ws = made.ws.id;
+  key = made.ws.read;
   // The workspace's zone, where it is around noon now: the ready-made journey's quiet hours
   // (21:00-08:00) must not hold this test's emails, whenever it runs.
   const offset = 12 - new Date().getUTCHours();
@@ -160,6 +162,35 @@ describe('the journey engine', () => {
     expect(steps(carol)).toEqual(['nudge']);
     expect(steps(dave)).toEqual(['nudge', 'reminder']);
     expect(steps(erin)).toEqual(['nudge']);
+
+    // The report: three runs, one goal (with the order's value), one unsubscribed, one completed.
+    await until(
+      async () => field((await api.get(`/v1/journeys/${journeyId}/report`)).body, 'runs', 'completed') === 1,
+    );
+    // As an operator reads it: `ecrm journey report`.
+    const report = await ecrmCli(stack, key, 'journey', 'report', '--id', journeyId);
+    expect(field(report, 'runs')).toEqual({
+      entered: 3,
+      inProgress: 0,
+      completed: 1,
+      goal: 1,
+      exited: 0,
+      unsubscribed: 1,
+      suppressed: 0,
+    });
+    const placed = stack.bus.events.find(
+      (e) => e['detail-type'] === 'order.placed' && field(e.detail, 'data', 'contactId') === carol,
+    );
+    expect(field(report, 'revenue')).toEqual([
+      { currency: field(placed?.detail, 'data', 'currency'), amount: field(placed?.detail, 'data', 'total') },
+    ]);
+    expect(field(report, 'steps', 0, 'id')).toBe('nudge');
+    expect(field(report, 'steps', 1, 'emails')).toBeUndefined();
+    // Per email step, SES's own events counted: three nudges, one reminder.
+    await until(async () => {
+      const r = (await api.get(`/v1/journeys/${journeyId}/report`)).body;
+      return field(r, 'steps', 0, 'emails', 'sent') === 3 && field(r, 'steps', 2, 'emails', 'sent') === 1;
+    }, 30_000);
   }, 240_000);
 
   it('a birthday journey fires at 09:00 in the contact’s zone, once a year', async () => {

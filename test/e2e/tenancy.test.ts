@@ -433,6 +433,11 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect(JSON.stringify((await asA.get('/v1/journeys?limit=100')).body)).toContain(journeyId);
   },
   getJourney: async () => expect((await asB.get(`/v1/journeys/${await aJourney()}`)).status).toBe(404),
+  journeyReport: async () => {
+    const journeyId = await aJourney();
+    expect((await asB.get(`/v1/journeys/${journeyId}/report`)).status).toBe(404);
+    expect(field((await asA.get(`/v1/journeys/${journeyId}/report`)).body, 'runs', 'entered')).toBe(0);
+  },
   getJourneyVersion: async () =>
     expect((await asB.get(`/v1/journeys/${await aJourney()}/versions/1`)).status).toBe(404),
   updateJourney: async () => {

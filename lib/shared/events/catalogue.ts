@@ -372,6 +372,8 @@ const definitions = {
         journeyId: z.string(),
         runId: z.string(),
         ended: z.enum(['completed', 'exit', 'goal', 'unsubscribed', 'suppressed']),
+        /** The goal's order value (minor units), when the goal was an order. */
+        revenue: z.object({ amount: z.number().int(), currency: z.string() }).optional(),
       }),
   },
 } as const;
