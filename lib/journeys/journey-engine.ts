@@ -95,7 +95,10 @@ export const startRun = async (
     trigger,
     at,
   );
-  // Entered now, or by this same trigger before (a redelivery after a crash): take the first steps.
+  // Entered now, or by this same trigger before and still active (a redelivery after a crash between
+  // the entry and its first steps): take the first steps, which the run's fence makes happen once.
+  if (!entry.entered && entry.run.runId === runId && entry.run.status !== 'active')
+    return 'not entered: this trigger’s run already ended';
   if (!entry.entered && entry.run.runId !== runId) return `not entered: ${entry.why}`;
   return advanceRun(
     workspaceId,
