@@ -5,8 +5,10 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { subjectOf } from '../../lib/conditions/subject.ts';
+import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { updateContact } from '../../lib/contacts/update-contact.ts';
+import type { BackfillDeps } from '../../lib/journeys/backfill-triggers.ts';
 import { contactZone, type EngineDeps } from '../../lib/journeys/journey-engine.ts';
 import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import { journeyRunsRepository } from '../../lib/journeys/runs.repository.ts';
@@ -14,7 +16,9 @@ import { stepEffects } from '../../lib/journeys/step-effects.ts';
 import { workspaceJourneys } from '../../lib/journeys/workspace-journeys.ts';
 import { scoreContact } from '../../lib/scoring/score-contact.ts';
 import { type Clock, fixedClock, systemClock } from '../../lib/shared/clock.ts';
-import { domainEvent } from '../../lib/shared/events/outbox.ts';
+import { PutCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../../lib/shared/events/outbox.ts';
+import { keys } from '../../lib/shared/keys.ts';
 import { templatesRepository } from '../../lib/templates/templates.repository.ts';
 import { timersRepository } from '../../lib/timers/timers.repository.ts';
 import { timerService } from '../../lib/timers/timers.ts';
@@ -28,12 +32,34 @@ import { sqsTimerQueue } from './sqs-timer-queue.ts';
 
 const ZONE_CACHE_MS = 60_000;
 
+/** Contacts with the zone their steps are timed by: their own, else their workspace's default (cached). */
+const zones = once(() => {
+  const t = table();
+  const contacts = contactsRepository(t);
+  const workspaces = workspacesRepository(t);
+  const defaults = new Map<string, { readonly zone: string | undefined; readonly until: number }>();
+  const defaultZone = async (workspaceId: string) => {
+    const hit = defaults.get(workspaceId);
+    if (hit && hit.until > Date.now()) return hit.zone;
+    const zone = (await workspaces.get(workspaceId))?.settings.email?.defaultTimeZone;
+    defaults.set(workspaceId, { zone, until: Date.now() + ZONE_CACHE_MS });
+    return zone;
+  };
+  const zoneOf = async (workspaceId: string, contact: Contact) =>
+    contactZone(contact, await defaultZone(workspaceId));
+  return {
+    zoneOf,
+    contactRecord: async (workspaceId: string, contactId: string) => {
+      const contact = await contacts.get(workspaceId, contactId);
+      return contact ? { contact, timeZone: await zoneOf(workspaceId, contact) } : undefined;
+    },
+  };
+});
+
 export const journeyEngineDeps = once((): EngineDeps & { readonly clock: Clock } => {
   const t = table();
   const sqs = new SQSClient({});
   const runs = journeyRunsRepository(t);
-  const contacts = contactsRepository(t);
-  const workspaces = workspacesRepository(t);
   const templates = templatesRepository(t);
   const journeys = workspaceJourneys(journeysRepository(t));
   const timers = timerService({
@@ -43,18 +69,7 @@ export const journeyEngineDeps = once((): EngineDeps & { readonly clock: Clock }
   });
   const sendQueue = sqsSendQueue(sqs, config('sendQueue').QUEUE_URL_SEND_EMAIL);
 
-  const zones = new Map<string, { readonly zone: string | undefined; readonly until: number }>();
-  const defaultZone = async (workspaceId: string) => {
-    const hit = zones.get(workspaceId);
-    if (hit && hit.until > Date.now()) return hit.zone;
-    const zone = (await workspaces.get(workspaceId))?.settings.email?.defaultTimeZone;
-    zones.set(workspaceId, { zone, until: Date.now() + ZONE_CACHE_MS });
-    return zone;
-  };
-  const contactRecord = async (workspaceId: string, contactId: string) => {
-    const contact = await contacts.get(workspaceId, contactId);
-    return contact ? { contact, timeZone: contactZone(contact, await defaultZone(workspaceId)) } : undefined;
-  };
+  const { contactRecord } = zones();
 
   return {
     clock: systemClock,
@@ -100,5 +115,31 @@ export const journeyEngineDeps = once((): EngineDeps & { readonly clock: Clock }
         },
       },
     }),
+  };
+});
+
+export const backfillDeps = once((): BackfillDeps => {
+  const engine = journeyEngineDeps();
+  const t = table();
+  return {
+    journeys: journeysRepository(t),
+    contacts: contactsRepository(t),
+    zoneOf: zones().zoneOf,
+    triggerTimers: engine.triggerTimers,
+    continueWith: async (event) => {
+      await t.client.send(
+        new PutCommand({
+          TableName: t.name,
+          Item: {
+            ...keys.journeyBackfill(event.workspaceId, event.data.journeyId),
+            type: 'journeyBackfill',
+            v: 1,
+            cursor: event.data.cursor,
+            [OUTBOX_ATTRIBUTE]: toOutbox(event),
+          },
+        }),
+      );
+    },
+    clock: systemClock,
   };
 });

@@ -178,6 +178,15 @@ export const functions: readonly FunctionSpec[] = [
     timeoutSeconds: 60,
   },
   {
+    name: 'backfill-journey-triggers',
+    entry: 'functions/journeys/backfill-journey-triggers.handler.ts',
+    description:
+      'Journeys: a date or inactivity journey gone live gives every existing contact its trigger timer, resumably.',
+    trigger: { kind: 'event', pattern: patternFor('journey.backfill.requested') },
+    access: write,
+    timeoutSeconds: 300,
+  },
+  {
     name: 'count-journey-runs',
     entry: 'functions/journeys/count-journey-runs.handler.ts',
     description:

@@ -167,6 +167,63 @@ const resumeRuns = async (workspaceId: string, input: JourneyInput, deps: Engine
   return outcomes;
 };
 
+/** A date or inactivity trigger's timer for one contact: its task, id, due time and input. */
+export type TriggerTimer =
+  | { readonly task: 'journey-date'; readonly due: Date; readonly input: TaskInput<'journey-date'> }
+  | {
+      readonly task: 'journey-inactivity';
+      readonly due: Date;
+      readonly input: TaskInput<'journey-inactivity'>;
+    };
+
+/** One timer per journey and contact: a later event moves it. */
+export const triggerTimerId = (journeyId: string, contactId: string) => `${journeyId}/${contactId}`;
+
+export const setTriggerTimer = (
+  workspaceId: string,
+  timer: TriggerTimer,
+  timers: EngineDeps['triggerTimers'],
+) => {
+  const id = triggerTimerId(timer.input.journeyId, timer.input.contactId);
+  return timer.task === 'journey-date'
+    ? timers.set(workspaceId, timer.task, id, timer.due, timer.input)
+    : timers.set(workspaceId, timer.task, id, timer.due, timer.input);
+};
+
+/** The date trigger's next anniversary for the contact as it is now. */
+export const dateTimerOf = (
+  live: LiveJourney,
+  contact: Contact,
+  timeZone: string,
+  after: Date,
+): TriggerTimer | undefined => {
+  const t = live.definition.trigger;
+  if (t.type !== 'date') return undefined;
+  const due = nextAnniversary(contact.attributes[t.field.slice('attributes.'.length)], after, t, timeZone);
+  return due
+    ? {
+        task: 'journey-date',
+        due,
+        input: { journeyId: live.journey.id, contactId: contact.id, due: due.toISOString() },
+      }
+    : undefined;
+};
+
+/** The inactivity trigger's timer, `days` after `since` (the contact's last such event). */
+export const inactivityTimerOf = (
+  live: LiveJourney,
+  contactId: string,
+  since: string,
+): TriggerTimer | undefined => {
+  const t = live.definition.trigger;
+  if (t.type !== 'inactivity') return undefined;
+  return {
+    task: 'journey-inactivity',
+    due: new Date(Date.parse(since) + t.days * 86_400_000),
+    input: { journeyId: live.journey.id, contactId, since },
+  };
+};
+
 /** Set the date and inactivity timers this event calls for. */
 const setTriggerTimers = async (
   workspaceId: string,
@@ -179,34 +236,17 @@ const setTriggerTimers = async (
     return t.type === 'date' && (input.changed ?? []).some((f) => f === 'attributes' || t.field.endsWith(f));
   });
   const record = dated.length > 0 ? await deps.contactRecord(workspaceId, input.contactId) : undefined;
-  for (const { journey, definition } of live) {
-    const t = definition.trigger;
-    if (t.type === 'inactivity' && t.event === input.event.name) {
-      const since = input.event.occurredAt;
-      const input_: TaskInput<'journey-inactivity'> = {
-        journeyId: journey.id,
-        contactId: input.contactId,
-        since,
-      };
-      await deps.triggerTimers.set(
-        workspaceId,
-        'journey-inactivity',
-        `${journey.id}/${input.contactId}`,
-        new Date(Date.parse(since) + t.days * 86_400_000),
-        input_,
-      );
-    }
-    if (t.type === 'date' && record && dated.some((d) => d.journey.id === journey.id)) {
-      const value = record.contact.attributes[t.field.slice('attributes.'.length)];
-      const due = nextAnniversary(value, new Date(input.event.occurredAt), t, record.timeZone);
-      if (due)
-        await deps.triggerTimers.set(workspaceId, 'journey-date', `${journey.id}/${input.contactId}`, due, {
-          journeyId: journey.id,
-          contactId: input.contactId,
-          due: due.toISOString(),
-        });
-    }
-  }
+  const timers = [
+    ...live.flatMap((l) =>
+      l.definition.trigger.type === 'inactivity' && l.definition.trigger.event === input.event.name
+        ? [inactivityTimerOf(l, input.contactId, input.event.occurredAt)]
+        : [],
+    ),
+    ...(record
+      ? dated.map((l) => dateTimerOf(l, record.contact, record.timeZone, new Date(input.event.occurredAt)))
+      : []),
+  ];
+  for (const timer of timers) if (timer) await setTriggerTimer(workspaceId, timer, deps.triggerTimers);
 };
 
 export const handleJourneyInput = async (

@@ -10,6 +10,8 @@ import {
   paginateQuery,
   TransactWriteCommand,
 } from '../shared/dynamodb/commands.ts';
+import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 import { type PageOptions, workspaceItemsPage } from '../shared/workspace-items-page.ts';
@@ -31,9 +33,13 @@ export const journeysRepository = (table: Table) => {
     what: 'journey',
     idSchema: journeyIdSchema,
   });
-  const journeyPut = (journey: Journey) => ({
+  const journeyPut = (journey: Journey, event?: DomainEvent) => ({
     TableName: T,
-    Item: { ...keys.journey(journey.workspaceId, journey.id), ...journey },
+    Item: {
+      ...keys.journey(journey.workspaceId, journey.id),
+      ...journey,
+      ...(event ? { [OUTBOX_ATTRIBUTE]: toOutbox(event) } : {}),
+    },
   });
   const versionPut = (workspaceId: string, version: JourneyVersion) => ({
     TableName: T,
@@ -89,13 +95,14 @@ export const journeysRepository = (table: Table) => {
       next: Journey,
       expected: { readonly rev: number; readonly status: JourneyStatus },
       definition?: JourneyDefinition,
+      event?: DomainEvent,
     ): Promise<void> {
       await table.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
               Put: {
-                ...journeyPut(next),
+                ...journeyPut(next, event),
                 ConditionExpression: '#rev = :rev AND #status = :status',
                 ExpressionAttributeNames: { '#rev': 'rev', '#status': 'status' },
                 ExpressionAttributeValues: { ':rev': expected.rev, ':status': expected.status },

@@ -8,6 +8,7 @@
 import type { ReferenceReaders } from '../campaigns/campaign-references.ts';
 import type { Clock } from '../shared/clock.ts';
 import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../shared/errors.ts';
+import { domainEvent } from '../shared/events/outbox.ts';
 import { isConditionFailure } from '../shared/table.ts';
 import { type Journey, type JourneyStatus, type JourneyVersion, newJourneyId } from './journey.schema.ts';
 import type { JourneyDefinition } from './journey-definition.schema.ts';
@@ -186,7 +187,9 @@ export const updateJourney = async (
     updatedAt: at,
     rev: journey.rev + 1,
   };
-  await conditional('edit', () => deps.journeys.replace(next, journey, doc));
+  await conditional('edit', () =>
+    deps.journeys.replace(next, journey, doc, next.status === 'live' ? backfill(next, doc, deps) : undefined),
+  );
   return {
     journey: next,
     version: {
@@ -223,9 +226,30 @@ export const moveJourney = async (
     ...(to === 'live' ? { liveSince: at } : {}),
     rev: journey.rev + 1,
   };
-  await conditional(action, () => deps.journeys.replace(next, journey));
+  await conditional(action, () =>
+    deps.journeys.replace(
+      next,
+      journey,
+      undefined,
+      to === 'live' ? backfill(next, version.definition, deps) : undefined,
+    ),
+  );
   return { journey: next, version };
 };
+
+/**
+ * A journey on a date or inactivity trigger that goes live (or gets a new version while live) needs a
+ * trigger timer for every contact already there, not only for those who change from now on.
+ */
+const backfill = (journey: Journey, doc: JourneyDefinition, deps: JourneyDeps) =>
+  doc.trigger.type === 'date' || doc.trigger.type === 'inactivity'
+    ? domainEvent(
+        'journey.backfill.requested',
+        journey.workspaceId,
+        { journeyId: journey.id, version: journey.version },
+        deps.clock,
+      )
+    : undefined;
 
 /** Deletes a draft and its versions; a journey that went live is archived instead. */
 export const deleteJourney = async (

@@ -294,6 +294,11 @@ export const keys = {
     sk: `JRN#${journeyId}`,
   }),
   journeyPrefix: 'JRN#',
+  /** Where a journey's trigger backfill keeps its place (and asks for its continuation). */
+  journeyBackfill: (workspaceId: string, journeyId: string): Key => ({
+    pk: ws(workspaceId),
+    sk: `JBF#${journeyId}`,
+  }),
   /** One version of a journey's document, never changed once written (runs keep the version they started on). */
   journeyVersion: (workspaceId: string, journeyId: string, version: number): Key => ({
     pk: `${ws(workspaceId)}#JRN#${journeyId}`,

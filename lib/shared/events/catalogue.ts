@@ -355,6 +355,13 @@ const definitions = {
         properties,
       }),
   },
+  'journey.backfill.requested': {
+    version: 1,
+    description:
+      'A journey on a date or inactivity trigger went live (or got a new version): each contact of the ' +
+      'workspace gets its trigger timer, a page at a time from `cursor` (internal).',
+    data: () => z.object({ journeyId: z.string(), version: z.number().int(), cursor: z.string().optional() }),
+  },
   'journey.entered': {
     version: 1,
     description: 'A contact entered a journey (a new run).',
