@@ -9,6 +9,7 @@ import * as events from './events/event.routes.ts';
 import { trackRoute } from './events/track.routes.ts';
 import * as feedback from './feedback/sending.routes.ts';
 import * as journeys from './journeys/journey.routes.ts';
+import * as webhookEndpoints from './outgoing-webhooks/webhook-endpoint.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as senders from './senders/sender-domain.routes.ts';
@@ -102,6 +103,14 @@ export const routes = {
   pauseJourney: journeys.pauseJourneyRoute,
   archiveJourney: journeys.archiveJourneyRoute,
   dryRunJourney: journeys.dryRunJourneyRoute,
+  createWebhookEndpoint: webhookEndpoints.createWebhookEndpointRoute,
+  listWebhookEndpoints: webhookEndpoints.listWebhookEndpointsRoute,
+  getWebhookEndpoint: webhookEndpoints.getWebhookEndpointRoute,
+  updateWebhookEndpoint: webhookEndpoints.updateWebhookEndpointRoute,
+  deleteWebhookEndpoint: webhookEndpoints.deleteWebhookEndpointRoute,
+  rotateWebhookEndpointSecret: webhookEndpoints.rotateWebhookEndpointSecretRoute,
+  listWebhookDeliveries: webhookEndpoints.listWebhookDeliveriesRoute,
+  replayWebhookDelivery: webhookEndpoints.replayWebhookDeliveryRoute,
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,

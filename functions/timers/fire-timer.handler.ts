@@ -12,6 +12,7 @@ import { timerMessage } from '../../lib/timers/timer.schema.ts';
 import { abDecideDeps, campaignStateDeps } from '../shared/campaign-deps.ts';
 import { campaignSendDeps } from '../shared/campaign-send-deps.ts';
 import { logger } from '../shared/http-errors.ts';
+import { attemptDeps } from '../shared/outgoing-webhook-deps.ts';
 import { scoringDeps } from '../shared/scoring-deps.ts';
 import { membershipDeps } from '../shared/segment-deps.ts';
 import { timersRepo } from '../shared/timer-deps.ts';
@@ -24,6 +25,7 @@ const run = runTask({
   campaigns: campaignStateDeps,
   abTests: abDecideDeps,
   campaignSend: campaignSendDeps,
+  outgoingWebhooks: attemptDeps,
 });
 
 const parseBody = (body: string) => {

@@ -11,6 +11,7 @@ import { UNSUBSCRIBE_THROUGH_MESSAGE_PATTERN } from '../../lib/email/feedback/re
 import { FEEDBACK_RULE_PATTERN } from '../../lib/email/feedback/ses-event-pattern.ts';
 import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../../lib/outgoing-webhooks/subscribable-events.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
 import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
@@ -148,10 +149,11 @@ export const functions: readonly FunctionSpec[] = [
     name: 'fire-timer',
     entry: 'functions/timers/fire-timer.handler.ts',
     description:
-      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches, waves and finish checks).',
+      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches, waves and finish checks, webhook retries).',
     trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5 },
-    // Campaign waves queue work; the daily-quota recheck asks SES for the account's quota.
-    access: { table: 'readWrite', sendTo: 'campaign-work', ses: 'account' },
+    // Campaign waves queue work; the daily-quota recheck asks SES for the account's quota; a webhook
+    // retry opens the endpoint's signing secrets.
+    access: { table: 'readWrite', sendTo: 'campaign-work', ses: 'account', kms: 'decrypt' },
     timeoutSeconds: 30,
   },
   {
@@ -442,6 +444,71 @@ export const functions: readonly FunctionSpec[] = [
     description: 'Queues the double opt-in confirmation email a subscribe asked for, with its signed link.',
     trigger: { kind: 'event', pattern: CONFIRMATION_REQUEST_PATTERN },
     access: { table: 'readWrite', kms: 'encryptDecrypt', links: true, sendTo: 'send-email' },
+  },
+
+  http(
+    'create-webhook-endpoint',
+    'functions/outgoing-webhooks/create-webhook-endpoint.handler.ts',
+    routes.createWebhookEndpoint,
+    { table: 'readWrite', kms: 'encrypt' },
+  ),
+  http(
+    'list-webhook-endpoints',
+    'functions/outgoing-webhooks/list-webhook-endpoints.handler.ts',
+    routes.listWebhookEndpoints,
+    read,
+  ),
+  http(
+    'get-webhook-endpoint',
+    'functions/outgoing-webhooks/get-webhook-endpoint.handler.ts',
+    routes.getWebhookEndpoint,
+    read,
+  ),
+  http(
+    'update-webhook-endpoint',
+    'functions/outgoing-webhooks/update-webhook-endpoint.handler.ts',
+    routes.updateWebhookEndpoint,
+    write,
+  ),
+  http(
+    'delete-webhook-endpoint',
+    'functions/outgoing-webhooks/delete-webhook-endpoint.handler.ts',
+    routes.deleteWebhookEndpoint,
+    write,
+  ),
+  http(
+    'rotate-webhook-endpoint-secret',
+    'functions/outgoing-webhooks/rotate-webhook-endpoint-secret.handler.ts',
+    routes.rotateWebhookEndpointSecret,
+    { table: 'readWrite', kms: 'encrypt' },
+  ),
+  http(
+    'list-webhook-deliveries',
+    'functions/outgoing-webhooks/list-webhook-deliveries.handler.ts',
+    routes.listWebhookDeliveries,
+    read,
+  ),
+  // A replay is a timer due now: the delivery path sends it, never the API.
+  http(
+    'replay-webhook-delivery',
+    'functions/outgoing-webhooks/replay-webhook-delivery.handler.ts',
+    routes.replayWebhookDelivery,
+    write,
+  ),
+  {
+    name: 'deliver-webhooks',
+    entry: 'functions/outgoing-webhooks/deliver-webhooks.handler.ts',
+    description:
+      "Outgoing webhooks: each subscribable domain event to the workspace's endpoints, signed, once per endpoint; failures retried by timer.",
+    trigger: {
+      kind: 'queue',
+      batchSize: 10,
+      maxReceiveCount: 5,
+      busRule: patternFor(...SUBSCRIBABLE_EVENT_TYPES),
+    },
+    // Opens the endpoints' signing secrets; sets retry timers (table writes).
+    access: { table: 'readWrite', kms: 'decrypt' },
+    timeoutSeconds: 60,
   },
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),

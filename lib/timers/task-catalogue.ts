@@ -50,6 +50,11 @@ const definitions = {
       "A campaign paused by SES's 24-hour quota resumes if the quota has room again, else is checked later.",
     input: z.object({ campaignId: id }),
   },
+  'webhook-retry': {
+    description:
+      'An outgoing webhook delivery is attempted again (after a failure, with backoff; or replayed by hand).',
+    input: z.object({ endpointId: id, deliveryId: id, attempt: z.number().int().min(1) }),
+  },
 } as const;
 
 type Definitions = typeof definitions;

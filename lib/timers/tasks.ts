@@ -12,6 +12,7 @@ import type { PipelineDeps } from '../campaigns/send/pipeline-deps.ts';
 import { perShard } from '../campaigns/send/work.schema.ts';
 import type { AccountQuota } from '../email/send/send-limits.ts';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
+import { type AttemptDeps, attemptDelivery } from '../outgoing-webhooks/attempt-delivery.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
 import {
@@ -30,6 +31,7 @@ export interface TaskDeps {
   readonly campaigns: () => CampaignStateDeps;
   readonly abTests: () => AbDecideDeps;
   readonly campaignSend: () => PipelineDeps & { readonly readAccount: () => Promise<AccountQuota> };
+  readonly outgoingWebhooks: () => AttemptDeps;
 }
 
 type UseCases = {
@@ -58,6 +60,11 @@ export const taskUseCases: UseCases = {
   'campaign-finish': (workspaceId, input, deps) => checkFinish(workspaceId, input, deps.campaignSend()),
   'campaign-quota-resume': (workspaceId, input, deps) =>
     resumeAfterDailyQuota(workspaceId, input, deps.campaignSend()),
+  'webhook-retry': async (workspaceId, input, deps) => {
+    const { endpointId, deliveryId, attempt } = input;
+    const ref = { workspaceId, endpointId, id: deliveryId };
+    return `attempt ${attempt}: ${await attemptDelivery(ref, attempt, deps.outgoingWebhooks())}`;
+  },
 };
 
 /** The catalogue's schemas, typed per task so a parsed input feeds its own use case. */
@@ -70,6 +77,7 @@ const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
   'campaign-wave': taskDefinition('campaign-wave').input,
   'campaign-finish': taskDefinition('campaign-finish').input,
   'campaign-quota-resume': taskDefinition('campaign-quota-resume').input,
+  'webhook-retry': taskDefinition('webhook-retry').input,
 };
 
 const runTyped = <T extends TaskType>(workspaceId: string, type: T, raw: unknown, deps: TaskDeps) => {

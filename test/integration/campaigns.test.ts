@@ -292,6 +292,7 @@ describe('campaigns on DynamoDB Local', () => {
       campaigns: () => ({ campaigns, clock }),
       abTests: unused,
       campaignSend: unused,
+      outgoingWebhooks: unused,
     } satisfies TaskDeps);
 
     const stale = await run(ws, LAUNCH_TASK, { campaignId: campaign.id, sendAt: '2026-12-01T09:00:00.000Z' });
