@@ -8,7 +8,7 @@ import {
 } from '../../lib/outgoing-webhooks/retry-policy.ts';
 
 const T0 = new Date('2026-11-30T00:00:00.000Z');
-const after = (from: Date, seconds: number) => new Date(from.getTime() + seconds * 1000);
+const plus = (from: Date, seconds: number) => new Date(from.getTime() + seconds * 1000);
 
 /** Every attempt's time when each fails at once, until the delivery is dead. */
 const schedule = (policy: RetryPolicy): Date[] => {
@@ -32,15 +32,15 @@ describe('webhook retry policy', () => {
     const times = schedule(DEFAULT_RETRY_POLICY);
     expect(times).toHaveLength(19);
     const last = times[times.length - 1] ?? T0;
-    expect(last.getTime()).toBeLessThanOrEqual(after(T0, 86_400).getTime());
-    expect(after(last, 7200).getTime()).toBeGreaterThan(after(T0, 86_400).getTime());
+    expect(last.getTime()).toBeLessThanOrEqual(plus(T0, 86_400).getTime());
+    expect(plus(last, 7200).getTime()).toBeGreaterThan(plus(T0, 86_400).getTime());
   });
 
   it('counts the window from its start (a replay starts a new one), whatever the attempt number', () => {
     const policy = { baseSeconds: 1, maxDelaySeconds: 2, windowSeconds: 6 };
-    expect(nextAttemptAt(7, T0, after(T0, 3), policy)).toEqual(after(T0, 5));
-    expect(nextAttemptAt(7, T0, after(T0, 5), policy)).toBeUndefined();
-    expect(nextAttemptAt(7, after(T0, 5), after(T0, 5), policy)).toEqual(after(T0, 7));
+    expect(nextAttemptAt(7, T0, plus(T0, 3), policy)).toEqual(plus(T0, 5));
+    expect(nextAttemptAt(7, T0, plus(T0, 5), policy)).toBeUndefined();
+    expect(nextAttemptAt(7, plus(T0, 5), plus(T0, 5), policy)).toEqual(plus(T0, 7));
   });
 
   it('shrinks for tests: seconds apart, dead after the accelerated window', () => {

@@ -34,7 +34,14 @@ describe('outgoing webhook signature', () => {
     expect(verifySignature(BODY, header, SECRET, 300, new Date(AT.getTime() - 301_000))).toBe(false);
     // The timestamp is signed: moving it forward breaks the signature.
     expect(verifySignature(BODY, header.replace(`t=${T}`, `t=${T + 10}`), SECRET, 300, AT)).toBe(false);
-    for (const bad of ['', 'garbage', `t=${T}`, `v1=${'a'.repeat(64)}`, `t=x,v1=${'a'.repeat(64)}`, `t=${T},v1=zz`])
+    for (const bad of [
+      '',
+      'garbage',
+      `t=${T}`,
+      `v1=${'a'.repeat(64)}`,
+      `t=x,v1=${'a'.repeat(64)}`,
+      `t=${T},v1=zz`,
+    ])
       expect(verifySignature(BODY, bad, SECRET, 300, AT), bad).toBe(false);
   });
 });

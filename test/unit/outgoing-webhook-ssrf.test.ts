@@ -8,8 +8,8 @@ import {
   type AddressPolicy,
   checkedAddress,
   isForbiddenAddress,
-  type Resolve,
   RefusedAddressError,
+  type Resolve,
   STRICT_POLICY,
   urlProblem,
 } from '../../lib/outgoing-webhooks/endpoint-address.ts';
