@@ -33,7 +33,8 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url ?? '';
-      const got = (received[path] ??= []);
+      const got = received[path] ?? [];
+      received[path] = got;
       got.push({ body: Buffer.concat(chunks).toString('utf8'), headers: req.headers, at: Date.now() });
       const script = scripts[path] ?? [404];
       res.statusCode = script[Math.min(got.length - 1, script.length - 1)] ?? 404;
