@@ -11,10 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { verifySignature } from '../../lib/outgoing-webhooks/signature.ts';
-import { type Client, client, field, startStack, until, workspaceWithKeys } from './harness.ts';
+import { type Client, client, ecrmCli, field, startStack, until, workspaceWithKeys } from './harness.ts';
 
 let stack: LocalStack;
 let api: Client;
+let adminKey: string;
 let server: Server;
 let base: string;
 /** What each receiver path answers, in order (the last one repeats). */
@@ -44,7 +45,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   stack = await startStack();
-  api = client(stack, (await workspaceWithKeys(stack)).admin);
+  adminKey = (await workspaceWithKeys(stack)).admin;
+  api = client(stack, adminKey);
 });
 
 afterAll(async () => {
@@ -166,5 +168,29 @@ describe('outgoing webhooks on the local stack', () => {
     expect(field(off.body, 'status')).toBe('disabled');
     expect((await api.del(`/v1/webhook-endpoints/${made.id}`)).status).toBe(204);
     expect((await api.get(`/v1/webhook-endpoints/${made.id}`)).status).toBe(404);
+  });
+
+  it('is managed from the command line: create, list, rotate, deliveries, replay refused while none', async () => {
+    const cli = (...args: string[]) => ecrmCli(stack, adminKey, 'webhook-endpoint', ...args);
+    const made = await cli(
+      'create',
+      '--url',
+      `${base}/cli`,
+      '--events',
+      'order.placed,stage.changed',
+      '--description',
+      'from the CLI',
+    );
+    const id = String(field(made, 'endpoint', 'id'));
+    expect(String(field(made, 'secret'))).toMatch(/^whsec_/);
+    expect(field(made, 'endpoint', 'eventTypes')).toEqual(['order.placed', 'stage.changed']);
+    const listed = await cli('list');
+    expect((field(listed, 'endpoints') as { id: string }[]).map((e) => e.id)).toContain(id);
+    const rotated = await cli('rotate', '--id', id, '--grace-hours', '1');
+    expect(field(rotated, 'endpoint', 'secrets')).toHaveLength(2);
+    expect(await cli('deliveries', '--id', id, '--status', 'dead')).toEqual({ deliveries: [] });
+    await expect(cli('replay', '--id', id, '--delivery', `ev_${'0'.repeat(26)}`)).rejects.toThrow(/404/);
+    expect(field(await cli('disable', '--id', id), 'status')).toBe('disabled');
+    expect(await cli('delete', '--id', id)).toEqual({ deleted: id });
   });
 });
