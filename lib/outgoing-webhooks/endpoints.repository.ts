@@ -1,8 +1,9 @@
 /**
  * Outgoing webhook endpoints in the workspace partition (`WHE#<id>`). Every change after the create is
- * conditional on the `rev` the writer read (a condition failure surfaces as a table error the use case
- * maps to 409); the delivery path's health marks (`failingSince`, disable) are conditional on the
- * state they move from, so two deliveries failing at once never disable twice.
+ * conditional on the `rev` the writer read (the use case answers a lost race with 409); the delivery
+ * path's health marks (`failingSince`, disable) are conditional on the state they move from, so two
+ * deliveries failing at once never disable twice, and move `rev` too, so an edit read before a mark
+ * never writes over it.
  */
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
@@ -109,9 +110,10 @@ export const endpointsRepository = (table: Table) => {
           new UpdateCommand({
             TableName: T,
             Key: key(workspaceId, endpointId),
-            UpdateExpression: 'SET failingSince = :at',
+            UpdateExpression: 'SET failingSince = :at, #rev = #rev + :one',
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(failingSince)',
-            ExpressionAttributeValues: { ':at': at },
+            ExpressionAttributeNames: { '#rev': 'rev' },
+            ExpressionAttributeValues: { ':at': at, ':one': 1 },
           }),
         ),
       ),
@@ -123,8 +125,10 @@ export const endpointsRepository = (table: Table) => {
           new UpdateCommand({
             TableName: T,
             Key: key(workspaceId, endpointId),
-            UpdateExpression: 'REMOVE failingSince',
+            UpdateExpression: 'SET #rev = #rev + :one REMOVE failingSince',
             ConditionExpression: 'attribute_exists(failingSince)',
+            ExpressionAttributeNames: { '#rev': 'rev' },
+            ExpressionAttributeValues: { ':one': 1 },
           }),
         ),
       ),
