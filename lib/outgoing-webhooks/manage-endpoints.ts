@@ -150,7 +150,7 @@ export const rotateEndpointSecret = async (
   return { endpoint: next, secret };
 };
 
-/** Deletes the endpoint; its deliveries stay readable until they expire, retries in flight stop. */
+/** Deletes the endpoint: retries in flight stop (dead-lettered); its deliveries expire by TTL. */
 export const deleteEndpoint = async (
   workspaceId: string,
   endpointId: string,

@@ -13,7 +13,7 @@ import { kmsSecretBox } from '../../functions/shared/kms-secret-box.ts';
 import { type LocalKms, startLocalKms } from '../../infra/local/local-kms.ts';
 import type { AttemptDeps } from '../../lib/outgoing-webhooks/attempt-delivery.ts';
 import { attemptDelivery } from '../../lib/outgoing-webhooks/attempt-delivery.ts';
-import { type DeliverDeps, deliverEvent } from '../../lib/outgoing-webhooks/deliver-event.ts';
+import { type DeliverDeps, deliverEvent, deliverEventTo } from '../../lib/outgoing-webhooks/deliver-event.ts';
 import { deliveriesRepository } from '../../lib/outgoing-webhooks/deliveries.repository.ts';
 import type { AddressPolicy, Resolve } from '../../lib/outgoing-webhooks/endpoint-address.ts';
 import { endpointsRepository } from '../../lib/outgoing-webhooks/endpoints.repository.ts';
@@ -236,6 +236,37 @@ describe('deliveries', () => {
     const internal = domainEvent('timer.near', ws, { key: 'k', due: T0 }, clock);
     expect(await deliverEvent(internal, deliver)).toEqual([]);
     expect(r.received).toHaveLength(0);
+  });
+
+  it('sends an event to one named endpoint whatever it subscribed to (a journey step), once', async () => {
+    const { manage, deliver, ws, clock } = await setup();
+    const r = await listen([200]);
+    const { endpoint } = await createEndpoint(
+      ws,
+      { url: r.url, eventTypes: ['contact.created'], enabled: true },
+      manage,
+    );
+    const signal = domainEvent(
+      'journey.signal',
+      ws,
+      {
+        contactId: 'c_1',
+        journeyId: 'jrn_1',
+        runId: 'r_1',
+        stepId: 'hook',
+        name: 'mql',
+        properties: { score: 80 },
+      },
+      clock,
+    );
+    expect(await deliverEventTo(signal, endpoint.id, deliver)).toBe('delivered');
+    expect(await deliverEventTo(signal, endpoint.id, deliver)).toBe('skipped');
+    expect(await deliverEventTo(signal, `whe_${'9'.repeat(26)}`, deliver)).toBeUndefined();
+    expect(r.received).toHaveLength(1);
+    expect(JSON.parse(r.received[0]?.body ?? '{}')).toMatchObject({
+      type: 'journey.signal',
+      data: { name: 'mql' },
+    });
   });
 
   it('retries a 500 by timer with backoff, then delivers', async () => {
