@@ -150,7 +150,7 @@ export const deliveriesRepository = (table: Table) => {
             TableName: T,
             Key: key(delivery.workspaceId, delivery.endpointId, delivery.id),
             UpdateExpression:
-              'SET #status = :pending, windowStart = :now, nextAttemptAt = :now, #ttl = :ttl REMOVE deadAt',
+              'SET #status = :pending, windowStart = :now, nextAttemptAt = :now, #ttl = :ttl REMOVE deadAt, deliveredAt',
             ConditionExpression: '#status = :was AND claimed = :claimed',
             ExpressionAttributeNames: { '#status': 'status', '#ttl': 'ttl' },
             ExpressionAttributeValues: {

@@ -55,6 +55,6 @@ export const replayDelivery = async (
     deliveryId,
     attempt,
   });
-  const { deadAt: _gone, ...rest } = delivery;
+  const { deadAt: _dead, deliveredAt: _delivered, ...rest } = delivery;
   return { ...rest, status: 'pending', windowStart: now.toISOString(), nextAttemptAt: now.toISOString() };
 };
