@@ -172,9 +172,12 @@ describe('endpoints', () => {
       new GetCommand({ TableName: real.table.name, Key: keys.webhookEndpoint(ws, endpoint.id) }),
     );
     expect(JSON.stringify(Item)).not.toContain(secret);
+    // Two editors who read the same version write at once.
+    const read = await manage.endpoints.get(ws, endpoint.id);
+    const editor = { ...manage, endpoints: { ...manage.endpoints, get: async () => read } };
     const outcomes = await Promise.allSettled([
-      updateEndpoint(ws, endpoint.id, { description: 'first' }, manage),
-      updateEndpoint(ws, endpoint.id, { description: 'second' }, manage),
+      updateEndpoint(ws, endpoint.id, { description: 'first' }, editor),
+      updateEndpoint(ws, endpoint.id, { description: 'second' }, editor),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const lost = outcomes.find((o) => o.status === 'rejected');
@@ -407,7 +410,8 @@ describe('deliveries', () => {
     // A container created the delivery (claiming attempt 1) and died before sending.
     const crashed = { ...deliver, post: async () => new Promise<never>(() => {}) };
     void deliverEvent(e, crashed);
-    await new Promise((done) => setTimeout(done, 300));
+    for (let i = 0; i < 100 && !(await deliveries.get(ws, endpoint.id, e.id)); i++)
+      await new Promise((done) => setTimeout(done, 50));
     expect(await deliverEvent(e, deliver)).toEqual(['skipped']);
     clock.advance(61_000);
     expect(await deliverEvent(e, deliver)).toEqual(['delivered']);
