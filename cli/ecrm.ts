@@ -19,6 +19,8 @@
  *   npm run ecrm -- campaign watch cmp_... [--interval 5] | progress --id cmp_... | results --id cmp_...
  *   npm run ecrm -- journey create --file journey.json | list | show --id jrn_... | start | pause | archive
  *   npm run ecrm -- journey ready-made | enable abandoned-checkout [--set reminderAfterHours=20]
+ *   npm run ecrm -- webhook-endpoint create --url https://... --events order.placed | list | rotate --id whe_...
+ *   npm run ecrm -- webhook-endpoint deliveries --id whe_... [--status dead] | replay --id whe_... --delivery ev_...
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  */
 import { readFileSync } from 'node:fs';
@@ -44,6 +46,7 @@ import { journeyCommand, journeyUsage } from './journey.command.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
+import { webhookEndpointCommand, webhookEndpointUsage } from './webhook-endpoint.command.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   workspace create --id ws_<name> --name <display name>
@@ -74,7 +77,8 @@ ${senderDomainUsage}
 ${sendingUsage}
 ${campaignUsage}
 ${journeyUsage}
-  (connection, segment, scoring-model, template, sender-domain, email-settings, sending, email, campaign and journey commands go through the API: --local, or --api <url> --api-key <key>)`;
+${webhookEndpointUsage}
+  (connection, segment, scoring-model, template, sender-domain, email-settings, sending, email, campaign, journey and webhook-endpoint commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -128,6 +132,9 @@ const { values, positionals } = parseArgs({
     time: { type: 'string' },
     interval: { type: 'string' },
     set: { type: 'string', multiple: true },
+    url: { type: 'string' },
+    events: { type: 'string' },
+    description: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -171,6 +178,12 @@ const main = async (): Promise<unknown> => {
       values,
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
       positionals.slice(2),
+    );
+  if (noun === 'webhook-endpoint')
+    return webhookEndpointCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
     );
   if (noun === 'email-settings') return emailSettingsCommand(verb);
   if (noun === 'email') return emailCommand(verb);

@@ -9,6 +9,7 @@ import * as events from './events/event.routes.ts';
 import { trackRoute } from './events/track.routes.ts';
 import * as feedback from './feedback/sending.routes.ts';
 import * as journeys from './journeys/journey.routes.ts';
+import * as webhookEndpoints from './outgoing-webhooks/webhook-endpoint.routes.ts';
 import * as scoring from './scoring/scoring.routes.ts';
 import * as segments from './segments/segment.routes.ts';
 import * as senders from './senders/sender-domain.routes.ts';
@@ -105,6 +106,14 @@ export const routes = {
   dryRunJourney: journeys.dryRunJourneyRoute,
   listReadyMadeJourneys: journeys.listReadyMadeJourneysRoute,
   enableReadyMadeJourney: journeys.enableReadyMadeJourneyRoute,
+  createWebhookEndpoint: webhookEndpoints.createWebhookEndpointRoute,
+  listWebhookEndpoints: webhookEndpoints.listWebhookEndpointsRoute,
+  getWebhookEndpoint: webhookEndpoints.getWebhookEndpointRoute,
+  updateWebhookEndpoint: webhookEndpoints.updateWebhookEndpointRoute,
+  deleteWebhookEndpoint: webhookEndpoints.deleteWebhookEndpointRoute,
+  rotateWebhookEndpointSecret: webhookEndpoints.rotateWebhookEndpointSecretRoute,
+  listWebhookDeliveries: webhookEndpoints.listWebhookDeliveriesRoute,
+  replayWebhookDelivery: webhookEndpoints.replayWebhookDeliveryRoute,
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,

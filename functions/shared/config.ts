@@ -46,6 +46,33 @@ const schemas = {
   campaignFinish: z.object({
     CAMPAIGN_FINISH_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   }),
+  /**
+   * Outgoing webhooks. WEBHOOK_ALLOW_LOCAL_TARGETS=true (the local stack only) allows http and private,
+   * loopback and link-local addresses, so a receiver on the same machine can be used; anything else is
+   * the deployed, strict behaviour. The retry schedule (seconds: first backoff, longest backoff, the
+   * window after which a delivery is dead), the POST deadline and the failing time after which an
+   * endpoint is disabled default to the documented values; tests shrink them.
+   */
+  outgoingWebhooks: z.object({
+    WEBHOOK_ALLOW_LOCAL_TARGETS: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    WEBHOOK_RETRY_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(7200),
+    WEBHOOK_RETRY_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 86_400)
+      .default(86_400),
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
+    WEBHOOK_DISABLE_AFTER_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(3 * 86_400),
+  }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

@@ -7,6 +7,7 @@ import type { ReportDeps } from '../../lib/journeys/journey-report.ts';
 import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import type { JourneyDeps } from '../../lib/journeys/manage-journeys.ts';
 import type { ReadyMadeDeps } from '../../lib/journeys/ready-made/enable-ready-made.ts';
+import { endpointsRepository } from '../../lib/outgoing-webhooks/endpoints.repository.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
@@ -19,6 +20,7 @@ export const journeyDeps = once(
     journeys: journeysRepository(table()),
     segments: segmentsRepository(table()),
     templates: templatesRepository(table()),
+    endpoints: endpointsRepository(table()),
     clock: systemClock,
   }),
 );
@@ -43,6 +45,7 @@ export const readyMadeDeps = once(
     templates: templatesRepository(table()),
     workspaces: workspacesRepository(table()),
     models: scoringModelsRepository(table()),
+    endpoints: endpointsRepository(table()),
     clock: systemClock,
   }),
 );

@@ -14,10 +14,12 @@ import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import { journeyRunsRepository } from '../../lib/journeys/runs.repository.ts';
 import { stepEffects } from '../../lib/journeys/step-effects.ts';
 import { workspaceJourneys } from '../../lib/journeys/workspace-journeys.ts';
+import { deliverEventTo } from '../../lib/outgoing-webhooks/deliver-event.ts';
 import { scoreContact } from '../../lib/scoring/score-contact.ts';
 import { type Clock, fixedClock, systemClock } from '../../lib/shared/clock.ts';
 import { PutCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { domainEvent, OUTBOX_ATTRIBUTE, toOutbox } from '../../lib/shared/events/outbox.ts';
+import { derivedId } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { templatesRepository } from '../../lib/templates/templates.repository.ts';
 import { timersRepository } from '../../lib/timers/timers.repository.ts';
@@ -26,6 +28,7 @@ import { workspacesRepository } from '../../lib/workspaces/workspaces.repository
 import { config } from './config.ts';
 import { contactDeps } from './contact-deps.ts';
 import { once, table } from './deps.ts';
+import { deliverDeps } from './outgoing-webhook-deps.ts';
 import { scoringDeps } from './scoring-deps.ts';
 import { sqsSendQueue } from './sqs-send-queue.ts';
 import { sqsTimerQueue } from './sqs-timer-queue.ts';
@@ -93,6 +96,26 @@ export const journeyEngineDeps = once((): EngineDeps & { readonly clock: Clock }
           updateContact(workspaceId, contactId, patch, contactDeps()),
         setStage: (workspaceId, contactId, stage, id) =>
           scoreContact(workspaceId, contactId, { kind: 'stage', id, stage }, scoringDeps()),
+      },
+      webhooks: {
+        deliver: async (context, endpointId) => {
+          const { run, step } = context;
+          const event = domainEvent(
+            'journey.signal',
+            context.workspaceId,
+            {
+              contactId: run.contactId,
+              journeyId: run.journeyId,
+              runId: run.runId,
+              stepId: step.id,
+              name: 'webhook',
+              properties: run.trigger ? { trigger: run.trigger } : {},
+            },
+            fixedClock(context.at.toISOString()),
+          );
+          const id = derivedId('ev', context.at, `webhook/${run.runId}/${step.id}`);
+          await deliverEventTo({ ...event, id }, endpointId, deliverDeps());
+        },
       },
       signals: {
         emit: async (context, name, properties) => {

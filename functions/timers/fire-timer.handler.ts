@@ -13,6 +13,7 @@ import { abDecideDeps, campaignStateDeps } from '../shared/campaign-deps.ts';
 import { campaignSendDeps } from '../shared/campaign-send-deps.ts';
 import { logger } from '../shared/http-errors.ts';
 import { journeyEngineDeps } from '../shared/journey-engine-deps.ts';
+import { attemptDeps } from '../shared/outgoing-webhook-deps.ts';
 import { scoringDeps } from '../shared/scoring-deps.ts';
 import { membershipDeps } from '../shared/segment-deps.ts';
 import { timersRepo } from '../shared/timer-deps.ts';
@@ -26,6 +27,7 @@ const run = runTask({
   abTests: abDecideDeps,
   campaignSend: campaignSendDeps,
   journeys: journeyEngineDeps,
+  outgoingWebhooks: attemptDeps,
 });
 
 const parseBody = (body: string) => {

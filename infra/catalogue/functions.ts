@@ -13,6 +13,7 @@ import { SEND_QUEUE } from '../../lib/email/send/send-queue.ts';
 import { TIMELINE_EVENT_TYPES } from '../../lib/events/system-timeline.ts';
 import { RUN_EVENTS } from '../../lib/journeys/count-runs.ts';
 import { JOURNEY_INPUTS } from '../../lib/journeys/journey-inputs.ts';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../../lib/outgoing-webhooks/subscribable-events.ts';
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
 import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
@@ -150,11 +151,17 @@ export const functions: readonly FunctionSpec[] = [
     name: 'fire-timer',
     entry: 'functions/timers/fire-timer.handler.ts',
     description:
-      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches, waves and finish checks, journey steps).',
+      'Timer service: claims each due timer once and runs its task (checkout windows, segment rechecks, score decay, campaign launches, waves and finish checks, journey steps, webhook retries).',
     trigger: { kind: 'queue', batchSize: 10, maxReceiveCount: 5 },
     // Campaign waves queue work; the daily-quota recheck asks SES for the account's quota; journey
-    // steps queue their emails and set their next steps' timers (near ones straight onto this queue).
-    access: { table: 'readWrite', sendTo: ['campaign-work', 'send-email', 'fire-timer'], ses: 'account' },
+    // steps queue their emails and set their next steps' timers (near ones straight onto this queue);
+    // a webhook retry opens the endpoint's signing secrets.
+    access: {
+      table: 'readWrite',
+      sendTo: ['campaign-work', 'send-email', 'fire-timer'],
+      ses: 'account',
+      kms: 'decrypt',
+    },
     timeoutSeconds: 30,
   },
   {
@@ -173,8 +180,9 @@ export const functions: readonly FunctionSpec[] = [
     description:
       "Journeys: admits contacts to live journeys, resumes runs waiting for an event, ends runs whose goal is met, cancels a contact's runs on unsubscribe or suppression.",
     trigger: { kind: 'event', pattern: patternFor(...typesIn(JOURNEY_INPUTS)) },
-    // A run's first steps run here: their emails go to the send queue, their timers to the timer queue.
-    access: { table: 'readWrite', sendTo: ['send-email', 'fire-timer'] },
+    // A run's first steps run here: their emails go to the send queue, their timers to the timer queue,
+    // a webhook step's delivery opens its endpoint's signing secrets.
+    access: { table: 'readWrite', sendTo: ['send-email', 'fire-timer'], kms: 'decrypt' },
     timeoutSeconds: 60,
   },
   {
@@ -490,6 +498,71 @@ export const functions: readonly FunctionSpec[] = [
     description: 'Queues the double opt-in confirmation email a subscribe asked for, with its signed link.',
     trigger: { kind: 'event', pattern: CONFIRMATION_REQUEST_PATTERN },
     access: { table: 'readWrite', kms: 'encryptDecrypt', links: true, sendTo: 'send-email' },
+  },
+
+  http(
+    'create-webhook-endpoint',
+    'functions/outgoing-webhooks/create-webhook-endpoint.handler.ts',
+    routes.createWebhookEndpoint,
+    { table: 'readWrite', kms: 'encrypt' },
+  ),
+  http(
+    'list-webhook-endpoints',
+    'functions/outgoing-webhooks/list-webhook-endpoints.handler.ts',
+    routes.listWebhookEndpoints,
+    read,
+  ),
+  http(
+    'get-webhook-endpoint',
+    'functions/outgoing-webhooks/get-webhook-endpoint.handler.ts',
+    routes.getWebhookEndpoint,
+    read,
+  ),
+  http(
+    'update-webhook-endpoint',
+    'functions/outgoing-webhooks/update-webhook-endpoint.handler.ts',
+    routes.updateWebhookEndpoint,
+    write,
+  ),
+  http(
+    'delete-webhook-endpoint',
+    'functions/outgoing-webhooks/delete-webhook-endpoint.handler.ts',
+    routes.deleteWebhookEndpoint,
+    write,
+  ),
+  http(
+    'rotate-webhook-endpoint-secret',
+    'functions/outgoing-webhooks/rotate-webhook-endpoint-secret.handler.ts',
+    routes.rotateWebhookEndpointSecret,
+    { table: 'readWrite', kms: 'encrypt' },
+  ),
+  http(
+    'list-webhook-deliveries',
+    'functions/outgoing-webhooks/list-webhook-deliveries.handler.ts',
+    routes.listWebhookDeliveries,
+    read,
+  ),
+  // A replay is a timer due now: the delivery path sends it, never the API.
+  http(
+    'replay-webhook-delivery',
+    'functions/outgoing-webhooks/replay-webhook-delivery.handler.ts',
+    routes.replayWebhookDelivery,
+    write,
+  ),
+  {
+    name: 'deliver-webhooks',
+    entry: 'functions/outgoing-webhooks/deliver-webhooks.handler.ts',
+    description:
+      "Outgoing webhooks: each subscribable domain event to the workspace's endpoints, signed, once per endpoint; failures retried by timer.",
+    trigger: {
+      kind: 'queue',
+      batchSize: 10,
+      maxReceiveCount: 5,
+      busRule: patternFor(...SUBSCRIBABLE_EVENT_TYPES),
+    },
+    // Opens the endpoints' signing secrets; sets retry timers (table writes).
+    access: { table: 'readWrite', kms: 'decrypt' },
+    timeoutSeconds: 60,
   },
 
   http('openapi', 'functions/docs/openapi.handler.ts', routes.openApi, {}),

@@ -204,6 +204,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       BUS_NAME: LOCAL_BUS,
       // A sending campaign's finish check looks every few seconds here (a minute in AWS).
       CAMPAIGN_FINISH_POLL_SECONDS: process.env.CAMPAIGN_FINISH_POLL_SECONDS ?? '3',
+      // Outgoing webhooks may call a receiver on this machine (http, loopback); deployed, never.
+      WEBHOOK_ALLOW_LOCAL_TARGETS: 'true',
       SES_CONFIGURATION_SET: LOCAL_CONFIGURATION_SET,
       SES_ARN_PREFIX: `arn:aws:ses:${REGION}:${ACCOUNT}:`,
       DNS_SERVERS: dns.server,

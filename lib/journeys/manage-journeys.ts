@@ -15,6 +15,8 @@ import type { JourneyDefinition } from './journey-definition.schema.ts';
 import type { JourneysRepository } from './journeys.repository.ts';
 
 export interface JourneyDeps extends Pick<ReferenceReaders, 'segments' | 'templates'> {
+  /** Outgoing webhook endpoints a `webhook` step names. */
+  readonly endpoints: { get(workspaceId: string, endpointId: string): Promise<unknown> };
   readonly journeys: JourneysRepository;
   readonly clock: Clock;
 }
@@ -31,7 +33,7 @@ export type JourneyAction = keyof typeof JOURNEY_ACTIONS;
 export const referenceIssues = async (
   workspaceId: string,
   doc: JourneyDefinition,
-  deps: Pick<JourneyDeps, 'segments' | 'templates'>,
+  deps: Pick<JourneyDeps, 'segments' | 'templates' | 'endpoints'>,
 ): Promise<FieldIssue[]> => {
   const checks: Promise<FieldIssue[]>[] = [];
   if (doc.trigger.type === 'segment') {
@@ -58,15 +60,21 @@ export const referenceIssues = async (
         })(),
       );
     }
-    if (step.type === 'webhook')
+    if (step.type === 'webhook') {
+      const { endpointId } = step;
       checks.push(
-        Promise.resolve([
-          {
-            path: `steps.${i}.endpointId`,
-            message: `no outgoing webhook endpoint ${step.endpointId} in this workspace`,
-          },
-        ]),
+        deps.endpoints.get(workspaceId, endpointId).then((e) =>
+          e
+            ? []
+            : [
+                {
+                  path: `steps[${i}].endpointId`,
+                  message: `no outgoing webhook endpoint ${endpointId} in this workspace`,
+                },
+              ],
+        ),
       );
+    }
   });
   return (await Promise.all(checks)).flat();
 };

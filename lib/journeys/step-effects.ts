@@ -6,7 +6,8 @@
  *   the template's latest version unless the step names one; the trigger's data as `data`;
  * - `update`: tags and attributes through the contact's own update (unchanged values write nothing),
  *   a stage through lead scoring, as a manual move keyed by the run and step;
- * - `emit`: a `journey.signal` event, stored once per run and step (its own item, with the event).
+ * - `emit`: a `journey.signal` event, stored once per run and step (its own item, with the event);
+ * - `webhook`: the step's `journey.signal` delivered to the endpoint, once (deliveries are keyed by event).
  * A template or contact gone since the journey was saved skips the effect: the run goes on.
  */
 import type { EmailKind } from '../email/message-tags.ts';
@@ -37,6 +38,13 @@ export interface EffectPorts {
       },
     ): Promise<unknown>;
     setStage(workspaceId: string, contactId: string, stage: string, inputId: string): Promise<unknown>;
+  };
+  readonly webhooks: {
+    /**
+     * Deliver the step's `journey.signal` (its id from the run and step) to one endpoint: once, as
+     * its delivery is keyed by the event id; retried and dead-lettered like any delivery.
+     */
+    deliver(context: EffectContext, endpointId: string): Promise<void>;
   };
   readonly signals: {
     /** Store the signal of a run's step once (a second call finds it there). */
@@ -101,8 +109,8 @@ export const stepEffects = (ports: EffectPorts) => ({
         await ports.signals.emit(context, effect.name, effect.properties ?? {});
         return;
       case 'webhook':
-        // Refused when a journey is saved until outgoing webhook endpoints exist.
-        throw new Error(`step ${step.id}: webhook steps are not available`);
+        await ports.webhooks.deliver(context, effect.endpointId);
+        return;
     }
   },
 });

@@ -322,6 +322,24 @@ export const keys = {
   }),
   /** A journey step's `journey.signal`, once per run and step: `JS#<runId>#<stepId>` in the contact's partition. */
   journeySignalPrefix: 'JS#',
+  /** An outgoing webhook endpoint, in the workspace partition (`WHE#<id>`; ids are time-ordered). */
+  webhookEndpoint: (workspaceId: string, endpointId: string): Key => ({
+    pk: ws(workspaceId),
+    sk: `WHE#${endpointId}`,
+  }),
+  webhookEndpointPrefix: 'WHE#',
+  /**
+   * One delivery of one domain event to one outgoing webhook endpoint, in the endpoint's delivery
+   * partition, sorted by event id (time-ordered): its key is what makes an event delivered once per
+   * endpoint however often the bus brings it.
+   */
+  webhookDelivery: (workspaceId: string, endpointId: string, eventId: string): Key => ({
+    pk: `${ws(workspaceId)}#WHD#${endpointId}`,
+    sk: `D#${eventId}`,
+  }),
+  webhookDeliveriesPartition: (workspaceId: string, endpointId: string): string =>
+    `${ws(workspaceId)}#WHD#${endpointId}`,
+  webhookDeliveryPrefix: 'D#',
   /**
    * An `Idempotency-Key` of the campaign API, hashed: the request it was first used with and what that
    * request made. One key per workspace whatever the route (Stripe's convention).

@@ -74,6 +74,11 @@ const definitions = {
       "An inactivity journey's quiet period ended (90 days after the contact's last order): the contact enters.",
     input: z.object({ journeyId: id, contactId: id, since: z.iso.datetime() }),
   },
+  'webhook-retry': {
+    description:
+      'An outgoing webhook delivery is attempted again (after a failure, with backoff; or replayed by hand).',
+    input: z.object({ endpointId: id, deliveryId: id, attempt: z.number().int().min(1) }),
+  },
 } as const;
 
 type Definitions = typeof definitions;

@@ -14,6 +14,7 @@ import type { AccountQuota } from '../email/send/send-limits.ts';
 import { advanceRun } from '../journeys/advance-run.ts';
 import { dateFired, type EngineDeps, inactivityFired } from '../journeys/journey-engine.ts';
 import { type CheckoutDeps, checkoutTimerFired } from '../orders/abandoned-checkouts.ts';
+import { type AttemptDeps, attemptDelivery } from '../outgoing-webhooks/attempt-delivery.ts';
 import { type ScoringDeps, scoreContact } from '../scoring/score-contact.ts';
 import { type MembershipDeps, updateMembership } from '../segments/update-membership.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -34,6 +35,7 @@ export interface TaskDeps {
   readonly abTests: () => AbDecideDeps;
   readonly campaignSend: () => PipelineDeps & { readonly readAccount: () => Promise<AccountQuota> };
   readonly journeys: () => EngineDeps & { readonly clock: Clock };
+  readonly outgoingWebhooks: () => AttemptDeps;
 }
 
 type UseCases = {
@@ -68,6 +70,11 @@ export const taskUseCases: UseCases = {
     const engine = deps.journeys();
     return inactivityFired(workspaceId, input, engine, engine.clock.now());
   },
+  'webhook-retry': async (workspaceId, input, deps) => {
+    const { endpointId, deliveryId, attempt } = input;
+    const ref = { workspaceId, endpointId, id: deliveryId };
+    return `attempt ${attempt}: ${await attemptDelivery(ref, attempt, deps.outgoingWebhooks())}`;
+  },
 };
 
 /** The catalogue's schemas, typed per task so a parsed input feeds its own use case. */
@@ -83,6 +90,7 @@ const inputs: { readonly [T in TaskType]: z.ZodType<TaskInputs[T]> } = {
   'journey-step': taskDefinition('journey-step').input,
   'journey-date': taskDefinition('journey-date').input,
   'journey-inactivity': taskDefinition('journey-inactivity').input,
+  'webhook-retry': taskDefinition('webhook-retry').input,
 };
 
 const runTyped = <T extends TaskType>(workspaceId: string, type: T, raw: unknown, deps: TaskDeps) => {

@@ -3,6 +3,8 @@
  * 422 naming `cursor` in the product's error body, never a 500 (nothing unvalidated reaches DynamoDB).
  * The route list comes from the catalogue, so a new paginated route without a case here fails.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/routes.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
@@ -11,6 +13,7 @@ import { type Client, client, deliverShopify, field, startStack, workspaceWithKe
 
 let stack: LocalStack;
 let api: Client;
+let receiver: Server;
 const paths: Record<string, string> = {};
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -41,6 +44,16 @@ beforeAll(async () => {
   stack = await startStack();
   const keys = await workspaceWithKeys(stack);
   api = client(stack, keys.admin);
+  // Outgoing webhook endpoints, one of them taking every contact created below (a receiver saying 200).
+  receiver = createServer((req, res) => req.resume().on('end', () => res.end()));
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  let endpointId = '';
+  for (const types of [['journey.signal'], ['contact.created']]) {
+    const res = await api.post('/v1/webhook-endpoints', { url: hook, eventTypes: types });
+    expect(res.status).toBe(201);
+    endpointId = String(field(res.body, 'endpoint', 'id'));
+  }
   const ids: string[] = [];
   for (let i = 0; i < 5; i++) {
     const res = await api.post('/v1/contacts', { email: `page${i}@example.com` });
@@ -97,6 +110,8 @@ beforeAll(async () => {
       ).status,
     ).toBe(201);
   await stack.idle();
+  paths.listWebhookEndpoints = '/v1/webhook-endpoints';
+  paths.listWebhookDeliveries = `/v1/webhook-endpoints/${endpointId}/deliveries`;
   paths.listCampaigns = '/v1/campaigns';
   paths.listJourneys = '/v1/journeys';
   paths.listQuarantine = `/v1/connections/${connectionId}/quarantine`;
@@ -108,6 +123,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  receiver?.close();
 });
 
 describe('pagination cursors', () => {

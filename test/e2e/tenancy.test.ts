@@ -491,7 +491,65 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     ).toBe(404);
     expect((await asA.post('/v1/journeys/dry-run', { journeyId, contactId: aContactId })).status).toBe(200);
   },
+  createWebhookEndpoint: async () => {
+    const aId = await aEndpoint();
+    const res = await asB.post('/v1/webhook-endpoints', {
+      url: 'http://127.0.0.1:9/b',
+      eventTypes: ['journey.signal'],
+    });
+    expect(res.status).toBe(201);
+    const bId = String(field(res.body, 'endpoint', 'id'));
+    expect(JSON.stringify((await asA.get('/v1/webhook-endpoints?limit=100')).body)).not.toContain(bId);
+    expect(JSON.stringify((await asB.get('/v1/webhook-endpoints?limit=100')).body)).not.toContain(aId);
+  },
+  listWebhookEndpoints: async () => {
+    const aId = await aEndpoint();
+    expect(JSON.stringify((await asB.get('/v1/webhook-endpoints?limit=100')).body)).not.toContain(aId);
+    expect(JSON.stringify((await asA.get('/v1/webhook-endpoints?limit=100')).body)).toContain(aId);
+  },
+  getWebhookEndpoint: async () =>
+    expect((await asB.get(`/v1/webhook-endpoints/${await aEndpoint()}`)).status).toBe(404),
+  updateWebhookEndpoint: async () => {
+    const aId = await aEndpoint();
+    expect((await asB.patch(`/v1/webhook-endpoints/${aId}`, { description: 'B was here' })).status).toBe(404);
+    expect(field((await asA.get(`/v1/webhook-endpoints/${aId}`)).body, 'description')).toBe('A only');
+  },
+  deleteWebhookEndpoint: async () => {
+    const aId = await aEndpoint();
+    expect((await asB.del(`/v1/webhook-endpoints/${aId}`)).status).toBe(404);
+    expect((await asA.get(`/v1/webhook-endpoints/${aId}`)).status).toBe(200);
+  },
+  rotateWebhookEndpointSecret: async () => {
+    const aId = await aEndpoint();
+    expect((await asB.post(`/v1/webhook-endpoints/${aId}/rotate-secret`, {})).status).toBe(404);
+    expect(field((await asA.get(`/v1/webhook-endpoints/${aId}`)).body, 'secrets')).toHaveLength(1);
+  },
+  listWebhookDeliveries: async () => {
+    const aId = await aEndpoint();
+    expect((await asB.get(`/v1/webhook-endpoints/${aId}/deliveries`)).status).toBe(404);
+    expect((await asA.get(`/v1/webhook-endpoints/${aId}/deliveries`)).status).toBe(200);
+  },
+  replayWebhookDelivery: async () => {
+    const aId = await aEndpoint();
+    const path = `/v1/webhook-endpoints/${aId}/deliveries/ev_${'0'.repeat(26)}/replay`;
+    expect((await asB.post(path, {})).status).toBe(404);
+  },
   openApi: async () => expect((await client(stack).get('/v1/openapi.json')).status).toBe(200),
+};
+
+let aEndpointId: Promise<string> | undefined;
+/** A's outgoing webhook endpoint (made once), on an event type nothing here emits. */
+const aEndpoint = () => {
+  aEndpointId ??= (async () => {
+    const res = await asA.post('/v1/webhook-endpoints', {
+      url: 'http://127.0.0.1:9/a',
+      eventTypes: ['journey.signal'],
+      description: 'A only',
+    });
+    expect(res.status).toBe(201);
+    return String(field(res.body, 'endpoint', 'id'));
+  })();
+  return aEndpointId;
 };
 
 const journeyOn = (templateId: string) => ({

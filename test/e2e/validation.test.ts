@@ -23,6 +23,8 @@ const PARAMS: Record<string, string> = {
   exportId: `exp_${'0'.repeat(26)}`,
   campaignId: `cmp_${'0'.repeat(20)}`,
   journeyId: `jrn_${'0'.repeat(26)}`,
+  endpointId: `whe_${'0'.repeat(26)}`,
+  deliveryId: `ev_${'0'.repeat(26)}`,
   channel: 'email',
   domain: 'brand.example',
   name: 'lead-nurture',

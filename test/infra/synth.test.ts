@@ -4,8 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functions } from '../../infra/catalogue/functions.ts';
+import { SUBSCRIBABLE_EVENT_TYPES } from '../../lib/outgoing-webhooks/subscribable-events.ts';
+import { patternFor } from '../../lib/shared/events/catalogue.ts';
 import { accessMismatches, nagFindings, type Synthesized, synthesize } from './synth.ts';
 
 let ecrm: Synthesized;
@@ -59,6 +62,19 @@ describe('the real catalogue', () => {
         ),
       ).toBe(true);
     }
+  });
+
+  it('feeds the outgoing webhooks queue from a rule on the ecrm bus with the subscribable types', () => {
+    const [queue] = Object.keys(ecrm.appTemplate.findResources('AWS::SQS::Queue')).filter((id) =>
+      /^Queuesdeliverwebhooks[0-9A-F]+$/.test(id),
+    );
+    expect(queue).toBeDefined();
+    ecrm.appTemplate.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: { 'Fn::ImportValue': Match.stringLikeRegexp('Bus') },
+      EventPattern: patternFor(...SUBSCRIBABLE_EVENT_TYPES),
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [queue, 'Arn'] } })],
+    });
+    expect([...ecrm.stackTemplates.keys()].some((id) => id.includes('ApiWebhookEndpoints'))).toBe(true);
   });
 
   it('passes cdk-nag AwsSolutions with nothing left unacknowledged', () => {

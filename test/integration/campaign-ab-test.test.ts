@@ -343,6 +343,7 @@ describe('deciding an A/B test', () => {
       abTests: decideDeps,
       campaignSend: unused,
       journeys: unused,
+      outgoingWebhooks: unused,
     } satisfies TaskDeps);
     expect(await run(ws, AB_DECIDE_TASK, timer?.input)).toMatch(/^variant 2 won by clickRate/);
     expect((await campaignsRepository(real.table).get(ws, campaign.id))?.abTest).toMatchObject({

@@ -293,6 +293,7 @@ describe('campaigns on DynamoDB Local', () => {
       abTests: unused,
       campaignSend: unused,
       journeys: unused,
+      outgoingWebhooks: unused,
     } satisfies TaskDeps);
 
     const stale = await run(ws, LAUNCH_TASK, { campaignId: campaign.id, sendAt: '2026-12-01T09:00:00.000Z' });

@@ -9,6 +9,7 @@ import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import { moveJourney } from '../../lib/journeys/manage-journeys.ts';
 import { enableReadyMade, readyMadeJourneyId } from '../../lib/journeys/ready-made/enable-ready-made.ts';
 import { readyMadeCatalogue } from '../../lib/journeys/ready-made/ready-made-catalogue.ts';
+import { endpointsRepository } from '../../lib/outgoing-webhooks/endpoints.repository.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { segmentsRepository } from '../../lib/segments/segments.repository.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
@@ -31,6 +32,7 @@ const setup = async () => {
     templates: templatesRepository(base.table),
     workspaces: base.workspaces,
     models: scoringModelsRepository(base.table),
+    endpoints: endpointsRepository(base.table),
     compiler: mjmlCompiler,
     clock,
   };

@@ -340,6 +340,20 @@ const definitions = {
     description: 'A scheduled, sending or paused campaign was cancelled; `from` is the status it left.',
     data: () => z.object({ campaignId: z.string(), from: z.enum(['scheduled', 'sending', 'paused']) }),
   },
+  'webhook.endpoint.disabled': {
+    version: 1,
+    description:
+      'An outgoing webhook endpoint was disabled: its deliveries kept failing (each dead-lettered after ' +
+      'its retry window) with no success for `failingFor` seconds. The notice to act: fix the receiver, ' +
+      'then enable it again and replay its dead deliveries.',
+    data: () =>
+      z.object({
+        endpointId: z.string(),
+        failingSince: z.string(),
+        failingFor: z.number().int(),
+        lastError: z.string().optional(),
+      }),
+  },
   'journey.signal': {
     version: 1,
     description:

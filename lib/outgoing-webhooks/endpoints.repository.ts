@@ -1,0 +1,138 @@
+/**
+ * Outgoing webhook endpoints in the workspace partition (`WHE#<id>`). Every change after the create is
+ * conditional on the `rev` the writer read (the use case answers a lost race with 409); the delivery
+ * path's health marks (`failingSince`, disable) are conditional on the state they move from, so two
+ * deliveries failing at once never disable twice, and move `rev` too, so an edit read before a mark
+ * never writes over it.
+ */
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '../shared/dynamodb/commands.ts';
+import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
+import { keys } from '../shared/keys.ts';
+import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import { type PageOptions, workspaceItemsPage } from '../shared/workspace-items-page.ts';
+import { type Endpoint, type EndpointStatus, endpointIdSchema, endpointRecord } from './endpoint.schema.ts';
+
+export const endpointsRepository = (table: Table) => {
+  const T = table.name;
+  const page = workspaceItemsPage<Endpoint, EndpointStatus>(table, {
+    prefix: keys.webhookEndpointPrefix,
+    record: endpointRecord,
+    what: 'webhook endpoint',
+    idSchema: endpointIdSchema,
+  });
+  const key = (workspaceId: string, endpointId: string) => keys.webhookEndpoint(workspaceId, endpointId);
+  /** Runs a conditional write; false when its condition failed. */
+  const conditional = async (write: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
+  return {
+    async get(workspaceId: string, endpointId: string): Promise<Endpoint | undefined> {
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: T, Key: key(workspaceId, endpointId), ConsistentRead: true }),
+      );
+      return Item ? readItem(endpointRecord, Item, 'webhook endpoint') : undefined;
+    },
+
+    /** A page of the workspace's endpoints, newest first. */
+    async page(workspaceId: string, options: PageOptions<EndpointStatus>) {
+      const { items, next } = await page(workspaceId, options);
+      return { endpoints: items, ...(next ? { next } : {}) };
+    },
+
+    /** Every endpoint of the workspace (what the delivery path fans an event out to). */
+    async all(workspaceId: string): Promise<Endpoint[]> {
+      const out: Endpoint[] = [];
+      let cursor: string | undefined;
+      do {
+        const { items, next } = await page(workspaceId, { limit: 100, cursor });
+        out.push(...items);
+        cursor = next;
+      } while (cursor);
+      return out;
+    },
+
+    /** Stores a new endpoint; false if the id is taken. */
+    create: (endpoint: Endpoint): Promise<boolean> =>
+      conditional(() =>
+        table.client.send(
+          new PutCommand({
+            TableName: T,
+            Item: { ...key(endpoint.workspaceId, endpoint.id), ...endpoint },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      ),
+
+    /** Replaces the endpoint with `next` if it is still at `expectedRev`; false if it changed or went. */
+    replace: (next: Endpoint, expectedRev: number, event?: DomainEvent): Promise<boolean> =>
+      conditional(() =>
+        table.client.send(
+          new PutCommand({
+            TableName: T,
+            Item: {
+              ...key(next.workspaceId, next.id),
+              ...next,
+              ...(event ? { [OUTBOX_ATTRIBUTE]: toOutbox(event) } : {}),
+            },
+            ConditionExpression: '#rev = :rev',
+            ExpressionAttributeNames: { '#rev': 'rev' },
+            ExpressionAttributeValues: { ':rev': expectedRev },
+          }),
+        ),
+      ),
+
+    /** Deletes the endpoint if it is still at `expectedRev`; false if it changed or went. */
+    remove: (workspaceId: string, endpointId: string, expectedRev: number): Promise<boolean> =>
+      conditional(() =>
+        table.client.send(
+          new DeleteCommand({
+            TableName: T,
+            Key: key(workspaceId, endpointId),
+            ConditionExpression: '#rev = :rev',
+            ExpressionAttributeNames: { '#rev': 'rev' },
+            ExpressionAttributeValues: { ':rev': expectedRev },
+          }),
+        ),
+      ),
+
+    /** Marks an enabled endpoint failing since `at`, unless it already is (the earliest mark stays). */
+    markFailing: (workspaceId: string, endpointId: string, at: string): Promise<boolean> =>
+      conditional(() =>
+        table.client.send(
+          new UpdateCommand({
+            TableName: T,
+            Key: key(workspaceId, endpointId),
+            UpdateExpression: 'SET failingSince = :at, #rev = #rev + :one',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(failingSince)',
+            ExpressionAttributeNames: { '#rev': 'rev' },
+            ExpressionAttributeValues: { ':at': at, ':one': 1 },
+          }),
+        ),
+      ),
+
+    /** A success: the endpoint is no longer failing. */
+    clearFailing: (workspaceId: string, endpointId: string): Promise<boolean> =>
+      conditional(() =>
+        table.client.send(
+          new UpdateCommand({
+            TableName: T,
+            Key: key(workspaceId, endpointId),
+            UpdateExpression: 'SET #rev = #rev + :one REMOVE failingSince',
+            ConditionExpression: 'attribute_exists(failingSince)',
+            ExpressionAttributeNames: { '#rev': 'rev' },
+            ExpressionAttributeValues: { ':one': 1 },
+          }),
+        ),
+      ),
+  };
+};
+
+export type EndpointsRepository = ReturnType<typeof endpointsRepository>;
