@@ -24,6 +24,7 @@ import { MINUTE_MS, minuteStart } from '../lib/timers/due.ts';
 import { timersRepository } from '../lib/timers/timers.repository.ts';
 import { timerService } from '../lib/timers/timers.ts';
 import { meter } from './capacity.ts';
+import { drainOnStack } from './metering/drain-on-stack.ts';
 import { lambdaUsage } from './metering/lambda-usage.ts';
 import { costPerMillion } from './metering/prices.ts';
 
@@ -131,7 +132,7 @@ export const benchJourneys = async (options: { stack: LocalStack; meter: Meter; 
   m.reset();
   invocationStats.clear();
   const scheduler = { ...stack.scheduler.counts };
-  let t0 = performance.now();
+  const t0 = performance.now();
   await invokeAs('bench:file-steps', () =>
     pool(count, 32, async (i) => {
       const r = runs[i];
@@ -148,22 +149,10 @@ export const benchJourneys = async (options: { stack: LocalStack; meter: Meter; 
   const fileSeconds = (performance.now() - t0) / 1000;
   await stack.idle();
 
-  const sendsBefore = stack.queues.sendRequests;
-  const batchesBefore = stack.queues.invocations;
-  t0 = performance.now();
-  await stack.scheduler.advanceTo(minute);
-  const drainedSeconds = (performance.now() - t0) / 1000;
-  while (stack.queues.depth('fire-timer') > 0) {
-    await stack.queues.idle();
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await stack.idle();
-  const firedSeconds = (performance.now() - t0) / 1000;
+  const { drainedSeconds, firedSeconds, sends, batches } = await drainOnStack(stack, minute);
 
   const created = stack.scheduler.counts.created - scheduler.created;
   const dispatched = stack.scheduler.counts.dispatched - scheduler.dispatched;
-  const sends = stack.queues.sendRequests - sendsBefore;
-  const batches = stack.queues.invocations - batchesBefore;
   const file = m.get('bench:file-steps');
   const engine = ['schedule-timers', 'drain-timers', 'fire-timer'].map((name) => m.get(name));
   // A step's own work: its drain, its fire, and the next step's timer it files (the fire does). The

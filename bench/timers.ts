@@ -16,6 +16,7 @@ import { MINUTE_MS, minuteStart } from '../lib/timers/due.ts';
 import { timersRepository } from '../lib/timers/timers.repository.ts';
 import { timerService } from '../lib/timers/timers.ts';
 import { meter } from './capacity.ts';
+import { drainOnStack } from './metering/drain-on-stack.ts';
 import { PRICES } from './metering/prices.ts';
 
 type Meter = ReturnType<typeof meter>;
@@ -43,7 +44,7 @@ export const benchTimers = async (options: { stack: LocalStack; meter: Meter; co
   const scheduler = { ...stack.scheduler.counts };
 
   m.reset();
-  let t0 = performance.now();
+  const t0 = performance.now();
   await invokeAs('bench:set-timers', () =>
     pool(count, 32, async (i) => {
       await timers.set(
@@ -62,22 +63,10 @@ export const benchTimers = async (options: { stack: LocalStack; meter: Meter; co
   const created = stack.scheduler.counts.created - scheduler.created;
 
   // The minute comes: its one schedule fires the drain; the queue feeds fire-timer.
-  const sendsBefore = stack.queues.sendRequests;
-  const batchesBefore = stack.queues.invocations;
-  t0 = performance.now();
-  await stack.scheduler.advanceTo(minute);
-  const drainedSeconds = (performance.now() - t0) / 1000;
-  while (stack.queues.depth('fire-timer') > 0) {
-    await stack.queues.idle();
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await stack.idle();
-  const firedSeconds = (performance.now() - t0) / 1000;
+  const { drainedSeconds, firedSeconds, sends, batches } = await drainOnStack(stack, minute);
   const dispatched = stack.scheduler.counts.dispatched - scheduler.dispatched;
   const drain = m.get('drain-timers');
   const fire = m.get('fire-timer');
-  const sends = stack.queues.sendRequests - sendsBefore;
-  const batches = stack.queues.invocations - batchesBefore;
   const dead = stack.queues.deadLetters.length;
 
   const per = (n: number) => n / count;

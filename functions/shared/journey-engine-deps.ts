@@ -8,6 +8,7 @@ import { subjectOf } from '../../lib/conditions/subject.ts';
 import type { Contact } from '../../lib/contacts/contact.schema.ts';
 import { contactsRepository } from '../../lib/contacts/contacts.repository.ts';
 import { updateContact } from '../../lib/contacts/update-contact.ts';
+import type { EffectContext } from '../../lib/journeys/advance-run.ts';
 import type { BackfillDeps } from '../../lib/journeys/backfill-triggers.ts';
 import { contactZone, type EngineDeps } from '../../lib/journeys/journey-engine.ts';
 import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
@@ -59,6 +60,22 @@ const zones = once(() => {
   };
 });
 
+/** A step's `journey.signal`, at the step's instant. */
+const stepSignal = (context: EffectContext, name: string, properties: Readonly<Record<string, unknown>>) =>
+  domainEvent(
+    'journey.signal',
+    context.workspaceId,
+    {
+      contactId: context.run.contactId,
+      journeyId: context.run.journeyId,
+      runId: context.run.runId,
+      stepId: context.step.id,
+      name,
+      properties: { ...properties },
+    },
+    fixedClock(context.at.toISOString()),
+  );
+
 export const journeyEngineDeps = once((): EngineDeps & { readonly clock: Clock } => {
   const t = table();
   const sqs = new SQSClient({});
@@ -100,41 +117,15 @@ export const journeyEngineDeps = once((): EngineDeps & { readonly clock: Clock }
       webhooks: {
         deliver: async (context, endpointId) => {
           const { run, step } = context;
-          const event = domainEvent(
-            'journey.signal',
-            context.workspaceId,
-            {
-              contactId: run.contactId,
-              journeyId: run.journeyId,
-              runId: run.runId,
-              stepId: step.id,
-              name: 'webhook',
-              properties: run.trigger ? { trigger: run.trigger } : {},
-            },
-            fixedClock(context.at.toISOString()),
-          );
+          const signal = stepSignal(context, 'webhook', run.trigger ? { trigger: run.trigger } : {});
+          // Named by the run and step: the endpoint's delivery of it is made once.
           const id = derivedId('ev', context.at, `webhook/${run.runId}/${step.id}`);
-          await deliverEventTo({ ...event, id }, endpointId, deliverDeps());
+          await deliverEventTo({ ...signal, id }, endpointId, deliverDeps());
         },
       },
       signals: {
         emit: async (context, name, properties) => {
-          const { run, step } = context;
-          await runs.signal(
-            domainEvent(
-              'journey.signal',
-              context.workspaceId,
-              {
-                contactId: run.contactId,
-                journeyId: run.journeyId,
-                runId: run.runId,
-                stepId: step.id,
-                name,
-                properties,
-              },
-              fixedClock(context.at.toISOString()),
-            ),
-          );
+          await runs.signal(stepSignal(context, name, properties));
         },
       },
     }),

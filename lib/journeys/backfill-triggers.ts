@@ -42,7 +42,7 @@ export const backfillTriggers = async (
   budget: { readonly pages: number },
 ): Promise<string> => {
   const journey = await deps.journeys.get(workspaceId, request.journeyId);
-  if (!journey || journey.status !== 'live' || journey.version !== request.version)
+  if (journey?.status !== 'live' || journey.version !== request.version)
     return 'superseded: the journey is not live on this version';
   const version = await deps.journeys.getVersion(workspaceId, journey.id, journey.version);
   const trigger = version?.definition.trigger;
