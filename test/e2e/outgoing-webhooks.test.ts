@@ -19,7 +19,12 @@ let adminKey: string;
 let server: Server;
 let base: string;
 /** What each receiver path answers, in order (the last one repeats). */
-const scripts: Record<string, number[]> = { '/ok': [200], '/flaky': [500, 200], '/down': [500] };
+const scripts: Record<string, number[]> = {
+  '/ok': [200],
+  '/flaky': [500, 200],
+  '/down': [500],
+  '/journey': [200],
+};
 const received: Record<string, { body: string; headers: IncomingHttpHeaders; at: number }[]> = {};
 
 beforeAll(async () => {
@@ -194,4 +199,36 @@ describe('outgoing webhooks on the local stack', () => {
     expect(field(await cli('disable', '--id', id), 'status')).toBe('disabled');
     expect(await cli('delete', '--id', id)).toEqual({ deleted: id });
   }, 120_000);
+
+  it('a journey’s webhook step delivers its journey.signal to the endpoint, signed, once; journey events by subscription', async () => {
+    const res = await api.post('/v1/webhook-endpoints', {
+      url: `${base}/journey`,
+      eventTypes: ['journey.entered'],
+      description: 'the journey receiver',
+    });
+    expect(res.status).toBe(201);
+    const hook = { id: String(field(res.body, 'endpoint', 'id')), secret: String(field(res.body, 'secret')) };
+    const created = await api.post('/v1/journeys', {
+      name: 'Tell the CRM',
+      trigger: { type: 'event', event: 'contact.created' },
+      entry: { mode: 'once' },
+      steps: [{ id: 'hook', type: 'webhook', endpointId: hook.id }],
+    });
+    expect(created.status).toBe(201);
+    const journeyId = String(field(created.body, 'id'));
+    expect((await api.post(`/v1/journeys/${journeyId}/start`, {})).status).toBe(200);
+    const made = await api.post('/v1/contacts', { email: 'journeyed@example.com' });
+    const contactId = String(field(made.body, 'contact', 'id'));
+
+    await until(async () => (received['/journey']?.length ?? 0) >= 2, 60_000);
+    await stack.idle();
+    const bodies = (received['/journey'] ?? []).map((r) => {
+      expect(verifySignature(r.body, String(r.headers['ecrm-signature']), hook.secret)).toBe(true);
+      return JSON.parse(r.body);
+    });
+    expect(bodies.map((b) => b.type).sort()).toEqual(['journey.entered', 'journey.signal']);
+    expect(bodies.find((b) => b.type === 'journey.signal')).toMatchObject({
+      data: { contactId, journeyId, stepId: 'hook', name: 'webhook' },
+    });
+  });
 });

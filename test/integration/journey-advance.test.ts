@@ -28,7 +28,7 @@ const T = '2026-12-01T10:00:00.000Z';
 const hoursAfter = (h: number) => new Date(Date.parse(T) + h * 3_600_000).toISOString();
 const definition = journeyDefinitionSchema.parse(abandonedCheckoutJourney('abandoned-checkout'));
 
-const engine = (journeyId: string, journey: JourneyDefinition = definition) => {
+const engine = (journeyId: string, journey: JourneyDefinition = definition, timeZone = 'Europe/Madrid') => {
   const timers = new Map<string, { due: string; input: StepInput }>();
   const emails: { messageId: string; stepId: string }[] = [];
   const deps: AdvanceDeps = {
@@ -41,7 +41,7 @@ const engine = (journeyId: string, journey: JourneyDefinition = definition) => {
     },
     contact: async (_ws, contactId) => ({
       subject: { contact: emptyContact(ws, contactId, 'api', T) },
-      timeZone: 'Europe/Madrid',
+      timeZone,
     }),
     timers: {
       set: async (_ws, input, due) => {
@@ -151,5 +151,37 @@ describe('advancing journey runs', () => {
       status: 'ended',
       ended: 'completed',
     });
+  });
+
+  it('quiet hours across the end of US daylight time: the nudge is held to 08:00 EST, then sent once', async () => {
+    const journeyId = newId('jrn');
+    const quiet = journeyDefinitionSchema.parse(
+      abandonedCheckoutJourney('abandoned-checkout', { quietHours: { from: '21:00', to: '08:00' } }),
+    );
+    const { deps, timers, emails } = engine(journeyId, quiet, 'America/New_York');
+    // 23:30 EDT on Saturday 31 October 2026; the clocks go back at 02:00 on Sunday 1 November.
+    const night = '2026-11-01T03:30:00.000Z';
+    const runs = journeyRunsRepository(real.table);
+    const contactId = newId('c');
+    const entry = await runs.enter(
+      ws,
+      contactId,
+      { id: journeyId, version: 1, firstStep: 'nudge', entry: { mode: 'always' } },
+      newId('run'),
+      { name: 'checkout.abandoned', occurredAt: night, properties: { checkoutId: 'co_q' } },
+      new Date(night),
+    );
+    if (!entry.entered) throw new Error('not entered');
+    const { runId } = entry.run;
+    const start = { journeyId, contactId, runId, seq: 0, at: night };
+    // 08:00 EST is 13:00 UTC (EDT would have made it 12:00).
+    expect(await advanceRun(ws, start, deps)).toBe('waiting until 2026-11-01T13:00:00.000Z');
+    expect(emails).toEqual([]);
+    const held = timers.get(stepTimerId(runId, 1));
+    if (!held) throw new Error('no timer');
+    const outcomes = await Promise.all([advanceRun(ws, held.input, deps), advanceRun(ws, held.input, deps)]);
+    expect(outcomes.filter((o) => o.startsWith('waiting for an event'))).toHaveLength(1);
+    expect(new Set(emails.map((e) => e.messageId)).size).toBe(1);
+    expect(emails.map((e) => e.stepId)).toContain('nudge');
   });
 });
