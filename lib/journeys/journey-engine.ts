@@ -24,7 +24,7 @@ import { nextAnniversary } from './anniversary.ts';
 import type { JourneyInput } from './journey-inputs.ts';
 import { entryRule, type JourneyRunsRepository, type RunEnd } from './runs.repository.ts';
 import { eventMatcher } from './step-plan.ts';
-import type { LiveJourney, WorkspaceJourneys } from './workspace-journeys.ts';
+import type { JourneysOfWorkspace, LiveJourney, WorkspaceJourneys } from './workspace-journeys.ts';
 
 export interface EngineDeps extends AdvanceDeps {
   readonly runs: Pick<JourneyRunsRepository, 'get' | 'move' | 'enter' | 'ofContact'>;
@@ -253,8 +253,10 @@ export const handleJourneyInput = async (
   workspaceId: string,
   input: JourneyInput,
   deps: EngineDeps,
+  /** The workspace's journeys when the caller read them already (for a pack of events). */
+  read?: JourneysOfWorkspace,
 ): Promise<string[]> => {
-  const journeys = await deps.journeys.of(workspaceId);
+  const journeys = read ?? (await deps.journeys.of(workspaceId));
   if (!journeys.any) return [];
   const outcomes: string[] = [];
   if (input.cancel) {
