@@ -32,6 +32,18 @@ type Meter = ReturnType<typeof meter>;
 
 const row = (label: string, value: string) => console.log(`  ${label.padEnd(56)} ${value}`);
 
+/** DynamoDB Local under a storm can time a call out: the bench's own reads and writes try again. */
+const patiently = async <T>(call: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 1_000 * attempt));
+    }
+  }
+};
+
 const pool = async (count: number, concurrency: number, run: (i: number) => Promise<void>) => {
   let next = 0;
   await Promise.all(
@@ -98,31 +110,33 @@ export const benchJourneys = async (options: { stack: LocalStack; meter: Meter; 
       Array.from({ length: 8 }, (_, k) => runs.slice(i + k * 25, i + (k + 1) * 25)).map((batch) =>
         batch.length === 0
           ? undefined
-          : t.client.send(
-              new BatchWriteCommand({
-                RequestItems: {
-                  [t.name]: batch.map((r) => ({
-                    PutRequest: {
-                      Item: {
-                        ...keys.journeyRun(workspaceId, r.contactId, journeyId),
-                        type: 'journeyRun',
-                        v: 1,
-                        journeyId,
-                        contactId: r.contactId,
-                        runId: r.runId,
-                        version: 1,
-                        status: 'active',
-                        stepId: 'ab',
-                        seq: 1,
-                        startedAt: at.toISOString(),
-                        updatedAt: at.toISOString(),
-                        entries: 1,
-                        lastEnteredAt: at.toISOString(),
+          : patiently(() =>
+              t.client.send(
+                new BatchWriteCommand({
+                  RequestItems: {
+                    [t.name]: batch.map((r) => ({
+                      PutRequest: {
+                        Item: {
+                          ...keys.journeyRun(workspaceId, r.contactId, journeyId),
+                          type: 'journeyRun',
+                          v: 1,
+                          journeyId,
+                          contactId: r.contactId,
+                          runId: r.runId,
+                          version: 1,
+                          status: 'active',
+                          stepId: 'ab',
+                          seq: 1,
+                          startedAt: at.toISOString(),
+                          updatedAt: at.toISOString(),
+                          entries: 1,
+                          lastEnteredAt: at.toISOString(),
+                        },
                       },
-                    },
-                  })),
-                },
-              }),
+                    })),
+                  },
+                }),
+              ),
             ),
       ),
     );
@@ -137,13 +151,15 @@ export const benchJourneys = async (options: { stack: LocalStack; meter: Meter; 
     pool(count, 32, async (i) => {
       const r = runs[i];
       if (!r) return;
-      await timers.oneShot(workspaceId, 'journey-step', due(i), {
-        journeyId,
-        contactId: r.contactId,
-        runId: r.runId,
-        seq: 1,
-        at: due(i).toISOString(),
-      });
+      await patiently(() =>
+        timers.oneShot(workspaceId, 'journey-step', due(i), {
+          journeyId,
+          contactId: r.contactId,
+          runId: r.runId,
+          seq: 1,
+          at: due(i).toISOString(),
+        }),
+      );
     }),
   );
   const fileSeconds = (performance.now() - t0) / 1000;
@@ -166,14 +182,17 @@ export const benchJourneys = async (options: { stack: LocalStack; meter: Meter; 
   let other = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await t.client.send(
-      new ScanCommand({
-        TableName: t.name,
-        FilterExpression: '#type = :run AND journeyId = :j',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':run': 'journeyRun', ':j': journeyId },
-        ExclusiveStartKey: start,
-      }),
+    const page = await patiently(() =>
+      t.client.send(
+        new ScanCommand({
+          TableName: t.name,
+          FilterExpression: '#type = :run AND journeyId = :j',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':run': 'journeyRun', ':j': journeyId },
+          ExclusiveStartKey: start,
+          Limit: 2_000,
+        }),
+      ),
     );
     for (const item of page.Items ?? [])
       if (item.seq === 2 && item.status === 'active') moved++;
