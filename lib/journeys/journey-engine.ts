@@ -287,17 +287,11 @@ export const dateFired = async (
   if (!live || trigger?.type !== 'date') return 'the journey is not live, or no longer on a date';
   const record = await deps.contactRecord(workspaceId, input.contactId);
   if (!record) return 'no such contact';
-  const field = trigger.field.slice('attributes.'.length);
-  const value = record.contact.attributes[field];
+  const value = record.contact.attributes[trigger.field.slice('attributes.'.length)];
   const due = new Date(input.due);
-  const expected = nextAnniversary(value, new Date(due.getTime() - 1), trigger, record.timeZone);
-  const next = nextAnniversary(value, due, trigger, record.timeZone);
-  if (next)
-    await deps.triggerTimers.set(workspaceId, 'journey-date', `${input.journeyId}/${input.contactId}`, next, {
-      journeyId: input.journeyId,
-      contactId: input.contactId,
-      due: next.toISOString(),
-    });
+  const expected = dateTimerOf(live, record.contact, record.timeZone, new Date(due.getTime() - 1))?.due;
+  const next = dateTimerOf(live, record.contact, record.timeZone, due);
+  if (next) await setTriggerTimer(workspaceId, next, deps.triggerTimers);
   if (expected?.getTime() !== due.getTime()) return 'the date changed: not today';
   const event = { name: 'date', occurredAt: input.due, properties: { field: trigger.field, value } };
   return startRun(workspaceId, live, input.contactId, event, `date:${input.due}`, deps);
