@@ -71,26 +71,12 @@ export const endpointEditDeps = once(() => ({
 /** Replaying a delivery: a timer due now. */
 export const replayDeps = once(() => ({ ...endpointReadDeps(), timers: timers() }));
 
-/** How long a container trusts its copy of a workspace's endpoints. */
-const ENDPOINTS_CACHE_MS = 15_000;
-const ENDPOINTS_CACHE_LIMIT = 1000;
-const cached = new Map<string, { endpoints: readonly Endpoint[]; until: number }>();
-
-const endpointsOf = async (workspaceId: string): Promise<readonly Endpoint[]> => {
-  const hit = cached.get(workspaceId);
-  if (hit && hit.until > Date.now()) return hit.endpoints;
-  const endpoints = await endpointsRepository(table()).all(workspaceId);
-  if (cached.size >= ENDPOINTS_CACHE_LIMIT) cached.clear();
-  cached.set(workspaceId, { endpoints, until: Date.now() + ENDPOINTS_CACHE_MS });
-  return endpoints;
-};
-
 /** Attempting deliveries (the delivery queue's consumer and the `webhook-retry` timer task). */
 export const attemptDeps = once(
   (): AttemptDeps => ({
     endpoints: endpointsRepository(table()),
-    endpointOf: async (workspaceId, endpointId) =>
-      (await endpointsOf(workspaceId)).find((e) => e.id === endpointId),
+    // Read afresh each attempt: a disabled, rotated or new endpoint counts from the next one.
+    endpointOf: (workspaceId, endpointId) => endpointsRepository(table()).get(workspaceId, endpointId),
     deliveries: deliveriesRepository(table()),
     secrets: secretBox(),
     timers: timers(),
@@ -101,4 +87,20 @@ export const attemptDeps = once(
   }),
 );
 
-export const deliverDeps = once((): DeliverDeps => ({ ...attemptDeps(), endpointsOf }));
+/**
+ * Fanning events out: a workspace's endpoints are read once per batch (`fresh` deps per invocation),
+ * never kept across batches, so an endpoint made, changed or disabled counts from the next event.
+ */
+export const deliverDeps = (): DeliverDeps => {
+  const read = new Map<string, Promise<readonly Endpoint[]>>();
+  return {
+    ...attemptDeps(),
+    endpointsOf: (workspaceId) => {
+      const hit = read.get(workspaceId);
+      if (hit) return hit;
+      const endpoints = endpointsRepository(table()).all(workspaceId);
+      read.set(workspaceId, endpoints);
+      return endpoints;
+    },
+  };
+};

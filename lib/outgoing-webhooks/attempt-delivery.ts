@@ -27,7 +27,7 @@ export const USER_AGENT = 'ecrm-webhooks/1';
 
 export interface AttemptDeps {
   readonly endpoints: EndpointsRepository;
-  /** The endpoint as recently read (cached briefly per container). */
+  /** The endpoint as it is now (read at each attempt). */
   readonly endpointOf: (workspaceId: string, endpointId: string) => Promise<Endpoint | undefined>;
   readonly deliveries: DeliveriesRepository;
   readonly secrets: SecretBox;

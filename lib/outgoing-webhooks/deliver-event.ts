@@ -12,7 +12,7 @@ import type { Endpoint } from './endpoint.schema.ts';
 import { isSubscribable } from './subscribable-events.ts';
 
 export interface DeliverDeps extends AttemptDeps {
-  /** The workspace's endpoints as recently read (cached briefly per container). */
+  /** The workspace's endpoints (read once per batch of events). */
   readonly endpointsOf: (workspaceId: string) => Promise<readonly Endpoint[]>;
 }
 
@@ -76,7 +76,7 @@ export const deliverEventTo = async (
   endpointId: string,
   deps: DeliverDeps,
 ): Promise<AttemptResult | undefined> => {
-  const endpoint = (await deps.endpointsOf(event.workspaceId)).find((e) => e.id === endpointId);
+  const endpoint = await deps.endpointOf(event.workspaceId, endpointId);
   if (endpoint?.status !== 'enabled') return undefined;
   return deliverTo(event, endpoint, deliveryBody(event), deps);
 };

@@ -47,12 +47,15 @@ export const endpointsRepository = (table: Table) => {
       return { endpoints: items, ...(next ? { next } : {}) };
     },
 
-    /** Every endpoint of the workspace (what the delivery path fans an event out to). */
+    /**
+     * Every endpoint of the workspace (what the delivery path fans an event out to), read strongly
+     * consistent: an endpoint made a moment ago gets the events that follow it.
+     */
     async all(workspaceId: string): Promise<Endpoint[]> {
       const out: Endpoint[] = [];
       let cursor: string | undefined;
       do {
-        const { items, next } = await page(workspaceId, { limit: 100, cursor });
+        const { items, next } = await page(workspaceId, { limit: 100, cursor, consistent: true });
         out.push(...items);
         cursor = next;
       } while (cursor);

@@ -14,6 +14,8 @@ export interface PageOptions<S extends string> {
   readonly limit: number;
   readonly cursor?: string | undefined;
   readonly status?: S | undefined;
+  /** Strongly consistent (twice the read units): a write a moment ago is seen. */
+  readonly consistent?: boolean | undefined;
 }
 
 export const workspaceItemsPage = <T extends { readonly id: string }, S extends string>(
@@ -47,6 +49,7 @@ export const workspaceItemsPage = <T extends { readonly id: string }, S extends 
             ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } }
             : {}),
           ScanIndexForward: false,
+          ...(options.consistent ? { ConsistentRead: true } : {}),
           Limit: options.status ? 100 : options.limit - items.length,
           ExclusiveStartKey: start,
         }),

@@ -230,5 +230,5 @@ describe('outgoing webhooks on the local stack', () => {
     expect(bodies.find((b) => b.type === 'journey.signal')).toMatchObject({
       data: { contactId, journeyId, stepId: 'hook', name: 'webhook' },
     });
-  });
+  }, 90_000);
 });

@@ -60,28 +60,28 @@ const throttled = () =>
     name: 'ProvisionedThroughputExceededException',
   });
 
+const endpointItem = {
+  pk: `W#${WS}`,
+  sk: `WHE#${ENDPOINT}`,
+  type: 'webhookEndpoint',
+  v: 1,
+  id: ENDPOINT,
+  workspaceId: WS,
+  url: 'http://127.0.0.1:1/hook',
+  eventTypes: ['contact.created'],
+  status: 'enabled',
+  secrets: [{ id: 'whs_1', sealed: 'c2VhbGVk', hint: 'abcd', createdAt: '2026-11-01T00:00:00.000Z' }],
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  rev: 0,
+};
+
 describe('deliver-webhooks handler', () => {
   it('reports only the message whose write failed, drops what it cannot read, never calls loopback when deployed', async () => {
-    ddb.on(QueryCommand).resolves({
-      Items: [
-        {
-          pk: `W#${WS}`,
-          sk: `WHE#${ENDPOINT}`,
-          type: 'webhookEndpoint',
-          v: 1,
-          id: ENDPOINT,
-          workspaceId: WS,
-          url: 'http://127.0.0.1:1/hook',
-          eventTypes: ['contact.created'],
-          status: 'enabled',
-          secrets: [{ id: 'whs_1', sealed: 'c2VhbGVk', hint: 'abcd', createdAt: '2026-11-01T00:00:00.000Z' }],
-          createdAt: '2026-11-01T00:00:00.000Z',
-          updatedAt: '2026-11-01T00:00:00.000Z',
-          rev: 0,
-        },
-      ],
-    });
-    ddb.on(GetCommand).resolves({});
+    ddb.on(QueryCommand).resolves({ Items: [endpointItem] });
+    ddb
+      .on(GetCommand)
+      .callsFake((input) => (String(input.Key?.sk).startsWith('WHE#') ? { Item: endpointItem } : {}));
     ddb.on(UpdateCommand).resolves({});
     ddb.on(PutCommand).callsFake((input) => {
       if (String(input.Item?.sk).includes('ev_slow')) throw throttled();
@@ -112,5 +112,36 @@ describe('deliver-webhooks handler', () => {
       .map((c) => c.args[0].input.Item)
       .find((item) => item?.task === 'webhook-retry');
     expect(retryTimer?.input).toEqual({ endpointId: ENDPOINT, deliveryId: 'ev_fine', attempt: 2 });
+  });
+
+  it('reads the endpoints once per batch and workspace, strongly consistent, and again for the next batch', async () => {
+    ddb.reset();
+    // The first batch finds no endpoint; one is made before the second.
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [] })
+      .resolves({ Items: [endpointItem] });
+    ddb
+      .on(GetCommand)
+      .callsFake((input) => (String(input.Key?.sk).startsWith('WHE#') ? { Item: endpointItem } : {}));
+    ddb.on(UpdateCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
+    const first = await handler(
+      { Records: [record('a', contactCreated('ev_a1')), record('b', contactCreated('ev_a2'))] },
+      {},
+    );
+    expect(first.batchItemFailures).toEqual([]);
+    const queries = () => ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    expect(queries()).toHaveLength(1);
+    expect(queries()[0]?.ConsistentRead).toBe(true);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+
+    await handler({ Records: [record('c', contactCreated('ev_next'))] }, {});
+    expect(queries()).toHaveLength(2);
+    const created = ddb
+      .commandCalls(PutCommand)
+      .map((c) => c.args[0].input.Item)
+      .find((item) => item?.sk === 'D#ev_next');
+    expect(created?.endpointId).toBe(ENDPOINT);
   });
 });
