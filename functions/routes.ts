@@ -1,5 +1,6 @@
 /** Every HTTP route of the API, in the order the reference lists them. */
 import type { RouteSpec } from '../lib/shared/http/route.ts';
+import * as auth from './auth/auth.routes.ts';
 import * as campaigns from './campaigns/campaign.routes.ts';
 import * as campaignReports from './campaigns/campaign-report.routes.ts';
 import * as contacts from './contacts/contact.routes.ts';
@@ -15,6 +16,7 @@ import * as segments from './segments/segment.routes.ts';
 import * as senders from './senders/sender-domain.routes.ts';
 import * as subscriptions from './subscriptions/subscription.routes.ts';
 import * as templates from './templates/template.routes.ts';
+import * as users from './users/user.routes.ts';
 import { receiveWebhookRoute } from './webhooks/receive-webhook.routes.ts';
 import * as webhooks from './webhooks/webhook.routes.ts';
 import * as workspaces from './workspaces/workspace.routes.ts';
@@ -35,6 +37,10 @@ export const routes = {
   issueKey: workspaces.issueKeyRoute,
   listKeys: workspaces.listKeysRoute,
   revokeKey: workspaces.revokeKeyRoute,
+  listUsers: users.listUsersRoute,
+  inviteUser: users.inviteUserRoute,
+  setUserRole: users.setUserRoleRoute,
+  removeUser: users.removeUserRoute,
   createConnection: webhooks.createConnectionRoute,
   listConnections: webhooks.listConnectionsRoute,
   getConnection: webhooks.getConnectionRoute,
@@ -117,6 +123,11 @@ export const routes = {
   getSendingStatus: feedback.getSendingStatusRoute,
   resumeSending: feedback.resumeSendingRoute,
   emailStats: feedback.emailStatsRoute,
+  authLogin: auth.authLoginRoute,
+  authCallback: auth.authCallbackRoute,
+  authRefresh: auth.authRefreshRoute,
+  authLogout: auth.authLogoutRoute,
+  authMe: auth.authMeRoute,
   openApi: openApiRoute,
 } satisfies Record<string, RouteSpec>;
 

@@ -4,5 +4,5 @@ import { httpHandler, ok } from '../shared/http-handler.ts';
 import { resumeSendingRoute } from './sending.routes.ts';
 
 export const handler = httpHandler(resumeSendingRoute, async ({ principal }) =>
-  ok(await resumeSending(principal.workspaceId, `key:${principal.keyId}`, sendingDeps())),
+  ok(await resumeSending(principal.workspaceId, principal.actor, sendingDeps())),
 );

@@ -73,6 +73,24 @@ const schemas = {
       .min(1)
       .default(3 * 86_400),
   }),
+  /**
+   * Sign-in of people (every HTTP function: any of them may be called with a user's token): the user
+   * pool's issuer and JWKS, its app client, its OAuth domain, the console's origin (the redirect URI is
+   * `${CONSOLE_URL}/auth/callback`) and whether cookies are Secure (`false` on the local stack only).
+   */
+  auth: z.object({
+    AUTH_ISSUER: z.url({ protocol: /^https?$/ }),
+    AUTH_JWKS_URI: z.url({ protocol: /^https?$/ }),
+    AUTH_CLIENT_ID: name,
+    AUTH_OAUTH_URL: z.url({ protocol: /^https?$/ }),
+    CONSOLE_URL: z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, '')),
+    AUTH_COOKIE_SECURE: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+  }),
+  /** The user pool the users API invites people into (`userPool: 'manage'`). */
+  userPool: z.object({ AUTH_USER_POOL_ID: name }),
   /** The key that encrypts connection secrets: its ARN in AWS, the local KMS key's ARN locally. */
   kms: z.object({ SECRETS_KEY_ID: name }),
 } as const;

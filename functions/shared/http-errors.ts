@@ -6,6 +6,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { PROTECTED_FIELDS } from '../../lib/contacts/protected-fields.ts';
 import {
+  BadRequestError,
   ConflictError,
   type FieldIssue,
   ForbiddenError,
@@ -139,6 +140,7 @@ export const toErrorResponse = (error: unknown): APIGatewayProxyStructuredResult
   }
   if (error instanceof PayloadTooLargeError)
     return errorResponse(413, error.code, error.message, [...error.issues]);
+  if (error instanceof BadRequestError) return errorResponse(400, error.code, error.message);
   if (error instanceof NotFoundError) return errorResponse(404, error.code, error.message);
   if (error instanceof ConflictError) return errorResponse(409, error.code, error.message);
   if (error instanceof UnauthorizedError) return errorResponse(401, error.code, error.message);

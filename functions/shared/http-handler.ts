@@ -1,23 +1,33 @@
 /**
- * Builds a thin HTTP handler from a route spec: the API key (401 when missing, malformed, unknown or
- * revoked, with the product's error body), its scope (403), body size cap (413), JSON and zod parsing
- * of params, query and body (422 naming the field), and one error mapping. The handler itself only
- * calls a use case and says what to answer.
+ * Builds a thin HTTP handler from a route spec: who calls — an API key, or a signed-in person (the
+ * `ecrm_session` cookie or a bearer access token, with the `x-ecrm-workspace` header) — (401 when
+ * missing, malformed, unknown, revoked or expired, 400 without the workspace header, with the
+ * product's error body), their scope (403), body size cap (413), JSON and zod parsing of params, query
+ * and body (422 naming the field), and one error mapping. The handler itself only calls a use case and
+ * says what to answer (a JSON body, a page, or a redirect, with cookies to set).
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { ForbiddenError, PayloadTooLargeError, ValidationError } from '../../lib/shared/errors.ts';
+import { parseCookies, SESSION_COOKIE } from '../../lib/auth/cookies.ts';
+import { WORKSPACE_HEADER } from '../../lib/auth/user-authenticator.ts';
+import {
+  ForbiddenError,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  ValidationError,
+} from '../../lib/shared/errors.ts';
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
 import type { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
-import { ingestLimiter, keyAuthenticator, workspaceRateLimits } from './deps.ts';
+import { ingestLimiter, keyAuthenticator, userAuth, workspaceRateLimits } from './deps.ts';
 import { fieldIssues, htmlResponse, jsonResponse, toErrorResponse } from './http-errors.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export interface Principal {
   readonly workspaceId: string;
-  readonly keyId: string;
+  /** Who acts, for audit: `key:<key id>` for an API key, `user:<sub>` for a signed-in person. */
+  readonly actor: string;
   readonly scopes: readonly z.infer<typeof scopeSchema>[];
 }
 
@@ -29,6 +39,8 @@ export interface RouteInput<S extends RouteSpec> {
   readonly query: Infer<S['query']>;
   readonly body: Infer<S['body']>;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The request's cookies by name (API Gateway payload 2.0 gives them apart from the headers). */
+  readonly cookies: Readonly<Record<string, string>>;
   /** The body's exact bytes, for routes that declare `rawBody` (empty otherwise). */
   readonly rawBody: Buffer;
 }
@@ -39,17 +51,60 @@ export interface Reply {
   /** A page for people instead of JSON (routes that declare a `text/html` answer). */
   readonly html?: string;
   readonly headers?: Record<string, string>;
+  /** `Set-Cookie` values, each its own header (the Lambda result's `cookies`). */
+  readonly cookies?: readonly string[];
 }
 
-const PUBLIC: Principal = { workspaceId: '', keyId: '', scopes: [] };
+const PUBLIC: Principal = { workspaceId: '', actor: '', scopes: [] };
+
+/** Three base64url segments, the first a JSON header: a JWT. An API key is `ecrm.<ws>.<key>.<secret>`. */
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** The user's access token: a bearer JWT, else the session cookie when no Authorization is sent. */
+const userTokenOf = (
+  authorization: string | undefined,
+  cookies: Readonly<Record<string, string>>,
+): string | undefined => {
+  if (authorization !== undefined) {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+    return bearer && JWT_SHAPE.test(bearer) ? bearer : undefined;
+  }
+  return cookies[SESSION_COOKIE] || undefined;
+};
+
+/** A signed-in person: their token verified, their role in the workspace they name giving the scopes. */
+const userPrincipalOf = async (spec: RouteSpec, token: string, workspaceHeader: string | undefined) => {
+  const user = await userAuth().authenticate(token, workspaceHeader);
+  if (spec.scope === 'ingest')
+    throw new ForbiddenError('this route takes an ingest API key: people do not send tracking events');
+  if (!scopeSatisfies(user.scopes, spec.scope))
+    throw new ForbiddenError(`your role in this workspace (${user.role}) lacks the ${spec.scope} scope`);
+  const principal: Principal = {
+    workspaceId: user.workspaceId,
+    actor: `user:${user.userId}`,
+    scopes: user.scopes,
+  };
+  return principal;
+};
 
 /**
- * Who calls: nobody for public routes, else the key in `Authorization` (cached per container), with
- * its scope, its allowed origins, and for ingest routes (reachable with a key published in web
- * pages) the rate limits per key and per workspace.
+ * Who calls: nobody for public routes; a person (session cookie or bearer access token, plus the
+ * workspace header); else the key in `Authorization` (cached per container), with its scope, its
+ * allowed origins, and for ingest routes (reachable with a key published in web pages) the rate
+ * limits per key and per workspace.
  */
-const principalOf = async (spec: RouteSpec, headers: Record<string, string | undefined>) => {
+const principalOf = async (
+  spec: RouteSpec,
+  headers: Record<string, string | undefined>,
+  cookies: Readonly<Record<string, string>>,
+) => {
   if (spec.scope === 'public') return PUBLIC;
+  const userToken = userTokenOf(headers.authorization, cookies);
+  if (userToken) return userPrincipalOf(spec, userToken, headers[WORKSPACE_HEADER]);
+  if (headers.authorization === undefined)
+    throw new UnauthorizedError(
+      'sign in (the console keeps the session in a cookie) or send an API key: Authorization: Bearer <key>',
+    );
   const key = await keyAuthenticator().authenticate(headers.authorization);
   if (!scopeSatisfies(key.scopes, spec.scope)) {
     throw new ForbiddenError(`this key lacks the ${spec.scope} scope`);
@@ -65,7 +120,11 @@ const principalOf = async (spec: RouteSpec, headers: Record<string, string | und
     const limits = await workspaceRateLimits(key.workspaceId);
     await ingestLimiter().admit({ workspaceId: key.workspaceId, keyId: key.keyId, limits });
   }
-  const principal: Principal = { workspaceId: key.workspaceId, keyId: key.keyId, scopes: key.scopes };
+  const principal: Principal = {
+    workspaceId: key.workspaceId,
+    actor: `key:${key.keyId}`,
+    scopes: key.scopes,
+  };
   return principal;
 };
 
@@ -139,7 +198,8 @@ export const httpHandler = <S extends RouteSpec>(spec: S, run: (input: RouteInpu
   middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>().handler(async (event) => {
     try {
       const headers = lowerCaseHeaders(event.headers);
-      const principal = await principalOf(spec, headers);
+      const cookies = parseCookies(event.cookies);
+      const principal = await principalOf(spec, headers, cookies);
       const bytes = spec.body || spec.rawBody ? bodyBytes(spec, event) : Buffer.alloc(0);
       const input = {
         principal,
@@ -148,11 +208,16 @@ export const httpHandler = <S extends RouteSpec>(spec: S, run: (input: RouteInpu
         query: parsePart(spec.query, event.queryStringParameters ?? {}, 'query'),
         body: parsePart(spec.body, await readBody(spec, bytes, headers['content-type']), 'body'),
         headers,
+        cookies,
         // Each part was parsed by the very schema its type is inferred from; TypeScript cannot follow that through the generic.
       } as RouteInput<S>;
       const reply = await run(input);
-      if (reply.html !== undefined) return htmlResponse(reply.status, reply.html, reply.headers);
-      return jsonResponse(reply.status, reply.body ?? null, reply.headers);
+      const cookiesOut = reply.cookies?.length ? { cookies: [...reply.cookies] } : {};
+      if (reply.status >= 300 && reply.status < 400)
+        return { statusCode: reply.status, headers: { ...reply.headers }, ...cookiesOut };
+      if (reply.html !== undefined)
+        return { ...htmlResponse(reply.status, reply.html, reply.headers), ...cookiesOut };
+      return { ...jsonResponse(reply.status, reply.body ?? null, reply.headers), ...cookiesOut };
     } catch (error) {
       return toErrorResponse(error);
     }
@@ -162,3 +227,9 @@ export const ok = (body: unknown): Reply => ({ status: 200, body });
 export const created = (body: unknown): Reply => ({ status: 201, body });
 export const noContent = (): Reply => ({ status: 204 });
 export const page = (status: number, html: string): Reply => ({ status, html });
+/** A 302 to `location` (never cached), setting `cookies`. */
+export const redirect = (location: string, cookies: readonly string[] = []): Reply => ({
+  status: 302,
+  headers: { location, 'cache-control': 'no-store' },
+  cookies,
+});

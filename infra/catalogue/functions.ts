@@ -89,6 +89,18 @@ export const functions: readonly FunctionSpec[] = [
   http('issue-key', 'functions/workspaces/issue-key.handler.ts', routes.issueKey, write),
   http('list-keys', 'functions/workspaces/list-keys.handler.ts', routes.listKeys, read),
   http('revoke-key', 'functions/workspaces/revoke-key.handler.ts', routes.revokeKey, write),
+  http('list-users', 'functions/users/list-users.handler.ts', routes.listUsers, read),
+  http('invite-user', 'functions/users/invite-user.handler.ts', routes.inviteUser, {
+    table: 'readWrite',
+    userPool: 'manage',
+  }),
+  http('set-user-role', 'functions/users/set-user-role.handler.ts', routes.setUserRole, write),
+  http('remove-user', 'functions/users/remove-user.handler.ts', routes.removeUser, write),
+  http('auth-login', 'functions/auth/login.handler.ts', routes.authLogin, {}),
+  http('auth-callback', 'functions/auth/callback.handler.ts', routes.authCallback, {}),
+  http('auth-refresh', 'functions/auth/refresh.handler.ts', routes.authRefresh, {}),
+  http('auth-logout', 'functions/auth/logout.handler.ts', routes.authLogout, {}),
+  http('auth-me', 'functions/auth/me.handler.ts', routes.authMe, read),
 
   http('add-sender-domain', 'functions/senders/add-sender-domain.handler.ts', routes.addSenderDomain, {
     table: 'readWrite',

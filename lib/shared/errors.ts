@@ -36,6 +36,11 @@ export class PayloadTooLargeError extends DomainError {
   }
 }
 
+/** A request that cannot be served as sent, outside its validated fields (e.g. a required header). */
+export class BadRequestError extends DomainError {
+  readonly code = 'bad_request';
+}
+
 export class NotFoundError extends DomainError {
   readonly code = 'not_found';
 }
@@ -71,6 +76,7 @@ export class TransientError extends DomainError {
 export type EcrmError =
   | ValidationError
   | PayloadTooLargeError
+  | BadRequestError
   | NotFoundError
   | ConflictError
   | UnauthorizedError

@@ -42,6 +42,24 @@ export const keys = {
   apiKey: (workspaceId: string, keyId: string): Key => ({ pk: ws(workspaceId), sk: `K#${keyId}` }),
   apiKeyPrefix: 'K#',
 
+  /**
+   * A user's membership of a workspace (role, email), in the workspace's partition: a request finds
+   * it with one GetItem, the members list is one Query of the `U#` prefix.
+   */
+  member: (workspaceId: string, userId: string): Key => ({ pk: ws(workspaceId), sk: `U#${userId}` }),
+  memberPrefix: 'U#',
+  /**
+   * The same membership seen from the user (`U#<user id>`, one item per workspace): `/auth/me` lists a
+   * user's workspaces with one Query. Deliberately outside `W#<workspace>`: a user spans workspaces.
+   * Written in the same transaction as `member`, so the two never disagree.
+   */
+  userMembership: (userId: string, workspaceId: string): Key => ({
+    pk: `U#${userId}`,
+    sk: `M#${workspaceId}`,
+  }),
+  userPartition: (userId: string): string => `U#${userId}`,
+  userMembershipPrefix: 'M#',
+
   contact: (workspaceId: string, contactId: string): Key => ({
     pk: `${ws(workspaceId)}#C#${contactId}`,
     sk: 'C',

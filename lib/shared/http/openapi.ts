@@ -39,7 +39,7 @@ export const openApiDocument = (
       operationId: spec.operationId,
       summary: spec.summary,
       tags: [spec.tag],
-      security: spec.scope === 'public' ? [] : [{ apiKey: [] }],
+      security: spec.scope === 'public' ? [] : [{ apiKey: [] }, { session: [], workspace: [] }],
       'x-ecrm-scope': spec.scope,
       parameters: parameters(spec),
       responses: Object.fromEntries(
@@ -47,6 +47,16 @@ export const openApiDocument = (
           status,
           {
             description: r.description,
+            ...(r.headers
+              ? {
+                  headers: Object.fromEntries(
+                    Object.entries(r.headers).map(([name, description]) => [
+                      name,
+                      { description, schema: { type: 'string' } },
+                    ]),
+                  ),
+                }
+              : {}),
             ...(r.contentType === 'text/html'
               ? { content: { 'text/html': { schema: { type: 'string' } } } }
               : r.schema
@@ -81,6 +91,19 @@ export const openApiDocument = (
     components: {
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'ecrm.<workspace>.<key id>.<secret>' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'ecrm_session',
+          description:
+            'a signed-in person (the console): the session cookie set by /auth/callback, or `Authorization: Bearer <access token>`; with x-ecrm-workspace',
+        },
+        workspace: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'x-ecrm-workspace',
+          description: "the workspace a signed-in person acts in; their role there gives the route's scope",
+        },
       },
     },
     paths,

@@ -48,6 +48,8 @@ export interface RouteResponse<R extends z.ZodType = z.ZodType> {
   readonly description: string;
   readonly schema?: R | z.ZodType;
   readonly contentType?: 'application/json' | 'text/html';
+  /** Response headers worth documenting (a redirect's `location`, `set-cookie`): name → what it holds. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export const defineRoute = <

@@ -1,0 +1,12 @@
+import { authorizeUrl } from '../../lib/auth/oauth-client.ts';
+import { encodeFlow } from '../../lib/auth/oauth-state.ts';
+import { randomState, randomVerifier } from '../../lib/auth/pkce.ts';
+import { safeReturnTo } from '../../lib/auth/return-to.ts';
+import { httpHandler, redirect } from '../shared/http-handler.ts';
+import { authLoginRoute } from './auth.routes.ts';
+import { flowCookie, oauthSettings } from './session-cookies.ts';
+
+export const handler = httpHandler(authLoginRoute, async ({ query }) => {
+  const flow = { state: randomState(), verifier: randomVerifier(), returnTo: safeReturnTo(query.returnTo) };
+  return redirect(authorizeUrl(oauthSettings(), flow.state, flow.verifier), [flowCookie(encodeFlow(flow))]);
+});
