@@ -17,7 +17,15 @@ export const stackInfo = z.object({
   tableName: z.string(),
   sesEndpoint: z.string(),
   sesWebViewUrl: z.string(),
-  demo: z.object({ workspaceId: z.string(), apiKey: z.string(), ingestKey: z.string() }),
+  /** The console's URL: the API's, as the local HTTP API serves the console too. */
+  consoleUrl: z.string(),
+  demo: z.object({
+    workspaceId: z.string(),
+    apiKey: z.string(),
+    ingestKey: z.string(),
+    /** The demo workspace's admin, who signs in to the console. */
+    user: z.object({ email: z.string(), password: z.string() }),
+  }),
 });
 export type StackInfo = z.infer<typeof stackInfo>;
 

@@ -1,15 +1,48 @@
 /**
- * The demo workspace of the local stack: an admin key, a browser ingest key, and a few contacts with
- * their events, put in through the HTTP API the way a storefront and a marketer would.
+ * The demo workspace of the local stack: an admin key, a browser ingest key, the demo user who signs
+ * in to the console (its admin), and a few contacts with their events, put in through the HTTP API the
+ * way a storefront and a marketer would.
  */
 import { systemClock } from '../../lib/shared/clock.ts';
 import type { Table } from '../../lib/shared/table.ts';
+import { membershipsRepository } from '../../lib/users/memberships.repository.ts';
 import { createWorkspace, issueApiKey } from '../../lib/workspaces/api-keys.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
 
 export const DEMO_WORKSPACE = 'ws_demo';
 /** The demo workspace's sender domain: verified at once by the local SES, its DNS records published locally. */
 export const DEMO_SENDER_DOMAIN = 'demo-shop.example';
+
+/** The demo user: admin of the demo workspace, signs in to the console. */
+export const DEMO_USER = { email: 'demo@ecrm.local', password: 'demo-password' } as const;
+
+/**
+ * The demo user in the local user pool (signs in at once, no temporary password) and, once, their
+ * admin membership of the demo workspace.
+ */
+export const createDemoUser = async (
+  table: Table,
+  pool: { createUser(email: string, password: string): { sub: string; email: string } },
+): Promise<{ email: string; password: string }> => {
+  const user = pool.createUser(DEMO_USER.email, DEMO_USER.password);
+  const memberships = membershipsRepository(table);
+  if (!(await memberships.get(DEMO_WORKSPACE, user.sub, true))) {
+    const workspace = await workspacesRepository(table).get(DEMO_WORKSPACE);
+    await memberships.add(
+      {
+        type: 'member',
+        v: 1,
+        workspaceId: DEMO_WORKSPACE,
+        userId: user.sub,
+        email: user.email,
+        role: 'admin',
+        addedAt: systemClock.now().toISOString(),
+      },
+      workspace?.name ?? DEMO_WORKSPACE,
+    );
+  }
+  return { ...DEMO_USER };
+};
 
 export interface DemoKeys {
   readonly workspaceId: string;

@@ -1,7 +1,8 @@
 /**
  * The local HTTP API: what API Gateway (HTTP API, payload 2.0) does in front of our handlers — route
- * matching from the function catalogue, CORS — so the handlers run here exactly as deployed (each
- * authenticates its API key itself).
+ * matching from the function catalogue, CORS, request cookies in `event.cookies` and the result's
+ * `cookies` as Set-Cookie headers — so the handlers run here exactly as deployed (each authenticates
+ * its caller itself).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -110,11 +111,18 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
     const pathParameters = Object.fromEntries(
       route.names.map((n, i) => [n, decodeURIComponent(match?.[i + 1] ?? '')]),
     );
+    // Payload 2.0: the Cookie header's pairs go in `cookies`, not in the headers.
     const headers = Object.fromEntries(
       Object.entries(req.headers).flatMap(([k, v]) =>
-        v === undefined ? [] : [[k.toLowerCase(), Array.isArray(v) ? v.join(',') : v]],
+        v === undefined || k.toLowerCase() === 'cookie'
+          ? []
+          : [[k.toLowerCase(), Array.isArray(v) ? v.join(',') : v]],
       ),
     );
+    const cookies = (req.headers.cookie ?? '')
+      .split(';')
+      .map((c) => c.trim())
+      .filter(Boolean);
     const body = await readBody(req, maxPayload);
     if (body === 'too-large') {
       send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }), cors);
@@ -151,6 +159,7 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
       rawPath: url.pathname,
       rawQueryString: url.search.slice(1),
       headers,
+      ...(cookies.length > 0 ? { cookies } : {}),
       ...(queryStringParameters ? { queryStringParameters } : {}),
       ...(route.names.length ? { pathParameters } : {}),
       requestContext: base,
@@ -161,9 +170,11 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
     const result = await invokeAs(route.name, () =>
       handler(event, { awsRequestId: requestId, functionName: route.name }),
     );
+    // As API Gateway: each cookie of the result is its own Set-Cookie header.
     res.writeHead(result.statusCode ?? 200, {
       ...cors,
       ...(result.headers as Record<string, string> | undefined),
+      ...(result.cookies?.length ? { 'set-cookie': result.cookies } : {}),
     });
     res.end(result.body ?? '');
   };

@@ -1,7 +1,7 @@
 /**
  * The local stack: DynamoDB Local with the deployed table definition, the local SES v2 endpoint, the
  * local EventBridge bus with the catalogue's rules, the local Scheduler, the local KMS (the secrets key),
- * the table stream feeding the outbox relay, and the HTTP API — all wired from the function catalogue to
+ * the local Cognito (sign-in of people), the table stream feeding the outbox relay, and the HTTP API — all wired from the function catalogue to
  * the same handlers that ship, through the real AWS SDK clients pointed at local endpoints.
  */
 
@@ -24,6 +24,7 @@ import {
 import { type HttpLambda, type LocalHttpApi, startLocalHttpApi } from './http-api.ts';
 import { invokeAs } from './invocation-context.ts';
 import { loadOrCreateKmsKey } from './kms-key-file.ts';
+import { type LocalCognito, startLocalCognito } from './local-cognito.ts';
 import { type LocalEventBridge, startLocalEventBridge } from './local-eventbridge.ts';
 import { type LocalKms, startLocalKms } from './local-kms.ts';
 import { type LocalQueues, startLocalQueues } from './local-queue.ts';
@@ -82,6 +83,11 @@ export interface LocalStack {
   readonly queues: LocalQueues;
   /** Holds the secrets key (SECRETS_KEY_ID); kept across runs in `dataPath` when one is given. */
   readonly kms: LocalKms;
+  /**
+   * The user pool (sign-in, invitations: `cognito.invitations` holds the temporary passwords Cognito
+   * would email); its issuer and client are the functions' AUTH_* settings.
+   */
+  readonly cognito: LocalCognito;
   /** The outbox relay's stream poller: `stop()` it to play a crash between write and publish. */
   readonly relay: { pause(): Promise<void>; resume(): Promise<void> };
   /** Resolves when no write is waiting to be relayed and no event is being delivered. */
@@ -184,6 +190,12 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...(options.dataPath ? loadOrCreateKmsKey(options.dataPath) : {}),
     });
     stoppers.push(() => kms.stop());
+    const cognito = await startLocalCognito({
+      region: REGION,
+      onInvite: (email, password) =>
+        log(`local Cognito: invited ${email}; temporary password ${password} (Cognito would email it)`),
+    });
+    stoppers.push(() => cognito.stop());
 
     // The same variables the shared function construct sets in AWS, plus the local endpoints.
     const scheduledTarget = functions.find((f) => f.trigger.kind === 'scheduled-target');
@@ -199,6 +211,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
       AWS_ENDPOINT_URL_KMS: kms.endpoint,
       AWS_ENDPOINT_URL_SQS: queues.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      // Sign-in of people (every HTTP function); CONSOLE_URL follows once the API's URL is known.
+      AUTH_ISSUER: cognito.issuer,
+      AUTH_JWKS_URI: cognito.jwksUri,
+      AUTH_CLIENT_ID: cognito.clientId,
+      AUTH_OAUTH_URL: cognito.endpoint,
+      AUTH_COOKIE_SECURE: 'false',
+      AUTH_USER_POOL_ID: cognito.poolId,
       ...queueUrls,
       TABLE_NAME: tableName,
       BUS_NAME: LOCAL_BUS,
@@ -336,6 +356,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stoppers.push(() => api.close());
     // Links in emails point at the local pages; handlers read it on first use, after the API is up.
     process.env.PUBLIC_URL = api.url;
+    // The console is served from the API's origin: sign-in comes back to it.
+    process.env.CONSOLE_URL = api.url;
+    cognito.allowUrls({ callback: `${api.url}/auth/callback`, logout: `${api.url}/` });
 
     const table: Table = {
       client: localDocumentClient(dynamodbEndpoint),
@@ -373,6 +396,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       scheduler,
       queues,
       kms,
+      cognito,
       relay: {
         pause: async () => {
           await relay?.stop();
@@ -396,6 +420,7 @@ const httpResult = z
     statusCode: z.number().int(),
     headers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     body: z.string().optional(),
+    cookies: z.array(z.string()).optional(),
   })
   .transform((r): APIGatewayProxyStructuredResultV2 => r);
 

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { localStackFile, type StackInfo } from '../../cli/target.ts';
-import { createDemoKeys, seedDemoData } from './demo-data.ts';
+import { createDemoKeys, createDemoUser, seedDemoData } from './demo-data.ts';
 import { PortInUseError } from './port-in-use.ts';
 import { startLocalStack } from './stack.ts';
 
@@ -47,13 +47,15 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
-  const demo = await createDemoKeys(stack.table);
+  const keys = await createDemoKeys(stack.table);
+  const demo = { ...keys, user: await createDemoUser(stack.table, stack.cognito) };
   if (!values['no-demo']) {
     await seedDemoData(stack.apiUrl, demo);
     await stack.idle();
   }
   const info: StackInfo = {
     apiUrl: stack.apiUrl,
+    consoleUrl: stack.apiUrl,
     dynamodbEndpoint: stack.dynamodbEndpoint,
     tableName: stack.tableName,
     sesEndpoint: stack.sesEndpoint,
@@ -65,6 +67,8 @@ try {
   console.log(`
 ecrm local stack is up (Ctrl-C to stop)
 
+  console            ${info.consoleUrl}/
+  demo user          ${demo.user.email} / ${demo.user.password}   (admin of ${demo.workspaceId})
   API                ${info.apiUrl}
   API reference      ${info.apiUrl}/v1/openapi.json
   demo workspace     ${demo.workspaceId}
@@ -72,6 +76,7 @@ ecrm local stack is up (Ctrl-C to stop)
   demo ingest key    ${demo.ingestKey}   (browser-safe: POST /v1/track and /v1/subscriptions only)
   SES mail viewer    ${info.sesWebViewUrl}
   DynamoDB Local     ${info.dynamodbEndpoint}   table ${info.tableName}
+  local Cognito      ${stack.cognito.endpoint}   (sign-in; invitations are printed here)
 
   written to ${localStackFile}
 
