@@ -3,14 +3,14 @@
  * the new-password form after an invitation's temporary password. Plain, accessible HTML: a language,
  * a title, labelled fields, the error announced (`role="alert"`), contrast above WCAG AA, no script.
  */
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const layout = (title: string, body: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · ecrm (local)</title>
+<title>${escapeHtml(title)} · ecrm (local)</title>
 <style>
   body { font-family: system-ui, sans-serif; background: #f4f4f5; color: #18181b; margin: 0; }
   main { max-width: 24rem; margin: 4rem auto; background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 3px #0003; }
@@ -32,7 +32,7 @@ ${body}
 </html>`;
 
 const errorLine = (error: string | undefined) =>
-  error ? `<p class="error" role="alert" id="form-error">${escape(error)}</p>` : '';
+  error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : '';
 
 /** The sign-in form; it posts back to `action` (which carries the authorize request's parameters). */
 export const signInPage = (
@@ -44,9 +44,9 @@ export const signInPage = (
     `<h1>Sign in to ecrm</h1>
 <p class="note">The local stack's sign-in (in AWS, the Cognito user pool's).</p>
 ${errorLine(options.error)}
-<form method="post" action="${escape(action)}"${options.error ? ' aria-describedby="form-error"' : ''}>
+<form method="post" action="${escapeHtml(action)}"${options.error ? ' aria-describedby="form-error"' : ''}>
   <label for="username">Email</label>
-  <input id="username" name="username" type="email" autocomplete="username" required value="${escape(options.email ?? '')}">
+  <input id="username" name="username" type="email" autocomplete="username" required value="${escapeHtml(options.email ?? '')}">
   <label for="password">Password</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required>
   <button type="submit">Sign in</button>
@@ -63,9 +63,9 @@ export const newPasswordPage = (
     `<h1>Choose a new password</h1>
 <p class="note">You signed in with a temporary password; choose your own to continue.</p>
 ${errorLine(options.error)}
-<form method="post" action="${escape(action)}">
-  <input type="hidden" name="username" value="${escape(options.email)}">
-  <input type="hidden" name="password" value="${escape(options.temporary)}">
+<form method="post" action="${escapeHtml(action)}">
+  <input type="hidden" name="username" value="${escapeHtml(options.email)}">
+  <input type="hidden" name="password" value="${escapeHtml(options.temporary)}">
   <label for="new-password">New password</label>
   <input id="new-password" name="newPassword" type="password" autocomplete="new-password" minlength="8" required>
   <label for="confirm-password">Confirm the new password</label>

@@ -153,7 +153,7 @@ export class LocalCognito {
     sendJson(res, 404, { message: `No route for ${method} ${url.pathname}` });
   }
 
-  private idp(req: IncomingMessage, res: ServerResponse, text: string): void {
+  private idp(req: IncomingMessage, res: ServerResponse, text: string) {
     const target = req.headers['x-amz-target'];
     const fail = (status: number, type: string, message: string) =>
       sendJson(res, status, { __type: type, message }, { ...JSON_1_1, 'x-amzn-errortype': type });
@@ -204,18 +204,18 @@ export class LocalCognito {
     return undefined;
   }
 
-  private page(res: ServerResponse, status: number, html: string): void {
+  private page(res: ServerResponse, status: number, html: string) {
     res.writeHead(status, PAGE_HEADERS);
     res.end(html);
   }
 
-  private authorize(res: ServerResponse, url: URL): void {
+  private authorize(res: ServerResponse, url: URL) {
     const problem = this.authorizeProblem(url.searchParams);
     if (problem) return this.page(res, 400, errorPage(problem));
     this.page(res, 200, signInPage(`/login${url.search}`));
   }
 
-  private login(res: ServerResponse, url: URL, form: URLSearchParams): void {
+  private login(res: ServerResponse, url: URL, form: URLSearchParams) {
     const params = url.searchParams;
     const problem = this.authorizeProblem(params);
     if (problem) return this.page(res, 400, errorPage(problem));
@@ -258,7 +258,7 @@ export class LocalCognito {
     res.end();
   }
 
-  private tokens(res: ServerResponse, sub: string, authTime: number, refreshToken?: string): void {
+  private tokens(res: ServerResponse, sub: string, authTime: number, refreshToken?: string) {
     const user = this.users.find(sub);
     if (!user?.enabled) return sendJson(res, 400, { error: 'invalid_grant' });
     const { accessToken, idToken } = issueTokens(
@@ -280,7 +280,7 @@ export class LocalCognito {
     );
   }
 
-  private token(res: ServerResponse, form: URLSearchParams): void {
+  private token(res: ServerResponse, form: URLSearchParams) {
     const invalid = (error: string) => sendJson(res, 400, { error });
     if (form.get('client_id') !== this.clientId) return invalid('invalid_client');
     const now = this.now().getTime();
@@ -313,7 +313,7 @@ export class LocalCognito {
     }
   }
 
-  private logout(res: ServerResponse, url: URL): void {
+  private logout(res: ServerResponse, url: URL) {
     const to = url.searchParams.get('logout_uri') ?? '';
     if (url.searchParams.get('client_id') !== this.clientId || !this.logoutUrls.has(to))
       return this.page(res, 400, errorPage('logout_uri is not registered for this client'));
