@@ -21,6 +21,7 @@
  *   npm run ecrm -- journey ready-made | enable abandoned-checkout [--set reminderAfterHours=20]
  *   npm run ecrm -- webhook-endpoint create --url https://... --events order.placed | list | rotate --id whe_...
  *   npm run ecrm -- webhook-endpoint deliveries --id whe_... [--status dead] | replay --id whe_... --delivery ev_...
+ *   npm run ecrm -- user list | invite --email a@shop.example --role admin | set-role --id <user id> --role analyst | remove --id <user id>
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  */
 import { readFileSync } from 'node:fs';
@@ -46,6 +47,7 @@ import { journeyCommand, journeyUsage } from './journey.command.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
+import { userCommand, userUsage } from './user.command.ts';
 import { webhookEndpointCommand, webhookEndpointUsage } from './webhook-endpoint.command.ts';
 
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
@@ -78,7 +80,8 @@ ${sendingUsage}
 ${campaignUsage}
 ${journeyUsage}
 ${webhookEndpointUsage}
-  (connection, segment, scoring-model, template, sender-domain, email-settings, sending, email, campaign, journey and webhook-endpoint commands go through the API: --local, or --api <url> --api-key <key>)`;
+${userUsage}
+  (connection, segment, scoring-model, template, sender-domain, email-settings, sending, email, campaign, journey, webhook-endpoint and user commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -135,6 +138,8 @@ const { values, positionals } = parseArgs({
     url: { type: 'string' },
     events: { type: 'string' },
     description: { type: 'string' },
+    email: { type: 'string' },
+    role: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -181,6 +186,12 @@ const main = async (): Promise<unknown> => {
     );
   if (noun === 'webhook-endpoint')
     return webhookEndpointCommand(
+      verb,
+      values,
+      resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
+    );
+  if (noun === 'user')
+    return userCommand(
       verb,
       values,
       resolveApi({ local: values.local, api: values.api, key: values['api-key'] }),
