@@ -119,6 +119,11 @@ beforeAll(async () => {
   paths.readTimeline = `/v1/contacts/${contactId}/timeline`;
   paths.scoreHistory = `/v1/contacts/${contactId}/score-history`;
   paths.listMembers = `/v1/segments/${segmentId}/members`;
+  for (const n of [1, 2, 3])
+    expect((await api.post('/v1/users', { email: `person${n}@example.com`, role: 'analyst' })).status).toBe(
+      201,
+    );
+  paths.listUsers = '/v1/users';
 }, 120_000);
 
 afterAll(async () => {

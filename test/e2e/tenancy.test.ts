@@ -27,6 +27,7 @@ let aConnectionSecret: string;
 let aExportId: string;
 let aSegmentId: string;
 let aDomain: string;
+let aUserId: string;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -49,6 +50,12 @@ beforeAll(async () => {
   const segment = await asA.post('/v1/segments', { name: 'A only', kind: 'static' });
   aSegmentId = String(field(segment.body, 'id'));
   await asA.post(`/v1/segments/${aSegmentId}/members`, { add: [aContactId] });
+  const member = await asA.post('/v1/users', {
+    email: `member@${a.id.replaceAll('_', '-')}.example`,
+    role: 'analyst',
+  });
+  expect(member.status).toBe(201);
+  aUserId = String(field(member.body, 'user', 'id'));
   aDomain = `${a.id.replaceAll('_', '-')}.example`;
   expect((await asA.post('/v1/sender-domains', { domain: aDomain })).status).toBe(201);
   aExportId = `exp_${'0'.repeat(26)}`;
@@ -113,6 +120,58 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect(String(field(res.body, 'token'))).toContain(`.${b.id}.`);
   },
   listKeys: async () => expect(JSON.stringify((await asB.get('/v1/keys')).body)).not.toContain(aKeyId),
+  listUsers: async () => {
+    const res = await asB.get('/v1/users');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).not.toContain(aUserId);
+  },
+  inviteUser: async () => {
+    // The same person invited by B becomes B's member too; A's membership is untouched.
+    const email = `shared@${a.id.replaceAll('_', '-')}.example`;
+    const inA = await asA.post('/v1/users', { email, role: 'marketer' });
+    const inB = await asB.post('/v1/users', { email, role: 'admin' });
+    expect(inB.status).toBe(201);
+    expect(field(inB.body, 'user', 'id')).toBe(field(inA.body, 'user', 'id'));
+    const listed = JSON.stringify((await asA.get('/v1/users')).body);
+    expect(listed).toContain('"role":"marketer"');
+    expect(listed).not.toContain('"role":"admin"');
+  },
+  setUserRole: async () => {
+    expect((await asB.patch(`/v1/users/${aUserId}`, { role: 'admin' })).status).toBe(404);
+    expect(field((await asA.get('/v1/users')).body, 'users')).toContainEqual(
+      expect.objectContaining({ id: aUserId, role: 'analyst' }),
+    );
+  },
+  removeUser: async () => {
+    expect((await asB.del(`/v1/users/${aUserId}`)).status).toBe(404);
+    expect(JSON.stringify((await asA.get('/v1/users')).body)).toContain(aUserId);
+  },
+  // Sign-in is per person, not per workspace: nothing to reach across; each refuses what it must.
+  authLogin: async () => {
+    const res = await fetch(`${stack.apiUrl}/auth/login?returnTo=/x`, {
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${b.admin}` },
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toContain(`${stack.cognito.endpoint}/oauth2/authorize?`);
+  },
+  authCallback: async () => {
+    const res = await fetch(`${stack.apiUrl}/auth/callback?code=x&state=y`, { redirect: 'manual' });
+    expect(res.status).toBe(400);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  },
+  authRefresh: async () => {
+    const res = await fetch(`${stack.apiUrl}/auth/refresh`, { method: 'POST' });
+    expect(res.status).toBe(401);
+  },
+  authLogout: async () => {
+    const res = await fetch(`${stack.apiUrl}/auth/logout`, { method: 'POST' });
+    expect(res.status).toBe(200);
+  },
+  authMe: async () => {
+    // An API key is not a person.
+    expect((await client(stack, b.admin).get('/auth/me')).status).toBe(401);
+  },
   revokeKey: async () => {
     expect((await asB.del(`/v1/keys/${aKeyId}`)).status).toBe(404);
     expect(field((await asA.get('/v1/keys')).body, 'keys')).toContainEqual(

@@ -28,6 +28,7 @@ const PARAMS: Record<string, string> = {
   channel: 'email',
   domain: 'brand.example',
   name: 'lead-nurture',
+  userId: '00000000-0000-4000-8000-000000000000',
 };
 
 const pathOf = (spec: RouteSpec) => spec.path.replace(/\{(\w+)\}/g, (_, name: string) => PARAMS[name] ?? 'x');
