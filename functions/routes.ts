@@ -25,6 +25,7 @@ export const routes = {
   upsertContact: contacts.upsertContactRoute,
   listContacts: contacts.listContactsRoute,
   lookupContact: contacts.lookupContactRoute,
+  searchContacts: contacts.searchContactsRoute,
   getContact: contacts.getContactRoute,
   updateContact: contacts.updateContactRoute,
   eraseContact: contacts.eraseContactRoute,

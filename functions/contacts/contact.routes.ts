@@ -62,6 +62,26 @@ export const listContactsRoute = defineRoute({
   },
 });
 
+export const searchContactsRoute = defineRoute({
+  operationId: 'searchContacts',
+  method: 'GET',
+  path: '/v1/contacts/search',
+  scope: 'read',
+  tag: 'contacts',
+  summary:
+    'Find contacts by a prefix of their email, first name, last name or full name, ignoring case and accents ("ana gar", "GARC" and "ana@" all find Ana García <ana@example.com>), a page at a time.',
+  query: pageQuery.extend({
+    q: z.string().trim().min(1).max(100).describe('the prefix to look for (1 to 100 characters)'),
+  }),
+  responses: {
+    200: {
+      description: 'a page of matches, each contact once (pass `next` back as `cursor`, with the same `q`)',
+      schema: z.object({ contacts: z.array(contactView), next: z.string().optional() }),
+    },
+    ...errorResponses,
+  },
+});
+
 export const lookupContactRoute = defineRoute({
   operationId: 'lookupContact',
   method: 'GET',

@@ -75,6 +75,7 @@ export const functions: readonly FunctionSpec[] = [
   http('upsert-contact', 'functions/contacts/upsert-contact.handler.ts', routes.upsertContact, write),
   http('list-contacts', 'functions/contacts/list-contacts.handler.ts', routes.listContacts, read),
   http('lookup-contact', 'functions/contacts/lookup-contact.handler.ts', routes.lookupContact, read),
+  http('search-contacts', 'functions/contacts/search-contacts.handler.ts', routes.searchContacts, read),
   http('get-contact', 'functions/contacts/get-contact.handler.ts', routes.getContact, read),
   http('update-contact', 'functions/contacts/update-contact.handler.ts', routes.updateContact, write),
   http('erase-contact', 'functions/contacts/erase-contact.handler.ts', routes.eraseContact, write),

@@ -2,7 +2,9 @@
  * Contacts in the table. A contact lives in its own partition (`W#ws#C#id`, sort key `C`), with its
  * timeline beside it; lookup items map a hashed email / external id / anonymous id to the contact and
  * make those identifiers unique per workspace. Every write is conditional on the contact's `rev`
- * (optimistic concurrency) and carries its domain event in `_ev` (the outbox).
+ * (optimistic concurrency) and carries its domain event in `_ev` (the outbox). The contact's search
+ * terms (./search.repository.ts) change in the same transaction as the fields they come from, so the
+ * search index never holds a term the stored contact does not have.
  */
 
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -23,6 +25,7 @@ import { CONTACT_LIST_SHARDS, type Key, keys } from '../shared/keys.ts';
 import { readItem, type Table } from '../shared/table.ts';
 import { contactIdSchema } from '../shared/values/identity.schema.ts';
 import { type Contact, contactRecord } from './contact.schema.ts';
+import { termWrites } from './search.repository.ts';
 
 /** One write of a transaction, built by a repository and passed through a use case unopened. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -129,18 +132,20 @@ export const contactsRepository = (table: Table) => {
               },
             },
             ...lookupPuts(contact, lookups),
+            ...termWrites(T, contact.workspaceId, contact.id, undefined, contact),
           ],
         }),
       );
     },
 
     /**
-     * Replace a contact if its rev is still `expectedRev`, with lookup changes in the same transaction
-     * when there are any. Fails with a condition error when someone else wrote first.
+     * Replace `before` (the contact as read) with `contact` if its rev is still `before.rev`, with lookup
+     * and search term changes in the same transaction when there are any. Fails with a condition error
+     * when someone else wrote first (and then writes none of it).
      */
     async replace(
       contact: Contact,
-      expectedRev: number,
+      before: Contact,
       event: DomainEvent | undefined,
       lookups: LookupChanges = {},
       extra: readonly TransactItem[] = [],
@@ -149,11 +154,12 @@ export const contactsRepository = (table: Table) => {
         TableName: T,
         Item: contactItem(contact, event),
         ConditionExpression: 'rev = :rev',
-        ExpressionAttributeValues: { ':rev': expectedRev },
+        ExpressionAttributeValues: { ':rev': before.rev },
       };
       const others = [
         ...lookupPuts(contact, lookups.put ?? []),
         ...lookupRemovals(contact, lookups.remove ?? []),
+        ...termWrites(T, contact.workspaceId, contact.id, before, contact),
         ...extra,
       ];
       if (others.length === 0) {
@@ -172,8 +178,11 @@ export const contactsRepository = (table: Table) => {
       return next ? { contacts: await repo.getMany(found), next } : { contacts: await repo.getMany(found) };
     },
 
-    /** Contacts by key, in the order given (missing ones skipped), BatchGetItem in chunks of 100. */
-    async getMany(contactKeys: readonly Key[]): Promise<Contact[]> {
+    /**
+     * Contacts by key, in the order given (missing ones skipped), BatchGetItem in chunks of 100;
+     * `consistent` for strongly consistent reads (a search checks each hit against the stored contact).
+     */
+    async getMany(contactKeys: readonly Key[], consistent = false): Promise<Contact[]> {
       const byPk = new Map<string, Contact>();
       for (let i = 0; i < contactKeys.length; i += 100) {
         let pending: Record<string, unknown>[] = contactKeys
@@ -182,7 +191,7 @@ export const contactsRepository = (table: Table) => {
         for (let attempt = 0; pending.length > 0; attempt++) {
           if (attempt > 8) throw new Error('DynamoDB kept returning unprocessed keys');
           const result = await table.client.send(
-            new BatchGetCommand({ RequestItems: { [T]: { Keys: pending } } }),
+            new BatchGetCommand({ RequestItems: { [T]: { Keys: pending, ConsistentRead: consistent } } }),
           );
           for (const item of result.Responses?.[T] ?? []) {
             const contact = readItem(contactRecord, item, 'contact');
@@ -295,7 +304,10 @@ export const contactsRepository = (table: Table) => {
       }
     },
 
-    /** The final step of an erase: remove the contact and leave hashed tombstones, with the event. */
+    /**
+     * The final step of an erase: remove the contact and its search terms and leave hashed tombstones,
+     * with the event.
+     */
     async eraseFinal(
       contact: Contact,
       tombstones: readonly Key[],
@@ -307,7 +319,15 @@ export const contactsRepository = (table: Table) => {
       await table.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Delete: { TableName: T, Key: keys.contact(contact.workspaceId, contact.id) } },
+            {
+              // On the contact as read: a concurrent rename would leave its new terms and lookups behind.
+              Delete: {
+                TableName: T,
+                Key: keys.contact(contact.workspaceId, contact.id),
+                ConditionExpression: 'rev = :rev',
+                ExpressionAttributeValues: { ':rev': contact.rev },
+              },
+            },
             ...(first
               ? [
                   {
@@ -328,6 +348,7 @@ export const contactsRepository = (table: Table) => {
               Put: { TableName: T, Item: { ...k, type: 'tombstone', v: 1, erasedAt: at } },
             })),
             ...removals.map((k) => ({ Delete: { TableName: T, Key: k } })),
+            ...termWrites(T, contact.workspaceId, contact.id, contact, undefined),
           ],
         }),
       );

@@ -60,6 +60,6 @@ export const setConsent = (
       { contactId, channel: change.channel, status: record.status, source: record.source },
       deps.clock,
     );
-    await deps.contacts.replace(after, before.rev, event);
+    await deps.contacts.replace(after, before, event);
     return after;
   });

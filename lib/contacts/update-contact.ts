@@ -40,7 +40,7 @@ export const updateContactOnce = async (
   const event = domainEvent('contact.updated', workspaceId, { contactId, fields: changed }, deps.clock);
   await deps.contacts.replace(
     next,
-    before.rev,
+    before,
     event,
     { put: missingLookups(workspaceId, before, next), remove: staleLookups(workspaceId, before, next) },
     alongside,

@@ -77,7 +77,7 @@ export const upsertContact = (
         { contactId: after.id, fields: changed },
         deps.clock,
       );
-      await deps.contacts.replace(after, before.rev, event, {
+      await deps.contacts.replace(after, before, event, {
         put: missingLookups(workspaceId, before, after),
         remove: staleLookups(workspaceId, before, after),
       });

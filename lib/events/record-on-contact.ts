@@ -84,7 +84,7 @@ export const recordOnContact = async (
       activity: rollUp(contact.activity, fact.name, fact.occurredAt),
     };
     try {
-      await deps.contacts.replace(next, contact.rev, undefined, {}, [
+      await deps.contacts.replace(next, contact, undefined, {}, [
         deps.timeline.putItem(keys.contactPartition(workspaceId, contactId), entry, event),
       ]);
       return 'recorded';

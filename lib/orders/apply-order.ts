@@ -47,7 +47,7 @@ export const refreshPurchases = (
       { contactId, fields: ['purchases'] },
       deps.clock,
     );
-    await deps.contacts.replace(next, contact.rev, event);
+    await deps.contacts.replace(next, contact, event);
     return next;
   });
 

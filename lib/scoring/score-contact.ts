@@ -132,7 +132,7 @@ export const scoreContact = async (
     try {
       // History (and its key's dedupe) only for inputs that moved the score or the stage; a ledger
       // that changed without either (first fit, a capped event) is kept without an entry.
-      await deps.contacts.replace(next, contact.rev, stageEvent, {}, changed ? [history] : []);
+      await deps.contacts.replace(next, contact, stageEvent, {}, changed ? [history] : []);
     } catch (error) {
       if (cancellationCodes(error)[1] === 'ConditionalCheckFailed')
         return { status: 'duplicate' as const, contact };

@@ -28,6 +28,39 @@ const shardOf = (id: string): number => {
   return h % CONTACT_LIST_SHARDS;
 };
 
+/**
+ * Contact search terms are spread over SEARCH_GROUPS × SEARCH_SUBSHARDS partitions: the group comes
+ * from the term's first character, the sub-shard from its second. A prefix of two characters or more
+ * therefore lives in exactly one partition (one Query), a one-character prefix in SEARCH_SUBSHARDS
+ * partitions; and the terms of a bulk import (mostly a few common initials) spread over 4 partitions
+ * per initial instead of heating one.
+ */
+export const SEARCH_GROUPS = 32;
+export const SEARCH_SUBSHARDS = 4;
+export const SEARCH_SHARDS = SEARCH_GROUPS * SEARCH_SUBSHARDS;
+/** Between a search term and the contact id in a term's sort key: below every character a term holds. */
+export const SEARCH_TERM_SEPARATOR = '\u001f';
+
+/** A 32-bit mix of a code point (murmur3's finaliser), so neighbouring letters land far apart. */
+const mix = (x: number, seed: number): number => {
+  let h = (x ^ seed) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+};
+
+/** The search shards a normalised prefix (or a whole term) can live in: one, or a group of them. */
+export const searchShardsOf = (prefix: string): number[] => {
+  const [first, second] = Array.from(prefix, (c) => c.codePointAt(0) ?? 0);
+  const group = mix(first ?? 0, 0x9e3779b9) % SEARCH_GROUPS;
+  if (second === undefined)
+    return Array.from({ length: SEARCH_SUBSHARDS }, (_, i) => group * SEARCH_SUBSHARDS + i);
+  return [group * SEARCH_SUBSHARDS + (mix(second, 0x7f4a7c15) % SEARCH_SUBSHARDS)];
+};
+
+/** The one shard a whole term is written to (a one-character term goes to its group's first). */
+const searchShardOfTerm = (term: string): number => searchShardsOf(term)[0] ?? 0;
+
 export const keys = {
   workspace: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'W' }),
   /** Exactly the workspace's partition (its item, keys, connections, segments, scoring model). */
@@ -72,6 +105,17 @@ export const keys = {
   contactListShard: (workspaceId: string, shard: number): string => `${ws(workspaceId)}#CL#${shard}`,
   /** The partition holding a contact and everything attached to it (timeline, history). */
   contactPartition: (workspaceId: string, contactId: string): string => `${ws(workspaceId)}#C#${contactId}`,
+
+  /**
+   * A contact's search term (a normalised name, full name or email: see lib/contacts/search-terms.ts),
+   * in its shard's partition, sorted by term then contact. The one key family that holds personal
+   * data in clear (a prefix search needs it): erasure deletes it with the contact, in one transaction.
+   */
+  searchTerm: (workspaceId: string, term: string, contactId: string): Key => ({
+    pk: `${ws(workspaceId)}#ST#${searchShardOfTerm(term)}`,
+    sk: `${term}${SEARCH_TERM_SEPARATOR}${contactId}`,
+  }),
+  searchShard: (workspaceId: string, shard: number): string => `${ws(workspaceId)}#ST#${shard}`,
 
   emailLookup: (workspaceId: string, email: string): Key => ({
     pk: `${ws(workspaceId)}#E#${identityHash(normaliseEmail(email))}`,

@@ -95,6 +95,6 @@ export const recordDecision = (
       },
       deps.clock,
     );
-    await deps.contacts.replace(after, before.rev, event);
+    await deps.contacts.replace(after, before, event);
     return { contact: after, changed: true };
   });

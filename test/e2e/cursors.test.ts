@@ -35,6 +35,9 @@ const TAMPERED = [
   Buffer.from('{"shard":').toString('base64url'),
 ];
 
+/** A path's query string goes on after `?`, or after the query it already has (a search's `q`). */
+const join = (path = '') => (path.includes('?') ? '&' : '?');
+
 const paginated = Object.entries(routes).filter(([, spec]: [string, RouteSpec]) => {
   const shape = spec.query && 'shape' in spec.query ? spec.query.shape : undefined;
   return typeof shape === 'object' && shape !== null && 'cursor' in shape;
@@ -116,6 +119,7 @@ beforeAll(async () => {
   paths.listJourneys = '/v1/journeys';
   paths.listQuarantine = `/v1/connections/${connectionId}/quarantine`;
   paths.listContacts = '/v1/contacts';
+  paths.searchContacts = '/v1/contacts/search?q=page';
   paths.readTimeline = `/v1/contacts/${contactId}/timeline`;
   paths.scoreHistory = `/v1/contacts/${contactId}/score-history`;
   paths.listMembers = `/v1/segments/${segmentId}/members`;
@@ -141,7 +145,7 @@ describe('pagination cursors', () => {
       const path = paths[name];
       expect(path).toBeDefined();
       for (const cursor of TAMPERED) {
-        const res = await api.get(`${path}?limit=1&cursor=${encodeURIComponent(cursor)}`);
+        const res = await api.get(`${path}${join(path)}limit=1&cursor=${encodeURIComponent(cursor)}`);
         expect(res.status, `${name} ${cursor}`).toBe(422);
         expect(field(res.body, 'error', 'code')).toBe('validation_failed');
         expect(field(res.body, 'error', 'issues', 0, 'path')).toBe('cursor');
@@ -150,11 +154,13 @@ describe('pagination cursors', () => {
 
     it(`${name}: pages chain through next, each item once`, async () => {
       const path = paths[name] ?? '';
-      const all = await api.get(`${path}?limit=100`);
+      const all = await api.get(`${path}${join(path)}limit=100`);
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let n = 0; n < 50; n++) {
-        const res = await api.get(`${path}?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const res = await api.get(
+          `${path}${join(path)}limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         expect(res.status).toBe(200);
         const body = res.body as Record<string, unknown>;
         const list = Object.values(body).find(Array.isArray) ?? [];

@@ -273,7 +273,7 @@ describe('preference centre', () => {
     if (!before) throw new Error('contact gone');
     await contacts().replace(
       { ...before, suppression: { reason: 'complained', at: new Date().toISOString() }, rev: before.rev + 1 },
-      before.rev,
+      before,
       undefined,
     );
     const forms: Record<string, string>[] = [

@@ -91,6 +91,18 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asA.get('/v1/contacts/lookup?externalId=only-in-a')).status).toBe(200);
     expect((await asB.get('/v1/contacts/lookup?externalId=only-in-a')).status).toBe(404);
   },
+  searchContacts: async () => {
+    // A finds its contact by name and email; B, asking the same, never sees it (B may hold its own).
+    for (const q of ['only a', 'secret@a'])
+      expect(
+        JSON.stringify((await asA.get(`/v1/contacts/search?q=${encodeURIComponent(q)}`)).body),
+      ).toContain(aContactId);
+    for (const q of ['only a', 'secret@a', 'o', 's']) {
+      const res = await asB.get(`/v1/contacts/search?q=${encodeURIComponent(q)}&limit=100`);
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain(aContactId);
+    }
+  },
   getContact: async () => expect((await asB.get(`/v1/contacts/${aContactId}`)).status).toBe(404),
   updateContact: async () =>
     expect((await asB.patch(`/v1/contacts/${aContactId}`, { firstName: 'x' })).status).toBe(404),

@@ -110,6 +110,32 @@ describe('every 422 names the field', () => {
   }
 });
 
+describe('a query string that is wrong is a 422 naming its field', () => {
+  it('searchContacts: q is required, 1 to 100 characters once trimmed, with something to search for', async () => {
+    const cases: [string, string][] = [
+      ['', 'q'],
+      ['q=', 'q'],
+      ['q=%20%20%20', 'q'],
+      [`q=${'a'.repeat(101)}`, 'q'],
+      ['q=%20-%20', 'q'],
+      ['q=ana&limit=0', 'limit'],
+      ['q=ana&limit=101', 'limit'],
+      ['q=ana&unknown=1', 'unknown'],
+    ];
+    for (const [query, path] of cases) {
+      const res = await api.get(`/v1/contacts/search?${query}`);
+      expect(res.status, query).toBe(422);
+      expect(field(res.body, 'error', 'code')).toBe('validation_failed');
+      // The schema names query fields `query.<name>`; the use case's own check names `q`, as a cursor's does.
+      expect(JSON.stringify(field(res.body, 'error', 'issues')), query).toMatch(
+        new RegExp(`"path":"(query\\.)?${path}"`),
+      );
+    }
+    // Surrounding spaces do not count towards the 100.
+    expect((await api.get(`/v1/contacts/search?q=%20${'a'.repeat(100)}%20`)).status).toBe(200);
+  });
+});
+
 describe('every 422 of a form names the field', () => {
   for (const spec of formRoutes) {
     it(`${spec.operationId}: a wrong value and an empty form are named; JSON is refused as not a form`, async () => {

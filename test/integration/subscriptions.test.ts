@@ -134,7 +134,7 @@ describe('double opt-in', () => {
     if (!before) throw new Error('no contact');
     await real.contacts.replace(
       { ...before, suppression: { reason: 'bounced', at: clock.now().toISOString() }, rev: before.rev + 1 },
-      before.rev,
+      before,
       undefined,
     );
     clock.advance(2 * RESEND_CONFIRMATION_AFTER_MS);

@@ -47,6 +47,6 @@ export const suppressContact = (
           { contactId, reason, ...(happened.messageId ? { messageId: happened.messageId } : {}) },
           deps.clock,
         );
-    await deps.contacts.replace(after, before.rev, event);
+    await deps.contacts.replace(after, before, event);
     return before.suppression ? 'unchanged' : 'suppressed';
   });
