@@ -2,7 +2,7 @@
  * The browser harness itself (test/support/browser.ts), on the fixture console served by the local
  * HTTP API alone: the strict CSP still lets the app's own module run on a deep link, and each check
  * the scenario tests rely on catches what it must — a console error, a CSP violation, an uncaught page
- * error and a 5xx fail the test; axe names the rule, impact and nodes; screenshots land as PNGs; a
+ * error, a 4xx or 5xx answer fail the test; axe names the rule, impact and nodes; screenshots land as PNGs; a
  * missing Chromium says how to install it.
  */
 import { readFileSync } from 'node:fs';
@@ -68,7 +68,7 @@ describe('the browser harness', () => {
     expect(whyItFailed).toMatch(/^the browser recorded 1 problem\(s\):\n- console\.error: something broke/);
   });
 
-  it('records CSP violations, uncaught page errors and 5xx answers from its own origin', async () => {
+  it('records CSP violations, uncaught page errors, and 4xx and 5xx answers from its own origin', async () => {
     const app = await chromium.open(`${api.url}/`, { problems: 'collect' });
     await app.page.locator('html[data-ready="true"]').waitFor();
     // Page code as text: the tests' TypeScript has no DOM types (the console's has).
@@ -81,13 +81,19 @@ describe('the browser harness', () => {
         throw new Error('an uncaught error');
       });
       await fetch('/v1/boom');
+      await fetch('/v1/nothing-here');
     })()`);
-    await expect.poll(() => app.problems.length).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => app.problems.length).toBeGreaterThanOrEqual(5);
     expect(await app.page.title()).toBe('ecrm console (test fixture)');
     const problems = app.problems.join('\n');
     expect(problems).toMatch(/console\.error: .*Content Security Policy/);
     expect(problems).toContain('uncaught page error: Error: an uncaught error');
     expect(problems).toContain(`server error: 500 GET ${api.url}/v1/boom`);
+    // Chromium logs every 4xx/5xx answer as a console error, fetch calls included: a page must not
+    // make a call it expects to fail (e.g. a 401 to learn that nobody is signed in).
+    expect(problems).toContain(
+      `console.error: Failed to load resource: the server responded with a status of 404 (Not Found) (${api.url}/v1/nothing-here`,
+    );
     expect(() => app.expectNoProblems()).toThrow(/the browser recorded \d+ problem/);
   });
 
