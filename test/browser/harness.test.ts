@@ -97,6 +97,17 @@ describe('the browser harness', () => {
     expect(() => app.expectNoProblems()).toThrow(/the browser recorded \d+ problem/);
   });
 
+  it('watches the pages the app opens too (a popup, a new tab)', async () => {
+    const app = await chromium.open(`${api.url}/`, { problems: 'collect' });
+    const [popup] = await Promise.all([
+      app.context.waitForEvent('page'),
+      app.page.evaluate(`window.open('/preview')`),
+    ]);
+    await popup.locator('html[data-ready="true"]').waitFor();
+    await popup.evaluate(`console.error('in the popup')`);
+    expect(app.problems).toEqual(['console.error: in the popup']);
+  });
+
   it('fails the axe check on a serious or critical violation, naming the rule, impact and nodes', async () => {
     const app = await chromium.open(`${api.url}/`);
     await app.page.locator('html[data-ready="true"]').waitFor();

@@ -3,17 +3,18 @@
  * playwright-core, launched once per test file, with pages that fail their test on any browser-side
  * problem, an axe-core check and screenshots.
  *
- *   const chromium = useChromium();            // at the top of a test file: launch in beforeAll, close in afterAll
+ *   const chromium = useChromium();   // at the top of a test file: launch in beforeAll, close in afterAll
  *   it('…', async () => {
- *     const console = await chromium.open(`${stack.consoleUrl}contacts`);   // a fresh context (no cookies)
- *     await console.page.getByRole('heading', { name: 'Contacts' }).waitFor();
- *     await console.expectAccessible();        // axe: no serious or critical violation
- *     await console.screenshot('contacts', { readme: true });
- *   });                                        // then: any console error, page error or failed request fails it
+ *     const app = await chromium.open(`${stack.consoleUrl}contacts`);   // a fresh context (no cookies)
+ *     await app.page.getByRole('heading', { name: 'Contacts' }).waitFor();
+ *     await app.expectAccessible();   // axe: no serious or critical violation
+ *     await app.screenshot('contacts', { readme: true });
+ *   });                               // at its end: any problem recorded fails the test
  *
- * A problem is a console message of type error (CSP violations and failed loads included), an uncaught
- * page error, a request to the page's own origin that failed at the network level (a deliberate abort
- * aside), or a 5xx answer from that origin.
+ * A problem is a console message of type error (CSP violations included, and every 4xx/5xx answer:
+ * Chromium logs "Failed to load resource" for fetch calls too), an uncaught page error, a request to
+ * the page's own origin that failed at the network level (a deliberate abort aside), or a 5xx answer
+ * from that origin; on the page opened and on every page its context opens later (popups, new tabs).
  */
 import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -76,10 +77,16 @@ export interface PageWatch {
   expectNoProblems(): void;
 }
 
-/** Records the problems of `page`; requests and 5xx answers count when they go to `origin`. */
-export const watchPage = (page: Page, origin: string): PageWatch => {
-  const problems: string[] = [];
-  const responses: Response[] = [];
+/**
+ * Records the problems of `page`; requests and 5xx answers count when they go to `origin`. Pass `into`
+ * to record into another watch's lists (several pages, one account).
+ */
+export const watchPage = (
+  page: Page,
+  origin: string,
+  into: { problems: string[]; responses: Response[] } = { problems: [], responses: [] },
+): PageWatch => {
+  const { problems, responses } = into;
   const own = (url: string) => {
     try {
       return new URL(url).origin === origin;
@@ -264,7 +271,12 @@ export const useChromium = (): Chromium => {
         await context.close();
       });
       const page = await context.newPage();
-      const watch = watchPage(page, new URL(url).origin);
+      const origin = new URL(url).origin;
+      const lists: { problems: string[]; responses: Response[] } = { problems: [], responses: [] };
+      const watch = watchPage(page, origin, lists);
+      context.on('page', (opened) => {
+        if (opened !== page) watchPage(opened, origin, lists);
+      });
       // Registered after the close: hooks run in reverse, so this check runs first, on the open page.
       if (options.problems !== 'collect') onTestFinished(() => watch.expectNoProblems());
       const response = await page.goto(url);
