@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test projects mirror the layers of BRIEF.md: unit (pure), handlers (AWS error paths with
- * aws-sdk-client-mock), integration (DynamoDB Local + local SES), infra (cdk synth + cdk-nag) and e2e
- * (the whole local stack over HTTP).
+ * aws-sdk-client-mock), integration (DynamoDB Local + local SES), infra (cdk synth + cdk-nag), e2e
+ * (the whole local stack over HTTP) and browser (the console in Debian's Chromium on the local stack;
+ * the console is built once first when its build is missing or stale).
  */
 export default defineConfig({
   test: {
@@ -28,6 +29,19 @@ export default defineConfig({
           globalSetup: ['test/support/local-services.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: [
+            'test/support/local-services.global-setup.ts',
+            'test/support/console.global-setup.ts',
+          ],
+          testTimeout: 90_000,
+          // A file's hooks launch Chromium and start a local stack.
+          hookTimeout: 180_000,
         },
       },
       {

@@ -28,6 +28,8 @@ export interface LocalHttpApiOptions {
   readonly port?: number;
   /** HTTP API's own payload limit. */
   readonly maxPayloadBytes?: number;
+  /** Answers a request no route path matches (the console's files); `false` leaves it a 404. */
+  readonly fallback?: (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 }
 
 interface CompiledRoute extends LocalRoute {
@@ -104,6 +106,7 @@ export const startLocalHttpApi = async (options: LocalHttpApiOptions): Promise<L
     const candidates = routes.filter((r) => r.pattern.test(url.pathname));
     const route = candidates.find((r) => r.spec.method === method);
     if (!route) {
+      if (candidates.length === 0 && (await options.fallback?.(req, res, url.pathname))) return;
       send(res, 404, JSON.stringify({ message: 'Not Found' }), cors);
       return;
     }

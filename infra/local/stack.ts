@@ -15,6 +15,8 @@ import * as z from 'zod';
 import type { Table } from '../../lib/shared/table.ts';
 import { functions } from '../catalogue/functions.ts';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
+import { consoleDist } from './console-build.ts';
+import { consoleFiles } from './console-files.ts';
 import {
   createProjectTable,
   localDocumentClient,
@@ -57,10 +59,14 @@ export interface LocalStackOptions {
   readonly quiet?: boolean;
   /** Each workspace sends as its own SES tenant (SES_TENANT_PREFIX=local), as a deployment can be configured. */
   readonly sesTenants?: boolean;
+  /** The built console the API serves on every other GET (default `console/dist`; tests pass a fixture). */
+  readonly consoleDir?: string;
 }
 
 export interface LocalStack {
   readonly apiUrl: string;
+  /** The console, served by the API on the same origin: `<apiUrl>/`. */
+  readonly consoleUrl: string;
   readonly tableName: string;
   readonly dynamodbEndpoint: string;
   /** The local SES the functions use (the front; `/store` and the web view pass through to the store). */
@@ -352,6 +358,11 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
           : [],
       ),
       ...(options.port ? { port: options.port } : {}),
+      // One origin: every other GET is the console's (infra/local/console-files.ts).
+      fallback: consoleFiles({
+        root: options.consoleDir ?? consoleDist,
+        signInOrigins: () => (process.env.AUTH_OAUTH_URL ? [new URL(process.env.AUTH_OAUTH_URL).origin] : []),
+      }),
     });
     stoppers.push(() => api.close());
     // Links in emails point at the local pages; handlers read it on first use, after the API is up.
@@ -385,6 +396,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     return {
       apiUrl: api.url,
+      consoleUrl: `${api.url}/`,
       tableName,
       dynamodbEndpoint,
       sesEndpoint,

@@ -1,10 +1,14 @@
 /**
- * `npm start`: the whole system on this machine with demo data. Prints where everything is and
- * writes it to .local/stack.json for scripts and the CLI. Ctrl-C stops every process it started.
+ * `npm start`: the whole system on this machine with demo data, and the console on the API's origin
+ * (built first when it is missing or older than its sources; `--no-console` skips that). Prints where
+ * everything is and writes it to .local/stack.json for scripts and the CLI. Ctrl-C stops every process
+ * it started.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localStackFile, type StackInfo } from '../../cli/target.ts';
+import { ConsoleBuildError, consoleDist, ensureConsoleBuilt } from './console-build.ts';
 import { createDemoKeys, createDemoUser, seedDemoData } from './demo-data.ts';
 import { PortInUseError } from './port-in-use.ts';
 import { startLocalStack } from './stack.ts';
@@ -14,6 +18,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '3000' },
     data: { type: 'string' },
     'no-demo': { type: 'boolean', default: false },
+    'no-console': { type: 'boolean', default: false },
   },
 });
 
@@ -21,6 +26,17 @@ const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port ${values.port} is not a port (0–65535; 0 picks a free one)`);
   process.exit(2);
+}
+
+if (!values['no-console']) {
+  const state = await ensureConsoleBuilt({ echo: true }).catch((error: unknown) => {
+    console.error(
+      error instanceof ConsoleBuildError ? error.message : `the console build failed: ${String(error)}`,
+      '\n  Fix the console, or start without it:  npm start -- --no-console',
+    );
+    process.exit(1);
+  });
+  if (state === 'built') console.log(`built the console into ${consoleDist}`);
 }
 
 // startLocalStack stops whatever it had started before it rejects.
@@ -55,7 +71,7 @@ try {
   }
   const info: StackInfo = {
     apiUrl: stack.apiUrl,
-    consoleUrl: stack.apiUrl,
+    consoleUrl: stack.consoleUrl,
     dynamodbEndpoint: stack.dynamodbEndpoint,
     tableName: stack.tableName,
     sesEndpoint: stack.sesEndpoint,
@@ -67,7 +83,7 @@ try {
   console.log(`
 ecrm local stack is up (Ctrl-C to stop)
 
-  console            ${info.consoleUrl}/
+  console            ${info.consoleUrl}${existsSync(join(consoleDist, 'index.html')) ? '' : '   (not built: npm run build:console)'}
   demo user          ${demo.user.email} / ${demo.user.password}   (admin of ${demo.workspaceId})
   API                ${info.apiUrl}
   API reference      ${info.apiUrl}/v1/openapi.json

@@ -1,0 +1,38 @@
+/**
+ * The security headers the console is served with, in one place for both servers: the CloudFront
+ * response headers policy (deployed) and the local HTTP API (`npm start`, infra/local/console-files.ts).
+ * The console is same-origin with the API, loads nothing from elsewhere and is never framed, so the CSP
+ * allows only `'self'`; the one exception is `form-action`, which also allows the sign-in origin (the
+ * Cognito domain deployed, the local Cognito locally) because sign-in and sign-out leave the origin.
+ * HSTS is for HTTPS only: CloudFront adds it; the local server (plain http) must not.
+ */
+
+/** The Content-Security-Policy directives, in the order they are written. */
+export const consoleCspDirectives = (signInOrigins: readonly string[]): readonly string[] => [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "object-src 'none'",
+  ["form-action 'self'", ...signInOrigins].join(' '),
+];
+
+/** The Content-Security-Policy header value. */
+export const consoleCsp = (signInOrigins: readonly string[]): string =>
+  consoleCspDirectives(signInOrigins).join('; ');
+
+/** The headers every console response carries (lower-case names), without HSTS. */
+export const consoleSecurityHeaders = (
+  signInOrigins: readonly string[],
+): Readonly<Record<string, string>> => ({
+  'content-security-policy': consoleCsp(signInOrigins),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+});
+
+/** HSTS as CloudFront sends it (HTTPS only): two years, with subdomains. */
+export const consoleHsts = 'max-age=63072000; includeSubDomains';
