@@ -63,6 +63,12 @@ export interface Access {
    * public base URL (`-c publicUrl=`, else the HTTP API's URL). Signing needs `kms: 'encryptDecrypt'` too.
    */
   readonly links?: true;
+  /**
+   * The user pool's people: cognito-idp:AdminCreateUser, AdminGetUser, AdminDeleteUser,
+   * AdminSetUserPassword and ListUsers on the pool; env `AUTH_USER_POOL_ID`. (Every HTTP function gets
+   * the sign-in variables, AUTH_*, CONSOLE_URL, without asking: any of them may be called by a user.)
+   */
+  readonly userPool?: 'manage';
 }
 
 /** A function's memory and timeout when its spec sets none: as deployed, and as the local stack runs it. */
