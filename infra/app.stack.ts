@@ -1,8 +1,13 @@
 /**
  * The stateless half of ecrm, built from the function catalogue: one shared-construct function per entry,
  * then each trigger kind wired by its own construct (HTTP API, event rules, outbox relay, schedules), then
- * each function's declared access bound, then alarms over everything. Replaceable at will: the data lives
- * in the data stack.
+ * the console (CloudFront in front of its bucket and the API, one origin) and its sign-in client, then
+ * each function's declared access bound, then alarms over everything. Replaceable at will: the data (and
+ * the user pool) lives in the data stack.
+ *
+ * No dependency cycle although the sign-in client's callback names the distribution, the distribution
+ * forwards to the API and the API's functions are told the client's id: the distribution depends on the
+ * API resource alone (its endpoint), not on its routes or functions.
  *
  * CloudFormation allows 500 resources a stack, and each HTTP route costs four (function, integration,
  * permission, route). So the functions of the routes of one API tag, with their routes, are a nested stack
@@ -11,6 +16,7 @@
  * stacks (a function's name is fixed: moving it would be a replacement under the same name).
  */
 import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -19,6 +25,8 @@ import type * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { FunctionSpec, Trigger } from './catalogue/types.ts';
 import { Alarms } from './constructs/alarms.construct.ts';
+import { ConsoleHosting } from './constructs/console-hosting.construct.ts';
+import { ConsoleSignIn } from './constructs/console-sign-in.construct.ts';
 import { EcrmFunction, SharedRoles } from './constructs/ecrm-function.construct.ts';
 import { EventRules } from './constructs/event-rules.construct.ts';
 import { HttpApi } from './constructs/http-api.construct.ts';
@@ -44,6 +52,16 @@ export interface AppStackProps extends StackProps {
    * front of the HTTP API); the HTTP API's own URL when omitted.
    */
   readonly publicUrl?: string;
+  /** The console's users, in the data stack. */
+  readonly userPool: cognito.IUserPool;
+  /** The user pool's sign-in domain, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly oauthUrl: string;
+  /** The built console to upload (index.html and `assets/`). */
+  readonly consoleDir: string;
+  /** The console's custom domain (`-c consoleDomain`); the distribution's own domain otherwise. */
+  readonly consoleDomain?: string;
+  /** The ACM certificate (us-east-1) of `consoleDomain`, so the distribution answers on it itself. */
+  readonly consoleCertificateArn?: string;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
   /** Functions with X-Ray active tracing: `all`, or some names; none by default. */
@@ -70,6 +88,8 @@ const withTrigger = <K extends Trigger['kind']>(fns: readonly EcrmFunction[], ki
 export class AppStack extends Stack {
   readonly functions: readonly EcrmFunction[];
   readonly httpApi: HttpApi;
+  readonly console: ConsoleHosting;
+  readonly signIn: ConsoleSignIn;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -122,6 +142,19 @@ export class AppStack extends Stack {
       })),
     });
 
+    this.console = new ConsoleHosting(this, 'Console', {
+      consoleDir: props.consoleDir,
+      apiEndpoint: this.httpApi.api.apiEndpoint,
+      signInUrl: props.oauthUrl,
+      domainName: props.consoleDomain,
+      certificateArn: props.consoleCertificateArn,
+    });
+    this.signIn = new ConsoleSignIn(this, 'SignIn', {
+      userPool: props.userPool,
+      oauthUrl: props.oauthUrl,
+      consoleUrl: this.console.url,
+    });
+
     new EventRules(this, 'Events', {
       bus: props.bus,
       subscriptions: withTrigger(this.functions, 'event').map(({ handler, trigger }) => ({
@@ -168,6 +201,7 @@ export class AppStack extends Stack {
         scheduler: schedules.binding,
         queues: queues.byFunction,
         publicUrl: props.publicUrl ?? this.httpApi.url,
+        auth: { environment: this.signIn.environment, userPool: props.userPool },
       });
     }
 
@@ -178,6 +212,18 @@ export class AppStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url, description: 'Base URL of the ecrm HTTP API.' });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: this.console.url,
+      description: 'The marketer console (and the API under /v1, same origin).',
+    });
+    new CfnOutput(this, 'UserPoolId', {
+      value: props.userPool.userPoolId,
+      description: 'The console users.',
+    });
+    new CfnOutput(this, 'UserPoolClientId', {
+      value: this.signIn.client.userPoolClientId,
+      description: "The console's sign-in client (public, code flow with PKCE).",
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
       description: 'Where alarms go.',

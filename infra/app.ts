@@ -1,6 +1,8 @@
 /**
  * The CDK app: `cdk deploy -c stage=prod [-c alarmEmail=ops@example.com] [-c sesIdentityArn=arn:...] [-c sesTenants=true]`
- * `[-c tracing=all|<fn>,<fn>] [-c alarmPerFunction=all|<fn>,<fn>]` (X-Ray and per-function alarms are off by default).
+ * `[-c tracing=all|<fn>,<fn>] [-c alarmPerFunction=all|<fn>,<fn>]` (X-Ray and per-function alarms are off by default)
+ * `[-c consoleDomain=console.brand.example [-c consoleCertificateArn=arn:...]] [-c authDomainPrefix=...]`
+ * `[-c consoleDir=<a built console>]` (the console is built by the synth otherwise, see console-build.ts).
  * Environment-agnostic (no account or region baked in), so `cdk synth` works offline and the same templates
  * deploy to whichever account the credentials point at. cdk-nag's AwsSolutions pack validates every synth;
  * `-c nag=false` skips it for a quick local iteration.
@@ -14,6 +16,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { AppStack } from './app.stack.ts';
 import { functions as catalogue } from './catalogue/functions.ts';
 import type { FunctionSpec } from './catalogue/types.ts';
+import { consoleDirectory } from './console-build.ts';
+import { PROJECT_ROOT } from './constructs/ecrm-function.construct.ts';
 import { DataStack } from './data.stack.ts';
 
 export interface CreateAppOptions {
@@ -52,21 +56,36 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
   }
   /** Stack tags: CloudFormation copies them onto every resource that takes tags. */
   const tags = { project: 'ecrm', stage };
+  const consoleDomain = context('consoleDomain');
+  if (
+    consoleDomain !== undefined &&
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(consoleDomain)
+  )
+    throw new Error(
+      `consoleDomain "${consoleDomain}" must be a lowercase host name, e.g. console.brand.example`,
+    );
 
   const data = new DataStack(app, `ecrm-${stage}-data`, {
     stage,
     tags,
-    description: `ecrm ${stage}: table, event bus, SES configuration set and secrets key (retained on delete).`,
+    description: `ecrm ${stage}: table, event bus, SES configuration set, secrets key and console users (retained on delete).`,
+    authDomainPrefix: context('authDomainPrefix'),
+    ...(consoleDomain === undefined ? {} : { consoleUrl: `https://${consoleDomain}` }),
   });
   const appStack = new AppStack(app, `ecrm-${stage}-app`, {
     tags,
-    description: `ecrm ${stage}: functions, HTTP API, rules, schedules and alarms.`,
+    description: `ecrm ${stage}: functions, HTTP API, console, rules, schedules and alarms.`,
     stage,
     functions: options.functions ?? catalogue,
     table: data.table,
     bus: data.bus,
     configurationSet: data.configurationSet,
     secretsKey: data.secretsKey,
+    userPool: data.users.userPool,
+    oauthUrl: data.users.oauthUrl,
+    consoleDir: consoleDirectory(PROJECT_ROOT, context('consoleDir')),
+    consoleDomain,
+    consoleCertificateArn: context('consoleCertificateArn'),
     sesIdentityArn: context('sesIdentityArn'),
     sesTenants: context('sesTenants') === 'true',
     publicUrl: context('publicUrl'),

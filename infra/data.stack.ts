@@ -1,6 +1,6 @@
 /**
- * The stateful half of ecrm: the one table, the domain-event bus, the SES configuration set and the key
- * that encrypts connection secrets. Kept on
+ * The stateful half of ecrm: the one table, the domain-event bus, the SES configuration set, the key
+ * that encrypts connection secrets and the console's user pool (its people). Kept on
  * stack deletion (RETAIN) so that tearing down or rebuilding the app stack never loses customer data,
  * and deployed separately so the app stack can be replaced freely.
  */
@@ -11,6 +11,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../lib/shared/events/catalogue.ts';
+import { ConsoleUserPool } from './constructs/user-pool.construct.ts';
 import { tableDefinition } from './table.definition.ts';
 
 /** How long the bus archive keeps domain events, so a consumer's bug can be fixed and its events replayed. */
@@ -34,8 +35,12 @@ const PUBLISHED_SES_EVENTS = [
 ];
 
 export interface DataStackProps extends StackProps {
-  /** Deployment stage, e.g. `dev` or `prod`; names the secrets key's alias. */
+  /** Deployment stage, e.g. `dev` or `prod`; names the secrets key's alias and the user pool. */
   readonly stage: string;
+  /** The console sign-in domain's prefix (`-c authDomainPrefix`); derived from the stack when omitted. */
+  readonly authDomainPrefix?: string;
+  /** The console's URL when it is a custom domain: the invitation email names it. */
+  readonly consoleUrl?: string;
 }
 
 export class DataStack extends Stack {
@@ -50,6 +55,8 @@ export class DataStack extends Stack {
    * {workspaceId, connectionId}). Retained: a deleted key would make every stored secret unreadable.
    */
   readonly secretsKey: kms.Key;
+  /** The console's users (invited by admins) and their sign-in domain. */
+  readonly users: ConsoleUserPool;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -58,10 +65,23 @@ export class DataStack extends Stack {
     this.bus = this.createBus();
     this.configurationSet = this.createConfigurationSet();
     this.secretsKey = this.createSecretsKey(props.stage);
+    this.users = new ConsoleUserPool(this, 'Users', {
+      stage: props.stage,
+      domainPrefix: props.authDomainPrefix,
+      consoleUrl: props.consoleUrl,
+    });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'BusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'ConfigurationSetName', { value: this.configurationSet.configurationSetName });
+    new CfnOutput(this, 'UserPoolId', {
+      value: this.users.userPool.userPoolId,
+      description: 'The console users (invited by POST /v1/users).',
+    });
+    new CfnOutput(this, 'SignInUrl', {
+      value: this.users.oauthUrl,
+      description: 'The Cognito sign-in domain.',
+    });
   }
 
   private createTable(): dynamodb.Table {

@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -27,6 +28,7 @@ import {
   queueUrlVariable,
 } from '../catalogue/types.ts';
 import { tableDefinition } from '../table.definition.ts';
+import type { AuthEnvironment } from './console-sign-in.construct.ts';
 import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
 /** The repository root: catalogue entries are relative to it, and its lock file pins the bundle's dependencies. */
@@ -52,6 +54,21 @@ const KMS_ACTIONS: Readonly<Record<NonNullable<Access['kms']>, readonly string[]
   encryptDecrypt: ['kms:Encrypt', 'kms:Decrypt'],
 };
 
+/** What `access.userPool: 'manage'` may do with the console's user pool: its users, nothing else. */
+const USER_POOL_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:ListUsers',
+];
+
+/** The console's sign-in: what every HTTP-route function is told, and the pool the user functions manage. */
+export interface AuthBinding {
+  readonly environment: AuthEnvironment;
+  readonly userPool: cognito.IUserPool;
+}
+
 /** What one-time schedules need: the group they live in, the role Scheduler assumes, the function they invoke. */
 export interface SchedulerBinding {
   readonly group: scheduler.IScheduleGroup;
@@ -76,6 +93,8 @@ export interface AccessResources {
   readonly queues?: ReadonlyMap<string, sqs.IQueue>;
   /** The base URL of the public pages (unsubscribe and confirmation links). */
   readonly publicUrl?: string;
+  /** The console's sign-in; every HTTP-route function gets its environment when present. */
+  readonly auth?: AuthBinding;
 }
 
 export interface EcrmFunctionProps {
@@ -256,6 +275,12 @@ export class EcrmFunction extends Construct {
       if (!queue) throw new Error(`${this.spec.name} sends to ${consumer}, which has no queue`);
       this.bindQueue(consumer, queue);
     }
+    // Any HTTP route may be called by a signed-in user: each function verifies the user's token itself.
+    if (this.spec.trigger.kind === 'http' && resources.auth) this.bindSignIn(resources.auth.environment);
+    if (access.userPool === 'manage') {
+      if (!resources.auth) throw new Error(`${this.spec.name} manages users, but there is no user pool`);
+      this.bindUserPool(resources.auth.userPool);
+    }
     if (access.scheduler) {
       if (!resources.scheduler) {
         throw new Error(
@@ -286,6 +311,21 @@ export class EcrmFunction extends Construct {
         new iam.PolicyStatement({ actions: TABLE_WRITE_ACTIONS, resources: [table.tableArn] }),
       );
     }
+    return this;
+  }
+
+  /** AUTH_ISSUER, AUTH_JWKS_URI, AUTH_CLIENT_ID, AUTH_OAUTH_URL, CONSOLE_URL, AUTH_COOKIE_SECURE: no grant needed. */
+  bindSignIn(environment: AuthEnvironment): this {
+    for (const [name, value] of Object.entries(environment)) this.fn.addEnvironment(name, value);
+    return this;
+  }
+
+  /** AUTH_USER_POOL_ID, with the user-management actions (USER_POOL_ACTIONS) on that pool only. */
+  bindUserPool(userPool: cognito.IUserPool): this {
+    this.fn.addEnvironment('AUTH_USER_POOL_ID', userPool.userPoolId);
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: USER_POOL_ACTIONS, resources: [userPool.userPoolArn] }),
+    );
     return this;
   }
 

@@ -23,7 +23,11 @@ const envOf = (name: string): Record<string, unknown> => propertiesOf(name).Envi
 
 describe('the shared function construct', () => {
   it('builds one Lambda per catalogue entry, named after it', () => {
-    ecrm.appTemplate.resourceCountIs('AWS::Lambda::Function', everyTrigger.length);
+    // Besides them, only CDK's own handlers (the console upload, the console bucket's emptying): unnamed.
+    const named = Object.values(ecrm.appTemplate.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.FunctionName !== undefined,
+    );
+    expect(named).toHaveLength(everyTrigger.length);
     for (const { name } of everyTrigger) propertiesOf(name);
   });
 

@@ -52,8 +52,13 @@ describe('cdk-nag AwsSolutions', () => {
     const rules = new Set(acknowledgements().map(({ id }) => id.replace(/\[.*$/, '')));
     expect([...rules].sort()).toEqual([
       'AwsSolutions-APIG4',
+      'AwsSolutions-CFR1',
+      'AwsSolutions-CFR2',
+      'AwsSolutions-CFR4',
+      'AwsSolutions-COG2',
       'AwsSolutions-IAM4',
       'AwsSolutions-IAM5',
+      'AwsSolutions-L1',
       'AwsSolutions-SQS3',
     ]);
   });

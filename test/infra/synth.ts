@@ -3,6 +3,7 @@
  * back both stacks with their templates, plus cdk-nag's findings. Bundling is real: a broken handler entry
  * fails the infra tests as it would fail a deploy.
  */
+import { fileURLToPath } from 'node:url';
 import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -22,12 +23,21 @@ export interface Synthesized extends EcrmApp {
   readonly stackTemplates: ReadonlyMap<string, Template>;
 }
 
+/**
+ * A stand-in for the built console, so the infra tests neither need nor run `npm run build:console` (the
+ * app's `-c consoleDir`, see infra/console-build.ts).
+ */
+export const CONSOLE_FIXTURE = fileURLToPath(new URL('./fixtures/console', import.meta.url));
+
 /** Synthesize with `functions` (the real catalogue when omitted); cdk-nag runs separately, see `nagFindings`. */
 export const synthesize = (
   functions?: readonly FunctionSpec[],
   context: Record<string, unknown> = {},
 ): Synthesized => {
-  const ecrm = createApp({ functions, context: { ...cdkJson.context, nag: 'false', ...context } });
+  const ecrm = createApp({
+    functions,
+    context: { ...cdkJson.context, nag: 'false', consoleDir: CONSOLE_FIXTURE, ...context },
+  });
   const parent = Template.fromStack(ecrm.appStack);
   const nested = ecrm.appStack.node.children.filter((c) => c instanceof NestedStack);
   const stackTemplates = new Map([[ecrm.appStack.node.id, parent]]);
@@ -217,6 +227,15 @@ export const accessMismatches = (template: Template, spec: FunctionSpec): string
     [...actions].filter((a) => a.startsWith('kms:')).length ===
       (access.kms === 'encryptDecrypt' ? 2 : access.kms ? 1 : 0),
     `kms actions beyond Encrypt/Decrypt vs access.kms=${access.kms}`,
+  );
+  expect(
+    has('cognito-idp:AdminCreateUser') === (access.userPool === 'manage'),
+    `cognito-idp:AdminCreateUser vs access.userPool=${access.userPool}`,
+  );
+  expect(
+    [...actions].filter((a) => a.startsWith('cognito-idp:')).length ===
+      (access.userPool === 'manage' ? 5 : 0),
+    `cognito-idp actions beyond the five user-management ones vs access.userPool=${access.userPool}`,
   );
   expect(![...actions].some((a) => a.includes('*')), 'a wildcard action');
   return problems;
