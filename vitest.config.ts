@@ -13,6 +13,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'handlers', include: ['test/handlers/**/*.test.ts'] } },
+      // The marketer console's own tests (console/test): its client, i18n catalogues, strings, budget.
+      { test: { name: 'console', include: ['console/test/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {
           name: 'integration',

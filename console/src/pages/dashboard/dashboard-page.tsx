@@ -1,0 +1,8 @@
+/** DashboardPage: being built. */
+import { useI18n } from '../../i18n/i18n.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+
+export function DashboardPage() {
+  const { t } = useI18n();
+  return <PageHeader title={t('nav.dashboard')} />;
+}

@@ -1,0 +1,8 @@
+/** SegmentsPage: being built. */
+import { useI18n } from '../../i18n/i18n.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+
+export function SegmentsPage() {
+  const { t } = useI18n();
+  return <PageHeader title={t('nav.segments')} />;
+}

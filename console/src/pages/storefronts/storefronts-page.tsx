@@ -1,0 +1,8 @@
+/** StorefrontsPage: being built. */
+import { useI18n } from '../../i18n/i18n.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+
+export function StorefrontsPage() {
+  const { t } = useI18n();
+  return <PageHeader title={t('nav.storefronts')} />;
+}

@@ -1,0 +1,8 @@
+/** TemplatesPage: being built. */
+import { useI18n } from '../../i18n/i18n.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+
+export function TemplatesPage() {
+  const { t } = useI18n();
+  return <PageHeader title={t('nav.templates')} />;
+}
