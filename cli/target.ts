@@ -13,8 +13,8 @@ export const localStackFile = '.local/stack.json';
 
 export const stackInfo = z.object({
   apiUrl: z.string(),
-  /** The console, on the API's origin (absent in a stack file written before the console existed). */
-  consoleUrl: z.string().optional(),
+  /** The console's URL: the API's, as the local HTTP API serves the console too. */
+  consoleUrl: z.string(),
   dynamodbEndpoint: z.string(),
   tableName: z.string(),
   sesEndpoint: z.string(),

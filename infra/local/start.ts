@@ -82,7 +82,7 @@ try {
   console.log(`
 ecrm local stack is up (Ctrl-C to stop)
 
-  console            ${info.consoleUrl}${existsSync(join(consoleDist, 'index.html')) ? '' : '   (not built: npm run build:console)'}
+  console            ${info.consoleUrl}/${existsSync(join(consoleDist, 'index.html')) ? '' : '   (not built: npm run build:console)'}
   API                ${info.apiUrl}
   API reference      ${info.apiUrl}/v1/openapi.json
   demo workspace     ${demo.workspaceId}

@@ -45,11 +45,10 @@ describe('npm start and the console', () => {
       started.once('exit', (code) => reject(new Error(`npm start exited ${code}:\n${output}`)));
     });
     const info = stackInfo.parse(JSON.parse(readFileSync(join(cwd, '.local/stack.json'), 'utf8')));
-    const consoleUrl = `${info.apiUrl}/`;
-    expect(info.consoleUrl).toBe(consoleUrl);
-    expect(banner).toContain(`\n  console            ${consoleUrl}`);
+    expect(info.consoleUrl).toBe(info.apiUrl);
+    expect(banner).toContain(`\n  console            ${info.consoleUrl}/`);
 
-    const res = await fetch(`${consoleUrl}contacts/42`);
+    const res = await fetch(`${info.consoleUrl}/contacts/42`);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     const body = await res.text();
