@@ -13,12 +13,12 @@ export const localStackFile = '.local/stack.json';
 
 export const stackInfo = z.object({
   apiUrl: z.string(),
+  /** The console's URL: the API's, as the local HTTP API serves the console too. */
+  consoleUrl: z.string(),
   dynamodbEndpoint: z.string(),
   tableName: z.string(),
   sesEndpoint: z.string(),
   sesWebViewUrl: z.string(),
-  /** The console's URL: the API's, as the local HTTP API serves the console too. */
-  consoleUrl: z.string(),
   demo: z.object({
     workspaceId: z.string(),
     apiKey: z.string(),

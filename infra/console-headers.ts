@@ -5,6 +5,8 @@
  * allows only `'self'`; the one exception is `form-action`, which also allows the sign-in origin (the
  * Cognito domain deployed, the local Cognito locally) because sign-in and sign-out leave the origin.
  * HSTS is for HTTPS only: CloudFront adds it; the local server (plain http) must not.
+ * The console-hosting construct's response headers policy should build its CSP with `consoleCsp` too, so
+ * the two cannot drift (the directives here are the same, in the same order).
  */
 
 /** The Content-Security-Policy directives, in the order they are written. */
@@ -14,9 +16,10 @@ export const consoleCspDirectives = (signInOrigins: readonly string[]): readonly
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
   "frame-ancestors 'none'",
   "base-uri 'self'",
-  "object-src 'none'",
   ["form-action 'self'", ...signInOrigins].join(' '),
 ];
 
@@ -33,6 +36,3 @@ export const consoleSecurityHeaders = (
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'DENY',
 });
-
-/** HSTS as CloudFront sends it (HTTPS only): two years, with subdomains. */
-export const consoleHsts = 'max-age=63072000; includeSubDomains';

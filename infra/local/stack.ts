@@ -65,7 +65,7 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   readonly apiUrl: string;
-  /** The console, served by the API on the same origin: `<apiUrl>/`. */
+  /** The console's origin (no trailing slash), served by the API: the API's URL, as CONSOLE_URL. */
   readonly consoleUrl: string;
   readonly tableName: string;
   readonly dynamodbEndpoint: string;
@@ -396,7 +396,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
 
     return {
       apiUrl: api.url,
-      consoleUrl: `${api.url}/`,
+      consoleUrl: api.url,
       tableName,
       dynamodbEndpoint,
       sesEndpoint,

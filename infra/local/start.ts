@@ -83,7 +83,7 @@ try {
   console.log(`
 ecrm local stack is up (Ctrl-C to stop)
 
-  console            ${info.consoleUrl}${existsSync(join(consoleDist, 'index.html')) ? '' : '   (not built: npm run build:console)'}
+  console            ${info.consoleUrl}/${existsSync(join(consoleDist, 'index.html')) ? '' : '   (not built: npm run build:console)'}
   demo user          ${demo.user.email} / ${demo.user.password}   (admin of ${demo.workspaceId})
   API                ${info.apiUrl}
   API reference      ${info.apiUrl}/v1/openapi.json

@@ -27,10 +27,10 @@ const signInOrigins = () => (process.env.AUTH_OAUTH_URL ? [new URL(process.env.A
 
 describe('the console on the local stack', () => {
   it('is served on the API origin at a deep link: index.html, security headers, assets, no problem, axe clean', async () => {
-    expect(stack.consoleUrl).toBe(`${stack.apiUrl}/`);
-    const index = await fetch(stack.consoleUrl).then((r) => r.text());
+    expect(stack.consoleUrl).toBe(stack.apiUrl);
+    const index = await fetch(`${stack.consoleUrl}/`).then((r) => r.text());
 
-    const app = await chromium.open(`${stack.consoleUrl}contacts/01J9ZX5M3NQ8R7ZK4T6W2Y0ABC`);
+    const app = await chromium.open(`${stack.consoleUrl}/contacts/01J9ZX5M3NQ8R7ZK4T6W2Y0ABC`);
     const document = app.response;
     expect(document?.status()).toBe(200);
     expect(await document?.text()).toBe(index);

@@ -46,7 +46,7 @@ describe('a port already in use', () => {
   it('npm start says which port and how to pick another, and exits 1 without a stack trace', async () => {
     const result = await run(
       process.execPath,
-      ['--import', 'tsx', 'infra/local/start.ts', '--port', String(port), '--no-demo'],
+      ['--import', 'tsx', 'infra/local/start.ts', '--port', String(port), '--no-demo', '--no-console'],
       { timeout: 90_000 },
     ).then(
       () => ({ code: 0, stderr: '' }),

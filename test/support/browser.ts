@@ -5,7 +5,7 @@
  *
  *   const chromium = useChromium();   // at the top of a test file: launch in beforeAll, close in afterAll
  *   it('…', async () => {
- *     const app = await chromium.open(`${stack.consoleUrl}contacts`);   // a fresh context (no cookies)
+ *     const app = await chromium.open(`${stack.consoleUrl}/contacts`);   // a fresh context (no cookies)
  *     await app.page.getByRole('heading', { name: 'Contacts' }).waitFor();
  *     await app.expectAccessible();   // axe: no serious or critical violation
  *     await app.screenshot('contacts', { readme: true });

@@ -18,7 +18,7 @@ const fixture = fileURLToPath(new URL('../fixtures/console-dist', import.meta.ur
 const SIGN_IN = 'http://127.0.0.1:9229';
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  `frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self' ${SIGN_IN}`;
+  `font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' ${SIGN_IN}`;
 
 const route = (method: RouteSpec['method'], path: string, answer: string): LocalRoute => ({
   name: `test-${answer}`,
