@@ -17,6 +17,7 @@ import { benchCosts, type CostFigures } from './costs.ts';
 import { benchJourneys } from './journeys.ts';
 import { benchRateLimit } from './rate-limit.ts';
 import { benchRender } from './render.ts';
+import { benchSearch } from './search.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
 import { benchSending, SES_LATENCY } from './sending.ts';
 import { benchStorage } from './storage.ts';
@@ -30,6 +31,7 @@ const SEGMENT_EVENTS = Number(process.env.BENCH_SEGMENT_EVENTS ?? 200);
 const REBUILD = Number(process.env.BENCH_REBUILD ?? 100_000);
 const COST_UNITS = Number(process.env.BENCH_COST_UNITS ?? 300);
 const STORAGE_CONTACTS = Number(process.env.BENCH_STORAGE_CONTACTS ?? 20);
+const SEARCH_CONTACTS = Number(process.env.BENCH_SEARCH_CONTACTS ?? 1_000);
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const JOURNEY_STEPS = Number(process.env.BENCH_JOURNEY_STEPS ?? 100_000);
 const SEND_RECIPIENTS = Number(process.env.BENCH_SEND_RECIPIENTS ?? 1_000);
@@ -46,6 +48,7 @@ const PARTS = [
   'segments',
   'costs',
   'storage',
+  'search',
   'timers',
   'journeys',
   'ratelimit',
@@ -311,6 +314,36 @@ const benchStack = async () => {
       row('bytes per contact', stored.perContact.toFixed(0));
       for (const r of stored.byType)
         row(`  ${r.type}`, `${r.items.toFixed(2)} items, ${r.bytes.toFixed(0)} B per contact`);
+    }
+    if (runs('search')) {
+      const ws = 'ws_search';
+      await createWorkspace({ id: ws, name: 'search' }, deps);
+      const issued = await issueApiKey({ workspaceId: ws, name: 'search', scopes: ['admin'] }, deps);
+      const s = await benchSearch({
+        stack,
+        meter: m,
+        token: issued.token,
+        workspaceId: ws,
+        contacts: SEARCH_CONTACTS,
+      });
+      console.log(
+        `\nsearch: ${s.contacts} contacts (Spanish, French, Italian, English and Traditional Chinese names) through the HTTP API`,
+      );
+      row('search terms per contact', s.termsPerContact.toFixed(2));
+      const units = (x: { writeUnits: number; termWriteUnits: number }) =>
+        `${x.writeUnits.toFixed(2)} (search terms ${x.termWriteUnits.toFixed(2)})`;
+      row('write units per contact creation', units(s.create));
+      row('write units per rename (new last name)', units(s.rename));
+      row('write units per other change (an attribute)', units(s.otherChange));
+      for (const p of s.pages)
+        row(
+          `search "${p.q}": found, read units, round trips`,
+          `${p.found}, ${p.readUnits.toFixed(1)}, ${p.calls}`,
+        );
+      row(
+        'busiest index partition: share of term writes',
+        `${(100 * s.hottestShare).toFixed(1)}% (imports up to ${s.importRateAt300.toFixed(0)} contacts/s under 300 writes/s a partition)`,
+      );
     }
     if (runs('sending')) {
       const figures = await benchSending({ stack, recipients: SEND_RECIPIENTS });

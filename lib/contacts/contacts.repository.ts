@@ -22,7 +22,7 @@ import {
 import type { DomainEvent } from '../shared/events/catalogue.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { CONTACT_LIST_SHARDS, type Key, keys } from '../shared/keys.ts';
-import { readItem, type Table } from '../shared/table.ts';
+import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import { contactIdSchema } from '../shared/values/identity.schema.ts';
 import { type Contact, contactRecord } from './contact.schema.ts';
 import { termWrites } from './search.repository.ts';
@@ -176,6 +176,38 @@ export const contactsRepository = (table: Table) => {
     async list(ws: string, limit: number, after?: string): Promise<{ contacts: Contact[]; next?: string }> {
       const { found, next } = await repo.listKeys(ws, limit, after);
       return next ? { contacts: await repo.getMany(found), next } : { contacts: await repo.getMany(found) };
+    },
+
+    /**
+     * Write every search term of `contact` (a backfill of contacts made before search existed),
+     * conditional on the contact still being at its rev: a contact changed since it was read is
+     * skipped (false), its change having written its own terms. Puts are idempotent: a term already
+     * there is rewritten as it was.
+     */
+    async indexTerms(contact: Contact): Promise<boolean> {
+      const puts = termWrites(T, contact.workspaceId, contact.id, undefined, contact);
+      if (puts.length === 0) return true;
+      try {
+        await table.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                ConditionCheck: {
+                  TableName: T,
+                  Key: keys.contact(contact.workspaceId, contact.id),
+                  ConditionExpression: 'rev = :rev',
+                  ExpressionAttributeValues: { ':rev': contact.rev },
+                },
+              },
+              ...puts,
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
 
     /**

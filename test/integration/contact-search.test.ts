@@ -10,13 +10,14 @@ import { localDynamoDbClient } from '../../infra/local/dynamodb-local.ts';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { eraseContact } from '../../lib/contacts/erase-contact.ts';
 import { getContact } from '../../lib/contacts/read-contacts.ts';
+import { reindexSearch } from '../../lib/contacts/reindex-search.ts';
 import { searchRepository } from '../../lib/contacts/search.repository.ts';
 import { searchContacts } from '../../lib/contacts/search-contacts.ts';
 import { searchTermsOf } from '../../lib/contacts/search-terms.ts';
 import { updateContact } from '../../lib/contacts/update-contact.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
 import { InvalidCursorError } from '../../lib/shared/cursor.ts';
-import { QueryCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { BatchWriteCommand, QueryCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { ValidationError } from '../../lib/shared/errors.ts';
 import { keys, SEARCH_SHARDS } from '../../lib/shared/keys.ts';
 import { newWorkspace, type RealDeps, realDeps, realTable } from './real-deps.ts';
@@ -187,6 +188,32 @@ describe('contact search on DynamoDB Local', () => {
     await expect(search('an', 1, forged)).rejects.toBeInstanceOf(InvalidCursorError);
     await expect(search(' - ')).rejects.toMatchObject({ issues: [{ path: 'q' }] });
     await expect(search('\u0301')).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('the backfill indexes contacts stored before search existed, and keeps a later rename exact', async () => {
+    const old = await create({ email: 'old@example.com', firstName: 'Olga', lastName: 'Vieja' });
+    const renamed = await create({ email: 'rene@example.com', firstName: 'René', lastName: 'Antes' });
+    // As before search: no term at all.
+    const all = await indexOf(ws);
+    await deps.table.client.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [deps.table.name]: [...all.entries()].flatMap(([term, ids]) =>
+            ids.map((id) => ({ DeleteRequest: { Key: keys.searchTerm(ws, term, id) } })),
+          ),
+        },
+      }),
+    );
+    expect(await idsFor('olga')).toEqual([]);
+    // A change made before the backfill writes only what it changed...
+    await updateContact(ws, renamed.id, { lastName: 'Después' }, deps);
+    expect(await termsOfContact(renamed.id)).toEqual(['despues rene', 'rene despues']);
+    // ...and the backfill completes every contact, twice over without a duplicate.
+    expect(await reindexSearch(ws, deps, 1)).toBe(2);
+    expect(await reindexSearch(ws, deps)).toBe(2);
+    expect(await termsOfContact(old.id)).toEqual(searchTermsOf(old).sort());
+    expect(await termsOfContact(renamed.id)).toEqual(['despues rene', 'rene despues', 'rene@example.com']);
+    expect(await idsFor('olga')).toEqual([old.id]);
   });
 
   it('costs, by AWS billing: the extra write units of a contact change and the read units of a page', async () => {
