@@ -140,6 +140,18 @@ describe('memberships', () => {
     }
   });
 
+  it('counts admins added at the same moment: demoting them all leaves exactly one', async () => {
+    const ws = await newWorkspace(deps);
+    const admins = [1, 2, 3, 4].map(() => member(ws, 'admin'));
+    await Promise.all(admins.map((m) => memberships.add(m, 'W')));
+    const outcomes = await Promise.allSettled(
+      admins.map((m) => memberships.setRole(ws, m.userId, 'marketer')),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+    const left = (await memberships.listMembers(ws, { limit: 10 })).members.filter((m) => m.role === 'admin');
+    expect(left).toHaveLength(1);
+  });
+
   it('a deleted workspace takes its members’ own copies with it', async () => {
     const [gone, kept] = [await newWorkspace(deps), await newWorkspace(deps)];
     const userId = randomUUID();
