@@ -11,6 +11,7 @@ import {
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { systemClock } from '../../lib/shared/clock.ts';
+import { TransientError } from '../../lib/shared/errors.ts';
 import { membershipsRepository } from '../../lib/users/memberships.repository.ts';
 import type { DirectoryUser, UserDirectory } from '../../lib/users/user-directory.ts';
 import { workspacesRepository } from '../../lib/workspaces/workspaces.repository.ts';
@@ -27,6 +28,19 @@ const userOf = (attributes: Attributes | undefined, fallbackEmail: string): Dire
   return { id, email: value('email') ?? fallbackEmail };
 };
 
+/** Cognito's quotas are small (AdminCreateUser: tens a second): a throttled call is worth a retry (503). */
+const THROTTLES = ['TooManyRequestsException', 'LimitExceededException', 'ThrottlingException'];
+
+const throttling = async <T>(call: Promise<T>): Promise<T> => {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof Error && THROTTLES.includes(error.name))
+      throw new TransientError('the user pool is busy: try again', { cause: error });
+    throw error;
+  }
+};
+
 /** The Cognito user pool as the people directory: users are named by their email. */
 export const cognitoDirectory = (
   client: CognitoIdentityProviderClient,
@@ -35,7 +49,9 @@ export const cognitoDirectory = (
   const directory: UserDirectory = {
     async findByEmail(email) {
       try {
-        const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+        const user = await throttling(
+          client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email })),
+        );
         return userOf(user.UserAttributes, email);
       } catch (error) {
         if (error instanceof UserNotFoundException) return undefined;
@@ -44,16 +60,18 @@ export const cognitoDirectory = (
     },
     async invite(email) {
       try {
-        const created = await client.send(
-          new AdminCreateUserCommand({
-            UserPoolId: userPoolId,
-            Username: email,
-            UserAttributes: [
-              { Name: 'email', Value: email },
-              { Name: 'email_verified', Value: 'true' },
-            ],
-            DesiredDeliveryMediums: ['EMAIL'],
-          }),
+        const created = await throttling(
+          client.send(
+            new AdminCreateUserCommand({
+              UserPoolId: userPoolId,
+              Username: email,
+              UserAttributes: [
+                { Name: 'email', Value: email },
+                { Name: 'email_verified', Value: 'true' },
+              ],
+              DesiredDeliveryMediums: ['EMAIL'],
+            }),
+          ),
         );
         return userOf(created.User?.Attributes, email);
       } catch (error) {

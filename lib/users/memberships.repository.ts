@@ -25,11 +25,21 @@ import type { Role } from './roles.ts';
 
 const membersCursor = cursorCodec(z.strictObject({ after: userIdSchema }));
 
-/** Thrown when the member changed between the read and the conditional write: read again and retry. */
-class StaleMemberError extends Error {}
+/**
+ * Thrown when the member changed between the read and the conditional write, or another transaction
+ * held the same items: read again and retry. `codes`: the transaction's cancellation reasons.
+ */
+class StaleMemberError extends Error {
+  constructor(
+    readonly codes: readonly string[],
+    options: { cause: unknown },
+  ) {
+    super('the member changed meanwhile', options);
+  }
+}
 
 /** How often a write retries after a concurrent change (another transaction on the same items). */
-const ATTEMPTS = 5;
+const ATTEMPTS = 8;
 
 export const LAST_ADMIN_MESSAGE = 'a workspace always keeps one admin: make another member admin first';
 
@@ -85,7 +95,7 @@ export const membershipsRepository = (table: Table) => {
           ? new ConflictError(LAST_ADMIN_MESSAGE, { cause: error })
           : new NotFoundError('no such workspace', { cause: error });
       if (codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict'))
-        throw new StaleMemberError('the member changed meanwhile', { cause: error });
+        throw new StaleMemberError(codes, { cause: error });
       throw error;
     }
   };
@@ -181,33 +191,36 @@ export const membershipsRepository = (table: Table) => {
         email: member.email,
         role: member.role,
       };
-      try {
-        await transact(
-          [
-            {
-              Put: {
-                TableName: table.name,
-                Item: { ...keys.member(member.workspaceId, member.userId), ...member },
-                ConditionExpression: 'attribute_not_exists(pk)',
+      await retrying(async () => {
+        try {
+          await transact(
+            [
+              {
+                Put: {
+                  TableName: table.name,
+                  Item: { ...keys.member(member.workspaceId, member.userId), ...member },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
               },
-            },
-            {
-              Put: {
-                TableName: table.name,
-                Item: { ...keys.userMembership(member.userId, member.workspaceId), ...copy },
+              {
+                Put: {
+                  TableName: table.name,
+                  Item: { ...keys.userMembership(member.userId, member.workspaceId), ...copy },
+                },
               },
-            },
-            counterUpdate(member.workspaceId, undefined, member.role),
-          ],
-          false,
-        );
-      } catch (error) {
-        if (error instanceof StaleMemberError)
-          throw new ConflictError(`${member.email} is already a member of this workspace`, {
-            cause: error,
-          });
-        throw error;
-      }
+              counterUpdate(member.workspaceId, undefined, member.role),
+            ],
+            false,
+          );
+        } catch (error) {
+          // The member item's own condition: the membership exists (anything else is retried).
+          if (error instanceof StaleMemberError && error.codes[0] === 'ConditionalCheckFailed')
+            throw new ConflictError(`${member.email} is already a member of this workspace`, {
+              cause: error,
+            });
+          throw error;
+        }
+      });
     },
 
     /**

@@ -113,6 +113,11 @@ export const workspaceDeletionRepository = (table: Table) => ({
       }),
     );
     const found = (page.Items ?? []).filter(isKey).map((i) => ({ pk: i.pk, sk: i.sk }));
+    // A member's own copy of the membership lives under the user (`U#<user>`), outside the prefix.
+    const partition = keys.workspacePartition(workspaceId);
+    for (const k of [...found])
+      if (k.pk === partition && k.sk.startsWith(keys.memberPrefix))
+        found.push(keys.userMembership(k.sk.slice(keys.memberPrefix.length), workspaceId));
     const last = page.LastEvaluatedKey;
     const next = last ? Object.fromEntries(Object.entries(last).map(([k, v]) => [k, String(v)])) : undefined;
     return next

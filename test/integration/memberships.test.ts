@@ -10,6 +10,9 @@ import type { Member } from '../../lib/users/membership.schema.ts';
 import { membershipsRepository } from '../../lib/users/memberships.repository.ts';
 import type { Role } from '../../lib/users/roles.ts';
 import type { DirectoryUser, UserDirectory } from '../../lib/users/user-directory.ts';
+import { connectionsRepository } from '../../lib/webhooks/connections.repository.ts';
+import { deleteWorkspace } from '../../lib/workspaces/delete-workspace.ts';
+import { workspaceDeletionRepository } from '../../lib/workspaces/workspace-deletion.repository.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 let deps: RealDeps;
@@ -135,6 +138,35 @@ describe('memberships', () => {
       );
       expect(admins).toHaveLength(1);
     }
+  });
+
+  it('counts admins added at the same moment: demoting them all leaves exactly one', async () => {
+    const ws = await newWorkspace(deps);
+    const admins = [1, 2, 3, 4].map(() => member(ws, 'admin'));
+    await Promise.all(admins.map((m) => memberships.add(m, 'W')));
+    const outcomes = await Promise.allSettled(
+      admins.map((m) => memberships.setRole(ws, m.userId, 'marketer')),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+    const left = (await memberships.listMembers(ws, { limit: 10 })).members.filter((m) => m.role === 'admin');
+    expect(left).toHaveLength(1);
+  });
+
+  it('a deleted workspace takes its members’ own copies with it', async () => {
+    const [gone, kept] = [await newWorkspace(deps), await newWorkspace(deps)];
+    const userId = randomUUID();
+    await memberships.add(member(gone, 'admin', userId), 'Gone');
+    await memberships.add(member(kept, 'analyst', userId), 'Kept');
+    await deleteWorkspace(
+      gone,
+      {
+        ...deps,
+        connections: connectionsRepository(deps.table),
+        deletion: workspaceDeletionRepository(deps.table),
+      },
+      { pageSize: 500 },
+    );
+    expect((await memberships.listForUser(userId)).map((m) => m.workspaceId)).toEqual([kept]);
   });
 
   it('invites through the directory once; a known person only gets the membership', async () => {
