@@ -17,7 +17,7 @@
  * distribution invalidation. Old assets are not pruned: a page loaded before a deploy still finds the
  * lazy chunks it asks for afterwards.
  */
-import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -226,9 +226,11 @@ const acknowledgeDeploymentHandler = (scope: Construct, bucket: s3.IBucket): voi
       `IAM5[Action::${action}]`,
       "CDK's BucketDeployment grant (grantRead of the asset, grantReadWrite of the console bucket): object actions only.",
     );
+  // The bootstrap bucket's name as cdk-nag flattens it (the qualifier is the stack synthesizer's).
+  const qualifier = stack.synthesizer.bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
   acknowledge(
     handler,
-    'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+    `IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*]`,
     'The BucketDeployment handler reads the console asset the CDK CLI uploaded to the bootstrap bucket.',
   );
   acknowledgeWildcardResource(
