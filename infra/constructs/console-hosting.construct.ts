@@ -153,11 +153,17 @@ export class ConsoleHosting extends Construct {
       additionalBehaviors: { '/v1/*': toApi, '/auth/*': toApi },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
-      ...(certificate && props.domainName ? { certificate, domainNames: [props.domainName] } : {}),
+      // TLS 1.2 at least for viewers needs a certificate of our own (the default one is fixed at TLSv1).
+      ...(certificate && props.domainName
+        ? {
+            certificate,
+            domainNames: [props.domainName],
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
     });
     acknowledge(
       this.distribution,
