@@ -17,7 +17,7 @@
  * distribution invalidation. Old assets are not pruned: a page loaded before a deploy still finds the
  * lazy chunks it asks for afterwards.
  */
-import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -153,11 +153,17 @@ export class ConsoleHosting extends Construct {
       additionalBehaviors: { '/v1/*': toApi, '/auth/*': toApi },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
-      ...(certificate && props.domainName ? { certificate, domainNames: [props.domainName] } : {}),
+      // TLS 1.2 at least for viewers needs a certificate of our own (the default one is fixed at TLSv1).
+      ...(certificate && props.domainName
+        ? {
+            certificate,
+            domainNames: [props.domainName],
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
     });
     acknowledge(
       this.distribution,
@@ -226,9 +232,11 @@ const acknowledgeDeploymentHandler = (scope: Construct, bucket: s3.IBucket): voi
       `IAM5[Action::${action}]`,
       "CDK's BucketDeployment grant (grantRead of the asset, grantReadWrite of the console bucket): object actions only.",
     );
+  // The bootstrap bucket's name as cdk-nag flattens it (the qualifier is the stack synthesizer's).
+  const qualifier = stack.synthesizer.bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
   acknowledge(
     handler,
-    'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+    `IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>/*]`,
     'The BucketDeployment handler reads the console asset the CDK CLI uploaded to the bootstrap bucket.',
   );
   acknowledgeWildcardResource(

@@ -104,6 +104,32 @@ describe('the console bucket', () => {
     });
   });
 
+  it('logs to a private logs bucket that keeps access logs 90 days, written by S3 logging only', () => {
+    const [logs] = only(
+      ecrm.appTemplate.findResources('AWS::S3::Bucket', {
+        Properties: { LifecycleConfiguration: Match.anyValue() },
+      }),
+    );
+    ecrm.appTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { DestinationBucketName: { Ref: logs } },
+    });
+    ecrm.appTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: Match.objectLike({
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      }),
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90, Status: 'Enabled' })] },
+    });
+    ecrm.appTemplate.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logs },
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' } }),
+        ]),
+      }),
+    });
+  });
+
   it('is read only by this distribution, through origin access control (no OAI), over TLS only', () => {
     const bucket = bucketId(ecrm.appTemplate);
     const [distribution] = distributionOf(ecrm.appTemplate);
