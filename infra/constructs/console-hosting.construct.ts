@@ -17,6 +17,7 @@
  * distribution invalidation. Old assets are not pruned: a page loaded before a deploy still finds the
  * lazy chunks it asks for afterwards.
  */
+
 import { DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -24,6 +25,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { consoleCsp } from '../console-headers.ts';
 import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 import { SPA_ROUTING_FUNCTION } from './spa-routing.function.ts';
 
@@ -42,21 +44,6 @@ export interface ConsoleHostingProps {
 
 /** How long the logs bucket keeps access logs. */
 const LOG_RETENTION = Duration.days(90);
-
-/** The console's Content-Security-Policy: everything from this origin, nothing inline, no framing. */
-export const consoleCsp = (signInUrl: string): string =>
-  [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    `form-action 'self' ${signInUrl}`,
-  ].join('; ');
 
 export class ConsoleHosting extends Construct {
   readonly bucket: s3.Bucket;
@@ -101,7 +88,7 @@ export class ConsoleHosting extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'ecrm console: strict CSP, HSTS, nosniff, no framing, strict referrers.',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: consoleCsp(props.signInUrl), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: consoleCsp([props.signInUrl]), override: true },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consoleDirectory } from '../../infra/console-build.ts';
-import { consoleCsp } from '../../infra/constructs/console-hosting.construct.ts';
+import { consoleCsp } from '../../infra/console-headers.ts';
 import { SPA_ROUTING_FUNCTION } from '../../infra/constructs/spa-routing.function.ts';
 import { everyTrigger } from './fixtures/every-trigger.catalogue.ts';
 import {
@@ -282,7 +282,7 @@ describe('the distribution', () => {
         "font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; " +
         "form-action 'self' https://<token>.auth.<token>.amazoncognito.com",
     );
-    expect(consoleCsp('https://x.example')).not.toMatch(/unsafe|\*/);
+    expect(consoleCsp(['https://x.example'])).not.toMatch(/unsafe|\*/);
     expect(security).toMatchObject({
       ContentSecurityPolicy: { Override: true },
       StrictTransportSecurity: {
