@@ -102,12 +102,12 @@ export const authMeRoute = defineRoute({
   scope: 'public',
   tag,
   summary:
-    'The signed-in person (the `ecrm_session` cookie or a bearer access token) and the workspaces they belong to, with their role in each.',
+    'The signed-in person (the `ecrm_session` cookie, renewed from the refresh cookie when it has expired, or a bearer access token) and the workspaces they belong to, with their role in each; `user: null` when nobody is signed in.',
   responses: {
     200: {
-      description: 'the user and their memberships',
+      description: 'the user and their memberships, or `user: null` and no memberships when signed out',
       schema: z.strictObject({
-        user: z.strictObject({ id: z.string(), email: z.string() }),
+        user: z.strictObject({ id: z.string(), email: z.string() }).nullable(),
         memberships: z.array(
           z.strictObject({ workspaceId: z.string(), workspaceName: z.string(), role: roleSchema }),
         ),

@@ -150,7 +150,18 @@ describe('sign-in', () => {
     const res = await api(forged, '/v1/contacts', { workspace: ws.id });
     expect(res.status).toBe(401);
     expect(field(await res.json(), 'error', 'code')).toBe('unauthorized');
-    expect((await api(new Jar(), '/auth/me')).status).toBe(401);
+    // Signed out is an answer to /auth/me, not an error (a browser logs every 4xx as a console error).
+    const nobody = await api(new Jar(), '/auth/me');
+    expect(nobody.status).toBe(200);
+    expect(await nobody.json()).toEqual({ user: null, memberships: [] });
+    const forgedMe = await api(forged, '/auth/me');
+    expect(await forgedMe.json()).toEqual({ user: null, memberships: [] });
+    expect(forgedMe.headers.getSetCookie().some((c) => /^ecrm_session=;/.test(c))).toBe(true);
+    // A bearer token is a script's: invalid is 401.
+    const badBearer = await fetch(`${stack.apiUrl}/auth/me`, {
+      headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
+    });
+    expect(badBearer.status).toBe(401);
     expect(
       (await fetch(`${stack.apiUrl}/v1/contacts`, { headers: { 'x-ecrm-workspace': ws.id } })).status,
     ).toBe(401);
@@ -191,6 +202,17 @@ describe('sign-in', () => {
     expect(jar.values.get('ecrm_session')).not.toBe(before);
     expect((await api(jar, '/v1/contacts', { workspace: ws.id })).status).toBe(200);
     expect((await fetch(`${stack.apiUrl}/auth/refresh`, { method: 'POST' })).status).toBe(401);
+
+    // A session cookie gone bad (expired) is renewed by /auth/me from the refresh cookie.
+    const stale = new Jar();
+    stale.values.set('ecrm_session', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    stale.values.set('ecrm_refresh', jar.values.get('ecrm_refresh') ?? '');
+    const renewed = await api(stale, '/auth/me');
+    expect(renewed.status).toBe(200);
+    expect(field(await renewed.json(), 'user', 'id')).toBe(admin.sub);
+    stale.take(renewed);
+    expect(stale.values.get('ecrm_session')).not.toBe('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.');
+    expect((await api(stale, '/v1/contacts', { workspace: ws.id })).status).toBe(200);
 
     const out = await fetch(`${stack.apiUrl}/auth/logout`, {
       method: 'POST',
