@@ -19,6 +19,8 @@ export interface RequestOptions<P extends keyof Paths, M extends Method> {
   readonly params?: PathParamsOf<P, M>;
   readonly query?: QueryOf<P, M>;
   readonly body?: BodyOf<P, M>;
+  /** A body that is not JSON (a CSV upload), sent as is with its content type. */
+  readonly raw?: { readonly contentType: string; readonly text: string };
   /** What a 401 that refreshing cannot mend does: go to sign-in (default) or throw it. */
   readonly onSignedOut?: 'redirect' | 'throw';
   readonly signal?: AbortSignal;
@@ -65,16 +67,25 @@ export const createClient = (deps: ClientDeps) => {
     return refreshing;
   };
 
-  const send = (method: Method, url: string, body: unknown, signal: AbortSignal | undefined) => {
+  interface Outgoing {
+    readonly body?: unknown;
+    readonly raw?: { readonly contentType: string; readonly text: string } | undefined;
+    readonly signal?: AbortSignal | undefined;
+  }
+
+  const send = (method: Method, url: string, options: Outgoing) => {
     const headers: Record<string, string> = { accept: 'application/json' };
     const workspaceId = deps.workspaceId();
     if (workspaceId && url.startsWith('/v1/')) headers['x-ecrm-workspace'] = workspaceId;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const { body, raw, signal } = options;
+    if (raw) headers['content-type'] = raw.contentType;
+    else if (body !== undefined) headers['content-type'] = 'application/json';
+    const payload = raw ? raw.text : body === undefined ? undefined : JSON.stringify(body);
     return deps.fetch(url, {
       method: method.toUpperCase(),
       credentials: 'same-origin',
       headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(payload === undefined ? {} : { body: payload }),
       ...(signal ? { signal } : {}),
     });
   };
@@ -95,9 +106,8 @@ export const createClient = (deps: ClientDeps) => {
     options: RequestOptions<P, M> = {},
   ): Promise<ResponseOf<P, M>> {
     const url = `${fillPath(path, options.params)}${queryString(options.query)}`;
-    let response = await send(method, url, options.body, options.signal);
-    if (response.status === 401 && (await refresh()))
-      response = await send(method, url, options.body, options.signal);
+    let response = await send(method, url, options);
+    if (response.status === 401 && (await refresh())) response = await send(method, url, options);
     if (response.status === 401) {
       const error = apiErrorFrom(401, await readJson(response));
       if (options.onSignedOut === 'throw') throw error;

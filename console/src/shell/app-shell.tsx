@@ -2,8 +2,8 @@
  * The frame of every page: a skip link, the header (workspace, language, sign out), the main
  * navigation and the page itself in `<main>`.
  */
-import { Link, Outlet } from '@tanstack/react-router';
-import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from '@tanstack/react-router';
+import { Suspense, useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages/en.ts';
 import { Loading } from '../ui/loading.tsx';
@@ -21,8 +21,22 @@ const NAV: readonly { to: string; label: MessageKey; exact?: boolean }[] = [
   { to: '/settings', label: 'nav.settings' },
 ];
 
+/** After a navigation (not the first page), focus moves to the new page so screen readers start there. */
+const useFocusOnNavigate = () => {
+  const pathname = useLocation({ select: (l) => l.pathname });
+  const main = useRef<HTMLElement>(null);
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    main.current?.focus();
+  });
+  return main;
+};
+
 export function AppShell() {
   const { t } = useI18n();
+  const main = useFocusOnNavigate();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -44,7 +58,7 @@ export function AppShell() {
           ))}
         </ul>
       </nav>
-      <main id="main" tabIndex={-1} className="main">
+      <main id="main" tabIndex={-1} className="main" ref={main}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -1,8 +1,142 @@
-/** CampaignPage: being built. */
+/**
+ * One campaign: its state with live progress (polled every two seconds until it is sent, cancelled
+ * or failed), the controls that fit its state, and once sent its results with attributed revenue.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { api } from '../../api/api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../../session/session.tsx';
+import { ErrorMessage } from '../../ui/error-message.tsx';
+import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { CampaignResults } from './campaign-results.tsx';
+import { isLive } from './campaign-status.ts';
+
+type Action = 'pause' | 'resume' | 'cancel' | 'start';
 
 export function CampaignPage() {
-  const { t } = useI18n();
-  return <PageHeader title={t('nav.campaigns')} />;
+  const { campaignId } = useParams({ from: '/campaigns/$campaignId' });
+  const { t, number, dateTime } = useI18n();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const campaign = useQuery({
+    queryKey: ['campaign', session.workspaceId, campaignId],
+    queryFn: ({ signal }) => api.get('/v1/campaigns/{campaignId}', { params: { campaignId }, signal }),
+    refetchInterval: (q) => (q.state.data && isLive(q.state.data.status) ? 2000 : false),
+  });
+  const progress = useQuery({
+    queryKey: ['campaign-progress', session.workspaceId, campaignId],
+    queryFn: ({ signal }) =>
+      api.get('/v1/campaigns/{campaignId}/progress', { params: { campaignId }, signal }),
+    refetchInterval: (q) => (q.state.data && !isLive(q.state.data.status) ? false : 2000),
+  });
+  const act = useMutation({
+    mutationFn: (action: Action) => {
+      const params = { campaignId };
+      if (action === 'pause') return api.post('/v1/campaigns/{campaignId}/pause', { params });
+      if (action === 'resume') return api.post('/v1/campaigns/{campaignId}/resume', { params });
+      if (action === 'start') return api.post('/v1/campaigns/{campaignId}/start', { params });
+      return api.post('/v1/campaigns/{campaignId}/cancel', { params });
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['campaign', session.workspaceId, campaignId] });
+      void queryClient.invalidateQueries({
+        queryKey: ['campaign-progress', session.workspaceId, campaignId],
+      });
+    },
+  });
+
+  if (campaign.isPending) return <Loading />;
+  if (campaign.error) return <ErrorMessage error={campaign.error} />;
+  const c = campaign.data;
+  const status = progress.data?.status ?? c.status;
+  const p = progress.data;
+  const actions: Action[] =
+    status === 'draft'
+      ? ['start']
+      : status === 'sending'
+        ? ['pause', 'cancel']
+        : status === 'paused'
+          ? ['resume', 'cancel']
+          : status === 'scheduled'
+            ? ['cancel']
+            : [];
+
+  return (
+    <section>
+      <p>
+        <Link to="/campaigns">{t('campaign.back')}</Link>
+      </p>
+      <PageHeader title={c.name}>
+        {session.canWrite &&
+          actions.map((a) => (
+            <button
+              key={a}
+              type="button"
+              className={a === 'cancel' ? 'button danger' : 'button secondary'}
+              disabled={act.isPending}
+              onClick={() => act.mutate(a)}
+            >
+              {t(`campaign.action.${a}`)}
+            </button>
+          ))}
+      </PageHeader>
+      <ErrorMessage error={act.error ?? progress.error} />
+      <section className="card" aria-labelledby="progress-title">
+        <h2 id="progress-title">{t('campaign.progress')}</h2>
+        <p>
+          <span data-testid="campaign-status">
+            <StatusBadge status={status} label={t(`campaign.status.${status}`)} />
+          </span>{' '}
+          {c.sendAt && status === 'scheduled' && t('campaign.sendAt', { at: dateTime(c.sendAt) })}
+        </p>
+        {(c.pausedReason || p?.pausedReason) && (
+          <p className="alert-warn">
+            {t('campaign.pausedBecause', { reason: p?.pausedReason ?? c.pausedReason ?? '' })}
+          </p>
+        )}
+        {(c.failedReason || p?.failedReason) && (
+          <p className="error">
+            {t('campaign.failedBecause', { reason: p?.failedReason ?? c.failedReason ?? '' })}
+          </p>
+        )}
+        {p && (
+          <div aria-live="polite">
+            <progress
+              className="progress"
+              max={Math.max(p.audience, 1)}
+              value={p.settled}
+              aria-label={t('campaign.progress')}
+            />
+            <p>{t('campaign.settled', { settled: number(p.settled), audience: number(p.audience) })}</p>
+            <dl className="figures">
+              {(['sent', 'queued', 'inFlight', 'suppressed', 'failed', 'capped'] as const).map((k) => (
+                <div className="figure" key={k}>
+                  <dt>{t(`campaign.figure.${k}`)}</dt>
+                  <dd>{number(p[k])}</dd>
+                </div>
+              ))}
+            </dl>
+            {p.reasons.length > 0 && (
+              <>
+                <h3>{t('campaign.reasons')}</h3>
+                <ul>
+                  {p.reasons.map((r) => (
+                    <li key={r.reason}>
+                      {t('campaign.reason', { reason: r.reason, recipients: number(r.recipients) })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </section>
+      {(status === 'sent' || status === 'sending' || status === 'paused' || status === 'cancelled') && (
+        <CampaignResults campaignId={campaignId} live={status !== 'sent' && status !== 'cancelled'} />
+      )}
+    </section>
+  );
 }

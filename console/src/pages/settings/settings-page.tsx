@@ -1,8 +1,28 @@
-/** SettingsPage: being built. */
+/** Settings (admins): sender domains, users, API keys and outgoing webhooks. */
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../../session/session.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { ApiKeysSection } from './api-keys-section.tsx';
+import { SenderDomainsSection } from './sender-domains-section.tsx';
+import { UsersSection } from './users-section.tsx';
+import { WebhooksSection } from './webhooks-section.tsx';
 
 export function SettingsPage() {
   const { t } = useI18n();
-  return <PageHeader title={t('nav.settings')} />;
+  const session = useSession();
+  return (
+    <section>
+      <PageHeader title={t('settings.title')} />
+      {session.isAdmin ? (
+        <>
+          <SenderDomainsSection />
+          <UsersSection />
+          <ApiKeysSection />
+          <WebhooksSection />
+        </>
+      ) : (
+        <p className="notice">{t('settings.adminsOnly')}</p>
+      )}
+    </section>
+  );
 }

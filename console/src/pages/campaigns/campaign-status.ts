@@ -1,0 +1,15 @@
+/** Campaign states the console treats alike. */
+export const CAMPAIGN_STATUSES = [
+  'draft',
+  'scheduled',
+  'sending',
+  'paused',
+  'sent',
+  'cancelled',
+  'failed',
+] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** States that still change by themselves: the campaign page polls its progress while in one. */
+export const isLive = (status: CampaignStatus): boolean =>
+  status === 'scheduled' || status === 'sending' || status === 'paused';

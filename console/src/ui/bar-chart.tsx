@@ -1,0 +1,75 @@
+/**
+ * A small grouped bar chart in SVG: one group per label, one bar per series. It is an image with a
+ * text alternative; the same figures are in a table under it for screen readers and keyboard users.
+ */
+import { useId } from 'react';
+
+export interface Series {
+  readonly name: string;
+  readonly color: string;
+  readonly values: readonly number[];
+}
+
+export function BarChart(props: {
+  readonly title: string;
+  readonly labels: readonly string[];
+  readonly series: readonly Series[];
+  readonly format: (n: number) => string;
+}) {
+  const id = useId();
+  const width = 640;
+  const height = 240;
+  const pad = { top: 16, bottom: 48, left: 48, right: 8 };
+  const max = Math.max(1, ...props.series.flatMap((s) => s.values));
+  const groupWidth = (width - pad.left - pad.right) / Math.max(1, props.labels.length);
+  const barWidth = Math.max(4, (groupWidth - 12) / Math.max(1, props.series.length));
+  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
+  return (
+    <figure>
+      <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`}>
+        <title id={`${id}-title`}>{props.title}</title>
+        {[0, 0.5, 1].map((f) => (
+          <g key={f}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} stroke="#e5e7eb" />
+            <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="#4b5563">
+              {props.format(Math.round(max * f))}
+            </text>
+          </g>
+        ))}
+        {props.labels.map((label, i) => (
+          <g key={label} transform={`translate(${pad.left + i * groupWidth + 6},0)`}>
+            {props.series.map((s, j) => {
+              const v = s.values[i] ?? 0;
+              return (
+                <rect
+                  key={s.name}
+                  x={j * barWidth}
+                  y={y(v)}
+                  width={barWidth - 2}
+                  height={y(0) - y(v)}
+                  fill={s.color}
+                />
+              );
+            })}
+            <text
+              x={(groupWidth - 12) / 2}
+              y={height - pad.bottom + 16}
+              textAnchor="middle"
+              fontSize="11"
+              fill="#1f2937"
+            >
+              {label.length > 14 ? `${label.slice(0, 13)}…` : label}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className="legend">
+        {props.series.map((s) => (
+          <span key={s.name} className="legend-item">
+            <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.name}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}

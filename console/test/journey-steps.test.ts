@@ -1,0 +1,47 @@
+/** Reading a journey document for the diagram: steps in order, their edges, junk ignored. */
+import { describe, expect, it } from 'vitest';
+import { journeySteps, triggerType } from '../src/pages/journeys/journey-steps.ts';
+
+describe('the journey diagram reader', () => {
+  it('lists each step with where it leads', () => {
+    const definition = {
+      trigger: { type: 'event', event: 'Signed Up' },
+      steps: [
+        { id: 'hello', type: 'email', template: { templateId: 'welcome' }, next: 'split' },
+        { id: 'split', type: 'split', paths: [{ weight: 80, next: 'check' }, { weight: 20 }] },
+        { id: 'check', type: 'branch', condition: {}, ifTrue: 'done', ifFalse: 'hello' },
+        { id: 'wait', type: 'waitForEvent', onEvent: 'done', onTimeout: 'hello' },
+        { id: 'done', type: 'exit' },
+      ],
+    };
+
+    expect(triggerType(definition)).toBe('event');
+    expect(journeySteps(definition)).toEqual([
+      { id: 'hello', type: 'email', templateId: 'welcome', edges: [{ kind: 'next', to: 'split' }] },
+      { id: 'split', type: 'split', edges: [{ kind: 'path', to: 'check', weight: 80 }] },
+      {
+        id: 'check',
+        type: 'branch',
+        edges: [
+          { kind: 'ifTrue', to: 'done' },
+          { kind: 'ifFalse', to: 'hello' },
+        ],
+      },
+      {
+        id: 'wait',
+        type: 'waitForEvent',
+        edges: [
+          { kind: 'onEvent', to: 'done' },
+          { kind: 'onTimeout', to: 'hello' },
+        ],
+      },
+      { id: 'done', type: 'exit', edges: [] },
+    ]);
+  });
+
+  it('reads nothing from what is not a journey document', () => {
+    expect(journeySteps(null)).toEqual([]);
+    expect(journeySteps({ steps: [{ id: 1 }, 'x', { type: 'wait' }] })).toEqual([]);
+    expect(triggerType({})).toBeUndefined();
+  });
+});
