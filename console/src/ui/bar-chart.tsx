@@ -22,7 +22,7 @@ export function BarChart(props: {
   const pad = { top: 16, bottom: 48, left: 48, right: 8 };
   const max = Math.max(1, ...props.series.flatMap((s) => s.values));
   const groupWidth = (width - pad.left - pad.right) / Math.max(1, props.labels.length);
-  const barWidth = Math.max(4, (groupWidth - 12) / Math.max(1, props.series.length));
+  const barWidth = Math.min(48, Math.max(4, (groupWidth - 12) / Math.max(1, props.series.length)));
   const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
   return (
     <figure>
