@@ -22,7 +22,8 @@ export function BarChart(props: {
   const pad = { top: 16, bottom: 48, left: 48, right: 8 };
   const max = Math.max(1, ...props.series.flatMap((s) => s.values));
   const groupWidth = (width - pad.left - pad.right) / Math.max(1, props.labels.length);
-  const barWidth = Math.max(4, (groupWidth - 12) / Math.max(1, props.series.length));
+  const barWidth = Math.min(48, Math.max(4, (groupWidth - 12) / Math.max(1, props.series.length)));
+  const offset = Math.max(0, (groupWidth - 12 - barWidth * props.series.length) / 2);
   const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
   return (
     <figure>
@@ -37,7 +38,7 @@ export function BarChart(props: {
           </g>
         ))}
         {props.labels.map((label, i) => (
-          <g key={label} transform={`translate(${pad.left + i * groupWidth + 6},0)`}>
+          <g key={label} transform={`translate(${pad.left + i * groupWidth + 6 + offset},0)`}>
             {props.series.map((s, j) => {
               const v = s.values[i] ?? 0;
               return (
@@ -52,7 +53,7 @@ export function BarChart(props: {
               );
             })}
             <text
-              x={(groupWidth - 12) / 2}
+              x={(barWidth * props.series.length) / 2}
               y={height - pad.bottom + 16}
               textAnchor="middle"
               fontSize="11"
