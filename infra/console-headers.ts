@@ -2,8 +2,12 @@
  * The security headers the console is served with, in one place for both servers: the CloudFront
  * response headers policy (deployed) and the local HTTP API (`npm start`, infra/local/console-files.ts).
  * The console is same-origin with the API, loads nothing from elsewhere and is never framed, so the CSP
- * allows only `'self'`; the one exception is `form-action`, which also allows the sign-in origin (the
- * Cognito domain deployed, the local Cognito locally) because sign-in and sign-out leave the origin.
+ * allows only `'self'` for scripts, fetches and frames, with three deliberate exceptions:
+ * - `form-action` also allows the sign-in origin (the Cognito domain deployed, the local Cognito
+ *   locally) because sign-in and sign-out leave the origin;
+ * - `style-src 'unsafe-inline'` and `img-src https:`: an email's preview is shown in a sandboxed
+ *   `srcdoc` frame (no script, no same-origin access), and such a frame inherits this policy; emails are
+ *   styled inline and show images from anywhere. Scripts stay `'self'` only, the protection that counts.
  * HSTS is for HTTPS only: CloudFront adds it; the local server (plain http) must not.
  * The console-hosting construct's response headers policy should build its CSP with `consoleCsp` too, so
  * the two cannot drift (the directives here are the same, in the same order).
@@ -13,8 +17,8 @@
 export const consoleCspDirectives = (signInOrigins: readonly string[]): readonly string[] => [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
   "connect-src 'self'",
   "font-src 'self'",
   "object-src 'none'",

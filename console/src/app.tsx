@@ -24,7 +24,9 @@ export function App() {
       </main>
     );
   }
-  if (me.data.memberships.length === 0) {
+  const { user, memberships } = me.data;
+  if (user === null) return <SignedOut />;
+  if (memberships.length === 0) {
     return (
       <main id="main" className="signed-out-main">
         <h1>{t('noWorkspace.title')}</h1>
@@ -33,7 +35,7 @@ export function App() {
     );
   }
   return (
-    <SessionProvider me={me.data}>
+    <SessionProvider me={{ user, memberships }}>
       <RouterProvider router={router} />
     </SessionProvider>
   );

@@ -17,7 +17,7 @@ import type { RouteSpec } from '../../lib/shared/http/route.ts';
 const fixture = fileURLToPath(new URL('../fixtures/console-dist', import.meta.url));
 const SIGN_IN = 'http://127.0.0.1:9229';
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; " +
   `font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' ${SIGN_IN}`;
 
 const route = (method: RouteSpec['method'], path: string, answer: string): LocalRoute => ({

@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find contacts by a prefix of their email, first name, last name or full name, ignoring case and accents ("ana gar", "GARC" and "ana@" all find Ana García <ana@example.com>), a page at a time. */
+        get: operations["searchContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts/{contactId}": {
         parameters: {
             query?: never;
@@ -192,6 +209,42 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's members and their roles; paginated by `next`. */
+        get: operations["listUsers"];
+        put?: never;
+        /** Add a person to the workspace with a role (admin, marketer, analyst). Someone without an account is invited: the user pool emails them a temporary password. */
+        post: operations["inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from the workspace (their account stays, for their other workspaces). The workspace always keeps one admin; the removal takes effect within 30 s. */
+        delete: operations["removeUser"];
+        options?: never;
+        head?: never;
+        /** Change a member's role. The workspace always keeps one admin. */
+        patch: operations["setUserRole"];
         trace?: never;
     };
     "/v1/connections": {
@@ -1212,6 +1265,91 @@ export interface paths {
         };
         /** Outcomes of the emails of one origin (a campaign, a journey step `<journeyId>-<stepId>`...), each counted once per message, and the links clicked (messages per link, each once), most clicked first. */
         get: operations["getEmailStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start signing in: redirects to the user pool’s sign-in page (code flow, S256 PKCE, state), then back to `returnTo` (a path on this origin; anything else returns to `/`). */
+        get: operations["authLogin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the sign-in page returns: checks the state, exchanges the code (with the PKCE verifier), verifies the access token and sets the session. */
+        get: operations["authCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new session (access token) from the refresh cookie, before or after the old one expires. */
+        post: operations["authRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: clears the session cookies; the browser then goes to `logoutUrl` to end the user pool’s own session. */
+        post: operations["authLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person (the `ecrm_session` cookie, renewed from the refresh cookie when it has expired, or a bearer access token) and the workspaces they belong to, with their role in each; `user: null` when nobody is signed in. */
+        get: operations["authMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2310,6 +2448,170 @@ export interface operations {
             };
             /** @description no such resource in this workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description a field is invalid; `issues` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    searchContacts: {
+        parameters: {
+            query: {
+                limit?: number;
+                cursor?: string;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of matches, each contact once (pass `next` back as `cursor`, with the same `q`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contacts: {
+                            id: string;
+                            workspaceId: string;
+                            email?: string;
+                            externalId?: string;
+                            firstName?: string;
+                            lastName?: string;
+                            phone?: string;
+                            locale?: string;
+                            timezone?: string;
+                            attributes: {
+                                [key: string]: string | number | boolean | string[];
+                            };
+                            tags: string[];
+                            consent: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "subscribed" | "unsubscribed" | "pending";
+                                    source: string;
+                                    at: string;
+                                };
+                            };
+                            /** @description email consent per subscription topic (the workspace's email settings list the topics) */
+                            topics?: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "subscribed" | "unsubscribed" | "pending";
+                                    source: string;
+                                    at: string;
+                                };
+                            };
+                            suppression?: {
+                                reason: string;
+                                at: string;
+                            };
+                            anonymousIds: string[];
+                            activity: {
+                                eventCount: number;
+                                firstSeenAt?: string;
+                                lastSeenAt?: string;
+                                byName: {
+                                    [key: string]: {
+                                        count: number;
+                                        lastAt: string;
+                                    };
+                                };
+                            };
+                            purchases?: {
+                                orderCount: number;
+                                firstOrderAt?: string;
+                                lastOrderAt?: string;
+                                totals: {
+                                    [key: string]: {
+                                        spent: number;
+                                        refunded: number;
+                                        orders: number;
+                                        average: number;
+                                    };
+                                };
+                                products: string[];
+                                categories: string[];
+                            };
+                            /** @description the lead score last reported (0 before any scoring) */
+                            score: number;
+                            /** @description the lifecycle stage; null before any */
+                            stage: string | null;
+                            /** @description only with `?include=scoreBreakdown` */
+                            scoreBreakdown?: {
+                                /** @description the score now (decay applied), which may be below the last reported one */
+                                score: number;
+                                /** @description engagement points now, after decay or expiry */
+                                engagement: number;
+                                /** @description points of the fit rules that hold */
+                                fit: number;
+                                /** @description ids of the fit rules that hold */
+                                fitRules: string[];
+                            };
+                            source: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        next?: string;
+                    };
+                };
+            };
+            /** @description missing, malformed or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description the key lacks the scope this route needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4084,6 +4386,466 @@ export interface operations {
             };
             /** @description no such resource in this workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description a field is invalid; `issues` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            /** @description the user's id (the user pool's `sub`) */
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "admin" | "marketer" | "analyst";
+                            addedAt: string;
+                        }[];
+                        next?: string;
+                    };
+                };
+            };
+            /** @description missing, malformed or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description the key lacks the scope this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description a field is invalid; `issues` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    inviteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    role: "admin" | "marketer" | "analyst";
+                };
+            };
+        };
+        responses: {
+            /** @description the member; `invited` when an account was created for them */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** @description the user's id (the user pool's `sub`) */
+                            id: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "admin" | "marketer" | "analyst";
+                            addedAt: string;
+                        };
+                        invited: boolean;
+                    };
+                };
+            };
+            /** @description missing, malformed or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description the key lacks the scope this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description already a member of this workspace */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description a field is invalid; `issues` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    removeUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the removed member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the user's id (the user pool's `sub`) */
+                        id: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "admin" | "marketer" | "analyst";
+                        addedAt: string;
+                    };
+                };
+            };
+            /** @description missing, malformed or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description the key lacks the scope this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description no such resource in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description the change would leave the workspace without an admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description a field is invalid; `issues` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setUserRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "admin" | "marketer" | "analyst";
+                };
+            };
+        };
+        responses: {
+            /** @description the member with the new role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the user's id (the user pool's `sub`) */
+                        id: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "admin" | "marketer" | "analyst";
+                        addedAt: string;
+                    };
+                };
+            };
+            /** @description missing, malformed or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description the key lacks the scope this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description no such resource in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description the change would leave the workspace without an admin */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16090,6 +16852,209 @@ export interface operations {
             };
             /** @description a field is invalid; `issues` names it */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    authLogin: {
+        parameters: {
+            query?: {
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the sign-in page. Set-Cookie: `ecrm_oauth` (the state and PKCE verifier; HttpOnly, SameSite=Lax, Path=/auth, 10 minutes). */
+            302: {
+                headers: {
+                    /** @description the user pool’s /oauth2/authorize URL */
+                    location?: string;
+                    /** @description ecrm_oauth */
+                    "set-cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    authCallback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: the `returnTo` of the sign-in. Set-Cookie: `ecrm_session` (the access token; HttpOnly, SameSite=Strict, Path=/), `ecrm_refresh` (HttpOnly, SameSite=Strict, Path=/auth), and `ecrm_oauth` cleared. */
+            302: {
+                headers: {
+                    /** @description the path the sign-in started from */
+                    location?: string;
+                    /** @description ecrm_session, ecrm_refresh, ecrm_oauth (cleared) */
+                    "set-cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no sign-in in progress in this browser, a state that does not match, or a refused sign-in */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description not signed in, or the session has expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    authRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Set-Cookie: a new `ecrm_session`. */
+            204: {
+                headers: {
+                    /** @description ecrm_session */
+                    "set-cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description no refresh cookie, or the user pool refused it: sign in again */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    authLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Set-Cookie: `ecrm_session` and `ecrm_refresh` cleared. */
+            200: {
+                headers: {
+                    /** @description ecrm_session, ecrm_refresh (cleared) */
+                    "set-cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the user pool’s logout URL */
+                        logoutUrl: string;
+                    };
+                };
+            };
+        };
+    };
+    authMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user and their memberships, or `user: null` and no memberships when signed out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                        } | null;
+                        memberships: {
+                            workspaceId: string;
+                            workspaceName: string;
+                            /** @enum {string} */
+                            role: "admin" | "marketer" | "analyst";
+                        }[];
+                    };
+                };
+            };
+            /** @description not signed in, or the session has expired */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

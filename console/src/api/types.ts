@@ -3,11 +3,10 @@
  * query, JSON body and successful JSON response. The client is typed by these, so a renamed field
  * or route is a type error in the console.
  */
-import type { ContractPaths } from './contract.ts';
 import type { components, paths } from './schema.gen.ts';
 
-/** The generated paths, plus the contract's routes not yet in the OpenAPI document. */
-export type Paths = paths & Omit<ContractPaths, keyof paths>;
+/** The API's paths, generated from its OpenAPI document. */
+export type Paths = paths;
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type Defined<T> = [T] extends [never] ? never : [T] extends [undefined] ? never : NonNullable<T>;

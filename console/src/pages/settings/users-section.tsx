@@ -60,14 +60,14 @@ export function UsersSection() {
         </thead>
         <tbody>
           {users.data?.users.map((u) => (
-            <tr key={u.userId}>
+            <tr key={u.id}>
               <td>{u.email}</td>
               <td>
                 <select
                   aria-label={t('settings.roleOf', { email: u.email })}
                   value={u.role}
-                  disabled={u.userId === session.me.user.id}
-                  onChange={(e) => change.mutate({ userId: u.userId, role: toRole(e.target.value) })}
+                  disabled={u.id === session.me.user.id}
+                  onChange={(e) => change.mutate({ userId: u.id, role: toRole(e.target.value) })}
                 >
                   {roleOptions.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -77,8 +77,8 @@ export function UsersSection() {
                 </select>
               </td>
               <td>
-                {u.userId !== session.me.user.id && (
-                  <button type="button" className="button link" onClick={() => remove.mutate(u.userId)}>
+                {u.id !== session.me.user.id && (
+                  <button type="button" className="button link" onClick={() => remove.mutate(u.id)}>
                     {t('settings.removeUser')}
                   </button>
                 )}
