@@ -38,13 +38,17 @@ const MAX_BODY_BYTES = 64 * 1024;
 const CODE_MS = 5 * 60 * 1000;
 const REFRESH_MS = 30 * 24 * 3600 * 1000;
 
-const PAGE_HEADERS = {
+/**
+ * The sign-in pages' headers. `form-action` must also allow the registered callbacks' origins: the form
+ * posts here, and the answer redirects to the console's callback, which the browser checks against
+ * `form-action` too.
+ */
+const pageHeaders = (callbackOrigins: readonly string[]) => ({
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; ${["form-action 'self'", ...callbackOrigins].join(' ')}; frame-ancestors 'none'`,
   'x-content-type-options': 'nosniff',
-};
+});
 
 interface IssuedCode {
   readonly sub: string;
@@ -205,7 +209,8 @@ export class LocalCognito {
   }
 
   private page(res: ServerResponse, status: number, html: string) {
-    res.writeHead(status, PAGE_HEADERS);
+    const origins = new Set([...this.callbackUrls].map((u) => new URL(u).origin));
+    res.writeHead(status, pageHeaders([...origins]));
     res.end(html);
   }
 
