@@ -112,7 +112,7 @@ describe('the console, driven as a marketer would', () => {
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'subscribed' });
     await expect.poll(() => page.getByText('3 contacts').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await app.expectAccessible();
-    await app.screenshot('segment-builder', { readme: true });
+    await app.screenshot('segment-builder', { readme: true, fullPage: true });
     await page.getByRole('button', { name: 'Save segment' }).click();
     await page.waitForURL((url) => /^\/segments\/(?!new$)[^/]+$/.test(url.pathname));
     await heading(page, SEGMENT).waitFor();
@@ -157,7 +157,7 @@ describe('the console, driven as a marketer would', () => {
     await expect.poll(() => frame.locator('body').innerText(), { timeout: 15_000 }).not.toBe('');
     await preview.getByLabel('Screen').selectOption('phone');
     await app.expectAccessible();
-    await app.screenshot('template-preview-es', { readme: true });
+    await app.screenshot('template-preview-es', { readme: true, fullPage: true });
     expectApiFine(app);
   });
 
@@ -181,7 +181,7 @@ describe('the console, driven as a marketer would', () => {
     await heading(page, CAMPAIGN).waitFor();
     await page.getByText('Sent', { exact: true }).first().waitFor({ timeout: 80_000 });
     await app.expectAccessible();
-    await app.screenshot('campaign-sent', { readme: true });
+    await app.screenshot('campaign-sent', { readme: true, fullPage: true });
     expectApiFine(app);
 
     // The Spanish-speaking subscriber got the Spanish version edited above; each got exactly one.
@@ -195,9 +195,18 @@ describe('the console, driven as a marketer would', () => {
     }
     const ana = mails.find((m) => m.destination.to.some((to) => to.includes('ana.garcia@example.com')));
     expect(ana?.subject).toBe('¡Hola Ana, te damos la bienvenida!');
+    // Ana opens it (SES's open event, through the local SES's hook): a campaign email is put on its
+    // contact's timeline by its first feedback, not by the send (one write per recipient saved).
+    const opened = await fetch(`${stack.sesEndpoint}/_local/messages/${ana?.messageId}/open`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(opened.status).toBe(200);
+    await stack.idle();
   });
 
-  it('finds a contact by name and sees the campaign’s email on the timeline', async () => {
+  it('finds a contact by name and sees the campaign’s email, opened, on the timeline', async () => {
     const app = await signIn('/contacts');
     const { page } = app;
     await heading(page, 'Contacts').waitFor();
@@ -212,7 +221,7 @@ describe('the console, driven as a marketer would', () => {
       .poll(
         async () => {
           const text = await timeline.innerText();
-          if (text.includes('te damos la bienvenida')) return true;
+          if (/Email “[^”]+”\s*opened/i.test(text)) return true;
           await page.reload();
           await heading(page, /Ana García/).waitFor();
           return false;
@@ -221,7 +230,7 @@ describe('the console, driven as a marketer would', () => {
       )
       .toBe(true);
     await app.expectAccessible();
-    await app.screenshot('contact-timeline', { readme: true });
+    await app.screenshot('contact-timeline', { readme: true, fullPage: true });
     expectApiFine(app);
   });
 
