@@ -3,7 +3,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { campaignToSendReader } from '../../lib/campaigns/send/campaign-to-send.reader.ts';
 import type { CampaignSendPorts } from '../../lib/campaigns/send/chunk-job-ports.ts';
 import { chunksRepository } from '../../lib/campaigns/send/chunks.repository.ts';
-import { countersRepository } from '../../lib/email/history/counters.repository.ts';
+import { addToOriginCounter } from '../../lib/email/history/origin-counter.ts';
 import { config } from './config.ts';
 import { once, table } from './deps.ts';
 import { sendDeps } from './email-deps.ts';
@@ -20,7 +20,7 @@ export const chunkSendDeps = once((): CampaignSendPorts => {
     send,
     sentEntries: {
       messages,
-      counters: countersRepository(table()),
+      addToOrigin: addToOriginCounter(table()),
       clock: send.clock,
       onLost: (what, error) => logger.error(`${what} was not written`, { error }),
     },

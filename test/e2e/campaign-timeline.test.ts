@@ -2,12 +2,15 @@
  * A campaign sent to a small segment on the local stack, as the console shows it: the campaign ends
  * `sent`, each recipient's timeline has the email (one `email` entry, the campaign as its origin) as
  * soon as SES took it, without waiting for an open or a click, the campaign's email stats count the
- * sends, and the local SES holds one email for each recipient.
+ * sends, and the local SES holds one email for each recipient. A later open moves that same entry on.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BusEvent } from '../../infra/local/local-eventbridge.ts';
 import { readStoredEmails } from '../../infra/local/ses-local.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
+import { MESSAGE_TAG, readMessageTags } from '../../lib/email/message-tags.ts';
+import { sesEventSchemaParse, taggedSesJson } from '../support/ses-events.ts';
 import { campaignWorkspace } from './campaign-workspace.ts';
 import { type Client, field, startStack, until } from './harness.ts';
 
@@ -83,5 +86,22 @@ describe('a campaign to a small segment', () => {
     expect(field(stats.body, 'counts', 'sent')).toBe(3);
     const results = await api.get(`/v1/campaigns/${campaignId}/results`);
     expect(field(results.body, 'sent')).toBe(3);
+
+    // SES reports an open of the first email (with the tags it was sent with): the same entry moves on.
+    const [first] = people;
+    const [recorded] = stack.ses.messagesTagged(MESSAGE_TAG.contact, first?.id ?? '');
+    const tags = readMessageTags(
+      Object.fromEntries(Object.entries(recorded?.tags ?? {}).map(([k, v]) => [k, [v]])),
+    );
+    if (!tags || !first) throw new Error('the campaign email carries no ecrm tags');
+    const open: BusEvent = sesEventSchemaParse(taggedSesJson('open', tags));
+    stack.bus.putServiceEvent(open, 'default');
+    await stack.idle();
+    const [opened, ...more] = await emailEntries(first.id);
+    expect(more).toEqual([]);
+    expect(field(opened, 'email', 'status')).toBe('opened');
+    expect(field(opened, 'email', 'originId')).toBe(campaignId);
+    const after = await api.get(`/v1/email-stats/campaign/${campaignId}`);
+    expect(field(after.body, 'counts')).toMatchObject({ sent: 3, opened: 1 });
   }, 180_000);
 });

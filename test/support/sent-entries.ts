@@ -4,7 +4,7 @@
  * one message's timeline entry. A write the send could not make fails the test.
  */
 import type { SentEntryDeps } from '../../lib/campaigns/send/sent-entries.ts';
-import { countersRepository } from '../../lib/email/history/counters.repository.ts';
+import { addToOriginCounter } from '../../lib/email/history/origin-counter.ts';
 import { type EmailMessage, emailMessageSchema, messageKey } from '../../lib/email/message.schema.ts';
 import { messagesRepository } from '../../lib/email/messages.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
@@ -13,7 +13,7 @@ import type { Table } from '../../lib/shared/table.ts';
 
 export const sentEntryDeps = (table: Table): SentEntryDeps => ({
   messages: messagesRepository(table),
-  counters: countersRepository(table),
+  addToOrigin: addToOriginCounter(table),
   clock: systemClock,
   onLost: (what, error) => {
     throw new Error(`${what} was not written: ${String(error)}`);

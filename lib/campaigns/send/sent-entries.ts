@@ -13,7 +13,7 @@
  * retried (the chunk is settled), and its email's first feedback writes the entry (first-feedback.ts),
  * as it does for a recipient whose SES answer was lost and whom SES's Send event settled later.
  */
-import type { CountersRepository } from '../../email/history/counters.repository.ts';
+import type { Counts } from '../../email/history/origin-counter.ts';
 import type { EmailMessage } from '../../email/message.schema.ts';
 import type { ClaimStore } from '../../email/send/claims.ts';
 import type { MessageStore } from '../../email/send/ports.ts';
@@ -21,7 +21,8 @@ import type { Clock } from '../../shared/clock.ts';
 
 export interface SentEntryDeps {
   readonly messages: Pick<MessageStore, 'create'>;
-  readonly counters: Pick<CountersRepository, 'addToOrigin'>;
+  /** Adds to the campaign's counter (origin-counter.ts's `addToOriginCounter`). */
+  readonly addToOrigin: (ws: string, origin: string, originId: string, counts: Counts) => Promise<void>;
   readonly clock: Clock;
   /** A timeline entry or counter write that failed: logged as an error (the send itself stands). */
   readonly onLost: (what: string, error: unknown) => void;
@@ -64,7 +65,7 @@ export const withSentEntries = (
         else if (w.value) created += 1;
       }
       if (created > 0)
-        await deps.counters
+        await deps
           .addToOrigin(ws, 'campaign', campaign.campaignId, { sent: created })
           .catch((error: unknown) => deps.onLost('a campaign sent count', error));
     },
