@@ -4,7 +4,7 @@
  * their engagement (the email counters of origin `journey`, `<journeyId>-<stepId>`).
  */
 import * as z from 'zod';
-import type { Counts } from '../email/history/origin-counter.ts';
+import type { Counts } from '../email/history/counters.repository.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import type { JourneyCountersRepository } from './journey-counters.repository.ts';
 import type { JourneysRepository } from './journeys.repository.ts';

@@ -42,7 +42,6 @@ import {
   noLimits,
 } from '../support/email-fakes.ts';
 import { type LocalServices, useLocalServices } from '../support/env.ts';
-import { sentEntryDeps } from '../support/sent-entries.ts';
 import { emailWorkspace, storePeople } from './email-workspace.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
@@ -116,12 +115,7 @@ describe('sending a chunk of an A/B test campaign', () => {
       abTest: abTest.current,
     });
     const tagsTo = new Map<string, MessageTags>();
-    const deps = {
-      campaign: async () => campaign(),
-      chunks,
-      send: sendDeps(ws, tagsTo),
-      sentEntries: sentEntryDeps(real.table),
-    };
+    const deps = { campaign: async () => campaign(), chunks, send: sendDeps(ws, tagsTo) };
 
     const test = await sendChunk({ ...ref, wave: 0 }, deps, OPTIONS);
     expect(test.status).toBe('sent');

@@ -39,7 +39,6 @@ import {
   scriptedMailer,
 } from '../support/email-fakes.ts';
 import { type LocalServices, useLocalServices } from '../support/env.ts';
-import { sentEntryDeps } from '../support/sent-entries.ts';
 import { emailWorkspace, storeContact } from './email-workspace.ts';
 import { type RealDeps, realDeps, realTable } from './real-deps.ts';
 
@@ -319,7 +318,6 @@ describe('a campaign chunk under a frequency cap', () => {
         campaign: async () => ({ status: 'sending', template: REF, startedAt: LAUNCH.toISOString() }),
         chunks,
         send: deps(ws),
-        sentEntries: sentEntryDeps(real.table),
       },
       OPTIONS,
     );

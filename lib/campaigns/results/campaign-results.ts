@@ -14,8 +14,7 @@
  * - Rates, as fractions (0.25 = 25 %), 0 when their base is 0: open, click, complaint and
  *   unsubscribe over delivered; bounce over sent; click-to-open is clicked over opened.
  */
-import type { LinkClicks } from '../../email/history/counters.repository.ts';
-import type { Counts } from '../../email/history/origin-counter.ts';
+import type { Counts, LinkClicks } from '../../email/history/counters.repository.ts';
 import { minorToDecimal } from '../../shared/money.ts';
 import type { AttributionSettings } from '../../workspaces/email-settings.schema.ts';
 import type { Campaign, CampaignStatus } from '../campaign.schema.ts';

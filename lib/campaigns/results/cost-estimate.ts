@@ -6,8 +6,8 @@
  * meter; `npm run bench` measures the real units on the local stack.
  *
  * Per chunk (≤ 50 recipients; one SES SendBulkEmail call per chunk and wave):
- * - 10 write units: the snapshot's put, the claim and the settle, each a conditional write of a
- *   ~2-3 KB item (3 units), and the campaign's sent count (one counter write per SES call);
+ * - 9 write units: the snapshot's put, the claim and the settle, each a conditional write of a
+ *   ~2-3 KB item (3 units);
  * - 6.5 read units: the chunk and the campaign (eventually consistent), the send path's per-call
  *   reads (workspace, sender domain, halt, template version), a share of the snapshot's membership
  *   pages, and the chunk read again by the call's one SES Send event (only the last entry of a call is
@@ -20,9 +20,6 @@
  * Per recipient handed to the send path: 0.5 read unit (its contact, in the chunk's one
  * BatchGetItem).
  *
- * Per email sent: 1 write unit, its timeline entry (a conditional put of a < 1 KB item, right after
- * the settle: lib/campaigns/send/sent-entries.ts), so that the contact's timeline shows it at once.
- *
  * Per counted feedback event (an open, a click on a link, a bounce, a complaint, a rejection, an
  * unsubscribe): its queue message and share of a feedback invocation, the message entry (~1.4 write
  * units with the counters' share), and its share of an `email.engaged` pack (a bus event carries up to
@@ -31,8 +28,7 @@
  * (the default model has no email rules); a model that scores them adds about a write and a read unit
  * per scored event, which the estimate leaves out. Repeated opens and clicks of one message are not
  * counted either. These figures follow what `npm run bench -- campaigns` measured (README, Benchmarks:
- * $0.76 per 1M recipients with 25 % open / 3 % click / 1 % bounce, before each email got its timeline
- * entry at send: the model gives about $0.75 without it, $1.39 with it).
+ * $0.76 per 1M recipients with 25 % open / 3 % click / 1 % bounce); the model gives about $0.75 there.
  *
  * Left out: the progress and finish checks' reads of the chunks (~0.5 read unit per chunk each), the
  * timers, and the SES fee's attachments; they are small beside the above.
@@ -43,14 +39,13 @@ import { CHUNK_SIZE } from '../send/chunk.schema.ts';
 /** The per-unit model, as documented above. */
 export const UNIT_MODEL = {
   perChunk: {
-    writeUnits: 10,
+    writeUnits: 9,
     readUnits: 6.5,
     sqsRequests: 3.2,
     lambdaRequests: 0.6,
     lambdaGbSeconds: 0.12625,
   },
   perRecipientHandled: { readUnits: 0.5 },
-  perEmailSent: { writeUnits: 1 },
   perFeedbackEvent: {
     writeUnits: 1.4,
     readUnits: 0.3,
@@ -105,10 +100,7 @@ const usd = (n: number) => Math.round(n * 1e6) / 1e6;
 export const estimateCampaignCost = (c: CampaignConsumption): CostEstimate => {
   const chunks = Math.ceil(c.audience / CHUNK_SIZE);
   const m = UNIT_MODEL;
-  const writeUnits =
-    chunks * m.perChunk.writeUnits +
-    c.sent * m.perEmailSent.writeUnits +
-    c.feedbackEvents * m.perFeedbackEvent.writeUnits;
+  const writeUnits = chunks * m.perChunk.writeUnits + c.feedbackEvents * m.perFeedbackEvent.writeUnits;
   const readUnits =
     chunks * m.perChunk.readUnits +
     c.handled * m.perRecipientHandled.readUnits +

@@ -8,8 +8,6 @@
  * - A delivery of a chunk already sent sends nothing: its recipients are no longer pending.
  * - A recipient whose contact was erased since the snapshot is refused in the chunk like any other
  *   refusal (the send path records it through the chunk), so that the campaign can finish.
- * - Each email SES took goes on its contact's timeline and into the campaign's sent count
- *   (sent-entries.ts).
  * - A campaign with an A/B test sends one request per variant in its test wave, and its other wave
  *   only once the winner is known (variant-groups.ts); until then that wave stays pending.
  */
@@ -21,7 +19,6 @@ import type { AbTestToSend } from '../ab-test.ts';
 import { campaignMessageId } from './campaign-message-id.ts';
 import type { ChunkRef } from './chunk.schema.ts';
 import type { ChunksRepository } from './chunks.repository.ts';
-import { type SentEntryDeps, withSentEntries } from './sent-entries.ts';
 import { variantGroups } from './variant-groups.ts';
 
 /** One queue message of the campaign send queue: a chunk and the wave to send from it. */
@@ -46,8 +43,6 @@ export interface ChunkSendDeps {
   readonly campaign: (workspaceId: string, campaignId: string) => Promise<CampaignToSend | undefined>;
   readonly chunks: Pick<ChunksRepository, 'get' | 'claims' | 'cancelPending'>;
   readonly send: Omit<SendDeps, 'messages'>;
-  /** Puts each email SES took on its contact's timeline and counts it sent (sent-entries.ts). */
-  readonly sentEntries: SentEntryDeps;
 }
 
 export type ChunkOutcome =
@@ -99,12 +94,7 @@ export const sendChunk = async (
       recipients,
     };
     const indexOf = new Map(recipients.map((r, k) => [r.messageId, group.positions[k] ?? -1]));
-    const claims = withSentEntries(
-      deps.chunks.claims(job, indexOf),
-      { campaignId: job.campaignId, variant: group.variant },
-      deps.sentEntries,
-    );
-    batches.push(await sendRecorded(request, deps.send, claims, options));
+    batches.push(await sendRecorded(request, deps.send, deps.chunks.claims(job, indexOf), options));
   }
 
   return { status: 'sent', batch: mergeBatches(batches) };

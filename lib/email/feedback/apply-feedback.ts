@@ -60,9 +60,9 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
   if (!messageIdSchema.safeParse(messageId).success)
     return { status: 'ignored', why: 'the ecrm-message tag is not a message id' };
 
-  // A campaign email sent from a chunk is claimed in the chunk, and its entry is written `sent` by the
-  // chunk's send (lib/campaigns/send/sent-entries.ts): SES's Send event only settles a claim left open,
-  // and its delivery is counted from the campaign's sent and bounced (the rule does not even route it).
+  // A campaign email sent from a chunk has no message entry until its recipient engages: its send is
+  // recorded in the chunk (SES's Send event only settles a claim left open), and its delivery is
+  // counted from the campaign's sent and bounced (the rule does not even route it).
   const { chunk } = feedback.tags;
   if (chunk !== undefined && (feedback.kind === 'sent' || feedback.kind === 'delivered')) {
     if (feedback.kind === 'sent' && origin === 'campaign' && originId !== undefined)
@@ -104,8 +104,7 @@ export const applyFeedback = async (event: SesEvent, deps: FeedbackDeps): Promis
       : undefined;
   const key = messageKey(workspaceId, contactId, messageId);
   if (chunk !== undefined) {
-    // The chunk's send wrote the entry; when it could not (its SES answer was lost, the write failed),
-    // the first feedback writes it whole, and a later one finds it and updates it.
+    // The first feedback of a campaign email writes its entry; a later one finds it and updates it.
     const entry = entryFromFirstFeedback(feedback);
     const retention = entry ? await deps.retentionDays(workspaceId) : 0;
     if (entry && (await deps.messages.create(workspaceId, contactId, entry, retention, engaged)))

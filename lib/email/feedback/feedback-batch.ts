@@ -6,8 +6,7 @@
  * by the invocation that applied it (a duplicate is never counted twice).
  */
 import type { Clock } from '../../shared/clock.ts';
-import { type CountersRepository, hourOf } from '../history/counters.repository.ts';
-import type { Counts } from '../history/origin-counter.ts';
+import { type CountersRepository, type Counts, hourOf } from '../history/counters.repository.ts';
 import { variantOriginId } from '../message-tags.ts';
 import { applyFeedback, type FeedbackDeps, type FeedbackOutcome } from './apply-feedback.ts';
 import { linkHash } from './feedback.ts';

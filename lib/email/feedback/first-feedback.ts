@@ -1,10 +1,8 @@
 /**
- * A campaign email sent from a chunk is claimed in the chunk, and the chunk's send writes its entry
- * `sent` once SES took it (lib/campaigns/send/sent-entries.ts). When it could not (SES's answer was
- * lost and its Send event settled the chunk, or the write failed), the email's first feedback (an
- * open, a click, a bounce, a complaint, a rejection) writes the entry whole, in one conditional put,
- * from what the email's tags say was sent, with that feedback applied. Later feedback updates it like
- * any other message's.
+ * A campaign email sent from a chunk has no message entry (its claim lives in the chunk): its first
+ * feedback (an open, a click, a bounce, a complaint, a rejection) writes the entry whole, in one
+ * conditional put, from what the email's tags say was sent, with that feedback applied. Later
+ * feedback updates it like any other message's.
  */
 import { type EmailMessage, messageCreatedAt } from '../message.schema.ts';
 import { readTemplateTag } from '../message-tags.ts';

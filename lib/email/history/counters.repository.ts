@@ -11,12 +11,15 @@ import { BatchGetCommand, QueryCommand, UpdateCommand } from '../../shared/dynam
 import { keys } from '../../shared/keys.ts';
 import { readItem, type Table } from '../../shared/table.ts';
 import { FEEDBACK_KINDS, type FeedbackKind, MAX_LINKS_LISTED } from '../feedback/feedback.ts';
-import { addExpression, addToOriginCounter, COUNTER_SHARDS, type Counts } from './origin-counter.ts';
 
+/** Shards of one origin's counter: 16 × ~300 writes/s is far above what SES reports for one campaign. */
+export const COUNTER_SHARDS = 16;
 /** Shards of a workspace's hourly outcomes. */
 export const OUTCOME_SHARDS = 8;
 /** Hourly outcomes expire (TTL) well after the longest rate window reads them. */
 export const OUTCOMES_KEPT_DAYS = 35;
+
+export type Counts = Partial<Record<FeedbackKind, number>>;
 
 const countsSchema = z.object(
   Object.fromEntries(FEEDBACK_KINDS.map((k) => [k, z.number().int().optional()])) as Record<
@@ -58,11 +61,38 @@ export interface Outcomes {
 
 const RATE_KINDS = ['delivered', 'bounced', 'complained'] as const;
 
+const addExpression = (counts: Counts, kinds: readonly FeedbackKind[]) => {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts: string[] = [];
+  for (const kind of kinds) {
+    const n = counts[kind];
+    if (!n) continue;
+    names[`#${kind}`] = kind;
+    values[`:${kind}`] = n;
+    parts.push(`#${kind} :${kind}`);
+  }
+  return { names, values, parts };
+};
+
 export const hourOf = (at: Date): string => `${at.toISOString().slice(0, 13)}:00Z`;
 
 export const countersRepository = (table: Table, random: () => number = Math.random) => ({
-  /** Add counts to one shard of an origin's counter (origin-counter.ts). */
-  addToOrigin: addToOriginCounter(table, random),
+  /** Add counts to one shard of an origin's counter. */
+  async addToOrigin(ws: string, origin: string, originId: string, counts: Counts): Promise<void> {
+    const { names, values, parts } = addExpression(counts, FEEDBACK_KINDS);
+    if (parts.length === 0) return;
+    const shard = Math.floor(random() * COUNTER_SHARDS);
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: keys.emailCounter(ws, origin, originId, shard),
+        UpdateExpression: `SET #type = :type, #v = :v ADD ${parts.join(', ')}`,
+        ExpressionAttributeNames: { ...names, '#type': 'type', '#v': 'v' },
+        ExpressionAttributeValues: { ...values, ':type': 'emailCounter', ':v': 1 },
+      }),
+    );
+  },
 
   /** An origin's totals: the sum of its shards (one BatchGetItem). */
   async originTotals(ws: string, origin: string, originId: string): Promise<Counts> {
