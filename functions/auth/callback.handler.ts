@@ -3,8 +3,8 @@ import { OAUTH_COOKIE } from '../../lib/auth/cookies.ts';
 import { exchangeCode } from '../../lib/auth/oauth-client.ts';
 import { decodeFlow } from '../../lib/auth/oauth-state.ts';
 import { BadRequestError } from '../../lib/shared/errors.ts';
-import { accessTokens } from '../shared/deps.ts';
 import { httpHandler, redirect } from '../shared/http-handler.ts';
+import { accessTokens } from '../shared/user-auth-deps.ts';
 import { authCallbackRoute } from './auth.routes.ts';
 import { clearFlowCookie, oauthSettings, refreshCookie, sessionCookie } from './session-cookies.ts';
 

@@ -8,8 +8,8 @@
 import { REFRESH_COOKIE, SESSION_COOKIE } from '../../lib/auth/cookies.ts';
 import { refreshTokens } from '../../lib/auth/oauth-client.ts';
 import { UnauthorizedError } from '../../lib/shared/errors.ts';
-import { accessTokens, userAuth } from '../shared/deps.ts';
 import { httpHandler, ok, type Reply } from '../shared/http-handler.ts';
+import { accessTokens, userAuth } from '../shared/user-auth-deps.ts';
 import { membershipsDeps } from '../shared/users-deps.ts';
 import { authMeRoute } from './auth.routes.ts';
 import { clearSessionCookies, oauthSettings, sessionCookie } from './session-cookies.ts';

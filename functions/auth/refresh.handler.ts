@@ -1,8 +1,8 @@
 import { REFRESH_COOKIE } from '../../lib/auth/cookies.ts';
 import { refreshTokens } from '../../lib/auth/oauth-client.ts';
 import { UnauthorizedError } from '../../lib/shared/errors.ts';
-import { accessTokens } from '../shared/deps.ts';
 import { httpHandler } from '../shared/http-handler.ts';
+import { accessTokens } from '../shared/user-auth-deps.ts';
 import { authRefreshRoute } from './auth.routes.ts';
 import { oauthSettings, sessionCookie } from './session-cookies.ts';
 

@@ -3,13 +3,10 @@
  * clients take their endpoints from the standard AWS_ENDPOINT_URL_* variables, which is how the
  * local stack points the same code at DynamoDB Local, the local bus and the local SES.
  */
-import { accessTokenVerifier } from '../../lib/auth/access-token-verifier.ts';
-import { userAuthenticator } from '../../lib/auth/user-authenticator.ts';
 import { receivedEventsRepository } from '../../lib/events/received-events.repository.ts';
 import { systemClock } from '../../lib/shared/clock.ts';
 import { documentClient } from '../../lib/shared/dynamodb/document-client.ts';
 import type { Table } from '../../lib/shared/table.ts';
-import { membershipsRepository } from '../../lib/users/memberships.repository.ts';
 import { authenticator } from '../../lib/workspaces/authenticate.ts';
 import { rateCountersRepository } from '../../lib/workspaces/rate-counters.repository.ts';
 import { rateLimiter } from '../../lib/workspaces/rate-limit.ts';
@@ -34,25 +31,6 @@ export const table = once((): Table => {
 /** API keys, cached in the container for at most 30 s (the revocation delay). */
 export const keyAuthenticator = once(() =>
   authenticator({ workspaces: workspacesRepository(table()), clock: systemClock }),
-);
-
-/** The user pool's access token verifier (its JWKS fetched once per container). */
-export const accessTokens = once(() => {
-  const auth = config('auth');
-  return accessTokenVerifier({
-    issuer: auth.AUTH_ISSUER,
-    jwksUri: auth.AUTH_JWKS_URI,
-    clientId: auth.AUTH_CLIENT_ID,
-  });
-});
-
-/** People: their token verified, their membership of the workspace cached for at most 30 s, like keys. */
-export const userAuth = once(() =>
-  userAuthenticator({
-    verifier: accessTokens(),
-    memberships: membershipsRepository(table()),
-    clock: systemClock,
-  }),
 );
 
 /** The ingest rate limiter: counts in the container, shares totals through the table. */

@@ -19,8 +19,9 @@ import {
 } from '../../lib/shared/errors.ts';
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
 import type { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
-import { ingestLimiter, keyAuthenticator, userAuth, workspaceRateLimits } from './deps.ts';
+import { ingestLimiter, keyAuthenticator, workspaceRateLimits } from './deps.ts';
 import { fieldIssues, htmlResponse, jsonResponse, toErrorResponse } from './http-errors.ts';
+import { userAuth } from './user-auth-deps.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 

@@ -1,7 +1,7 @@
 import { setUserRole } from '../../lib/users/manage-users.ts';
 import { memberView } from '../../lib/users/membership.schema.ts';
-import { userAuth } from '../shared/deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
+import { userAuth } from '../shared/user-auth-deps.ts';
 import { membershipsDeps } from '../shared/users-deps.ts';
 import { setUserRoleRoute } from './user.routes.ts';
 

@@ -179,7 +179,13 @@ describe('the console, driven as a marketer would', () => {
     await page.getByRole('button', { name: 'Create and send' }).click();
     await page.waitForURL((url) => /^\/campaigns\/(?!new$)[^/]+$/.test(url.pathname));
     await heading(page, CAMPAIGN).waitFor();
-    await page.getByText('Sent', { exact: true }).first().waitFor({ timeout: 80_000 });
+    // The page polls the campaign's progress: its status badge turns to Sent, all 3 recipients done.
+    await expect
+      .poll(() => page.getByTestId('campaign-status').textContent(), { timeout: 80_000, interval: 1_000 })
+      .toBe('Sent');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Sending progress' }).innerText(), { timeout: 20_000 })
+      .toMatch(/\b3 of 3\b/);
     await app.expectAccessible();
     await app.screenshot('campaign-sent', { readme: true, fullPage: true });
     expectApiFine(app);
