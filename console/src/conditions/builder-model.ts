@@ -8,6 +8,9 @@
  * Form values are strings; numbers are parsed when the condition is built. `toCondition` returns
  * `undefined` for an empty builder, and a list of problems (rule id → message key) for rules that are
  * not filled in, so the form can point at them before asking the API.
+ *
+ * The value lists below copy the server's (lib/ cannot be imported: its schemas would bundle zod);
+ * console/test/server-lists.test.ts keeps them equal.
  */
 
 export const CHANNELS = ['email', 'sms', 'push', 'whatsapp'] as const;

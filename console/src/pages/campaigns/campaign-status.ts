@@ -1,4 +1,4 @@
-/** Campaign states the console treats alike. */
+/** Campaign states (a copy of the server's list, kept equal by console/test/server-lists.test.ts). */
 export const CAMPAIGN_STATUSES = [
   'draft',
   'scheduled',
