@@ -1,8 +1,8 @@
 import { readTimeline } from '../../lib/events/read-timeline.ts';
-import { contactDeps } from '../shared/contact-deps.ts';
 import { httpHandler, ok } from '../shared/http-handler.ts';
+import { timelineDeps } from '../shared/timeline-deps.ts';
 import { readTimelineRoute } from './event.routes.ts';
 
 export const handler = httpHandler(readTimelineRoute, async ({ principal, params, query }) =>
-  ok(await readTimeline(principal.workspaceId, params.contactId, query, contactDeps())),
+  ok(await readTimeline(principal.workspaceId, params.contactId, query, timelineDeps())),
 );

@@ -20,6 +20,7 @@ import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import { type PageOptions, workspaceItemsPage } from '../shared/workspace-items-page.ts';
 import type { AbMetric } from './ab-test.schema.ts';
 import { type Campaign, type CampaignStatus, campaignIdSchema, campaignRecord } from './campaign.schema.ts';
+import { campaignLaunchRecord } from './launches.repository.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -34,6 +35,31 @@ const campaignItem = (campaign: Campaign, event: DomainEvent | undefined) => ({
   ...campaign,
   ...(event ? { [OUTBOX_ATTRIBUTE]: toOutbox(event) } : {}),
 });
+
+/**
+ * The launch (draft or scheduled → sending) writes the launch's record in the same transaction, so
+ * every campaign that sent has one, written once whichever path launched it (`keys.campaignLaunch`).
+ */
+const launchRecord = (T: string, next: Campaign, expected: Expected): TransactItem[] =>
+  next.status === 'sending' && next.startedAt !== undefined && LAUNCHED_FROM.has(expected.status)
+    ? [
+        {
+          Put: {
+            TableName: T,
+            Item: {
+              ...keys.campaignLaunch(next.workspaceId, next.startedAt, next.id),
+              ...campaignLaunchRecord.parse({
+                type: 'campaignLaunch',
+                v: 1,
+                campaignId: next.id,
+                startedAt: next.startedAt,
+              }),
+            },
+          },
+        },
+      ]
+    : [];
+const LAUNCHED_FROM: ReadonlySet<CampaignStatus> = new Set(['draft', 'scheduled']);
 
 export const campaignsRepository = (table: Table) => {
   const T = table.name;
@@ -89,7 +115,7 @@ export const campaignsRepository = (table: Table) => {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':status': expected.status, ':rev': expected.rev },
         },
-        extra,
+        [...extra, ...launchRecord(T, next, expected)],
       );
     },
 

@@ -115,3 +115,10 @@ const timelineCursor = cursorCodec(
       .refine((id) => ![...id].some((c) => c < ' '), 'not an entry id'),
   }),
 );
+
+/** A page cursor as the position its page starts after, and an entry's position as a cursor. */
+export const timelinePositions = {
+  after: (cursor: string): { readonly at: string; readonly id: string } => timelineCursor.decode(cursor),
+  cursorAt: (entry: Pick<TimelineEntry, 'occurredAt' | 'eventId'>): string =>
+    timelineCursor.encode({ at: entry.occurredAt, id: entry.eventId }),
+};

@@ -28,6 +28,9 @@ const shardOf = (id: string): number => {
   return h % CONTACT_LIST_SHARDS;
 };
 
+/** The list and membership shard of a contact: where its segment memberships and campaign chunks are. */
+export const contactShardOf = shardOf;
+
 /**
  * Contact search terms are spread over SEARCH_GROUPS × SEARCH_SUBSHARDS partitions: the group comes
  * from the term's first character, the sub-shard from its second. A prefix of two characters or more
@@ -421,6 +424,15 @@ export const keys = {
   }),
   campaignChunkShard: (workspaceId: string, campaignId: string, shard: number): string =>
     `${ws(workspaceId)}#CCK#${campaignId}#${shard}`,
+  /**
+   * A campaign's launch, by time (`<startedAt>#<campaignId>`): written with the launch itself, so a
+   * contact's timeline finds the campaigns sent in a span of time with one Query (campaign-sends.ts).
+   */
+  campaignLaunch: (workspaceId: string, startedAt: string, campaignId: string): Key => ({
+    pk: `${ws(workspaceId)}#CLA`,
+    sk: `${startedAt}#${campaignId}`,
+  }),
+  campaignLaunches: (workspaceId: string): string => `${ws(workspaceId)}#CLA`,
   /**
    * Which campaign a storefront order was attributed to: written once, by the first attribution of
    * the order (its conditional put is what makes attribution happen once per order).

@@ -3,10 +3,12 @@
  * recipients are recorded in its chunks, not one item each (README, Campaigns: the cost target), so:
  * - the campaign ends `sent`, and its progress and results count the sends (from the chunks);
  * - the local SES holds one email for each recipient, tagged with the campaign;
- * - a recipient's timeline has no `email` entry and the campaign's email stats count nothing until SES
- *   reports something about the email (its Send and Delivery events of campaign mail are not routed);
- * - then the first feedback (here an open, delivered twice as SES and SQS may) writes the email's one
- *   entry (the campaign as origin, `at.sent` the launch), and the email stats count it once.
+ * - each recipient's timeline shows the email at once, `sent`, read from the campaign's chunks (no
+ *   item was written for it); a member the campaign refused shows it refused, with why; a contact
+ *   outside the audience shows nothing;
+ * - the first feedback (here an open, delivered twice as SES and SQS may) writes the email's one
+ *   entry (the campaign as origin, `at.sent` the launch), which takes the read one's place: still one
+ *   entry per email, now opened, and the email stats count it once.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,13 +71,27 @@ const opens = (contactId: string) => {
 };
 
 describe('a campaign to a small segment', () => {
-  it('ends sent with its sends counted, leaves each email in the local SES, and puts one email entry with the campaign as origin on each recipient timeline from the first SES feedback, counted once in the email stats', async () => {
+  it('ends sent with its sends counted, leaves each email in the local SES, shows each recipient the email on its timeline at once (sent, or refused with why), and keeps one entry per email once SES feedback is stored, counted once in the email stats', async () => {
     const people = await Promise.all([0, 1, 2].map(subscribedContact));
+    // A member without consent (refused at send time), and a contact outside the segment.
+    const [refused, outsider] = await Promise.all(
+      ['n', 'o'].map(async (k) =>
+        String(
+          field(
+            (await api.post('/v1/contacts', { email: `${k}-${randomBytes(4).toString('hex')}@example.com` }))
+              .body,
+            'contact',
+            'id',
+          ),
+        ),
+      ),
+    );
     const segmentId = String(
       field((await api.post('/v1/segments', { name: 'Three', kind: 'static' })).body, 'id'),
     );
     expect(
-      (await api.post(`/v1/segments/${segmentId}/members`, { add: people.map((p) => p.id) })).status,
+      (await api.post(`/v1/segments/${segmentId}/members`, { add: [...people.map((p) => p.id), refused] }))
+        .status,
     ).toBe(200);
     const created = await api.post('/v1/campaigns', {
       name: 'Timeline',
@@ -100,9 +116,40 @@ describe('a campaign to a small segment', () => {
         [MESSAGE_TAG.origin]: 'campaign',
         [MESSAGE_TAG.originId]: campaignId,
       });
-      // Sent, and recorded in the campaign's chunk only: nothing on the timeline yet.
-      expect(await emailEntries(p.id), p.email).toEqual([]);
+      // Recorded in the campaign's chunk only, and on the timeline all the same: sent.
+      const entries = await emailEntries(p.id);
+      expect(entries, p.email).toHaveLength(1);
+      expect(field(entries[0], 'eventId')).toBe(recorded?.tags?.[MESSAGE_TAG.message]);
+      expect(field(entries[0], 'email')).toMatchObject({
+        kind: 'marketing',
+        origin: 'campaign',
+        originId: campaignId,
+        templateId: 'news',
+        version: expect.any(Number),
+        status: 'sent',
+        at: { sent: expect.any(String) },
+      });
     }
+    // A page at a time, the timeline is the same: every entry once, in order.
+    const first = people[0]?.id ?? '';
+    const whole = field((await api.get(`/v1/contacts/${first}/timeline?limit=50`)).body, 'entries');
+    const paged: unknown[] = [];
+    for (let cursor: unknown = '', pages = 0; typeof cursor === 'string' && pages < 50; pages++) {
+      const page = await api.get(
+        `/v1/contacts/${first}/timeline?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      const entries = field(page.body, 'entries');
+      paged.push(...(Array.isArray(entries) ? entries : []));
+      cursor = field(page.body, 'next');
+    }
+    expect(Array.isArray(whole) ? whole.length : 0).toBeGreaterThan(1);
+    expect(paged).toEqual(whole);
+    const [refusal, ...moreRefusals] = await emailEntries(refused ?? '');
+    expect(moreRefusals).toEqual([]);
+    expect(field(refusal, 'email')).toMatchObject({ originId: campaignId, status: 'refused' });
+    expect(field(refusal, 'email', 'reason')).toEqual(expect.any(String));
+    expect(await emailEntries(outsider ?? '')).toEqual([]);
     expect(await statsOf(campaignId)).toMatchObject({ sent: 0, delivered: 0, opened: 0 });
 
     const tags = people.map((p) => opens(p.id));

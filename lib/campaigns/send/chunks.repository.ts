@@ -144,8 +144,16 @@ export const chunksRepository = (table: Table) => {
       }
     },
 
-    /** The last chunk written in a shard partition: where its snapshot resumes. */
-    async last(workspaceId: string, campaignId: string, shard: number): Promise<CampaignChunk | undefined> {
+    /**
+     * The last chunk written in a shard partition: where its snapshot resumes (strongly consistent
+     * unless `consistent` is false, as for a reader that only looks).
+     */
+    async last(
+      workspaceId: string,
+      campaignId: string,
+      shard: number,
+      consistent = true,
+    ): Promise<CampaignChunk | undefined> {
       const { Items } = await table.client.send(
         new QueryCommand({
           TableName: T,
@@ -153,7 +161,7 @@ export const chunksRepository = (table: Table) => {
           ExpressionAttributeValues: { ':pk': keys.campaignChunkShard(workspaceId, campaignId, shard) },
           ScanIndexForward: false,
           Limit: 1,
-          ConsistentRead: true,
+          ConsistentRead: consistent,
         }),
       );
       const item = Items?.[0];
