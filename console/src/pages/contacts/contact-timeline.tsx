@@ -1,5 +1,6 @@
 /** A contact's every-channel timeline (GET /v1/contacts/{id}/timeline), newest first, paginated. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { api } from '../../api/api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
@@ -43,7 +44,21 @@ export function ContactTimeline(props: { readonly contactId: string }) {
               {entry.email ? (
                 <span>
                   {t('contact.emailEntry', { subject: entry.email.subject ?? entry.email.templateId })}{' '}
-                  <StatusBadge status={entry.email.status} label={entry.email.status} />
+                  <StatusBadge
+                    status={entry.email.status}
+                    label={t(`contact.emailStatus.${entry.email.status}`)}
+                  />
+                  {entry.email.reason !== undefined && (
+                    <span className="muted"> {t('contact.emailReason', { reason: entry.email.reason })}</span>
+                  )}
+                  {entry.email.origin === 'campaign' && entry.email.originId !== undefined && (
+                    <>
+                      {' '}
+                      <Link to="/campaigns/$campaignId" params={{ campaignId: entry.email.originId }}>
+                        {t('contact.emailCampaign')}
+                      </Link>
+                    </>
+                  )}
                 </span>
               ) : (
                 <span>
