@@ -14,8 +14,11 @@ import { performance } from 'node:perf_hooks';
 import { invocationStats } from '../infra/local/invocation-context.ts';
 import type { LocalStack } from '../infra/local/stack.ts';
 import { campaignsRepository } from '../lib/campaigns/campaigns.repository.ts';
+import { CHUNK_SIZE } from '../lib/campaigns/send/chunk.schema.ts';
 import { chunksRepository } from '../lib/campaigns/send/chunks.repository.ts';
 import { campaignTally } from '../lib/campaigns/send/progress.ts';
+import { MESSAGE_TAG } from '../lib/email/message-tags.ts';
+import { CONTACT_LIST_SHARDS } from '../lib/shared/keys.ts';
 import { seedAudience } from '../test/support/seed-audience.ts';
 import type { meter as Meter } from './capacity.ts';
 import { lambdaUsage } from './metering/lambda-usage.ts';
@@ -188,6 +191,8 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
       readUnits: per(o.meter.get(name).readUnits),
     }))
     .sort((a, b) => b.writeUnits - a.writeUnits);
+  // Last: it resets the meter.
+  const timeline = await timelineRead(o, call, sent[1]?.tags[MESSAGE_TAG.contact]);
   return {
     seconds,
     recipientsPerSecond: o.recipients / seconds,
@@ -211,5 +216,34 @@ export const benchCampaign = async (o: CampaignBenchOptions) => {
     ),
     measuredGbSeconds: lambda.measuredGbSeconds,
     cost: costPerMillion(usage, o.recipients),
+    timeline,
+  };
+};
+
+/**
+ * What showing a recipient its campaign email costs, read rather than written (lib/campaigns/
+ * timeline-sends.ts): one page of an unopened recipient's timeline through the API, in read units and
+ * DynamoDB round trips; and the lookup's reads projected to a campaign of 1M recipients (16 shards
+ * of 50-recipient pages: a binary search of log2(pages) reads, the last page, the campaign, the
+ * launches), eventually consistent chunk reads at 0.5 unit each.
+ */
+const timelineRead = async (
+  o: CampaignBenchOptions,
+  call: (method: string, path: string) => Promise<Record<string, unknown>>,
+  contactId: string | undefined,
+) => {
+  if (contactId === undefined) throw new Error('no recipient to read the timeline of');
+  o.meter.reset();
+  const page = await call('GET', `/v1/contacts/${contactId}/timeline?limit=20`);
+  const entries = Array.isArray(page.entries) ? page.entries : [];
+  const shown = entries.filter((e: { kind?: unknown }) => e.kind === 'email').length;
+  const read = o.meter.get('read-timeline');
+  const pagesPerShard = (n: number) => Math.max(1, Math.ceil(n / CONTACT_LIST_SHARDS / CHUNK_SIZE));
+  const lookupReads = (n: number) => 1 + Math.ceil(Math.log2(pagesPerShard(n))) + 1;
+  return {
+    emailsShown: shown,
+    readUnits: read.readUnits,
+    calls: read.calls,
+    projectedLookupReadUnitsAt1M: lookupReads(1_000_000) * 0.5 + 1 + 0.5,
   };
 };

@@ -409,6 +409,14 @@ const benchStack = async () => {
         `${c.cost.lambdaGbSeconds.toFixed(3)} $ / ${c.measuredGbSeconds.toFixed(1)} GB-s`,
       );
       row(
+        'a recipient’s timeline page (20 entries): campaign emails shown, read units, round trips',
+        `${c.timeline.emailsShown}, ${c.timeline.readUnits.toFixed(1)} RU, ${c.timeline.calls}`,
+      );
+      row(
+        '  its campaign lookup projected to a 1M-recipient campaign',
+        `${c.timeline.projectedLookupReadUnitsAt1M.toFixed(1)} RU a campaign on the page (no write at send time)`,
+      );
+      row(
         'projected $ per 1M recipients (SES fee apart)',
         `${c.cost.total.toFixed(3)} (DynamoDB ${(c.cost.writeUnits + c.cost.readUnits).toFixed(3)}, SQS ${c.cost.sqsRequests.toFixed(3)}, bus ${c.cost.busEvents.toFixed(3)}, Lambda ${(c.cost.lambdaRequests + c.cost.lambdaGbSeconds).toFixed(3)})`,
       );
