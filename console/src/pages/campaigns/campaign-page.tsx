@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../ui/error-message.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { AbTestResults } from './ab-test-results.tsx';
 import { CampaignResults } from './campaign-results.tsx';
 import { isLive } from './campaign-status.ts';
 
@@ -134,8 +135,9 @@ export function CampaignPage() {
           </div>
         )}
       </section>
+      {c.abTest && <AbTestResults abTest={c.abTest} templateId={c.template.templateId} />}
       {(status === 'sent' || status === 'sending' || status === 'paused' || status === 'cancelled') && (
-        <CampaignResults campaignId={campaignId} live={status !== 'sent' && status !== 'cancelled'} />
+        <CampaignResults campaignId={campaignId} status={status} />
       )}
     </section>
   );
