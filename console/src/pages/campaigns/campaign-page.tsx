@@ -91,7 +91,16 @@ export function CampaignPage() {
           <span data-testid="campaign-status">
             <StatusBadge status={status} label={t(`campaign.status.${status}`)} />
           </span>{' '}
-          {c.sendAt && status === 'scheduled' && t('campaign.sendAt', { at: dateTime(c.sendAt) })}
+          {c.sendAt &&
+            status === 'scheduled' &&
+            t('campaign.sendAt', {
+              at:
+                c.schedule?.type === 'recipientLocal'
+                  ? t('wizard.localSummary', { date: c.schedule.date, time: c.schedule.time })
+                  : c.schedule?.type === 'at'
+                    ? `${dateTime(c.sendAt, c.schedule.timeZone)} (${c.schedule.timeZone})`
+                    : dateTime(c.sendAt),
+            })}
         </p>
         {(c.pausedReason || p?.pausedReason) && (
           <p className="alert-warn">
