@@ -2,7 +2,8 @@
  * The settings a marketer's email depends on, and the campaign wizard's A/B test, in the real
  * console in Chromium on the local stack with `npm start`'s demo data and user: set the postal
  * address and add a topic, and see both kept after a reload; create a campaign whose A/B test
- * compares two subject lines, and see it created with its variants. Every page visited is checked by
+ * compares two subject lines, and see it created with its variants; send a plain campaign and see its
+ * results once sent (sent and delivered, not the figures read while it was sending). Every page visited is checked by
  * axe (no serious or critical violation) and may not log a browser console error (the harness fails
  * the test on any).
  */
@@ -28,6 +29,8 @@ const ADDRESS = 'Browser Test Shop, Via Roma 12, 20121 Milano, Italia';
 const TOPIC = { id: 'browser-offers', name: 'Browser offers' };
 const CAMPAIGN = 'Browser A/B campaign';
 const SUBJECTS = ['Spring is here, {{ contact.firstName }}', 'Our spring picks for you'];
+/** The demo contacts subscribed to email (demo-data.ts): the "Email subscribers" segment. */
+const SUBSCRIBERS = 3;
 
 beforeAll(async () => {
   stack = await startConsoleStack();
@@ -191,6 +194,31 @@ describe('settings and the A/B test, driven as a marketer would', () => {
       metric: 'clickRate',
       decideAfterMinutes: 120,
     });
+    expectApiFine(app);
+  });
+
+  it('sends a campaign and, once sent, its results show every email sent and delivered', async () => {
+    const app = await signIn('/campaigns/new');
+    const { page } = app;
+    await heading(page, 'New campaign').waitFor();
+    await page.getByLabel('Campaign name').fill('Browser results campaign');
+    await page.getByLabel('Segment').selectOption({ label: 'Email subscribers' });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Welcome' });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('When').selectOption('now');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Create and send' }).click();
+    await heading(page, 'Browser results campaign').waitFor();
+    await expect
+      .poll(() => page.getByTestId('campaign-status').textContent(), { timeout: 80_000, interval: 1_000 })
+      .toBe('Sent');
+    // The results read while sending are read again once sent (they were left at 0 before).
+    const results = page.getByRole('region', { name: 'Results' });
+    await expect
+      .poll(() => results.textContent(), { timeout: 15_000 })
+      .toMatch(new RegExp(`Sent\\s*${SUBSCRIBERS}\\s*Delivered\\s*${SUBSCRIBERS}(?!\\d)`));
+    await app.expectAccessible();
     expectApiFine(app);
   });
 });
