@@ -1,7 +1,7 @@
 /**
  * The email settings form: read from the API's settings, and the whole settings PUT back with the
  * postal address, topics (added, renamed, removed) and frequency cap changed and everything else as
- * read; the body passes the API's own schema.
+ * read; the body passes the API's own schema. Also the default time zone and the revenue attribution.
  */
 import { describe, expect, it } from 'vitest';
 import { emailSettingsSchema } from '../../lib/workspaces/email-settings.schema.ts';
@@ -80,6 +80,26 @@ describe('the email settings form', () => {
     expect(body.topics).toEqual([]);
     expect(body).not.toHaveProperty('postalAddress');
     expect(body).not.toHaveProperty('frequencyCap');
+  });
+
+  it('changes the default time zone and the attribution', () => {
+    const form = formOf(READ);
+    expect(form.defaultTimeZone).toBe('Europe/Madrid');
+    expect(form.attribution).toEqual({ windowDays: '7', model: 'firstTouch', touches: 'click' });
+
+    const body = settingsBody(READ, {
+      ...form,
+      defaultTimeZone: 'Europe/Rome',
+      attribution: { windowDays: '14', model: 'lastTouch', touches: 'clickOrOpen' },
+    });
+
+    expect(body.defaultTimeZone).toBe('Europe/Rome');
+    expect(body.attribution).toEqual({ windowDays: 14, model: 'lastTouch', touches: 'clickOrOpen' });
+    expect(emailSettingsSchema.safeParse(body).error?.issues ?? []).toEqual([]);
+    const tooLong = settingsBody(READ, { ...form, attribution: { ...form.attribution, windowDays: '31' } });
+    expect(emailSettingsSchema.safeParse(tooLong).error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'attribution.windowDays',
+    ]);
   });
 
   it('sends a wrong number as typed, for the API to name next to its field', () => {

@@ -1,7 +1,8 @@
 /**
  * The settings a marketer's email depends on, and the campaign wizard's A/B test, in the real
  * console in Chromium on the local stack with `npm start`'s demo data and user: set the postal
- * address and add a topic, and see both kept after a reload; create a campaign whose A/B test
+ * address, add a topic, cap the emails per contact and widen the attribution window, and see them
+ * kept after a reload; create a campaign whose A/B test
  * compares two subject lines, and see it created with its variants; send a plain campaign and see its
  * results once sent (sent and delivered, not the figures read while it was sending). Every page visited is checked by
  * axe (no serious or critical violation) and may not log a browser console error (the harness fails
@@ -79,6 +80,8 @@ const apiGet = async (path: string): Promise<unknown> => {
 const emailSettings = z.object({
   postalAddress: z.string().optional(),
   topics: z.array(z.object({ id: z.string(), names: z.record(z.string(), z.string()) })),
+  frequencyCap: z.object({ limit: z.number(), period: z.number(), unit: z.string() }).optional(),
+  attribution: z.object({ windowDays: z.number() }),
 });
 const campaignList = z.object({
   campaigns: z.array(
@@ -99,7 +102,7 @@ const campaignList = z.object({
 });
 
 describe('settings and the A/B test, driven as a marketer would', () => {
-  it('sets the postal address and adds a topic in the settings, both kept after a reload', async () => {
+  it('sets the postal address, adds a topic, caps the frequency: all kept after a reload', async () => {
     const app = await signIn('/settings');
     const { page } = app;
     await heading(page, 'Settings').waitFor();
@@ -117,6 +120,11 @@ describe('settings and the A/B test, driven as a marketer would', () => {
     await section.getByRole('button', { name: 'Add topic' }).click();
     const added = section.getByTestId(`topic-${TOPIC.id}`);
     await added.getByLabel('Name in Español').fill('Ofertas del navegador');
+    await section.getByLabel('Limit the marketing emails each contact receives').check();
+    await section.getByLabel('Emails at most').fill('3');
+    await section.getByLabel('In any period of').fill('7');
+    await section.getByLabel('Period unit').selectOption('days');
+    await section.getByLabel('Attribution window (days)').fill('10');
     await section.getByRole('button', { name: 'Save email settings' }).click();
     await section.getByText('Email settings saved.').waitFor();
     await app.expectAccessible();
@@ -132,10 +140,15 @@ describe('settings and the A/B test, driven as a marketer would', () => {
       'Novità',
     );
 
+    expect(await section.getByLabel('Emails at most').inputValue()).toBe('3');
+    expect(await section.getByLabel('Attribution window (days)').inputValue()).toBe('10');
+
     const saved = emailSettings.parse(await apiGet('/v1/workspace/email-settings'));
     expect(saved.postalAddress).toBe(ADDRESS);
     expect(saved.topics.map((t) => t.id)).toEqual(['newsletter', 'product-news', TOPIC.id]);
     expect(saved.topics[2]?.names).toEqual({ en: TOPIC.name, es: 'Ofertas del navegador' });
+    expect(saved.frequencyCap).toEqual({ limit: 3, period: 7, unit: 'days' });
+    expect(saved.attribution.windowDays).toBe(10);
     expectApiFine(app);
   });
 

@@ -540,6 +540,19 @@ export const en = {
   'settings.unit.days': 'days',
   'settings.saveEmail': 'Save email settings',
   'settings.emailSaved': 'Email settings saved.',
+  'settings.defaultTimeZone': 'Default time zone',
+  'settings.defaultTimeZoneHint':
+    'For contacts without a time zone, when a campaign goes out at each recipient’s local time.',
+  'settings.attribution': 'Revenue attribution',
+  'settings.attributionWindow': 'Attribution window (days)',
+  'settings.attributionWindowHint':
+    'An order placed within this many days (1 to 30) after an open or click counts for the campaign.',
+  'settings.attributionModel': 'When several campaigns were touched',
+  'settings.model.lastTouch': 'The latest one counts',
+  'settings.model.firstTouch': 'The earliest one counts',
+  'settings.attributionTouches': 'What counts as a touch',
+  'settings.touches.clickOrOpen': 'An open or a click',
+  'settings.touches.click': 'A click only (opens are inflated by mail privacy proxies)',
 } as const;
 
 export type MessageKey = keyof typeof en;

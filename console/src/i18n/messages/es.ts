@@ -540,4 +540,17 @@ export const es: Messages = {
   'settings.unit.days': 'días',
   'settings.saveEmail': 'Guardar ajustes de correo',
   'settings.emailSaved': 'Ajustes de correo guardados.',
+  'settings.defaultTimeZone': 'Zona horaria por defecto',
+  'settings.defaultTimeZoneHint':
+    'Para los contactos sin zona horaria, cuando una campaña sale a la hora local de cada destinatario.',
+  'settings.attribution': 'Atribución de ingresos',
+  'settings.attributionWindow': 'Ventana de atribución (días)',
+  'settings.attributionWindowHint':
+    'Un pedido hecho en estos días (1 a 30) tras una apertura o un clic cuenta para la campaña.',
+  'settings.attributionModel': 'Si se tocaron varias campañas',
+  'settings.model.lastTouch': 'Cuenta la más reciente',
+  'settings.model.firstTouch': 'Cuenta la más antigua',
+  'settings.attributionTouches': 'Qué cuenta como contacto',
+  'settings.touches.clickOrOpen': 'Una apertura o un clic',
+  'settings.touches.click': 'Solo un clic (los proxies de privacidad inflan las aperturas)',
 };

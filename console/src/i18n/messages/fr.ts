@@ -548,4 +548,17 @@ export const fr: Messages = {
   'settings.unit.days': 'jours',
   'settings.saveEmail': 'Enregistrer les paramètres e-mail',
   'settings.emailSaved': 'Paramètres e-mail enregistrés.',
+  'settings.defaultTimeZone': 'Fuseau horaire par défaut',
+  'settings.defaultTimeZoneHint':
+    'Pour les contacts sans fuseau horaire, quand une campagne part à l’heure locale de chaque destinataire.',
+  'settings.attribution': 'Attribution du chiffre d’affaires',
+  'settings.attributionWindow': 'Fenêtre d’attribution (jours)',
+  'settings.attributionWindowHint':
+    'Une commande passée dans ce nombre de jours (1 à 30) après une ouverture ou un clic compte pour la campagne.',
+  'settings.attributionModel': 'Si plusieurs campagnes ont été touchées',
+  'settings.model.lastTouch': 'La plus récente compte',
+  'settings.model.firstTouch': 'La plus ancienne compte',
+  'settings.attributionTouches': 'Ce qui compte comme contact',
+  'settings.touches.clickOrOpen': 'Une ouverture ou un clic',
+  'settings.touches.click': 'Un clic seulement (les proxys de confidentialité gonflent les ouvertures)',
 };

@@ -544,4 +544,17 @@ export const it: Messages = {
   'settings.unit.days': 'giorni',
   'settings.saveEmail': 'Salva impostazioni email',
   'settings.emailSaved': 'Impostazioni email salvate.',
+  'settings.defaultTimeZone': 'Fuso orario predefinito',
+  'settings.defaultTimeZoneHint':
+    'Per i contatti senza fuso orario, quando una campagna parte all’ora locale di ogni destinatario.',
+  'settings.attribution': 'Attribuzione dei ricavi',
+  'settings.attributionWindow': 'Finestra di attribuzione (giorni)',
+  'settings.attributionWindowHint':
+    'Un ordine fatto entro questi giorni (da 1 a 30) dopo un’apertura o un clic conta per la campagna.',
+  'settings.attributionModel': 'Se sono state toccate più campagne',
+  'settings.model.lastTouch': 'Conta la più recente',
+  'settings.model.firstTouch': 'Conta la prima',
+  'settings.attributionTouches': 'Cosa conta come contatto',
+  'settings.touches.clickOrOpen': 'Un’apertura o un clic',
+  'settings.touches.click': 'Solo un clic (i proxy per la privacy gonfiano le aperture)',
 };

@@ -1,6 +1,6 @@
 /**
  * The email settings the console edits (postal address, subscription topics with their names per
- * locale, frequency cap) as a form, and the body of `PUT /v1/workspace/email-settings` built from it.
+ * locale, frequency cap, default time zone, revenue attribution) as a form, and the body of `PUT /v1/workspace/email-settings` built from it.
  * The PUT replaces the whole settings, so the body starts from what was read and changes only what
  * the form holds. Numbers go as typed (the API names a wrong one next to its field). Pure.
  */
@@ -12,6 +12,14 @@ export type EmailSettingsBody = BodyOf<'/v1/workspace/email-settings', 'put'>;
 export type CapUnit = 'hours' | 'days';
 export const CAP_UNITS: readonly CapUnit[] = ['hours', 'days'];
 export const isCapUnit = (value: string): value is CapUnit => value === 'hours' || value === 'days';
+export type AttributionModel = EmailSettings['attribution']['model'];
+export type AttributionTouches = EmailSettings['attribution']['touches'];
+export const ATTRIBUTION_MODELS: readonly AttributionModel[] = ['lastTouch', 'firstTouch'];
+export const ATTRIBUTION_TOUCHES: readonly AttributionTouches[] = ['clickOrOpen', 'click'];
+export const isAttributionModel = (value: string): value is AttributionModel =>
+  value === 'lastTouch' || value === 'firstTouch';
+export const isAttributionTouches = (value: string): value is AttributionTouches =>
+  value === 'clickOrOpen' || value === 'click';
 
 export interface TopicForm {
   readonly id: string;
@@ -28,6 +36,14 @@ export interface EmailSettingsForm {
     readonly limit: string;
     readonly period: string;
     readonly unit: CapUnit;
+  };
+  /** The zone of contacts without one (recipient-local schedules); empty: as read. */
+  readonly defaultTimeZone: string;
+  readonly attribution: {
+    /** Days, as typed. */
+    readonly windowDays: string;
+    readonly model: AttributionModel;
+    readonly touches: AttributionTouches;
   };
 }
 
@@ -54,18 +70,37 @@ export const formOf = (settings: EmailSettings): EmailSettingsForm => ({
         unit: settings.frequencyCap.unit,
       }
     : { enabled: false, limit: '3', period: '7', unit: 'days' },
+  defaultTimeZone: typeof settings.defaultTimeZone === 'string' ? settings.defaultTimeZone : '',
+  attribution: {
+    windowDays: String(settings.attribution.windowDays),
+    model: settings.attribution.model,
+    touches: settings.attribution.touches,
+  },
 });
 
 const numberOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
 
 /** The settings to PUT: those read, with the form's postal address, topics and cap. */
 export const settingsBody = (settings: EmailSettings, form: EmailSettingsForm): EmailSettingsBody => {
-  const { postalAddress: _address, frequencyCap: _cap, topics: _topics, defaultTimeZone, ...rest } = settings;
+  const {
+    postalAddress: _address,
+    frequencyCap: _cap,
+    topics: _topics,
+    defaultTimeZone: _zone,
+    attribution: _attribution,
+    ...rest
+  } = settings;
   const address = form.postalAddress.trim();
   return {
     ...rest,
-    // The OpenAPI document types the read zone as unknown (its schema transforms aliases).
-    ...(typeof defaultTimeZone === 'string' ? { defaultTimeZone } : {}),
+    // Empty when the zone read was not a string (the OpenAPI document types it as unknown, its
+    // schema transforms aliases): then left out, and the API takes its default.
+    ...(form.defaultTimeZone !== '' ? { defaultTimeZone: form.defaultTimeZone } : {}),
+    attribution: {
+      windowDays: numberOf(form.attribution.windowDays),
+      model: form.attribution.model,
+      touches: form.attribution.touches,
+    },
     ...(address !== '' ? { postalAddress: address } : {}),
     topics: form.topics.map((topic) => ({
       id: topic.id,

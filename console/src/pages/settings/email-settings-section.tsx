@@ -1,10 +1,11 @@
 /**
  * Email settings (admins): the postal address every marketing email carries, the subscription
- * topics contacts choose from (added, renamed per language, removed), and the frequency cap. Saved
+ * topics contacts choose from (added, renamed per language, removed), the frequency cap, the time
+ * zone of contacts without one, and how orders are attributed to campaigns. Saved
  * whole (`PUT /v1/workspace/email-settings`); the API's messages show next to their fields.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../../api/api.ts';
 import { ApiError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -14,11 +15,15 @@ import { ErrorMessage, fieldError } from '../../ui/error-message.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import {
+  ATTRIBUTION_MODELS,
+  ATTRIBUTION_TOUCHES,
   addTopic,
   CAP_UNITS,
   type EmailSettings,
   type EmailSettingsForm,
   formOf,
+  isAttributionModel,
+  isAttributionTouches,
   isCapUnit,
   removeTopic,
   renameTopic,
@@ -27,7 +32,15 @@ import {
 } from './email-settings-form.ts';
 
 /** The fields this section shows next to their control; other issues go in the message above. */
-const FIELDS = ['postalAddress', 'topics', 'frequencyCap'];
+const FIELDS = ['postalAddress', 'topics', 'frequencyCap', 'defaultTimeZone', 'attribution'];
+
+const timeZones = (): string[] => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+};
 
 /** The API's messages about exactly this path (not the fields under it). */
 const ownIssues = (error: unknown, path: string): string | undefined => {
@@ -70,6 +83,11 @@ function EmailSettingsEditor(props: { readonly settings: EmailSettings }) {
   const error = save.error;
   const cap = form.cap;
   const taken = form.topics.some((topic) => topic.id === newId.trim());
+  const zones = useMemo(timeZones, []);
+  const zoneOptions = [...(zones.includes(form.defaultTimeZone) ? [] : [form.defaultTimeZone]), ...zones].map(
+    (z) => ({ value: z, label: z }),
+  );
+  const attribution = form.attribution;
 
   return (
     <form
@@ -197,6 +215,48 @@ function EmailSettingsEditor(props: { readonly settings: EmailSettings }) {
         {ownIssues(error, 'frequencyCap') && (
           <p className="field-error">{ownIssues(error, 'frequencyCap')}</p>
         )}
+      </fieldset>
+
+      <SelectField
+        label={t('settings.defaultTimeZone')}
+        value={form.defaultTimeZone}
+        onValue={(defaultTimeZone) => setForm({ ...form, defaultTimeZone })}
+        options={zoneOptions}
+        hint={t('settings.defaultTimeZoneHint')}
+        error={fieldError(error, 'defaultTimeZone')}
+      />
+
+      <fieldset>
+        <legend>{t('settings.attribution')}</legend>
+        <div className="grid">
+          <TextField
+            label={t('settings.attributionWindow')}
+            type="number"
+            inputMode="numeric"
+            value={attribution.windowDays}
+            onValue={(windowDays) => setForm({ ...form, attribution: { ...attribution, windowDays } })}
+            hint={t('settings.attributionWindowHint')}
+            error={fieldError(error, 'attribution.windowDays')}
+          />
+          <SelectField
+            label={t('settings.attributionModel')}
+            value={attribution.model}
+            onValue={(model) =>
+              isAttributionModel(model) && setForm({ ...form, attribution: { ...attribution, model } })
+            }
+            options={ATTRIBUTION_MODELS.map((m) => ({ value: m, label: t(`settings.model.${m}`) }))}
+            error={fieldError(error, 'attribution.model')}
+          />
+          <SelectField
+            label={t('settings.attributionTouches')}
+            value={attribution.touches}
+            onValue={(touches) =>
+              isAttributionTouches(touches) && setForm({ ...form, attribution: { ...attribution, touches } })
+            }
+            options={ATTRIBUTION_TOUCHES.map((x) => ({ value: x, label: t(`settings.touches.${x}`) }))}
+            error={fieldError(error, 'attribution.touches')}
+          />
+        </div>
       </fieldset>
 
       <ErrorMessage error={error} fields={FIELDS} />
