@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../ui/error-message.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { AbTestResults } from './ab-test-results.tsx';
 import { CampaignResults } from './campaign-results.tsx';
 import { isLive } from './campaign-status.ts';
 
@@ -90,7 +91,16 @@ export function CampaignPage() {
           <span data-testid="campaign-status">
             <StatusBadge status={status} label={t(`campaign.status.${status}`)} />
           </span>{' '}
-          {c.sendAt && status === 'scheduled' && t('campaign.sendAt', { at: dateTime(c.sendAt) })}
+          {c.sendAt &&
+            status === 'scheduled' &&
+            t('campaign.sendAt', {
+              at:
+                c.schedule?.type === 'recipientLocal'
+                  ? t('wizard.localSummary', { date: c.schedule.date, time: c.schedule.time })
+                  : c.schedule?.type === 'at'
+                    ? `${dateTime(c.sendAt, c.schedule.timeZone)} (${c.schedule.timeZone})`
+                    : dateTime(c.sendAt),
+            })}
         </p>
         {(c.pausedReason || p?.pausedReason) && (
           <p className="alert-warn">
@@ -134,8 +144,9 @@ export function CampaignPage() {
           </div>
         )}
       </section>
+      {c.abTest && <AbTestResults abTest={c.abTest} templateId={c.template.templateId} />}
       {(status === 'sent' || status === 'sending' || status === 'paused' || status === 'cancelled') && (
-        <CampaignResults campaignId={campaignId} live={status !== 'sent' && status !== 'cancelled'} />
+        <CampaignResults campaignId={campaignId} status={status} />
       )}
     </section>
   );

@@ -1,19 +1,26 @@
-/** A campaign's results: engagement figures and rates, the most clicked links, attributed revenue. */
-import { useQuery } from '@tanstack/react-query';
+/**
+ * A campaign's results: emails sent and delivered, engagement figures and rates, the most clicked
+ * links, attributed revenue. Read again every 10 s while the campaign is live, and once more when its
+ * status changes (the status is part of the query's key): the figures read while sending were those
+ * of that moment, and polling stops once the campaign is sent.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
 import { ErrorMessage } from '../../ui/error-message.tsx';
 import { Loading } from '../../ui/loading.tsx';
+import { type CampaignStatus, isLive } from './campaign-status.ts';
 
-export function CampaignResults(props: { readonly campaignId: string; readonly live: boolean }) {
+export function CampaignResults(props: { readonly campaignId: string; readonly status: CampaignStatus }) {
   const { t, number, percent, money } = useI18n();
   const { workspaceId } = useSession();
   const results = useQuery({
-    queryKey: ['campaign-results', workspaceId, props.campaignId],
+    queryKey: ['campaign-results', workspaceId, props.campaignId, props.status],
     queryFn: ({ signal }) =>
       api.get('/v1/campaigns/{campaignId}/results', { params: { campaignId: props.campaignId }, signal }),
-    refetchInterval: props.live ? 10_000 : false,
+    refetchInterval: isLive(props.status) ? 10_000 : false,
+    placeholderData: keepPreviousData,
   });
   const r = results.data;
   return (
@@ -25,6 +32,10 @@ export function CampaignResults(props: { readonly campaignId: string; readonly l
       ) : (
         <>
           <dl className="figures">
+            <div className="figure">
+              <dt>{t('campaign.figure.sent')}</dt>
+              <dd>{number(r.sent)}</dd>
+            </div>
             <div className="figure">
               <dt>{t('campaign.figure.delivered')}</dt>
               <dd>{number(r.delivered)}</dd>

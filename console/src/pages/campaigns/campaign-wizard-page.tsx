@@ -1,27 +1,34 @@
 /**
- * The campaign wizard: audience (a segment, with its count), template, schedule (now, at a time in a
- * time zone, or at each recipient's local time), then a review with a test send, and create: the
- * campaign is created as a draft and then started or scheduled, step by step on screen.
+ * The campaign wizard: audience (a segment, with its count), template with an optional A/B test, schedule
+ * (now, at a time in a time zone, or at each recipient's local time), then a review with a test send,
+ * and create: the campaign is created as a draft and then started or scheduled, step by step on
+ * screen. When a later call fails, the draft already created is changed on the next try (not created
+ * again), and the wizard goes back to the step whose field the API named.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { api } from '../../api/api.ts';
+import { ApiError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages/en.ts';
 import { useSession } from '../../session/session.tsx';
 import { ErrorMessage, fieldError } from '../../ui/error-message.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { type AbTestForm, INITIAL_AB_TEST_FORM, testableTemplates, variantLabel } from './ab-test-form.ts';
+import { AbTestStep } from './ab-test-step.tsx';
 import { AudienceCount, useAudienceCount } from './audience-count.tsx';
-
-const STEPS: readonly MessageKey[] = [
-  'wizard.audience',
-  'wizard.template',
-  'wizard.schedule',
-  'wizard.review',
-];
-type When = 'now' | 'at' | 'recipientLocal';
+import {
+  createCampaignBody,
+  scheduleBody,
+  scheduleChoices,
+  stepOfIssues,
+  updateCampaignBody,
+  type When,
+  WIZARD_STEPS,
+  type WizardState,
+} from './wizard-body.ts';
 
 const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const timeZones = (): string[] => {
@@ -31,6 +38,11 @@ const timeZones = (): string[] => {
     return [browserZone()];
   }
 };
+const isWhen = (value: string): value is When =>
+  value === 'now' || value === 'at' || value === 'recipientLocal';
+
+const REVIEW_STEP = WIZARD_STEPS.length - 1;
+const FORM_FIELDS = WIZARD_STEPS.flatMap((s) => s.fields);
 
 export function CampaignWizardPage() {
   const { t } = useI18n();
@@ -40,14 +52,29 @@ export function CampaignWizardPage() {
   const [name, setName] = useState('');
   const [segmentId, setSegmentId] = useState('');
   const [templateId, setTemplateId] = useState('');
+  const [abTest, setAbTest] = useState<AbTestForm>(INITIAL_AB_TEST_FORM);
   const [when, setWhen] = useState<When>('now');
   const [at, setAt] = useState('');
   const [timeZone, setTimeZone] = useState(browserZone);
   const [localDate, setLocalDate] = useState('');
   const [localTime, setLocalTime] = useState('09:00');
   const [testTo, setTestTo] = useState(session.me.user.email);
+  const [testTemplateId, setTestTemplateId] = useState('');
+  /** The draft created by an earlier try whose start or schedule failed. */
+  const [draftId, setDraftId] = useState<string | undefined>();
   const [phase, setPhase] = useState<MessageKey | undefined>();
   const zones = useMemo(timeZones, []);
+  const state: WizardState = {
+    name,
+    segmentId,
+    templateId,
+    abTest,
+    when,
+    at,
+    timeZone,
+    localDate,
+    localTime,
+  };
 
   const segments = useQuery({
     queryKey: ['segments', session.workspaceId],
@@ -58,44 +85,53 @@ export function CampaignWizardPage() {
     queryFn: ({ signal }) => api.get('/v1/templates', { signal }),
   });
   const segment = segments.data?.segments.find((s) => s.id === segmentId);
-  const template = templates.data?.templates.find((tpl) => tpl.id === templateId);
+  const marketing = (templates.data?.templates ?? []).filter((tpl) => tpl.kind === 'marketing');
+  const templateName = (id: string) => marketing.find((tpl) => tpl.id === id)?.name ?? id;
   const count = useAudienceCount(segment);
   const contacts = useQuery({
     queryKey: ['contacts', session.workspaceId, '', undefined],
     queryFn: ({ signal }) => api.get('/v1/contacts', { query: { limit: 25 }, signal }),
   });
   const sampleContact = count.data?.sample[0] ?? contacts.data?.contacts[0]?.id;
+  const testable = testableTemplates(templateId, abTest);
+  const testTemplate = testable.includes(testTemplateId) ? testTemplateId : templateId;
 
   const testSend = useMutation({
     mutationFn: () =>
       api.post('/v1/templates/{templateId}/test-send', {
-        params: { templateId },
+        params: { templateId: testTemplate },
         body: { to: testTo, contactId: sampleContact ?? '' },
       }),
   });
   const create = useMutation({
     mutationFn: async () => {
-      setPhase('wizard.creating');
-      const campaign = await api.post('/v1/campaigns', {
-        body: { name, template: { templateId }, audience: { segments: { include: [segmentId] } } },
-      });
-      if (when === 'now') {
-        setPhase('wizard.starting');
-        await api.post('/v1/campaigns/{campaignId}/start', { params: { campaignId: campaign.id } });
+      let campaignId = draftId;
+      if (campaignId === undefined) {
+        setPhase('wizard.creating');
+        campaignId = (await api.post('/v1/campaigns', { body: createCampaignBody(state) })).id;
+        setDraftId(campaignId);
       } else {
-        setPhase('wizard.scheduling');
-        await api.post('/v1/campaigns/{campaignId}/schedule', {
-          params: { campaignId: campaign.id },
-          body:
-            when === 'at'
-              ? { type: 'at', at, timeZone }
-              : { type: 'recipientLocal', date: localDate, time: localTime },
+        setPhase('wizard.updating');
+        await api.patch('/v1/campaigns/{campaignId}', {
+          params: { campaignId },
+          body: updateCampaignBody(state),
         });
       }
-      return campaign;
+      const schedule = scheduleBody(state);
+      if (schedule === undefined) {
+        setPhase('wizard.starting');
+        await api.post('/v1/campaigns/{campaignId}/start', { params: { campaignId } });
+      } else {
+        setPhase('wizard.scheduling');
+        await api.post('/v1/campaigns/{campaignId}/schedule', { params: { campaignId }, body: schedule });
+      }
+      return campaignId;
     },
-    onSuccess: (campaign) =>
-      void navigate({ to: '/campaigns/$campaignId', params: { campaignId: campaign.id } }),
+    onSuccess: (campaignId) => void navigate({ to: '/campaigns/$campaignId', params: { campaignId } }),
+    onError: (error) => {
+      const back = error instanceof ApiError ? stepOfIssues(error.issues.map((i) => i.path)) : undefined;
+      if (back !== undefined) setStep(back);
+    },
     onSettled: () => setPhase(undefined),
   });
 
@@ -105,6 +141,7 @@ export function CampaignWizardPage() {
     when === 'now' || (when === 'at' ? at !== '' && timeZone !== '' : localDate !== '' && localTime !== ''),
     true,
   ][step];
+  const whenOptions = scheduleChoices(abTest.enabled);
 
   return (
     <section>
@@ -113,9 +150,9 @@ export function CampaignWizardPage() {
       </p>
       <PageHeader title={t('campaigns.new')} />
       <ol className="steps" aria-label={t('wizard.steps')}>
-        {STEPS.map((label, i) => (
-          <li key={label} aria-current={i === step ? 'step' : undefined}>
-            {t('wizard.stepOf', { n: i + 1, label: t(label) })}
+        {WIZARD_STEPS.map((s, i) => (
+          <li key={s.key} aria-current={i === step ? 'step' : undefined}>
+            {t('wizard.stepOf', { n: i + 1, label: t(s.key) })}
           </li>
         ))}
       </ol>
@@ -123,11 +160,11 @@ export function CampaignWizardPage() {
         className="card"
         onSubmit={(e) => {
           e.preventDefault();
-          if (step < STEPS.length - 1) setStep(step + 1);
+          if (step < REVIEW_STEP) setStep(step + 1);
           else create.mutate();
         }}
       >
-        <h2>{t(STEPS[step] ?? 'wizard.audience')}</h2>
+        <h2>{t(WIZARD_STEPS[step]?.key ?? 'wizard.audience')}</h2>
         {step === 0 && (
           <>
             <TextField
@@ -159,14 +196,23 @@ export function CampaignWizardPage() {
               onValue={setTemplateId}
               options={[
                 { value: '', label: t('wizard.chooseTemplate') },
-                ...(templates.data?.templates ?? [])
-                  .filter((tpl) => tpl.kind === 'marketing')
-                  .map((tpl) => ({ value: tpl.id, label: tpl.name })),
+                ...marketing.map((tpl) => ({ value: tpl.id, label: tpl.name })),
               ]}
               hint={t('wizard.templateHint')}
               error={fieldError(create.error, 'template')}
             />
             <ErrorMessage error={templates.error} />
+            <AbTestStep
+              form={abTest}
+              onForm={(form) => {
+                setAbTest(form);
+                if (form.enabled && when === 'recipientLocal') setWhen('at');
+              }}
+              templates={marketing
+                .filter((tpl) => tpl.id !== templateId)
+                .map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+              error={create.error}
+            />
           </>
         )}
         {step === 2 && (
@@ -174,12 +220,10 @@ export function CampaignWizardPage() {
             <SelectField
               label={t('wizard.when')}
               value={when}
-              onValue={(v) => setWhen(v === 'at' || v === 'recipientLocal' ? v : 'now')}
-              options={[
-                { value: 'now', label: t('wizard.now') },
-                { value: 'at', label: t('wizard.at') },
-                { value: 'recipientLocal', label: t('wizard.recipientLocal') },
-              ]}
+              onValue={(v) => setWhen(isWhen(v) ? v : 'now')}
+              options={whenOptions.map((w) => ({ value: w, label: t(`wizard.${w}`) }))}
+              hint={abTest.enabled ? t('wizard.abNoLocal') : undefined}
+              error={fieldError(create.error, 'type')}
             />
             {when === 'at' && (
               <div className="grid">
@@ -222,7 +266,7 @@ export function CampaignWizardPage() {
             )}
           </>
         )}
-        {step === 3 && (
+        {step === REVIEW_STEP && (
           <>
             <dl>
               <dt>{t('campaign.name')}</dt>
@@ -232,7 +276,34 @@ export function CampaignWizardPage() {
                 {segment?.name} <AudienceCount segment={segment} />
               </dd>
               <dt>{t('wizard.template')}</dt>
-              <dd>{template?.name}</dd>
+              <dd>{templateName(templateId)}</dd>
+              <dt>{t('wizard.abTest')}</dt>
+              <dd>
+                {abTest.enabled ? (
+                  <>
+                    {t('wizard.abSummary', {
+                      count: abTest.variants.length,
+                      share: abTest.testShare,
+                      metric: t(`wizard.metric.${abTest.metric}`),
+                      after: `${abTest.decideAfter} ${t(`wizard.unit.${abTest.decideUnit}`)}`,
+                    })}
+                    <ul>
+                      {abTest.variants.map((v, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a variant is its place in the list
+                        <li key={i}>
+                          {t('wizard.variantSummary', {
+                            label: variantLabel(i),
+                            subject: v.subject.trim() || t('campaign.ab.templateSubject'),
+                            template: templateName(v.templateId || templateId),
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  t('wizard.abOff')
+                )}
+              </dd>
               <dt>{t('wizard.when')}</dt>
               <dd>
                 {when === 'now'
@@ -244,6 +315,14 @@ export function CampaignWizardPage() {
             </dl>
             <fieldset>
               <legend>{t('wizard.testSend')}</legend>
+              {testable.length > 1 && (
+                <SelectField
+                  label={t('wizard.testTemplate')}
+                  value={testTemplate}
+                  onValue={setTestTemplateId}
+                  options={testable.map((id) => ({ value: id, label: templateName(id) }))}
+                />
+              )}
               <TextField
                 label={t('template.testTo')}
                 type="email"
@@ -268,10 +347,7 @@ export function CampaignWizardPage() {
             </fieldset>
           </>
         )}
-        <ErrorMessage
-          error={create.error}
-          fields={['name', 'audience', 'template', 'at', 'timeZone', 'date', 'time']}
-        />
+        <ErrorMessage error={create.error} fields={FORM_FIELDS} />
         {phase && (
           <p className="notice" role="status">
             {t(phase)}
@@ -284,7 +360,7 @@ export function CampaignWizardPage() {
             </button>
           )}
           <button type="submit" className="button primary" disabled={!canNext || create.isPending}>
-            {step < STEPS.length - 1
+            {step < REVIEW_STEP
               ? t('wizard.next')
               : when === 'now'
                 ? t('wizard.createAndSend')
