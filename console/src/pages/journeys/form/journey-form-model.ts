@@ -207,3 +207,14 @@ export const newFilter = (): FilterRow => ({
 });
 
 export const newPair = (): Pair => ({ key: rowKey(), name: '', value: '' });
+
+/** A journey from scratch: an event starts it, one email. */
+export const blankForm = (): JourneyForm => ({
+  name: '',
+  description: '',
+  trigger: emptyTrigger(),
+  entry: { mode: 'once', periodDays: '' },
+  goal: { enabled: false, event: '', where: [], keyEvent: '', keyTrigger: '' },
+  quietHours: { enabled: false, from: '21:00', to: '08:00' },
+  steps: [{ key: rowKey(), id: 'email-1', type: 'email', templateId: '', version: '', next: FOLLOWING }],
+});
