@@ -4,6 +4,7 @@ import {
   type DryRunResult,
   dryRunBody,
   offsetMs,
+  startOf,
   timeline,
 } from '../src/pages/journeys/dry-run/dry-run-model.ts';
 
@@ -78,5 +79,14 @@ describe('the dry run', () => {
       ['wait-order', '2026-03-09T07:00:00.000Z', undefined],
     ]);
     expect(new Set(entries.map((e) => e.key)).size).toBe(3);
+  });
+});
+
+describe('the dry run’s start', () => {
+  it('is the time typed, else now', () => {
+    const now = new Date('2026-01-01T00:00:00.000Z');
+    expect(startOf('', now)).toBe(now);
+    expect(startOf('not a time', now)).toBe(now);
+    expect(startOf('2026-03-08T15:00', now).getTime()).toBe(new Date(2026, 2, 8, 15, 0).getTime());
   });
 });

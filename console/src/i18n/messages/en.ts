@@ -508,6 +508,8 @@ export const en = {
   'journeyRun.title': 'Dry run',
   'journeyRun.hint': 'See what the journey would do, step by step: nothing is saved and no email is sent.',
   'journeyRun.for': 'Simulate for',
+  'journeyRun.start': 'Starts at',
+  'journeyRun.startHint': 'In your time zone; leave empty for now.',
   'journeyRun.mode.madeUp': 'made-up events',
   'journeyRun.mode.contact': 'a contact',
   'journeyRun.pickContact': 'Contacts found',

@@ -510,6 +510,8 @@ export const es: Messages = {
   'journeyRun.title': 'Simulación',
   'journeyRun.hint': 'Mira qué haría el recorrido, paso a paso: no se guarda nada ni se envía ningún correo.',
   'journeyRun.for': 'Simular para',
+  'journeyRun.start': 'Empieza el',
+  'journeyRun.startHint': 'En tu zona horaria; déjalo vacío para ahora.',
   'journeyRun.mode.madeUp': 'eventos inventados',
   'journeyRun.mode.contact': 'un contacto',
   'journeyRun.pickContact': 'Contactos encontrados',

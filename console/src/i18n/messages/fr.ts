@@ -516,6 +516,8 @@ export const fr: Messages = {
   'journeyRun.hint':
     'Voyez ce que ferait le parcours, étape par étape : rien n’est enregistré, aucun e-mail n’est envoyé.',
   'journeyRun.for': 'Simuler pour',
+  'journeyRun.start': 'Commence le',
+  'journeyRun.startHint': 'Dans votre fuseau horaire ; laissez vide pour maintenant.',
   'journeyRun.mode.madeUp': 'des événements fictifs',
   'journeyRun.mode.contact': 'un contact',
   'journeyRun.pickContact': 'Contacts trouvés',

@@ -512,6 +512,8 @@ export const it: Messages = {
   'journeyRun.hint':
     'Guarda cosa farebbe il percorso, passo per passo: non si salva nulla e non parte nessuna email.',
   'journeyRun.for': 'Simula per',
+  'journeyRun.start': 'Inizia il',
+  'journeyRun.startHint': 'Nel tuo fuso orario; lascia vuoto per adesso.',
   'journeyRun.mode.madeUp': 'eventi inventati',
   'journeyRun.mode.contact': 'un contatto',
   'journeyRun.pickContact': 'Contatti trovati',

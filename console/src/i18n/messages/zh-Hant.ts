@@ -504,6 +504,8 @@ export const zhHant: Messages = {
   'journeyRun.title': '模擬執行',
   'journeyRun.hint': '逐步查看旅程會做什麼：不會儲存任何資料，也不會寄出郵件。',
   'journeyRun.for': '模擬對象',
+  'journeyRun.start': '開始時間',
+  'journeyRun.startHint': '以您的時區為準；留空表示現在。',
   'journeyRun.mode.madeUp': '自訂事件',
   'journeyRun.mode.contact': '某位聯絡人',
   'journeyRun.pickContact': '找到的聯絡人',

@@ -37,6 +37,12 @@ export const offsetMs = (d: DurationForm): number => {
 const propertiesOf = (pairs: readonly Pair[]): Record<string, string> =>
   Object.fromEntries(pairs.filter((p) => p.name.trim() !== '').map((p) => [p.name.trim(), p.value]));
 
+/** The start typed in a `datetime-local` field (the user's own time), or now when blank or wrong. */
+export const startOf = (text: string, now: Date): Date => {
+  const typed = text.trim() ? new Date(text) : undefined;
+  return typed && !Number.isNaN(typed.getTime()) ? typed : now;
+};
+
 export const dryRunBody = (journeyId: string, subject: DryRunSubject, start: Date): DryRunBody => {
   const base = { journeyId, start: start.toISOString() };
   if (subject.kind === 'contact') return { ...base, contactId: subject.contactId };

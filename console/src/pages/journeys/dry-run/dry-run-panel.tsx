@@ -7,9 +7,10 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../../api/api.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ErrorMessage } from '../../../ui/error-message.tsx';
+import { TextField } from '../../../ui/field.tsx';
 import type { Pair } from '../form/journey-form-model.ts';
 import { ContactPicker, type PickedContact } from './contact-picker.tsx';
-import { dryRunBody, type MadeUpEvent } from './dry-run-model.ts';
+import { dryRunBody, type MadeUpEvent, startOf } from './dry-run-model.ts';
 import { DryRunResultView } from './dry-run-result.tsx';
 import { MadeUpEvents } from './made-up-events.tsx';
 
@@ -19,6 +20,7 @@ export function DryRunPanel(props: { readonly journeyId: string }) {
   const [contact, setContact] = useState<PickedContact | undefined>();
   const [trigger, setTrigger] = useState<readonly Pair[]>([]);
   const [events, setEvents] = useState<readonly MadeUpEvent[]>([]);
+  const [start, setStart] = useState('');
   const run = useMutation({
     mutationFn: () =>
       api.post('/v1/journeys/dry-run', {
@@ -27,7 +29,7 @@ export function DryRunPanel(props: { readonly journeyId: string }) {
           mode === 'contact'
             ? { kind: 'contact', contactId: contact?.id ?? '' }
             : { kind: 'madeUp', trigger, events },
-          new Date(),
+          startOf(start, new Date()),
         ),
       }),
   });
@@ -55,6 +57,13 @@ export function DryRunPanel(props: { readonly journeyId: string }) {
         ) : (
           <MadeUpEvents trigger={trigger} onTrigger={setTrigger} events={events} onEvents={setEvents} />
         )}
+        <TextField
+          type="datetime-local"
+          label={t('journeyRun.start')}
+          hint={t('journeyRun.startHint')}
+          value={start}
+          onValue={setStart}
+        />
         <ErrorMessage error={run.error} />
         <div className="actions">
           <button
