@@ -5,12 +5,19 @@
  * between steps pointing where they did.
  */
 import { describe, expect, it } from 'vitest';
-import { WEEKDAYS as SERVER_WEEKDAYS } from '../../lib/journeys/journey-definition.schema.ts';
-import { READY_MADE } from '../../lib/journeys/ready-made/index.ts';
 import {
+  journeyDefinitionSchema,
+  WEEKDAYS as SERVER_WEEKDAYS,
+} from '../../lib/journeys/journey-definition.schema.ts';
+import { READY_MADE } from '../../lib/journeys/ready-made/index.ts';
+import { fromCondition } from '../src/conditions/builder-model.ts';
+import {
+  blankForm,
   END_RUN,
   FOLLOWING,
   type JourneyForm,
+  STEP_TYPES,
+  type StepForm,
   WEEKDAYS,
 } from '../src/pages/journeys/form/journey-form-model.ts';
 import { formFromDefinition } from '../src/pages/journeys/form/journey-form-read.ts';
@@ -166,5 +173,47 @@ describe('the journey builder form', () => {
     const removed = removeStep(renamed, 3);
     expect(removed.steps[1]).toMatchObject({ onTimeout: FOLLOWING });
     expect(definitionFromForm(removed).steps[1]).toMatchObject({ onTimeout: 'wait-1' });
+  });
+});
+
+describe('a journey built from scratch in the form', () => {
+  it('is a document the server accepts, with a step of every kind the form offers', () => {
+    let form = blankForm();
+    for (const type of STEP_TYPES) form = insertStep(form, form.steps.length, type);
+    const filled = form.steps.map((step): StepForm => {
+      switch (step.type) {
+        case 'email':
+          return { ...step, templateId: 'welcome' };
+        case 'waitForEvent':
+          return {
+            ...step,
+            event: 'order.placed',
+            keyEvent: 'data.checkoutId',
+            keyTrigger: 'data.checkoutId',
+          };
+        case 'branch':
+          return { ...step, condition: fromCondition({ type: 'stage', op: 'atLeast', value: 'mql' }) };
+        case 'update':
+          return { ...step, addTags: 'vip, loyal', attributes: [{ key: 'k', name: 'tier', value: 'gold' }] };
+        case 'emit':
+          return { ...step, name: 'handoff' };
+        default:
+          return step;
+      }
+    });
+    const done = {
+      ...form,
+      name: 'From scratch',
+      trigger: { ...form.trigger, event: 'checkout.abandoned' },
+      steps: filled,
+    };
+
+    const parsed = journeyDefinitionSchema.safeParse(definitionFromForm(done));
+
+    expect(parsed.error?.issues).toBeUndefined();
+    expect(parsed.data?.steps.map((s) => s.type)).toEqual(['email', ...STEP_TYPES]);
+    expect(parsed.data?.steps.find((s) => s.type === 'branch')).toMatchObject({
+      condition: { type: 'stage', op: 'atLeast', value: 'mql' },
+    });
   });
 });

@@ -469,6 +469,7 @@ export const en = {
   'journeyForm.templateVersionHint': 'Leave empty to always send the latest version.',
   'journeyForm.then': 'Then',
   'journeyForm.target.following': 'the next step in the list',
+  'journeyForm.target.followingLast': 'the next step in the list (none yet: the journey ends)',
   'journeyForm.target.end': 'end the journey',
   'journeyForm.target.step': 'go to step {id}',
   'journeyForm.waitFor': 'Wait for',

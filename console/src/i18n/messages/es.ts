@@ -471,6 +471,7 @@ export const es: Messages = {
   'journeyForm.templateVersionHint': 'Déjalo vacío para enviar siempre la última versión.',
   'journeyForm.then': 'Después',
   'journeyForm.target.following': 'el siguiente paso de la lista',
+  'journeyForm.target.followingLast': 'el siguiente paso de la lista (aún no hay: el recorrido termina)',
   'journeyForm.target.end': 'terminar el recorrido',
   'journeyForm.target.step': 'ir al paso {id}',
   'journeyForm.waitFor': 'Esperar',

@@ -476,6 +476,8 @@ export const fr: Messages = {
   'journeyForm.templateVersionHint': 'Laissez vide pour toujours envoyer la dernière version.',
   'journeyForm.then': 'Ensuite',
   'journeyForm.target.following': 'l’étape suivante de la liste',
+  'journeyForm.target.followingLast':
+    'l’étape suivante de la liste (aucune pour l’instant : le parcours se termine)',
   'journeyForm.target.end': 'terminer le parcours',
   'journeyForm.target.step': 'aller à l’étape {id}',
   'journeyForm.waitFor': 'Attendre',

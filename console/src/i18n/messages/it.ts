@@ -472,6 +472,8 @@ export const it: Messages = {
   'journeyForm.templateVersionHint': "Lascia vuoto per inviare sempre l'ultima versione.",
   'journeyForm.then': 'Poi',
   'journeyForm.target.following': 'il passaggio successivo in elenco',
+  'journeyForm.target.followingLast':
+    'il passaggio successivo in elenco (ancora nessuno: il percorso finisce)',
   'journeyForm.target.end': 'terminare il percorso',
   'journeyForm.target.step': 'vai al passaggio {id}',
   'journeyForm.waitFor': 'Attendi',

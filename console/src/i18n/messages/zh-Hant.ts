@@ -465,6 +465,7 @@ export const zhHant: Messages = {
   'journeyForm.templateVersionHint': '留空則一律寄出最新版本。',
   'journeyForm.then': '接著',
   'journeyForm.target.following': '清單中的下一個步驟',
+  'journeyForm.target.followingLast': '清單中的下一個步驟（目前沒有：旅程結束）',
   'journeyForm.target.end': '結束旅程',
   'journeyForm.target.step': '前往步驟 {id}',
   'journeyForm.waitFor': '等待',

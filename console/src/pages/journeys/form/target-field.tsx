@@ -13,6 +13,7 @@ export function TargetField(props: {
 }) {
   const { t } = useI18n();
   const ids = props.steps.map((s) => s.id).filter((id) => id !== props.self);
+  const last = props.steps.at(-1)?.id === props.self;
   const known = [FOLLOWING, END_RUN, ...ids].includes(props.value);
   return (
     <SelectField
@@ -21,7 +22,10 @@ export function TargetField(props: {
       onValue={props.onValue}
       error={props.error}
       options={[
-        { value: FOLLOWING, label: t('journeyForm.target.following') },
+        {
+          value: FOLLOWING,
+          label: last ? t('journeyForm.target.followingLast') : t('journeyForm.target.following'),
+        },
         { value: END_RUN, label: t('journeyForm.target.end') },
         ...[...ids, ...(known ? [] : [props.value])].map((id) => ({
           value: id,
