@@ -89,7 +89,7 @@ describe('journeys in the console', () => {
     await heading(page, JOURNEY).waitFor();
     const steps = page.getByRole('region', { name: 'Steps' });
     for (const id of ['nudge', 'wait-order', 'reminder']) await steps.locator(`#step-${id}`).waitFor();
-    expect(await steps.locator('#step-wait-order').innerText()).toMatch(/Wait for an event/);
+    expect(await steps.locator('#step-wait-order').textContent()).toMatch(/Wait for an event/);
     await page.waitForLoadState('networkidle');
     await app.expectAccessible();
 
@@ -133,11 +133,11 @@ describe('journeys in the console', () => {
       timeStyle: 'short',
       timeZone: 'UTC',
     });
-    expect(await emails.nth(0).innerText()).toContain(`${format.format(new Date('2026-03-10T15:00:00Z'))}`);
-    expect(await emails.nth(0).innerText()).toContain('abandoned-checkout (step nudge)');
-    expect(await emails.nth(1).innerText()).toContain(`${format.format(new Date('2026-03-10T17:00:00Z'))}`);
-    expect(await emails.nth(1).innerText()).toContain('abandoned-checkout (step reminder)');
-    expect(await panel.innerText()).toMatch(/Completed:/);
+    expect(await emails.nth(0).textContent()).toContain(`${format.format(new Date('2026-03-10T15:00:00Z'))}`);
+    expect(await emails.nth(0).textContent()).toContain('abandoned-checkout (step nudge)');
+    expect(await emails.nth(1).textContent()).toContain(`${format.format(new Date('2026-03-10T17:00:00Z'))}`);
+    expect(await emails.nth(1).textContent()).toContain('abandoned-checkout (step reminder)');
+    expect(await panel.textContent()).toMatch(/Completed:/);
     await app.expectAccessible();
     expectApiFine(app);
   });
@@ -153,9 +153,18 @@ describe('journeys in the console', () => {
     const amount = wait.getByRole('group', { name: 'Wait at most' }).getByLabel('Amount');
     await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await amount.getAttribute('aria-describedby')) ?? '';
-    const message = await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).innerText();
+    const message = await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent();
     expect(message).toMatch(/at least one minute/);
     expect(new URL(page.url()).pathname).toBe('/journeys/new');
+    await app.expectAccessible();
+
+    // The lead nurture's shape (branches on the stage with the condition builder, a signal) is
+    // accessible too, each branch's condition shown without JSON.
+    await page.getByRole('button', { name: '← Choose another shape' }).click();
+    await page.getByRole('button', { name: 'Build from “Lead nurture with MQL hand-off”' }).click();
+    const check = page.getByRole('group', { name: '3. If / else' });
+    expect(await check.getByLabel('Rule', { exact: true }).inputValue()).toBe('stage');
+    expect(await check.getByLabel('If yes:').inputValue()).toBe('sales-ready');
     await app.expectAccessible();
     // The only problem the browser logged is the 422 answered on purpose.
     expect(app.problems).toHaveLength(1);
