@@ -32,7 +32,13 @@ const routeTree = rootRoute.addChildren([
   page('/campaigns/new', () => import('./pages/campaigns/campaign-wizard-page.tsx'), 'CampaignWizardPage'),
   page('/campaigns/$campaignId', () => import('./pages/campaigns/campaign-page.tsx'), 'CampaignPage'),
   page('/journeys', () => import('./pages/journeys/journeys-page.tsx'), 'JourneysPage'),
+  page('/journeys/new', () => import('./pages/journeys/journey-new-page.tsx'), 'JourneyNewPage'),
   page('/journeys/$journeyId', () => import('./pages/journeys/journey-page.tsx'), 'JourneyPage'),
+  page(
+    '/journeys/$journeyId/edit',
+    () => import('./pages/journeys/journey-edit-page.tsx'),
+    'JourneyEditPage',
+  ),
   page('/scoring', () => import('./pages/scoring/scoring-page.tsx'), 'ScoringPage'),
   page('/storefronts', () => import('./pages/storefronts/storefronts-page.tsx'), 'StorefrontsPage'),
   page('/settings', () => import('./pages/settings/settings-page.tsx'), 'SettingsPage'),

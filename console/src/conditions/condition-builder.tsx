@@ -3,6 +3,7 @@
  * labelled fields, nested groups for "(this or that) and ...". No JSON: rules the builder cannot
  * show (kept from a saved condition) are listed read-only and kept as they are.
  */
+import { useId } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { SelectField, TextField } from '../ui/field.tsx';
 import {
@@ -34,11 +35,16 @@ interface Props {
 const pick = <T extends string>(list: readonly T[], value: string, fallback: T): T =>
   list.find((v) => v === value) ?? fallback;
 
+/** The builder's props inside: the id of its list of contact fields (one per builder on a page). */
+type Inner = Props & { readonly listId: string };
+
 export function ConditionBuilder(props: Props) {
+  // A page may hold several builders (a journey's branches): each its own datalist id.
+  const listId = useId();
   return (
     <>
-      <GroupEditor group={props.value} root={props.value} depth={0} {...props} />
-      <datalist id="builder-fields">
+      <GroupEditor group={props.value} root={props.value} depth={0} {...props} listId={listId} />
+      <datalist id={listId}>
         {CONTACT_FIELDS.map((f) => (
           <option key={f} value={f} />
         ))}
@@ -47,7 +53,7 @@ export function ConditionBuilder(props: Props) {
   );
 }
 
-function GroupEditor(props: Props & { readonly group: Group; readonly root: Group; readonly depth: number }) {
+function GroupEditor(props: Inner & { readonly group: Group; readonly root: Group; readonly depth: number }) {
   const { t } = useI18n();
   const { group, root, onChange } = props;
   const setMatch = (match: string) =>
@@ -113,7 +119,7 @@ function GroupEditor(props: Props & { readonly group: Group; readonly root: Grou
   );
 }
 
-function RuleRow(props: Props & { readonly rule: Rule; readonly root: Group }) {
+function RuleRow(props: Inner & { readonly rule: Rule; readonly root: Group }) {
   const { t } = useI18n();
   const { rule, root, onChange, disabled } = props;
   const set = (next: Rule) => onChange(updateItem(root, rule.id, () => next));
@@ -136,7 +142,7 @@ function RuleRow(props: Props & { readonly rule: Rule; readonly root: Group }) {
           <>
             <TextField
               label={t('builder.field')}
-              list="builder-fields"
+              list={props.listId}
               value={rule.field}
               onValue={(field) => set({ ...rule, field })}
               disabled={disabled}

@@ -1,6 +1,7 @@
 /**
  * One journey: its runs (entered, in progress, completed...), revenue from its goal, and a diagram
- * of its steps in order, each email step with its sends, opens and clicks from the report API.
+ * of its steps in order, each email step with its sends, opens and clicks from the report API; a link
+ * to change it in the builder, and the dry run.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -11,6 +12,7 @@ import { ErrorMessage } from '../../ui/error-message.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { DryRunPanel } from './dry-run/dry-run-panel.tsx';
 import { journeySteps, triggerType } from './journey-steps.ts';
 
 type Action = 'start' | 'pause' | 'archive';
@@ -80,6 +82,11 @@ export function JourneyPage() {
         <Link to="/journeys">{t('journey.back')}</Link>
       </p>
       <PageHeader title={j.name}>
+        {session.canWrite && j.status !== 'archived' && (
+          <Link to="/journeys/$journeyId/edit" params={{ journeyId }} className="button secondary">
+            {t('journey.edit')}
+          </Link>
+        )}
         {session.canWrite &&
           actions.map((a) => (
             <button
@@ -155,6 +162,7 @@ export function JourneyPage() {
           })}
         </ol>
       </section>
+      <DryRunPanel journeyId={journeyId} />
     </section>
   );
 }

@@ -41,7 +41,13 @@ export function JourneysPage() {
 
   return (
     <section>
-      <PageHeader title={t('journeys.title')} />
+      <PageHeader title={t('journeys.title')}>
+        {session.canWrite && (
+          <Link to="/journeys/new" className="button primary">
+            {t('journeys.new')}
+          </Link>
+        )}
+      </PageHeader>
       <section className="card" aria-labelledby="ready-title">
         <h2 id="ready-title">{t('journeys.readyMade')}</h2>
         <ErrorMessage error={readyMade.error ?? enable.error} />

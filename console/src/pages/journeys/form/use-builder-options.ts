@@ -1,0 +1,24 @@
+/** The workspace's templates and segments as options for the builder's pickers. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../../api/api.ts';
+import { useSession } from '../../../session/session.tsx';
+import type { Option } from '../../../ui/field.tsx';
+
+export const useBuilderOptions = () => {
+  const { workspaceId } = useSession();
+  const templates = useQuery({
+    queryKey: ['templates', workspaceId],
+    queryFn: ({ signal }) => api.get('/v1/templates', { signal }),
+  });
+  const segments = useQuery({
+    queryKey: ['segments', workspaceId],
+    queryFn: ({ signal }) => api.get('/v1/segments', { signal }),
+  });
+  const options = (list: readonly { id: string; name: string }[] | undefined): Option[] =>
+    (list ?? []).map((item) => ({ value: item.id, label: item.name }));
+  return {
+    templates: options(templates.data?.templates),
+    segments: options(segments.data?.segments),
+    error: templates.error ?? segments.error,
+  };
+};
