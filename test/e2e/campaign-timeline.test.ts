@@ -145,6 +145,15 @@ describe('a campaign to a small segment', () => {
     }
     expect(Array.isArray(whole) ? whole.length : 0).toBeGreaterThan(1);
     expect(paged).toEqual(whole);
+    // The right of access: the contact's export holds the email too.
+    const exported = await api.get(`/v1/contacts/${first}/export`);
+    expect(exported.status).toBe(200);
+    const exportedTimeline = field(exported.body, 'timeline');
+    expect(
+      Array.isArray(exportedTimeline)
+        ? exportedTimeline.filter((e) => field(e, 'email', 'originId') === campaignId)
+        : [],
+    ).toEqual([expect.objectContaining({ kind: 'email', email: expect.objectContaining({ status: 'sent' }) })]);
     const [refusal, ...moreRefusals] = await emailEntries(refused ?? '');
     expect(moreRefusals).toEqual([]);
     expect(field(refusal, 'email')).toMatchObject({ originId: campaignId, status: 'refused' });
