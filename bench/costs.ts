@@ -1,7 +1,7 @@
 /**
  * What a unit of work costs on AWS, measured on the local stack in a typical workspace (10 dynamic
  * segments and a scoring model): DynamoDB units by AWS's billing rules (./capacity.ts), bus events,
- * Lambda invocations and duration, Scheduler invocations, for a contact creation, a tracked event for
+ * Lambda invocations and duration, SQS requests of the queue-fed consumers, Scheduler invocations, for a contact creation, a tracked event for
  * a known contact, and a signed Shopify order webhook. Projected at list prices per 1M units.
  *
  * Lambda duration measured on this machine (two shared cores, DynamoDB Local in a JVM) says little
@@ -94,6 +94,7 @@ const measure = async (
   invocationStats.clear();
   const busBefore = stack.bus.events.length;
   const schedulerCalls = [...stack.scheduler.apiCalls.values()].reduce((a, b) => a + b, 0);
+  const sqsBefore = { sends: stack.queues.sendRequests, batches: stack.queues.invocations };
   await work();
   await stack.idle();
   const tally = m.total();
@@ -101,13 +102,17 @@ const measure = async (
   const lambda = lambdaUsage(m);
   let schedulerInvocations = 0;
   for (const [name, count] of lambda.invocations) if (scheduled.has(name)) schedulerInvocations += count;
+  // Queue-fed consumers (outgoing webhooks' deliver-webhooks, timers): each message sent (by the bus
+  // rule or a function), and per batch handed to a function one receive and one delete.
+  const sqsRequests =
+    stack.queues.sendRequests - sqsBefore.sends + 2 * (stack.queues.invocations - sqsBefore.batches);
   const usage: Usage = {
     writeUnits: tally.writeUnits,
     readUnits: tally.readUnits,
     busEvents: billedBusEvents(events),
     lambdaRequests: lambda.requests,
     lambdaGbSeconds: lambda.estimatedGbSeconds,
-    sqsRequests: 0,
+    sqsRequests,
     schedulerInvocations,
   };
   const schedulerApi = [...stack.scheduler.apiCalls.values()].reduce((a, b) => a + b, 0) - schedulerCalls;
@@ -142,6 +147,7 @@ const measure = async (
       'DynamoDB requests': tally.calls / units,
       'bus events': events.length / units,
       'Lambda invocations': lambda.requests / units,
+      'SQS requests': sqsRequests / units,
       'Scheduler API calls': schedulerApi / units,
       'Scheduler invocations': schedulerInvocations / units,
     },

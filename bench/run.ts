@@ -94,8 +94,8 @@ const costRows = (what: string, f: CostFigures) => {
     `${(f.usage.lambdaGbSeconds / f.units).toFixed(4)} / ${(f.measuredGbSeconds / f.units).toFixed(4)}`,
   );
   row(
-    'projected AWS cost per 1M (DynamoDB w/r, bus, Lambda req/GB-s, Scheduler)',
-    `$${c.total.toFixed(2)} (${c.writeUnits.toFixed(2)} + ${c.readUnits.toFixed(2)}, ${c.busEvents.toFixed(2)}, ${c.lambdaRequests.toFixed(2)} + ${c.lambdaGbSeconds.toFixed(2)}, ${c.schedulerInvocations.toFixed(2)})`,
+    'projected AWS cost per 1M (DynamoDB w/r, bus, Lambda req/GB-s, SQS, Scheduler)',
+    `$${c.total.toFixed(2)} (${c.writeUnits.toFixed(2)} + ${c.readUnits.toFixed(2)}, ${c.busEvents.toFixed(2)}, ${c.lambdaRequests.toFixed(2)} + ${c.lambdaGbSeconds.toFixed(2)}, ${c.sqsRequests.toFixed(2)}, ${c.schedulerInvocations.toFixed(2)})`,
   );
   row(
     'bus events per unit, by type',

@@ -23,6 +23,7 @@
  *   npm run ecrm -- webhook-endpoint deliveries --id whe_... [--status dead] | replay --id whe_... --delivery ev_...
  *   npm run ecrm -- user list | invite --email a@shop.example --role admin | set-role --id <user id> --role analyst | remove --id <user id>
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
+ *   npm run ecrm -- contacts reindex-search [--workspace ws_acme] [--resume <cursor>] [--local | --table T]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -43,6 +44,7 @@ import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletio
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
 import { campaignCommand, campaignUsage } from './campaign.command.ts';
+import { contactsCommand, contactsUsage } from './contacts.command.ts';
 import { journeyCommand, journeyUsage } from './journey.command.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { sendingCommand, sendingUsage } from './sending.command.ts';
@@ -53,6 +55,7 @@ import { webhookEndpointCommand, webhookEndpointUsage } from './webhook-endpoint
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   workspace create --id ws_<name> --name <display name>
   workspace delete --id ws_<name> [--segments <n>] [--again]   (all its data; run again to resume)
+${contactsUsage}
   workspace limits --workspace <id> [--per-key <requests/s>] [--per-workspace <requests/s>]
   key issue --workspace <id> --name <label> --scopes admin,write,read,ingest [--origins https://a.example,...]
   key list --workspace <id>
@@ -110,6 +113,7 @@ const { values, positionals } = parseArgs({
     delivery: { type: 'string' },
     segments: { type: 'string' },
     again: { type: 'boolean' },
+    resume: { type: 'string' },
     all: { type: 'boolean' },
     origins: { type: 'string' },
     'per-key': { type: 'string' },
@@ -199,6 +203,7 @@ const main = async (): Promise<unknown> => {
   if (noun === 'email-settings') return emailSettingsCommand(verb);
   if (noun === 'email') return emailCommand(verb);
   const table = resolveTable(values);
+  if (noun === 'contacts') return contactsCommand(verb, values, table);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
   switch (command) {
     case 'workspace delete': {

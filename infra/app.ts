@@ -3,6 +3,8 @@
  * `[-c tracing=all|<fn>,<fn>] [-c alarmPerFunction=all|<fn>,<fn>]` (X-Ray and per-function alarms are off by default)
  * `[-c consoleDomain=console.brand.example [-c consoleCertificateArn=arn:...]] [-c authDomainPrefix=...]`
  * `[-c consoleDir=<a built console>]` (the console is built by the synth otherwise, see console-build.ts).
+ * `[-c inviteFrom=ecrm@shop.example [-c inviteFromName=...] [-c inviteIdentity=shop.example] [-c inviteSesRegion=...]`
+ * `[-c inviteConfigurationSet=...]]` sends the user pool's emails through SES (Cognito's own: 50 a day).
  * Environment-agnostic (no account or region baked in), so `cdk synth` works offline and the same templates
  * deploy to whichever account the credentials point at. cdk-nag's AwsSolutions pack validates every synth;
  * `-c nag=false` skips it for a quick local iteration.
@@ -18,6 +20,7 @@ import { functions as catalogue } from './catalogue/functions.ts';
 import type { FunctionSpec } from './catalogue/types.ts';
 import { consoleDirectory } from './console-build.ts';
 import { PROJECT_ROOT } from './constructs/ecrm-function.construct.ts';
+import type { UserPoolSesEmail } from './constructs/user-pool.construct.ts';
 import { DataStack } from './data.stack.ts';
 
 export interface CreateAppOptions {
@@ -70,6 +73,7 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
     tags,
     description: `ecrm ${stage}: table, event bus, SES configuration set, secrets key and console users (retained on delete).`,
     authDomainPrefix: context('authDomainPrefix'),
+    userPoolEmail: userPoolEmailOf(context),
     ...(consoleDomain === undefined ? {} : { consoleUrl: `https://${consoleDomain}` }),
   });
   const appStack = new AppStack(app, `ecrm-${stage}-app`, {
@@ -96,6 +100,30 @@ export const createApp = (options: CreateAppOptions = {}): EcrmApp => {
 
   if (context('nag') !== 'false') Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stage, data, appStack };
+};
+
+/** The user pool's SES sender from `-c inviteFrom=` and its companions; undefined without it. */
+export const userPoolEmailOf = (
+  context: (key: string) => string | undefined,
+): UserPoolSesEmail | undefined => {
+  const from = context('inviteFrom');
+  const companions = ['inviteFromName', 'inviteIdentity', 'inviteSesRegion', 'inviteConfigurationSet'];
+  if (from === undefined) {
+    const stray = companions.filter((key) => context(key) !== undefined);
+    if (stray.length > 0) throw new Error(`${stray.join(', ')} need inviteFrom (the verified SES address)`);
+    return undefined;
+  }
+  const fromName = context('inviteFromName');
+  const identity = context('inviteIdentity');
+  const sesRegion = context('inviteSesRegion');
+  const configurationSet = context('inviteConfigurationSet');
+  return {
+    from,
+    ...(fromName === undefined ? {} : { fromName }),
+    ...(identity === undefined ? {} : { identity }),
+    ...(sesRegion === undefined ? {} : { sesRegion }),
+    ...(configurationSet === undefined ? {} : { configurationSet }),
+  };
 };
 
 const isProgram = process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename;

@@ -11,7 +11,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../lib/shared/events/catalogue.ts';
-import { ConsoleUserPool } from './constructs/user-pool.construct.ts';
+import { ConsoleUserPool, type UserPoolSesEmail } from './constructs/user-pool.construct.ts';
 import { tableDefinition } from './table.definition.ts';
 
 /** How long the bus archive keeps domain events, so a consumer's bug can be fixed and its events replayed. */
@@ -41,6 +41,8 @@ export interface DataStackProps extends StackProps {
   readonly authDomainPrefix?: string;
   /** The console's URL when it is a custom domain: the invitation email names it. */
   readonly consoleUrl?: string;
+  /** The user pool's emails through SES (`-c inviteFrom=...`); Cognito's own sender otherwise. */
+  readonly userPoolEmail?: UserPoolSesEmail;
 }
 
 export class DataStack extends Stack {
@@ -69,6 +71,7 @@ export class DataStack extends Stack {
       stage: props.stage,
       domainPrefix: props.authDomainPrefix,
       consoleUrl: props.consoleUrl,
+      email: props.userPoolEmail,
     });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

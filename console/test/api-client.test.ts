@@ -29,6 +29,7 @@ const harness = (answers: Response[], workspace: string | undefined = 'ws-1') =>
     },
     location: { pathname: '/contacts/c 1', search: '?tab=x', assign: (url) => assigned.push(url) },
     workspaceId: () => workspace,
+    locale: () => 'zh-Hant',
   });
   return { client, calls, assigned };
 };
@@ -110,7 +111,9 @@ describe('the console API client', () => {
 
     await expect(client.get('/v1/contacts')).rejects.toBeInstanceOf(SignedOutError);
 
-    expect(assigned).toEqual([`/auth/login?returnTo=${encodeURIComponent('/contacts/c 1?tab=x')}`]);
+    expect(assigned).toEqual([
+      `/auth/login?returnTo=${encodeURIComponent('/contacts/c 1?tab=x')}&lang=zh-Hant`,
+    ]);
   });
 
   it('when the retry is refused again, also goes to sign-in', async () => {
@@ -173,6 +176,6 @@ describe('the console API client', () => {
     expect(() => fillPath('/v1/a/{x}', {})).toThrow(/missing path parameter x/);
     expect(queryString({ a: 1, b: undefined, c: true })).toBe('?a=1&c=true');
     expect(queryString(undefined)).toBe('');
-    expect(loginUrl({ pathname: '/', search: '' })).toBe('/auth/login?returnTo=%2F');
+    expect(loginUrl({ pathname: '/', search: '' }, 'es')).toBe('/auth/login?returnTo=%2F&lang=es');
   });
 });

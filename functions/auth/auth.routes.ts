@@ -19,8 +19,18 @@ export const authLoginRoute = defineRoute({
   scope: 'public',
   tag,
   summary:
-    'Start signing in: redirects to the user pool’s sign-in page (code flow, S256 PKCE, state), then back to `returnTo` (a path on this origin; anything else returns to `/`).',
-  query: z.object({ returnTo: z.string().max(4096).optional() }),
+    'Start signing in: redirects to the user pool’s sign-in page (code flow, S256 PKCE, state), in the language `lang`, then back to `returnTo` (a path on this origin; anything else returns to `/`).',
+  query: z.object({
+    returnTo: z.string().max(4096).optional(),
+    // Any string is accepted and an unknown one dropped (the page then speaks the pool's default).
+    lang: z
+      .string()
+      .max(4096)
+      .optional()
+      .describe(
+        'the console’s locale (en, es, fr, it, zh-Hant): the sign-in page’s language; any other value is ignored',
+      ),
+  }),
   responses: {
     302: {
       description:

@@ -7,6 +7,9 @@
  * Plus feature plan with threat protection enforced (compromised-credential and risky sign-in checks):
  * cdk-nag asks for it, and at a console's few monthly active users it costs cents. MFA is optional (TOTP
  * apps only, no SMS): each user may turn it on, a workspace cannot be locked out by a lost phone.
+ *
+ * Its emails go through SES from the deployer's verified identity when given one (Cognito's own sender
+ * allows 50 emails a day for the account, a few invitations' worth on a busy day).
  */
 import { Aws, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -23,7 +26,78 @@ export interface ConsoleUserPoolProps {
   readonly domainPrefix?: string;
   /** The console's URL when it is known at synth time (a custom domain): the invitation names it. */
   readonly consoleUrl?: string;
+  /**
+   * Send the pool's emails (invitations, password resets) through SES from a verified identity
+   * (`-c inviteFrom=`). Without it, Cognito's own sender: `no-reply@verificationemail.com`, at most
+   * 50 emails a day for the whole account.
+   */
+  readonly email?: UserPoolSesEmail;
 }
+
+export interface UserPoolSesEmail {
+  /** The From address, verified in SES (the address itself, or its domain: `identity`). */
+  readonly from: string;
+  /** The sender's display name, e.g. `Brand marketing`. */
+  readonly fromName?: string;
+  /** The verified SES identity when it is the domain rather than the address (`shop.example`). */
+  readonly identity?: string;
+  /**
+   * The SES region: the pool's own by default. Cognito sends through SES in the pool's region or in
+   * us-east-1, us-west-2 or eu-west-1 (where the identity must then be verified).
+   */
+  readonly sesRegion?: string;
+  /** An SES configuration set for these emails (not the marketing one: its events feed the campaigns'). */
+  readonly configurationSet?: string;
+}
+
+/** A plain address: ASCII local part (Cognito's rule), one @, a dotted domain. */
+const EMAIL_ADDRESS =
+  /^[\x21-\x3f\x41-\x7e]+@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** How the pool sends email: SES from the given identity (checked), or Cognito's default. */
+const emailOf = (email: UserPoolSesEmail | undefined): cognito.UserPoolEmail => {
+  if (email === undefined) return cognito.UserPoolEmail.withCognito();
+  if (!EMAIL_ADDRESS.test(email.from))
+    throw new Error(
+      `inviteFrom "${email.from}" must be an email address verified in SES, e.g. ecrm@shop.example`,
+    );
+  if (email.identity !== undefined) {
+    if (
+      !DOMAIN.test(email.identity) ||
+      email.from.split('@')[1]?.toLowerCase() !== email.identity.toLowerCase()
+    )
+      throw new Error(
+        `inviteIdentity "${email.identity}" must be the verified domain of inviteFrom "${email.from}"`,
+      );
+  }
+  if (email.sesRegion !== undefined && !REGION.test(email.sesRegion))
+    throw new Error(`inviteSesRegion "${email.sesRegion}" must be a region, e.g. eu-west-1`);
+  return cognito.UserPoolEmail.withSES({
+    fromEmail: email.from,
+    ...(email.fromName ? { fromName: email.fromName } : {}),
+    ...(email.identity ? { sesVerifiedDomain: email.identity } : {}),
+    // The stack is environment-agnostic: its region is a deploy-time token, which the SES ARN takes.
+    sesRegion: email.sesRegion ?? Aws.REGION,
+    ...(email.configurationSet ? { configurationSetName: email.configurationSet } : {}),
+  });
+};
+
+/**
+ * The invitation Cognito emails on AdminCreateUser: where to sign in (the console's URL when known at
+ * synth), the user name and the temporary password (Cognito fills `{username}` and `{####}`).
+ */
+export const invitationMessage = (consoleUrl: string | undefined) => {
+  const where = consoleUrl ? `at ${consoleUrl}` : 'at the console address your administrator gave you';
+  return {
+    emailSubject: 'Your invitation to the ecrm console',
+    emailBody:
+      `You have been invited to the ecrm console. Sign in ${where}.<br><br>` +
+      'Email: {username}<br>Temporary password: {####}<br><br>' +
+      'You will choose your own password when you first sign in. The temporary password expires in 7 days.',
+  };
+};
 
 /** Cognito's rule for domain prefixes, plus its reserved words. */
 const DOMAIN_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -35,7 +109,6 @@ export class ConsoleUserPool extends Construct {
 
   constructor(scope: Construct, id: string, props: ConsoleUserPoolProps) {
     super(scope, id);
-    const where = props.consoleUrl ? ` at ${props.consoleUrl}` : '';
 
     this.userPool = new cognito.UserPool(this, 'Pool', {
       userPoolName: `ecrm-${props.stage}-users`,
@@ -44,12 +117,8 @@ export class ConsoleUserPool extends Construct {
       autoVerify: { email: true },
       keepOriginal: { email: true },
       selfSignUpEnabled: false,
-      userInvitation: {
-        emailSubject: 'Your ecrm console invitation',
-        emailBody:
-          `You have been invited to the ecrm console${where}. Sign in with {username} and the temporary ` +
-          'password {####}; you will choose your own password then. The temporary password expires in 7 days.',
-      },
+      userInvitation: invitationMessage(props.consoleUrl),
+      email: emailOf(props.email),
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,

@@ -1,12 +1,15 @@
 /**
  * The local Cognito's sign-in pages (what Cognito's hosted UI shows): the email and password form, and
- * the new-password form after an invitation's temporary password. Plain, accessible HTML: a language,
- * a title, labelled fields, the error announced (`role="alert"`), contrast above WCAG AA, no script.
+ * the new-password form after an invitation's temporary password, in the language of managed login's
+ * `lang` (cognito-sign-in-text.ts). Plain, accessible HTML: `<html lang>`, a title, labelled fields,
+ * the error announced (`role="alert"`), contrast above WCAG AA, no script.
  */
+import { type SignInText, signInText } from './cognito-sign-in-text.ts';
+
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const layout = (title: string, body: string) => `<!doctype html>
-<html lang="en">
+const layout = (text: SignInText, title: string, body: string) => `<!doctype html>
+<html lang="${escapeHtml(text.htmlLang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,42 +40,56 @@ const errorLine = (error: string | undefined) =>
 /** The sign-in form; it posts back to `action` (which carries the authorize request's parameters). */
 export const signInPage = (
   action: string,
-  options: { readonly email?: string; readonly error?: string } = {},
-) =>
-  layout(
-    'Sign in',
-    `<h1>Sign in to ecrm</h1>
-<p class="note">The local stack's sign-in (in AWS, the Cognito user pool's).</p>
+  options: { readonly lang?: string | null; readonly email?: string; readonly error?: string } = {},
+) => {
+  const text = signInText(options.lang);
+  return layout(
+    text,
+    text.signInTitle,
+    `<h1>${escapeHtml(text.signInHeading)}</h1>
+<p class="note">${escapeHtml(text.localNote)}</p>
 ${errorLine(options.error)}
 <form method="post" action="${escapeHtml(action)}"${options.error ? ' aria-describedby="form-error"' : ''}>
-  <label for="username">Email</label>
+  <label for="username">${escapeHtml(text.email)}</label>
   <input id="username" name="username" type="email" autocomplete="username" required value="${escapeHtml(options.email ?? '')}">
-  <label for="password">Password</label>
+  <label for="password">${escapeHtml(text.password)}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required>
-  <button type="submit">Sign in</button>
+  <button type="submit">${escapeHtml(text.signIn)}</button>
 </form>`,
   );
+};
 
 /** After a temporary password: choose a new one (the temporary one is carried along, re-checked). */
 export const newPasswordPage = (
   action: string,
-  options: { readonly email: string; readonly temporary: string; readonly error?: string },
-) =>
-  layout(
-    'Choose a new password',
-    `<h1>Choose a new password</h1>
-<p class="note">You signed in with a temporary password; choose your own to continue.</p>
+  options: {
+    readonly lang?: string | null;
+    readonly email: string;
+    readonly temporary: string;
+    readonly error?: string;
+  },
+) => {
+  const text = signInText(options.lang);
+  return layout(
+    text,
+    text.newPasswordTitle,
+    `<h1>${escapeHtml(text.newPasswordTitle)}</h1>
+<p class="note">${escapeHtml(text.newPasswordNote)}</p>
 ${errorLine(options.error)}
 <form method="post" action="${escapeHtml(action)}">
   <input type="hidden" name="username" value="${escapeHtml(options.email)}">
   <input type="hidden" name="password" value="${escapeHtml(options.temporary)}">
-  <label for="new-password">New password</label>
+  <label for="new-password">${escapeHtml(text.newPassword)}</label>
   <input id="new-password" name="newPassword" type="password" autocomplete="new-password" minlength="8" required>
-  <label for="confirm-password">Confirm the new password</label>
+  <label for="confirm-password">${escapeHtml(text.confirmPassword)}</label>
   <input id="confirm-password" name="confirmPassword" type="password" autocomplete="new-password" minlength="8" required>
-  <button type="submit">Set password and sign in</button>
+  <button type="submit">${escapeHtml(text.setPassword)}</button>
 </form>`,
   );
+};
 
-export const errorPage = (message: string) =>
-  layout('Sign-in error', `<h1>Sign-in error</h1>${errorLine(message)}`);
+/** A refused authorize request; its message is the OAuth problem (for the developer, in English). */
+export const errorPage = (message: string, lang?: string | null) => {
+  const text = signInText(lang);
+  return layout(text, text.errorTitle, `<h1>${escapeHtml(text.errorTitle)}</h1>${errorLine(message)}`);
+};

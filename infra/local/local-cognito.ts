@@ -16,6 +16,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleIdp } from './cognito-idp-api.ts';
 import { errorPage, newPasswordPage, signInPage } from './cognito-sign-in-page.ts';
+import { signInText } from './cognito-sign-in-text.ts';
 import { generateSigningKey, issueTokens, type SigningKey, TOKEN_SECONDS } from './cognito-tokens.ts';
 import { CognitoError, checkPasswordPolicy, type Invitation, PoolUsers } from './cognito-users.ts';
 import { LocalEndpoint } from './local-endpoint.ts';
@@ -214,36 +215,42 @@ export class LocalCognito {
     res.end(html);
   }
 
+  /** Managed login's `lang` (kept in the form's action, so the next pages speak it too). */
   private authorize(res: ServerResponse, url: URL) {
+    const lang = url.searchParams.get('lang');
     const problem = this.authorizeProblem(url.searchParams);
-    if (problem) return this.page(res, 400, errorPage(problem));
-    this.page(res, 200, signInPage(`/login${url.search}`));
+    if (problem) return this.page(res, 400, errorPage(problem, lang));
+    this.page(res, 200, signInPage(`/login${url.search}`, { lang }));
   }
 
   private login(res: ServerResponse, url: URL, form: URLSearchParams) {
     const params = url.searchParams;
+    const lang = params.get('lang');
+    const text = signInText(lang);
     const problem = this.authorizeProblem(params);
-    if (problem) return this.page(res, 400, errorPage(problem));
+    if (problem) return this.page(res, 400, errorPage(problem, lang));
     const action = `/login${url.search}`;
     const email = form.get('username') ?? '';
     const password = form.get('password') ?? '';
     const user = this.users.signIn(email, password);
-    if (!user)
-      return this.page(res, 400, signInPage(action, { email, error: 'Incorrect email or password.' }));
+    if (!user) return this.page(res, 400, signInPage(action, { lang, email, error: text.incorrect }));
     if (user.status === 'FORCE_CHANGE_PASSWORD') {
       const next = form.get('newPassword');
-      if (next === null) return this.page(res, 200, newPasswordPage(action, { email, temporary: password }));
+      if (next === null)
+        return this.page(res, 200, newPasswordPage(action, { lang, email, temporary: password }));
       const problemWith = () => {
-        if (next !== form.get('confirmPassword')) return 'The two passwords differ.';
+        if (next !== form.get('confirmPassword')) return text.passwordsDiffer;
         try {
           checkPasswordPolicy(next);
         } catch (error) {
-          return error instanceof Error ? error.message : 'Password did not conform with policy.';
+          if (error instanceof CognitoError) return text.passwordPolicy;
+          throw error;
         }
         return undefined;
       };
       const error = problemWith();
-      if (error) return this.page(res, 400, newPasswordPage(action, { email, temporary: password, error }));
+      if (error)
+        return this.page(res, 400, newPasswordPage(action, { lang, email, temporary: password, error }));
       this.users.setPassword(user.sub, next, true, this.now());
     }
     const code = randomBytes(24).toString('base64url');

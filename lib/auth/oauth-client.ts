@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { TransientError, UnauthorizedError } from '../shared/errors.ts';
 import { s256Challenge } from './pkce.ts';
+import type { SignInLanguage } from './sign-in-language.ts';
 
 export interface OAuthSettings {
   /** The pool's domain: `https://<prefix>.auth.<region>.amazoncognito.com`, or the local Cognito's URL. */
@@ -19,7 +20,13 @@ export const SCOPES = 'openid email profile';
 
 export const redirectUri = (settings: OAuthSettings): string => `${settings.consoleUrl}/auth/callback`;
 
-export const authorizeUrl = (settings: OAuthSettings, state: string, verifier: string): string => {
+/** The authorize URL; `lang` (already validated) localizes the managed login pages. */
+export const authorizeUrl = (
+  settings: OAuthSettings,
+  state: string,
+  verifier: string,
+  lang?: SignInLanguage,
+): string => {
   const url = new URL('/oauth2/authorize', settings.oauthUrl);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -29,6 +36,7 @@ export const authorizeUrl = (settings: OAuthSettings, state: string, verifier: s
     state,
     code_challenge: s256Challenge(verifier),
     code_challenge_method: 'S256',
+    ...(lang ? { lang } : {}),
   }).toString();
   return url.toString();
 };

@@ -1,5 +1,11 @@
 /** Workspaces and their API keys: all in the workspace's own partition (`W#<id>`). */
-import { GetCommand, PutCommand, paginateQuery, UpdateCommand } from '../shared/dynamodb/commands.ts';
+import {
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  ScanCommand,
+  UpdateCommand,
+} from '../shared/dynamodb/commands.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
@@ -34,6 +40,30 @@ export const workspacesRepository = (table: Table) => ({
       new GetCommand({ TableName: table.name, Key: keys.workspace(workspaceId) }),
     );
     return Item ? readItem(workspaceItem, Item, 'workspace') : undefined;
+  },
+
+  /**
+   * Every workspace of the deployment not being deleted, sorted by id. There is no index of
+   * workspaces: a Scan of the whole table, filtered to workspace items, reads every item once (an
+   * operator's one-off, e.g. a backfill across workspaces; never on a request path).
+   */
+  async listIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await table.client.send(
+        new ScanCommand({
+          TableName: table.name,
+          FilterExpression: 'sk = :w AND #type = :type AND attribute_not_exists(deletingSince)',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':w': keys.workspace('').sk, ':type': 'workspace' },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) ids.push(readItem(workspaceItem, item, 'workspace').id);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return ids.sort();
   },
 
   /** Mark the workspace as being deleted (keeps the first time); false when there is none. */

@@ -167,6 +167,31 @@ describe('sign-in', () => {
     ).toBe(401);
   });
 
+  it('passes the console’s language to the sign-in page as managed login’s lang, and drops any other', async () => {
+    const authorizeFor = async (lang: string) => {
+      const login = await fetch(
+        `${stack.apiUrl}/auth/login?returnTo=%2Fsegments&lang=${encodeURIComponent(lang)}`,
+        { redirect: 'manual' },
+      );
+      expect(login.status, lang).toBe(302);
+      return login.headers.get('location') ?? '';
+    };
+    const spanish = await authorizeFor('es');
+    expect(new URL(spanish).searchParams.get('lang')).toBe('es');
+    const form = await (await fetch(spanish)).text();
+    expect(form).toContain('<html lang="es">');
+    expect(form).toContain('<label for="password">Contraseña</label>');
+    // The form's action keeps lang: the page after it speaks Spanish too.
+    expect(new URL(formAction(form), stack.cognito.endpoint).searchParams.get('lang')).toBe('es');
+
+    expect(new URL(await authorizeFor('zh-Hant')).searchParams.get('lang')).toBe('zh-TW');
+    for (const other of ['de', 'zh-TW', 'EN', 'es&lang=de', 'es"><script>x</script>', '']) {
+      const location = await authorizeFor(other);
+      expect(new URL(location).searchParams.has('lang'), other).toBe(false);
+      expect(location, other).not.toContain('script');
+    }
+  });
+
   it('shows the form again on a wrong password, and issues no code', async () => {
     const { posted } = await signIn(admin.email, 'not-the-password');
     expect(posted.status).toBe(400);

@@ -128,6 +128,46 @@ describe('the OAuth2 endpoints', () => {
     expect(await form.text()).toContain('<html lang="en">');
   });
 
+  it('speaks the language of managed login’s lang: Spanish form, Spanish error, English otherwise', async () => {
+    const form = await fetch(`${cognito.endpoint}/oauth2/authorize?${query({ lang: 'es' })}`);
+    const html = await form.text();
+    expect(form.status).toBe(200);
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<h1>Inicia sesión en ecrm</h1>');
+    expect(html).toContain('<label for="username">Correo electrónico</label>');
+    expect(html).toContain('<label for="password">Contraseña</label>');
+    expect(html).toContain('<button type="submit">Iniciar sesión</button>');
+    expect(html).not.toContain('Sign in');
+
+    // The form posts back with lang kept, so a wrong password is told in Spanish too.
+    cognito.createUser('lola@shop.example', 'lola-password');
+    const wrong = await fetch(`${cognito.endpoint}/login?${query({ lang: 'es' })}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=lola%40shop.example&password=nope',
+    });
+    expect(wrong.status).toBe(400);
+    const again = await wrong.text();
+    expect(again).toContain(
+      '<p class="error" role="alert" id="form-error">Correo electrónico o contraseña incorrectos.</p>',
+    );
+    expect(again).toContain('<html lang="es">');
+
+    const chinese = await (
+      await fetch(`${cognito.endpoint}/oauth2/authorize?${query({ lang: 'zh-TW' })}`)
+    ).text();
+    expect(chinese).toContain('<html lang="zh-Hant">');
+    expect(chinese).toContain('<label for="password">密碼</label>');
+    for (const other of ['de', 'es"><script>alert(1)</script>', 'toString']) {
+      const page = await (
+        await fetch(`${cognito.endpoint}/oauth2/authorize?${query({ lang: other })}`)
+      ).text();
+      expect(page, other).toContain('<html lang="en">');
+      expect(page, other).toContain('<label for="username">Email</label>');
+      expect(page, other).not.toContain('<script>');
+    }
+  });
+
   it('checks the PKCE verifier and spends a code once', async () => {
     const wrong = await exchange({
       code: await code(),

@@ -2,6 +2,7 @@
  * The browser's client instance and the chosen workspace. Only the workspace id is kept in
  * localStorage (no token, no key: the session is an httpOnly cookie).
  */
+import { initialLocale } from '../i18n/i18n.tsx';
 import { createClient } from './client.ts';
 
 const WORKSPACE_KEY = 'ecrm.workspace';
@@ -31,4 +32,6 @@ export const api = createClient({
   fetch: (input, init) => fetch(input, init),
   location: window.location,
   workspaceId: currentWorkspaceId,
+  // The stored choice (a switch is stored at once), else the browser's: the language shown.
+  locale: initialLocale,
 });

@@ -2,8 +2,10 @@
  * The console's fetch client: same-origin with the session cookie, the chosen workspace in
  * `x-ecrm-workspace` (also the CSRF guard), JSON in and out. On 401 it asks POST /auth/refresh for
  * a new session once (shared by concurrent calls) and retries; when that fails too it sends the
- * browser to /auth/login?returnTo=<current path>. Errors carry the API's field issues.
+ * browser to /auth/login?returnTo=<current path>&lang=<the UI language>. Errors carry the API's field issues.
  */
+
+import type { Locale } from '../i18n/locales.ts';
 import { ApiError, apiErrorFrom, SignedOutError } from './errors.ts';
 import type { BodyOf, Method, PathParamsOf, Paths, PathsFor, QueryOf, ResponseOf } from './types.ts';
 
@@ -13,6 +15,8 @@ export interface ClientDeps {
   readonly location: { readonly pathname: string; readonly search: string; assign(url: string): void };
   /** The workspace the user chose, sent with every /v1 call. */
   readonly workspaceId: () => string | undefined;
+  /** The UI language, so the sign-in page speaks it too. */
+  readonly locale: () => Locale;
 }
 
 export interface RequestOptions<P extends keyof Paths, M extends Method> {
@@ -50,8 +54,12 @@ export const queryString = (query: unknown): string => {
   return text ? `?${text}` : '';
 };
 
-export const loginUrl = (location: { readonly pathname: string; readonly search: string }): string =>
-  `/auth/login?returnTo=${encodeURIComponent(`${location.pathname}${location.search}`)}`;
+/** Sign-in, coming back to the current page, with the sign-in page in the console's language. */
+export const loginUrl = (
+  location: { readonly pathname: string; readonly search: string },
+  locale: Locale,
+): string =>
+  `/auth/login?returnTo=${encodeURIComponent(`${location.pathname}${location.search}`)}&lang=${encodeURIComponent(locale)}`;
 
 export const createClient = (deps: ClientDeps) => {
   let refreshing: Promise<boolean> | undefined;
@@ -111,7 +119,7 @@ export const createClient = (deps: ClientDeps) => {
     if (response.status === 401) {
       const error = apiErrorFrom(401, await readJson(response));
       if (options.onSignedOut === 'throw') throw error;
-      deps.location.assign(loginUrl(deps.location));
+      deps.location.assign(loginUrl(deps.location, deps.locale()));
       throw new SignedOutError(error.message);
     }
     const body = await readJson(response);

@@ -1280,7 +1280,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Start signing in: redirects to the user pool’s sign-in page (code flow, S256 PKCE, state), then back to `returnTo` (a path on this origin; anything else returns to `/`). */
+        /** Start signing in: redirects to the user pool’s sign-in page (code flow, S256 PKCE, state), in the language `lang`, then back to `returnTo` (a path on this origin; anything else returns to `/`). */
         get: operations["authLogin"];
         put?: never;
         post?: never;
@@ -16875,6 +16875,7 @@ export interface operations {
         parameters: {
             query?: {
                 returnTo?: string;
+                lang?: string;
             };
             header?: never;
             path?: never;

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitcher } from './language-switcher.tsx';
 
 export function SignedOut() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <div className="signed-out">
       <header className="header">
@@ -14,7 +14,7 @@ export function SignedOut() {
       <main id="main" className="signed-out-main">
         <h1>{t('signedOut.title')}</h1>
         <p>{t('signedOut.body')}</p>
-        <a className="button primary" href={loginUrl(window.location)}>
+        <a className="button primary" href={loginUrl(window.location, locale)}>
           {t('signedOut.signIn')}
         </a>
       </main>
