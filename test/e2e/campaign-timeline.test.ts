@@ -153,7 +153,9 @@ describe('a campaign to a small segment', () => {
       Array.isArray(exportedTimeline)
         ? exportedTimeline.filter((e) => field(e, 'email', 'originId') === campaignId)
         : [],
-    ).toEqual([expect.objectContaining({ kind: 'email', email: expect.objectContaining({ status: 'sent' }) })]);
+    ).toEqual([
+      expect.objectContaining({ kind: 'email', email: expect.objectContaining({ status: 'sent' }) }),
+    ]);
     const [refusal, ...moreRefusals] = await emailEntries(refused ?? '');
     expect(moreRefusals).toEqual([]);
     expect(field(refusal, 'email')).toMatchObject({ originId: campaignId, status: 'refused' });
