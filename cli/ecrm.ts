@@ -23,6 +23,7 @@
  *   npm run ecrm -- webhook-endpoint deliveries --id whe_... [--status dead] | replay --id whe_... --delivery ev_...
  *   npm run ecrm -- user list | invite --email a@shop.example --role admin | set-role --id <user id> --role analyst | remove --id <user id>
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
+ *   npm run ecrm -- scoring recount --workspace ws_acme [--from 3/c_...] [--local | --table T]   (resumable)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -44,6 +45,7 @@ import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts
 import { callApi, resolveApi } from './api-client.ts';
 import { campaignCommand, campaignUsage } from './campaign.command.ts';
 import { journeyCommand, journeyUsage } from './journey.command.ts';
+import { scoringCommand as scoringTableCommand, scoringUsage } from './scoring.command.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
@@ -67,6 +69,7 @@ const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
+${scoringUsage}
   email-settings get | set --file <settings.json>   (locale, time zone, postal address, sales address, double opt-in, topics, frequency cap)
   template list | get --id <template id> [--version <n>] | versions --id <template id>
   template save --id <template id> --file <template.json>   (a new version: the PUT /v1/templates/{id} body)
@@ -140,6 +143,7 @@ const { values, positionals } = parseArgs({
     description: { type: 'string' },
     email: { type: 'string' },
     role: { type: 'string' },
+    from: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -200,6 +204,7 @@ const main = async (): Promise<unknown> => {
   if (noun === 'email') return emailCommand(verb);
   const table = resolveTable(values);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
+  if (noun === 'scoring') return scoringTableCommand(verb, values, table);
   switch (command) {
     case 'workspace delete': {
       const id = workspaceIdSchema.parse(required(values.id, 'id'));

@@ -6,6 +6,7 @@ import { readScoreDistribution } from '../../lib/scoring/read-score-distribution
 import { type RecountPosition, recountScores, recountScoresPage } from '../../lib/scoring/recount-scores.ts';
 import { scoreContact } from '../../lib/scoring/score-contact.ts';
 import { scoreDistributionRepository } from '../../lib/scoring/score-distribution.repository.ts';
+import { scoreStateSchema } from '../../lib/scoring/score-state.schema.ts';
 import { emptyScoreState } from '../../lib/scoring/score-state.ts';
 import { scoringModelsRepository } from '../../lib/scoring/scoring-models.repository.ts';
 import { fixedClock } from '../../lib/shared/clock.ts';
@@ -146,7 +147,12 @@ describe('score distribution counters on DynamoDB Local', () => {
       await deps.contacts.replace(
         {
           ...contact,
-          score: { ...emptyScoreState(model), points: score, score, stage: 'subscriber' },
+          score: scoreStateSchema.parse({
+            ...emptyScoreState(model),
+            points: score,
+            score,
+            stage: 'subscriber',
+          }),
           rev: contact.rev + 1,
         },
         contact,
