@@ -15,6 +15,10 @@ export function BarChart(props: {
   readonly labels: readonly string[];
   readonly series: readonly Series[];
   readonly format: (n: number) => string;
+  /** Vertical lines across the bars, `at` counted in groups from the left (1.5: the middle of the second). */
+  readonly markers?: readonly { readonly at: number; readonly label: string }[];
+  /** At most this many labels under the groups (every n-th shown) when there are more groups. */
+  readonly maxLabels?: number;
 }) {
   const id = useId();
   const width = 640;
@@ -25,6 +29,7 @@ export function BarChart(props: {
   const barWidth = Math.min(48, Math.max(4, (groupWidth - 12) / Math.max(1, props.series.length)));
   const offset = Math.max(0, (groupWidth - 12 - barWidth * props.series.length) / 2);
   const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
+  const labelEvery = Math.max(1, Math.ceil(props.labels.length / (props.maxLabels ?? props.labels.length)));
   return (
     <figure>
       <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`}>
@@ -52,17 +57,37 @@ export function BarChart(props: {
                 />
               );
             })}
-            <text
-              x={(barWidth * props.series.length) / 2}
-              y={height - pad.bottom + 16}
-              textAnchor="middle"
-              fontSize="11"
-              fill="#1f2937"
-            >
-              {label.length > 14 ? `${label.slice(0, 13)}…` : label}
-            </text>
+            {i % labelEvery === 0 && (
+              <text
+                x={(barWidth * props.series.length) / 2}
+                y={height - pad.bottom + 16}
+                textAnchor="middle"
+                fontSize="11"
+                fill="#1f2937"
+              >
+                {label.length > 14 ? `${label.slice(0, 13)}…` : label}
+              </text>
+            )}
           </g>
         ))}
+        {props.markers?.map((m) => {
+          const x = pad.left + m.at * groupWidth;
+          return (
+            <g key={m.label}>
+              <line
+                x1={x}
+                x2={x}
+                y1={pad.top}
+                y2={height - pad.bottom}
+                stroke="#b91c1c"
+                strokeDasharray="4 3"
+              />
+              <text x={x + 3} y={pad.top + 10} fontSize="11" fill="#991b1b">
+                {m.label}
+              </text>
+            </g>
+          );
+        })}
       </svg>
       <figcaption className="legend">
         {props.series.map((s) => (
