@@ -34,14 +34,17 @@ export function BarChart(props: {
     <figure>
       <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`}>
         <title id={`${id}-title`}>{props.title}</title>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} stroke="#e5e7eb" />
-            <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="#4b5563">
-              {props.format(Math.round(max * f))}
-            </text>
-          </g>
-        ))}
+        {/* A gridline at 0, the top and half, each value once (a top of 1 has no half of its own). */}
+        {[0, 1, 0.5]
+          .filter((f, i, all) => all.findIndex((g) => Math.round(max * g) === Math.round(max * f)) === i)
+          .map((f) => (
+            <g key={f}>
+              <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} stroke="#e5e7eb" />
+              <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="#4b5563">
+                {props.format(Math.round(max * f))}
+              </text>
+            </g>
+          ))}
         {props.labels.map((label, i) => (
           <g key={label} transform={`translate(${pad.left + i * groupWidth + 6 + offset},0)`}>
             {props.series.map((s, j) => {
