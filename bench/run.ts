@@ -17,6 +17,7 @@ import { benchCosts, type CostFigures } from './costs.ts';
 import { benchJourneys } from './journeys.ts';
 import { benchRateLimit } from './rate-limit.ts';
 import { benchRender } from './render.ts';
+import { benchScoring } from './scoring.ts';
 import { benchSearch } from './search.ts';
 import { benchSegments, evaluationRate } from './segments.ts';
 import { benchSending, SES_LATENCY } from './sending.ts';
@@ -32,6 +33,8 @@ const REBUILD = Number(process.env.BENCH_REBUILD ?? 100_000);
 const COST_UNITS = Number(process.env.BENCH_COST_UNITS ?? 300);
 const STORAGE_CONTACTS = Number(process.env.BENCH_STORAGE_CONTACTS ?? 20);
 const SEARCH_CONTACTS = Number(process.env.BENCH_SEARCH_CONTACTS ?? 1_000);
+const SCORING_CONTACTS = Number(process.env.BENCH_SCORING_CONTACTS ?? 200);
+const SCORING_VISITS = Number(process.env.BENCH_SCORING_VISITS ?? 10);
 const TIMERS = Number(process.env.BENCH_TIMERS ?? 100_000);
 const JOURNEY_STEPS = Number(process.env.BENCH_JOURNEY_STEPS ?? 100_000);
 const SEND_RECIPIENTS = Number(process.env.BENCH_SEND_RECIPIENTS ?? 1_000);
@@ -49,6 +52,7 @@ const PARTS = [
   'costs',
   'storage',
   'search',
+  'scoring',
   'timers',
   'journeys',
   'ratelimit',
@@ -343,6 +347,33 @@ const benchStack = async () => {
       row(
         'busiest index partition: share of term writes',
         `${(100 * s.hottestShare).toFixed(1)}% (imports up to ${s.importRateAt300.toFixed(0)} contacts/s under 300 writes/s a partition)`,
+      );
+    }
+    if (runs('scoring')) {
+      const ws = 'ws_scoring';
+      await createWorkspace({ id: ws, name: 'scoring' }, deps);
+      const issued = await issueApiKey({ workspaceId: ws, name: 'scoring', scopes: ['admin'] }, deps);
+      const s = await benchScoring({
+        stack,
+        meter: m,
+        token: issued.token,
+        contacts: SCORING_CONTACTS,
+        eventsPerContact: SCORING_VISITS,
+      });
+      console.log(
+        `\nscore distribution: ${s.contacts} contacts, ${s.events} scored visits of 4 points (thresholds 10 and 30)`,
+      );
+      row('score changes (history entries)', String(s.changes));
+      row(
+        'score changes that moved a counter (bucket or stage)',
+        `${s.counterWrites} (${((100 * s.counterWrites) / Math.max(1, s.changes)).toFixed(0)}%)`,
+      );
+      row('scorer write units per score change, all', s.writeUnitsPerChange.toFixed(2));
+      row('  of which distribution counters', s.counterWriteUnitsPerChange.toFixed(2));
+      row('  per change that moved a counter', s.counterWriteUnitsPerCounterWrite.toFixed(2));
+      row(
+        'GET /v1/score-distribution: read units, round trips',
+        `${s.distribution.readUnits.toFixed(1)}, ${s.distribution.calls} (${s.distribution.buckets} buckets)`,
       );
     }
     if (runs('sending')) {

@@ -24,6 +24,7 @@
  *   npm run ecrm -- user list | invite --email a@shop.example --role admin | set-role --id <user id> --role analyst | remove --id <user id>
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
  *   npm run ecrm -- contacts reindex-search [--workspace ws_acme] [--resume <cursor>] [--local | --table T]
+ *   npm run ecrm -- scoring recount --workspace ws_acme [--from 3/c_...] [--local | --table T]   (resumable)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -46,6 +47,7 @@ import { callApi, resolveApi } from './api-client.ts';
 import { campaignCommand, campaignUsage } from './campaign.command.ts';
 import { contactsCommand, contactsUsage } from './contacts.command.ts';
 import { journeyCommand, journeyUsage } from './journey.command.ts';
+import { scoringCommand as scoringTableCommand, scoringUsage } from './scoring.command.ts';
 import { senderDomainCommand, senderDomainUsage } from './sender-domain.command.ts';
 import { sendingCommand, sendingUsage } from './sending.command.ts';
 import { resolveTable } from './target.ts';
@@ -70,6 +72,7 @@ ${contactsUsage}
   segment list | get --id <segment id> | members --id <segment id>
   segment add --id <static segment id> --contacts <id,id,...>
   scoring-model get | set --file <model.json>
+${scoringUsage}
   email-settings get | set --file <settings.json>   (locale, time zone, postal address, sales address, double opt-in, topics, frequency cap)
   template list | get --id <template id> [--version <n>] | versions --id <template id>
   template save --id <template id> --file <template.json>   (a new version: the PUT /v1/templates/{id} body)
@@ -144,6 +147,7 @@ const { values, positionals } = parseArgs({
     description: { type: 'string' },
     email: { type: 'string' },
     role: { type: 'string' },
+    from: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -205,6 +209,7 @@ const main = async (): Promise<unknown> => {
   const table = resolveTable(values);
   if (noun === 'contacts') return contactsCommand(verb, values, table);
   const deps = { workspaces: workspacesRepository(table), clock: systemClock };
+  if (noun === 'scoring') return scoringTableCommand(verb, values, table);
   switch (command) {
     case 'workspace delete': {
       const id = workspaceIdSchema.parse(required(values.id, 'id'));

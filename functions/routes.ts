@@ -66,6 +66,7 @@ export const routes = {
   putScoringModel: scoring.putScoringModelRoute,
   setStage: scoring.setStageRoute,
   scoreHistory: scoring.scoreHistoryRoute,
+  scoreDistribution: scoring.scoreDistributionRoute,
   getEmailSettings: subscriptions.getEmailSettingsRoute,
   putEmailSettings: subscriptions.putEmailSettingsRoute,
   subscribe: subscriptions.subscribeRoute,

@@ -1,5 +1,6 @@
 /** The lead scoring API's contracts. */
 import * as z from 'zod';
+import { scoreDistributionView } from '../../lib/scoring/score-distribution.schema.ts';
 import { scoreHistoryEntryView } from '../../lib/scoring/score-history.schema.ts';
 import { scoringModelSchema } from '../../lib/scoring/scoring-model.schema.ts';
 import { errorResponses, notFound, pageQuery } from '../../lib/shared/http/common.schema.ts';
@@ -79,5 +80,23 @@ export const scoreHistoryRoute = defineRoute({
     },
     ...errorResponses,
     ...notFound,
+  },
+});
+
+export const scoreDistributionRoute = defineRoute({
+  operationId: 'scoreDistribution',
+  method: 'GET',
+  path: '/v1/score-distribution',
+  scope: 'read',
+  tag: 'scoring',
+  summary:
+    'How many scored contacts are in each 10-point score bucket and in each lifecycle stage (kept as counters: no contact is read).',
+  responses: {
+    200: {
+      description:
+        "the workspace's distribution of last reported scores; a contact never scored is not counted (it has the floor score and the first stage)",
+      schema: scoreDistributionView,
+    },
+    ...errorResponses,
   },
 });

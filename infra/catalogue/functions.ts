@@ -287,6 +287,12 @@ export const functions: readonly FunctionSpec[] = [
   http('put-scoring-model', 'functions/scoring/put-scoring-model.handler.ts', routes.putScoringModel, write),
   http('set-stage', 'functions/scoring/set-stage.handler.ts', routes.setStage, write),
   http('score-history', 'functions/scoring/score-history.handler.ts', routes.scoreHistory, read),
+  http(
+    'score-distribution',
+    'functions/scoring/score-distribution.handler.ts',
+    routes.scoreDistribution,
+    read,
+  ),
 
   http(
     'get-email-settings',

@@ -9,6 +9,8 @@
 
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { scoreCounterUpdate } from '../scoring/score-distribution.repository.ts';
+import { counterDeltas, positionOf } from '../scoring/score-distribution.ts';
 import { cursorCodec, InvalidCursorError, shardNumber } from '../shared/cursor.ts';
 import {
   BatchGetCommand,
@@ -91,6 +93,13 @@ export const contactsRepository = (table: Table) => {
         ExpressionAttributeValues: { ':id': contact.id },
       },
     }));
+
+  /** The score distribution's counter change when `contact` goes (lib/scoring/score-distribution.ts). */
+  const uncount = (contact: Contact): TransactItem[] => {
+    const counted = contact.score?.counted ? positionOf(contact.score) : undefined;
+    const update = scoreCounterUpdate(T, contact.workspaceId, contact.id, counterDeltas(counted, undefined));
+    return update ? [update] : [];
+  };
 
   const repo = {
     async get(ws: string, contactId: string): Promise<Contact | undefined> {
@@ -338,7 +347,7 @@ export const contactsRepository = (table: Table) => {
 
     /**
      * The final step of an erase: remove the contact and its search terms and leave hashed tombstones,
-     * with the event.
+     * with the event; a contact counted in the score distribution leaves it in the same transaction.
      */
     async eraseFinal(
       contact: Contact,
@@ -381,6 +390,7 @@ export const contactsRepository = (table: Table) => {
             })),
             ...removals.map((k) => ({ Delete: { TableName: T, Key: k } })),
             ...termWrites(T, contact.workspaceId, contact.id, contact, undefined),
+            ...uncount(contact),
           ],
         }),
       );

@@ -2,7 +2,8 @@
  * Lead scoring on the contact: each scored input (an event, a profile change, a decay step, a
  * manual stage move) updates the small ledger on the contact and writes one history entry keyed by
  * the input, in one transaction, so a redelivered input scores once. The history entry carries
- * `score.changed`; a stage move rides on the contact write as `stage.changed`.
+ * `score.changed`; a stage move rides on the contact write as `stage.changed`; the score distribution
+ * counters (./score-distribution.ts) move in the same transaction.
  */
 import type { EventInput } from '../conditions/subject.ts';
 import type { Contact } from '../contacts/contact.schema.ts';
@@ -15,6 +16,8 @@ import { keys } from '../shared/keys.ts';
 import { cancellationCodes, type Table } from '../shared/table.ts';
 import type { Timers } from '../timers/timers.ts';
 import { applyEvent, applyFit, eventCanScore, type ScoreResult, setStage, settle } from './lead-scoring.ts';
+import { scoreCounterUpdate } from './score-distribution.repository.ts';
+import { counterDeltas, positionOf } from './score-distribution.ts';
 import { scoreStateSchema } from './score-state.schema.ts';
 import { emptyScoreState, nextDecayStep } from './score-state.ts';
 import type { ScoringModel } from './scoring-model.schema.ts';
@@ -108,8 +111,17 @@ export const scoreContact = async (
             deps.clock,
           )
         : undefined;
-    // The readonly ledger, as the contact record's (mutable) type; also checks its bounds.
-    const next: Contact = { ...contact, score: scoreStateSchema.parse(result.state), rev: contact.rev + 1 };
+    // The readonly ledger, as the contact record's (mutable) type; also checks its bounds. It moves in
+    // the score distribution in the same transaction (from nowhere when it was never counted).
+    const ledger = scoreStateSchema.parse({ ...result.state, counted: true });
+    const next: Contact = { ...contact, score: ledger, rev: contact.rev + 1 };
+    const counted = contact.score?.counted ? positionOf(contact.score) : undefined;
+    const counter = scoreCounterUpdate(
+      deps.table.name,
+      workspaceId,
+      contactId,
+      counterDeltas(counted, positionOf(ledger)),
+    );
     const history = {
       Put: {
         TableName: deps.table.name,
@@ -132,7 +144,10 @@ export const scoreContact = async (
     try {
       // History (and its key's dedupe) only for inputs that moved the score or the stage; a ledger
       // that changed without either (first fit, a capped event) is kept without an entry.
-      await deps.contacts.replace(next, contact, stageEvent, {}, changed ? [history] : []);
+      await deps.contacts.replace(next, contact, stageEvent, {}, [
+        ...(changed ? [history] : []),
+        ...(counter ? [counter] : []),
+      ]);
     } catch (error) {
       if (cancellationCodes(error)[1] === 'ConditionalCheckFailed')
         return { status: 'duplicate' as const, contact };

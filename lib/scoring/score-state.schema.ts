@@ -29,6 +29,8 @@ export interface ScoreState {
   readonly stage?: string;
   /** Set by an explicit move backward: thresholds then promote only when the score crosses them upward. */
   readonly held?: boolean;
+  /** Set when this ledger's score and stage are in the workspace's score distribution counters. */
+  readonly counted?: true;
 }
 
 /** The ledger as stored on the contact; read it back through this schema. */
@@ -42,4 +44,5 @@ export const scoreStateSchema = z.object({
   score: z.number(),
   stage: z.string().optional(),
   held: z.boolean().optional(),
+  counted: z.literal(true).optional(),
 });

@@ -14,6 +14,8 @@ export interface Key {
 export const CONTACT_LIST_SHARDS = 16;
 /** Shards of one segment's membership (same spreading function as contact listing). */
 export const MEMBERSHIP_SHARDS = CONTACT_LIST_SHARDS;
+/** Shards of a workspace's score distribution counters (same spreading function as contact listing). */
+export const SCORE_COUNTER_SHARDS = CONTACT_LIST_SHARDS;
 
 const ws = (workspaceId: string): string => `W#${workspaceId}`;
 
@@ -265,6 +267,19 @@ export const keys = {
     sk: `SH#${inputId}`,
   }),
   scoreHistoryPrefix: 'SH#',
+  /**
+   * The score distribution counter shard a contact is counted in (lib/scoring/score-distribution.ts):
+   * one partition per shard, spread like the contact listing, so no counter takes a hot workspace's
+   * every score change.
+   */
+  scoreCounter: (workspaceId: string, contactId: string): Key => ({
+    pk: `${ws(workspaceId)}#SCN#${shardOf(contactId)}`,
+    sk: 'SCN',
+  }),
+  scoreCounterShard: (workspaceId: string, shard: number): Key => ({
+    pk: `${ws(workspaceId)}#SCN#${shard}`,
+    sk: 'SCN',
+  }),
   /**
    * A contact's recent marketing sends under the workspace's frequency cap, in the contact's
    * partition (erased and exported with it); written only while the workspace has a cap.

@@ -293,6 +293,19 @@ const crossWorkspace: Record<string, () => Promise<void>> = {
     expect((await asB.put(`/v1/contacts/${aContactId}/stage`, { stage: 'sql' })).status).toBe(404),
   scoreHistory: async () =>
     expect((await asB.get(`/v1/contacts/${aContactId}/score-history`)).status).toBe(404),
+  scoreDistribution: async () => {
+    const inStage = (body: unknown, stage: string) => {
+      const stages = field(body, 'stages');
+      const row = Array.isArray(stages) ? stages.find((s) => field(s, 'stage') === stage) : undefined;
+      return Number(field(row, 'contacts'));
+    };
+    const before = (await asB.get('/v1/score-distribution')).body;
+    await asA.put(`/v1/contacts/${aContactId}/stage`, { stage: 'opportunity' });
+    expect(inStage((await asA.get('/v1/score-distribution')).body, 'opportunity')).toBeGreaterThan(0);
+    expect(inStage((await asB.get('/v1/score-distribution')).body, 'opportunity')).toBe(
+      inStage(before, 'opportunity'),
+    );
+  },
   getEmailSettings: async () => {
     await asA.put('/v1/workspace/email-settings', { postalAddress: 'A street 1, 08001 Barcelona' });
     const res = await asB.get('/v1/workspace/email-settings');

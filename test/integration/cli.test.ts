@@ -2,11 +2,16 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
+import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
+import { scoreStateSchema } from '../../lib/scoring/score-state.schema.ts';
+import { emptyScoreState } from '../../lib/scoring/score-state.ts';
+import { parseScoringModel } from '../../lib/scoring/scoring-model.schema.ts';
 import { UnauthorizedError } from '../../lib/shared/errors.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
 import { authenticator } from '../../lib/workspaces/authenticate.ts';
 import { useLocalServices } from '../support/env.ts';
-import { realDeps } from './real-deps.ts';
+import { newWorkspace, realDeps } from './real-deps.ts';
 
 const run = promisify(execFile);
 
@@ -39,6 +44,32 @@ describe('ecrm CLI', () => {
     expect(JSON.stringify(listed)).not.toContain(token.split('.')[3]);
     await ecrm('key', 'revoke', '--workspace', ws, '--key', String(get(issued, 'id')));
     await expect(authorize(token)).rejects.toBeInstanceOf(UnauthorizedError);
+  });
+
+  it('counts ledgers scored before the score distribution, once, resumable from a position', async () => {
+    const deps = realDeps();
+    const ws = await newWorkspace(deps);
+    const made = await upsertContact(ws, upsertContactBody.parse({ email: 'old@cli.example' }), 'api', deps);
+    const ledger = scoreStateSchema.parse({
+      ...emptyScoreState(parseScoringModel({})),
+      points: 42,
+      score: 42,
+    });
+    await deps.contacts.replace(
+      { ...made.contact, score: ledger, rev: made.contact.rev + 1 },
+      made.contact,
+      undefined,
+    );
+    expect(await ecrm('scoring', 'recount', '--workspace', ws)).toEqual({
+      workspace: ws,
+      read: 1,
+      counted: 1,
+    });
+    expect(await ecrm('scoring', 'recount', '--workspace', ws, '--from', '0')).toMatchObject({ counted: 0 });
+    expect((await deps.contacts.get(ws, made.contact.id))?.score?.counted).toBe(true);
+    await expect(ecrm('scoring', 'recount', '--workspace', ws, '--from', '99')).rejects.toThrow(
+      /16|too big/i,
+    );
   });
 
   it('refuses a bad scope with a clear message and a failing exit code', async () => {

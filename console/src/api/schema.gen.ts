@@ -543,6 +543,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/score-distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many scored contacts are in each 10-point score bucket and in each lifecycle stage (kept as counters: no contact is read). */
+        get: operations["scoreDistribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/workspace/email-settings": {
         parameters: {
             query?: never;
@@ -7917,6 +7934,101 @@ export interface operations {
             };
             /** @description no such resource in this workspace */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description a field is invalid; `issues` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+    };
+    scoreDistribution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the workspace's distribution of last reported scores; a contact never scored is not counted (it has the floor score and the first stage) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description scored contacts counted */
+                        contacts: number;
+                        /** @description the width of a bucket, in points */
+                        bucketSize: number;
+                        /** @description from the lowest bucket holding a contact to the highest, empty ones between included */
+                        buckets: {
+                            /** @description the lowest score in the bucket; absent on the open lowest one */
+                            from?: number;
+                            /** @description the score the next bucket starts at; absent on the open highest one */
+                            to?: number;
+                            contacts: number;
+                        }[];
+                        /** @description the model's stages in order, then any other stage contacts are still in */
+                        stages: {
+                            stage: string;
+                            contacts: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description missing, malformed or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            status: number;
+                            code: string;
+                            message: string;
+                            issues?: {
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description the key lacks the scope this route needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

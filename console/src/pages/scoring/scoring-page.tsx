@@ -1,7 +1,7 @@
 /**
  * Lead scoring: the points of each engagement and fit rule and the score each lifecycle stage starts
- * at, edited in place and saved as the workspace's model; with the distribution of scores over the
- * most recent contacts.
+ * at, edited in place and saved as the workspace's model; with the workspace's score distribution
+ * (./score-distribution.tsx).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -9,27 +9,22 @@ import { api } from '../../api/api.ts';
 import type { ResponseOf } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
-import { BarChart } from '../../ui/bar-chart.tsx';
 import { ErrorMessage, fieldError } from '../../ui/error-message.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { ScoreDistribution } from './score-distribution.tsx';
 
 type Effective = ResponseOf<'/v1/scoring-model', 'get'>['effective'];
-const BUCKETS = [0, 10, 25, 50, 100] as const;
 
 export function ScoringPage() {
-  const { t, number } = useI18n();
+  const { t } = useI18n();
   const session = useSession();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Effective | undefined>();
   const model = useQuery({
     queryKey: ['scoring-model', session.workspaceId],
     queryFn: ({ signal }) => api.get('/v1/scoring-model', { signal }),
-  });
-  const contacts = useQuery({
-    queryKey: ['contacts', session.workspaceId, 'scores'],
-    queryFn: ({ signal }) => api.get('/v1/contacts', { query: { limit: 100 }, signal }),
   });
   useEffect(() => {
     if (model.data) setDraft(model.data.effective);
@@ -47,18 +42,17 @@ export function ScoringPage() {
         },
       });
     },
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['scoring-model', session.workspaceId] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['scoring-model', session.workspaceId] });
+      // The distribution lists the model's stages.
+      void queryClient.invalidateQueries({ queryKey: ['score-distribution', session.workspaceId] });
+    },
   });
 
   if (model.isPending) return <Loading />;
   if (model.error || !draft) return <ErrorMessage error={model.error} />;
   const readOnly = !session.isAdmin && !session.canWrite;
   const points = (v: string) => (Number.isFinite(Number(v)) ? Number(v) : 0);
-  const scores = contacts.data?.contacts.map((c) => c.score) ?? [];
-  const buckets = BUCKETS.map((from, i) => {
-    const to = BUCKETS[i + 1];
-    return scores.filter((s) => s >= from && (to === undefined || s < to)).length;
-  });
 
   return (
     <section>
@@ -146,19 +140,7 @@ export function ScoringPage() {
           </button>
         )}
       </form>
-      <section className="card" aria-labelledby="distribution-title">
-        <h2 id="distribution-title">{t('scoring.distribution')}</h2>
-        <ErrorMessage error={contacts.error} />
-        <p className="hint">{t('scoring.distributionHint', { count: number(scores.length) })}</p>
-        <BarChart
-          title={t('scoring.distribution')}
-          labels={BUCKETS.map((from, i) =>
-            BUCKETS[i + 1] === undefined ? `${from}+` : `${from}–${(BUCKETS[i + 1] ?? 0) - 1}`,
-          )}
-          series={[{ name: t('nav.contacts'), color: '#1d4ed8', values: buckets }]}
-          format={(n) => number(n)}
-        />
-      </section>
+      <ScoreDistribution thresholds={draft.lifecycle.thresholds} />
     </section>
   );
 }
