@@ -63,14 +63,15 @@ const authorizeQuery = (overrides: Record<string, string> = {}) =>
     ...overrides,
   })}`;
 
-const unescape = (html: string) =>
+const unescapeHtml = (html: string) =>
   html.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
 
 /** The form's action, or a link's href, of a page (the pages escape `&` as `&#38;`). */
-const formAction = (html: string) => unescape(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '');
+const formAction = (html: string) =>
+  unescapeHtml(/<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '');
 const linkTo = (html: string, label: string) => {
   const literal = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return unescape(new RegExp(`<a href="([^"]+)">${literal}</a>`).exec(html)?.[1] ?? '');
+  return unescapeHtml(new RegExp(`<a href="([^"]+)">${literal}</a>`).exec(html)?.[1] ?? '');
 };
 
 const post = (path: string, form: Record<string, string>) =>
