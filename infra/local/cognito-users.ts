@@ -1,11 +1,12 @@
 /**
  * The local Cognito's user pool state: users (named by a `sub`, found by it or by email), their
  * passwords (scrypt hashes), whether the password is temporary (FORCE_CHANGE_PASSWORD, as after an
- * invitation), and the invitations sent (the temporary passwords, which Cognito would email).
+ * invitation) or must be reset (RESET_REQUIRED), and the invitations sent (the temporary passwords, which Cognito would email).
  */
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 
-export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+/** RESET_REQUIRED: AdminResetUserPassword; the next sign-in must reset the password with a mailed code. */
+export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED' | 'RESET_REQUIRED';
 
 export interface PoolUser {
   readonly sub: string;

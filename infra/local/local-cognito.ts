@@ -2,7 +2,8 @@
  * A local Cognito user pool on its own port, for the local stack's sign-in:
  * - the cognito-idp JSON API subset (cognito-idp-api.ts) for the real SDK client (POST `/`);
  * - the OAuth2 endpoints of the pool's domain: `/oauth2/authorize` (an accessible sign-in form),
- *   `/login` (its post), `/oauth2/token` (authorization_code with S256 PKCE checked, refresh_token),
+ *   `/login` (its post), the password reset (`/forgotPassword`, `/confirmForgotPassword`, as managed
+ *   login's "Forgot your password?"; the code mailed by `mailer`), `/oauth2/token` (authorization_code with S256 PKCE checked, refresh_token),
  *   `/logout`, and the issuer's `/<poolId>/.well-known/jwks.json` and `openid-configuration`.
  *
  * Invariants:
@@ -10,12 +11,24 @@
  * - Honest sign-in: a wrong password shows the form again with an error; a temporary password (an
  *   invitation) must be replaced before a code is issued; PKCE (S256) is required and checked.
  * - Codes are single-use, bound to the client, the redirect URI and the challenge, valid 5 minutes.
+ * - Every page keeps the authorize request's parameters (and `lang`) in its links and form actions, and
+ *   re-checks them, so a reset ends back in the client's sign-in flow.
+ * - The reset pages answer the same whether the email has an account or not.
  * - Redirects only to the registered callback and sign-out URLs (`allowUrls`).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as z from 'zod';
 import { handleIdp } from './cognito-idp-api.ts';
-import { errorPage, newPasswordPage, signInPage } from './cognito-sign-in-page.ts';
+import { maskedEmail, PasswordReset, type ResetCodeMailer } from './cognito-password-reset.ts';
+import {
+  confirmResetPage,
+  errorPage,
+  forgotPasswordPage,
+  newPasswordPage,
+  type ResetField,
+  signInPage,
+} from './cognito-sign-in-page.ts';
 import { signInText } from './cognito-sign-in-text.ts';
 import { generateSigningKey, issueTokens, type SigningKey, TOKEN_SECONDS } from './cognito-tokens.ts';
 import { CognitoError, checkPasswordPolicy, type Invitation, PoolUsers } from './cognito-users.ts';
@@ -30,6 +43,8 @@ export interface LocalCognitoOptions {
   readonly clientId?: string;
   /** Told of each invitation (the temporary password Cognito would email). */
   readonly onInvite?: (email: string, temporaryPassword: string) => void;
+  /** Delivers password reset codes (the local stack: the local SES); without it they are not sent. */
+  readonly mailer?: ResetCodeMailer;
   readonly now?: () => Date;
 }
 
@@ -67,6 +82,18 @@ interface IssuedRefresh {
   readonly authTime: number;
 }
 
+const formEmail = z.string().trim().max(256).pipe(z.email());
+const forgotForm = z.object({ username: formEmail });
+const confirmForm = z.object({
+  username: formEmail,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+  newPassword: z.string().max(256),
+  confirmPassword: z.string().max(256),
+});
+
 const sameText = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -82,11 +109,13 @@ export class LocalCognito {
   private readonly logoutUrls = new Set<string>();
   private readonly http: LocalEndpoint;
   private readonly now: () => Date;
+  private readonly reset: PasswordReset;
 
   constructor(private readonly options: LocalCognitoOptions = {}) {
     this.poolId = options.poolId ?? `${options.region ?? 'us-east-1'}_ecrmLocal`;
     this.clientId = options.clientId ?? 'ecrmlocalconsoleclient0001';
     this.now = options.now ?? (() => new Date());
+    this.reset = new PasswordReset(this.users, options.mailer, this.now);
     this.http = new LocalEndpoint('the local Cognito', (req, res) => this.handle(req, res), options);
   }
 
@@ -152,13 +181,18 @@ export class LocalCognito {
     if (method === 'GET' && url.pathname === '/oauth2/authorize') return this.authorize(res, url);
     if (method === 'POST' && url.pathname === '/login')
       return this.login(res, url, new URLSearchParams(body));
+    if (method === 'GET' && url.pathname === '/forgotPassword') return this.forgotPassword(res, url);
+    if (method === 'POST' && url.pathname === '/forgotPassword')
+      return this.sendResetCode(res, url, new URLSearchParams(body));
+    if (method === 'POST' && url.pathname === '/confirmForgotPassword')
+      return this.confirmReset(res, url, new URLSearchParams(body));
     if (method === 'POST' && url.pathname === '/oauth2/token')
       return this.token(res, new URLSearchParams(body));
     if (method === 'GET' && url.pathname === '/logout') return this.logout(res, url);
     sendJson(res, 404, { message: `No route for ${method} ${url.pathname}` });
   }
 
-  private idp(req: IncomingMessage, res: ServerResponse, text: string) {
+  private async idp(req: IncomingMessage, res: ServerResponse, text: string) {
     const target = req.headers['x-amz-target'];
     const fail = (status: number, type: string, message: string) =>
       sendJson(res, status, { __type: type, message }, { ...JSON_1_1, 'x-amzn-errortype': type });
@@ -171,8 +205,10 @@ export class LocalCognito {
       return fail(400, 'SerializationException', 'malformed JSON');
     }
     try {
-      const output = handleIdp(target.slice(TARGET_PREFIX.length), input, {
+      const output = await handleIdp(target.slice(TARGET_PREFIX.length), input, {
         poolId: this.poolId,
+        clientId: this.clientId,
+        reset: this.reset,
         users: this.users,
         now: this.now(),
         onInvite: (email, password) => this.options.onInvite?.(email, password),
@@ -220,20 +256,150 @@ export class LocalCognito {
     const lang = url.searchParams.get('lang');
     const problem = this.authorizeProblem(url.searchParams);
     if (problem) return this.page(res, 400, errorPage(problem, lang));
-    this.page(res, 200, signInPage(`/login${url.search}`, { lang }));
+    this.page(
+      res,
+      200,
+      signInPage(`/login${url.search}`, { lang, forgotHref: `/forgotPassword${url.search}` }),
+    );
   }
 
-  private login(res: ServerResponse, url: URL, form: URLSearchParams) {
+  /** The reset pages' links and actions, each keeping the authorize request's parameters. */
+  private static flow(url: URL) {
+    return {
+      signInHref: `/oauth2/authorize${url.search}`,
+      forgotHref: `/forgotPassword${url.search}`,
+      sendAction: `/forgotPassword${url.search}`,
+      confirmAction: `/confirmForgotPassword${url.search}`,
+      loginAction: `/login${url.search}`,
+    };
+  }
+
+  /** "Forgot your password?": the email to send a code to. */
+  private forgotPassword(res: ServerResponse, url: URL) {
+    const lang = url.searchParams.get('lang');
+    const problem = this.authorizeProblem(url.searchParams);
+    if (problem) return this.page(res, 400, errorPage(problem, lang));
+    const flow = LocalCognito.flow(url);
+    this.page(res, 200, forgotPasswordPage(flow.sendAction, { lang, signInHref: flow.signInHref }));
+  }
+
+  /** Mails a code when the email has an account; the answer is the same either way. */
+  private async sendResetCode(res: ServerResponse, url: URL, form: URLSearchParams) {
+    const lang = url.searchParams.get('lang');
+    const problem = this.authorizeProblem(url.searchParams);
+    if (problem) return this.page(res, 400, errorPage(problem, lang));
+    const flow = LocalCognito.flow(url);
+    const parsed = forgotForm.safeParse(Object.fromEntries(form));
+    if (!parsed.success) {
+      const error = signInText(lang).emailInvalid;
+      const email = form.get('username') ?? '';
+      return this.page(res, 400, forgotPasswordPage(flow.sendAction, { ...flow, lang, email, error }));
+    }
+    const email = parsed.data.username.toLowerCase();
+    const destination = await this.requestCode(email, lang);
+    this.page(res, 200, confirmResetPage(flow.confirmAction, { ...flow, lang, email, destination }));
+  }
+
+  /** ForgotPassword as the pages use it: an invited user's refusal looks like any other answer. */
+  private async requestCode(email: string, lang: string | null): Promise<string> {
+    try {
+      return (await this.reset.request(email, lang)).destination;
+    } catch (error) {
+      if (error instanceof CognitoError && error.type === 'NotAuthorizedException') return maskedEmail(email);
+      throw error;
+    }
+  }
+
+  /** The code and the new password; back to the sign-in form, with a notice, once changed. */
+  private confirmReset(res: ServerResponse, url: URL, form: URLSearchParams) {
+    const lang = url.searchParams.get('lang');
+    const text = signInText(lang);
+    const problem = this.authorizeProblem(url.searchParams);
+    if (problem) return this.page(res, 400, errorPage(problem, lang));
+    const flow = LocalCognito.flow(url);
+    const parsed = confirmForm.safeParse(Object.fromEntries(form));
+    if (!parsed.success && parsed.error.issues.some((i) => i.path[0] === 'username')) {
+      const error = text.emailInvalid;
+      return this.page(res, 400, forgotPasswordPage(flow.sendAction, { ...flow, lang, error }));
+    }
+    const email = (form.get('username') ?? '').trim().toLowerCase();
+    const again = (field: ResetField, message: string) =>
+      this.page(
+        res,
+        400,
+        confirmResetPage(flow.confirmAction, {
+          ...flow,
+          lang,
+          email,
+          destination: maskedEmail(email),
+          error: { field, message },
+        }),
+      );
+    if (!parsed.success) {
+      const codeWrong = parsed.error.issues.some((i) => i.path[0] === 'code');
+      return codeWrong ? again('code', text.codeFormat) : again('newPassword', text.passwordPolicy);
+    }
+    const { code, newPassword, confirmPassword } = parsed.data;
+    if (newPassword !== confirmPassword) return again('newPassword', text.passwordsDiffer);
+    try {
+      checkPasswordPolicy(newPassword);
+      this.reset.confirm(email, code, newPassword);
+    } catch (error) {
+      if (!(error instanceof CognitoError)) throw error;
+      const byType: Readonly<Record<string, readonly [ResetField, string]>> = {
+        InvalidPasswordException: ['newPassword', text.passwordPolicy],
+        CodeMismatchException: ['code', text.codeMismatch],
+        ExpiredCodeException: ['code', text.codeExpired],
+        LimitExceededException: ['code', text.codeLimit],
+      };
+      const known = Object.hasOwn(byType, error.type) ? byType[error.type] : undefined;
+      if (!known) throw error;
+      return again(...known);
+    }
+    this.page(
+      res,
+      200,
+      signInPage(flow.loginAction, {
+        lang,
+        email,
+        notice: text.passwordChanged,
+        forgotHref: flow.forgotHref,
+      }),
+    );
+  }
+
+  private async login(res: ServerResponse, url: URL, form: URLSearchParams) {
     const params = url.searchParams;
     const lang = params.get('lang');
     const text = signInText(lang);
     const problem = this.authorizeProblem(params);
     if (problem) return this.page(res, 400, errorPage(problem, lang));
-    const action = `/login${url.search}`;
+    const flow = LocalCognito.flow(url);
+    const action = flow.loginAction;
     const email = form.get('username') ?? '';
     const password = form.get('password') ?? '';
     const user = this.users.signIn(email, password);
-    if (!user) return this.page(res, 400, signInPage(action, { lang, email, error: text.incorrect }));
+    if (!user)
+      return this.page(
+        res,
+        400,
+        signInPage(action, { lang, email, error: text.incorrect, forgotHref: flow.forgotHref }),
+      );
+    if (user.status === 'RESET_REQUIRED') {
+      // As managed login after PasswordResetRequiredException: a code is sent, then the code page.
+      const destination = await this.requestCode(user.email, lang);
+      return this.page(
+        res,
+        200,
+        confirmResetPage(flow.confirmAction, {
+          ...flow,
+          lang,
+          email: user.email,
+          destination,
+          resetRequired: true,
+        }),
+      );
+    }
     if (user.status === 'FORCE_CHANGE_PASSWORD') {
       const next = form.get('newPassword');
       if (next === null)

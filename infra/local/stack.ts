@@ -15,6 +15,7 @@ import * as z from 'zod';
 import type { Table } from '../../lib/shared/table.ts';
 import { functions } from '../catalogue/functions.ts';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionSpec, queueUrlVariable } from '../catalogue/types.ts';
+import { sesResetMailer } from './cognito-mail.ts';
 import { consoleDist } from './console-build.ts';
 import { consoleFiles } from './console-files.ts';
 import {
@@ -200,6 +201,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       region: REGION,
       onInvite: (email, password) =>
         log(`local Cognito: invited ${email}; temporary password ${password} (Cognito would email it)`),
+      mailer: sesResetMailer(sesStore, {
+        region: REGION,
+        onSent: (to) => log(`local Cognito: password reset code mailed to ${to} (see ${sesWebViewUrl})`),
+      }),
     });
     stoppers.push(() => cognito.stop());
 

@@ -1,9 +1,11 @@
 /**
  * Sign-in of people on the whole local stack, driven with fetch as a browser would: /auth/login → the
  * local Cognito's form → credentials → /auth/callback → session cookies → /auth/me and the API with
- * the cookie and x-ecrm-workspace; roles giving scopes, refresh, logout, invitations and the users API.
+ * the cookie and x-ecrm-workspace; roles giving scopes, refresh, logout, invitations and the users API;
+ * a forgotten password reset with the code from the local SES store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStoredEmails } from '../../infra/local/ses-local.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { client, ecrmCli, field, startStack, workspaceWithKeys } from './harness.ts';
 
@@ -317,5 +319,49 @@ describe('roles and the users API', () => {
     expect(JSON.stringify(all)).toContain('helper@shop.example');
     expect(field(await ecrmCli(stack, ws.admin, 'user', 'remove', '--id', admin.sub), 'id')).toBe(admin.sub);
     expect((await client(stack, other.admin).get('/v1/users')).body).toEqual({ users: [] });
+  });
+});
+
+describe('a forgotten password', () => {
+  it('is reset from the sign-in form with the code mailed into the local SES, then the console signs in', async () => {
+    const email = 'forgetful@shop.example';
+    const invited = await client(stack, ws.admin).post('/v1/users', { email, role: 'marketer' });
+    expect(invited.status).toBe(201);
+    stack.cognito.createUser(email, 'forgotten-password');
+
+    const jar = new Jar();
+    const login = await fetch(`${stack.apiUrl}/auth/login?returnTo=%2Fsegments`, { redirect: 'manual' });
+    jar.take(login);
+    const signInForm = await (await fetch(login.headers.get('location') ?? '')).text();
+    const forgotHref = unescapeHtml(
+      /<a href="([^"]+)">Forgot your password\?<\/a>/.exec(signInForm)?.[1] ?? '',
+    );
+    const forgot = await (await fetch(new URL(forgotHref, stack.cognito.endpoint))).text();
+    const post = (action: string, form: Record<string, string>) =>
+      fetch(new URL(action, stack.cognito.endpoint), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      });
+    const codePage = await (await post(formAction(forgot), { username: email })).text();
+
+    const mail = (await readStoredEmails(stack.sesEndpoint, { to: email })).at(-1);
+    const code = /\b(\d{6})\b/.exec(mail?.body.text ?? '')?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    const done = await post(formAction(codePage), {
+      username: email,
+      code,
+      newPassword: 'remembered-password',
+      confirmPassword: 'remembered-password',
+    });
+    expect(done.status).toBe(200);
+    const posted = await post(formAction(await done.text()), {
+      username: email,
+      password: 'remembered-password',
+    });
+    expect(await completeSignIn(jar, posted)).toBe('/segments');
+    const me = await api(jar, '/auth/me');
+    expect(field(await me.json(), 'user', 'email')).toBe(email);
   });
 });
