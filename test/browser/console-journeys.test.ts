@@ -7,52 +7,18 @@
  * the last test provokes on purpose.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoKeys, createDemoUser, DEMO_USER, seedDemoData } from '../../infra/local/demo-data.ts';
-import type { LocalStack } from '../../infra/local/stack.ts';
-import { type ConsolePage, useChromium } from '../support/browser.ts';
-import { startConsoleStack } from './stack.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from '../support/browser.ts';
+import { expectApiFine, heading, useDemoConsole } from './demo-console.ts';
 
 const chromium = useChromium();
-let stack: LocalStack;
+const demoConsole = useDemoConsole(chromium);
+const { signIn } = demoConsole;
 let journeyPath: string | undefined;
 
 const JOURNEY = 'Browser test abandoned checkout';
 /** A weekday afternoon: outside the shape's quiet hours (21:00–08:00) in the workspace's zone. */
 const START = '2026-03-10T15:00';
-
-beforeAll(async () => {
-  stack = await startConsoleStack();
-  const demo = await createDemoKeys(stack.table);
-  await createDemoUser(stack.table, stack.cognito);
-  await seedDemoData(stack.apiUrl, demo);
-  await stack.idle();
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-const signIn = async (path: string, options: Parameters<typeof chromium.open>[1] = {}) => {
-  const app = await chromium.open(`${stack.consoleUrl}${path}`, options);
-  const { page } = app;
-  await page.locator('a[href^="/auth/login"]').click();
-  await page.locator('#username').fill(DEMO_USER.email);
-  await page.locator('#password').fill(DEMO_USER.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.origin === stack.consoleUrl && url.pathname === path);
-  await page.locator('nav').first().waitFor();
-  return app;
-};
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-const expectApiFine = (app: ConsolePage) => {
-  const failed = app.responses
-    .filter((r) => new URL(r.url()).pathname.startsWith('/v1/') && r.status() >= 400)
-    .map((r) => `${r.status()} ${r.request().method()} ${r.url()}`);
-  expect(failed).toEqual([]);
-};
 
 /** The builder from the abandoned-checkout shape, and its second step (the wait for the order). */
 const openShape = async (page: Page): Promise<Locator> => {

@@ -1,29 +1,17 @@
-/**
- * The marketer's day in the real console, in Chromium, on the local stack with `npm start`'s demo data
- * and demo user: sign in through the local Cognito, build a segment without JSON and see its count,
- * edit a template and preview it in Spanish, create and send a campaign to that small segment and
- * watch it reach `sent`, find the email in the local SES store, open a contact and see the send on its
- * timeline, and switch the console to Traditional Chinese. Every page visited is checked by axe (no
- * serious or critical violation) and may not log a browser console error (the harness fails the test
- * on any). A few screenshots go to docs/screenshots for the README.
- */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createDemoKeys,
-  createDemoUser,
-  DEMO_USER,
-  type DemoKeys,
-  seedDemoData,
-} from '../../infra/local/demo-data.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USER } from '../../infra/local/demo-data.ts';
 import { readStoredEmails } from '../../infra/local/ses-local.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
-import { type ConsolePage, useChromium } from '../support/browser.ts';
-import { startConsoleStack } from './stack.ts';
+import { useChromium } from '../support/browser.ts';
+import { expectApiFine, heading, useDemoConsole } from './demo-console.ts';
 
 const chromium = useChromium();
+const demoConsole = useDemoConsole(chromium);
+const { signIn } = demoConsole;
 let stack: LocalStack;
-let demo: DemoKeys;
+beforeAll(() => {
+  stack = demoConsole.stack();
+});
 const startedAt = new Date();
 /** The campaign the wizard created (its page's path), for the timeline to link to. */
 let campaignPath = '';
@@ -33,41 +21,6 @@ const SUBSCRIBERS = ['ana.garcia@example.com', 'ben.okafor@example.com', 'chloe.
 const SEGMENT = 'Browser test subscribers';
 const CAMPAIGN = 'Browser test campaign';
 const SPANISH_SUBJECT = '¡Hola {{ contact.firstName }}, te damos la bienvenida!';
-
-beforeAll(async () => {
-  stack = await startConsoleStack();
-  demo = await createDemoKeys(stack.table);
-  await createDemoUser(stack.table, stack.cognito);
-  await seedDemoData(stack.apiUrl, demo);
-  await stack.idle();
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-/** Opens the console at `path` signed out, and signs in as the demo user through the local Cognito. */
-const signIn = async (path = '/', options: Parameters<typeof chromium.open>[1] = {}) => {
-  const app = await chromium.open(`${stack.consoleUrl}${path}`, options);
-  const { page } = app;
-  await page.locator('a[href^="/auth/login"]').click();
-  await page.locator('#username').fill(DEMO_USER.email);
-  await page.locator('#password').fill(DEMO_USER.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.origin === stack.consoleUrl && url.pathname === path);
-  await page.locator('nav').first().waitFor();
-  return app;
-};
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-/** Every call the page made to the API answered with a success (no 4xx hidden behind the UI). */
-const expectApiFine = (app: ConsolePage) => {
-  const failed = app.responses
-    .filter((r) => new URL(r.url()).pathname.startsWith('/v1/') && r.status() >= 400)
-    .map((r) => `${r.status()} ${r.request().method()} ${r.url()}`);
-  expect(failed).toEqual([]);
-};
 
 describe('the console, driven as a marketer would', () => {
   it('signs in with the local Cognito and lands on the dashboard; the session is an httpOnly cookie only', async () => {
@@ -156,7 +109,7 @@ describe('the console, driven as a marketer would', () => {
       .poll(() => preview.getByTestId('preview-subject').textContent(), { timeout: 30_000 })
       .toMatch(/^¡Hola \S+, te damos la bienvenida!$/);
     const frame = page.frameLocator('iframe[title="Email preview"]');
-    await expect.poll(() => frame.locator('body').innerText(), { timeout: 15_000 }).not.toBe('');
+    await expect.poll(() => frame.locator('body').textContent(), { timeout: 15_000 }).not.toBe('');
     await preview.getByLabel('Screen').selectOption('phone');
     await app.expectAccessible();
     await app.screenshot('template-preview-es', { readme: true, fullPage: true });
@@ -187,7 +140,7 @@ describe('the console, driven as a marketer would', () => {
       .poll(() => page.getByTestId('campaign-status').textContent(), { timeout: 80_000, interval: 1_000 })
       .toBe('Sent');
     await expect
-      .poll(() => page.getByRole('region', { name: 'Sending progress' }).innerText(), { timeout: 20_000 })
+      .poll(() => page.getByRole('region', { name: 'Sending progress' }).textContent(), { timeout: 20_000 })
       .toMatch(/\b3 of 3\b/);
     await app.expectAccessible();
     await app.screenshot('campaign-sent', { readme: true, fullPage: true });
@@ -219,7 +172,7 @@ describe('the console, driven as a marketer would', () => {
     // Sent and nothing more: no SES feedback yet, the email is read from the campaign's chunks.
     const timeline = page.getByRole('region', { name: 'Timeline' });
     const sent = timeline.getByRole('listitem').filter({ has: page.locator(`a[href="${campaignPath}"]`) });
-    await expect.poll(() => sent.innerText(), { timeout: 10_000 }).toMatch(/Email “[^”]+”\s*Sent/);
+    await expect.poll(() => sent.textContent(), { timeout: 10_000 }).toMatch(/Email “[^”]+”\s*Sent/);
     expect(campaignPath).toMatch(/^\/campaigns\/cmp_/);
     await app.expectAccessible();
     await app.screenshot('contact-timeline', { readme: true, fullPage: true });
@@ -232,7 +185,7 @@ describe('the console, driven as a marketer would', () => {
     await page.getByLabel('Language', { exact: true }).first().selectOption('zh-Hant');
     await heading(page, '聯絡人').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hant');
-    await expect.poll(() => page.getByRole('navigation').first().innerText()).toContain('聯絡人');
+    await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain('聯絡人');
     await app.expectAccessible();
     await app.screenshot('contacts-zh-hant', { readme: true });
     // The choice holds on the next visit.

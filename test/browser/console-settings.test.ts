@@ -1,30 +1,19 @@
-/**
- * The settings a marketer's email depends on, and the campaign wizard's A/B test, in the real
- * console in Chromium on the local stack with `npm start`'s demo data and user: set the postal
- * address, add a topic, cap the emails per contact and widen the attribution window, and see them
- * kept after a reload; create a campaign whose A/B test
- * compares two subject lines, and see it created with its variants; send a plain campaign and see its
- * results once sent (sent and delivered, not the figures read while it was sending). Every page visited is checked by
- * axe (no serious or critical violation) and may not log a browser console error (the harness fails
- * the test on any).
- */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import {
-  createDemoKeys,
-  createDemoUser,
-  DEMO_USER,
-  type DemoKeys,
-  seedDemoData,
-} from '../../infra/local/demo-data.ts';
+import type { DemoKeys } from '../../infra/local/demo-data.ts';
 import type { LocalStack } from '../../infra/local/stack.ts';
-import { type ConsolePage, useChromium } from '../support/browser.ts';
-import { startConsoleStack } from './stack.ts';
+import { useChromium } from '../support/browser.ts';
+import { expectApiFine, heading, useDemoConsole } from './demo-console.ts';
 
 const chromium = useChromium();
+const demoConsole = useDemoConsole(chromium);
+const { signIn } = demoConsole;
 let stack: LocalStack;
 let demo: DemoKeys;
+beforeAll(() => {
+  stack = demoConsole.stack();
+  demo = demoConsole.demo();
+});
 
 const ADDRESS = 'Browser Test Shop, Via Roma 12, 20121 Milano, Italia';
 const TOPIC = { id: 'browser-offers', name: 'Browser offers' };
@@ -32,41 +21,6 @@ const CAMPAIGN = 'Browser A/B campaign';
 const SUBJECTS = ['Spring is here, {{ contact.firstName }}', 'Our spring picks for you'];
 /** The demo contacts subscribed to email (demo-data.ts): the "Email subscribers" segment. */
 const SUBSCRIBERS = 3;
-
-beforeAll(async () => {
-  stack = await startConsoleStack();
-  demo = await createDemoKeys(stack.table);
-  await createDemoUser(stack.table, stack.cognito);
-  await seedDemoData(stack.apiUrl, demo);
-  await stack.idle();
-}, 180_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-/** Opens the console at `path` signed out, and signs in as the demo user through the local Cognito. */
-const signIn = async (path: string) => {
-  const app = await chromium.open(`${stack.consoleUrl}${path}`);
-  const { page } = app;
-  await page.locator('a[href^="/auth/login"]').click();
-  await page.locator('#username').fill(DEMO_USER.email);
-  await page.locator('#password').fill(DEMO_USER.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.origin === stack.consoleUrl && url.pathname === path);
-  await page.locator('nav').first().waitFor();
-  return app;
-};
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-/** Every call the page made to the API answered with a success (no 4xx hidden behind the UI). */
-const expectApiFine = (app: ConsolePage) => {
-  const failed = app.responses
-    .filter((r) => new URL(r.url()).pathname.startsWith('/v1/') && r.status() >= 400)
-    .map((r) => `${r.status()} ${r.request().method()} ${r.url()}`);
-  expect(failed).toEqual([]);
-};
 
 /** The API as a machine sees it (the demo workspace's API key). */
 const apiGet = async (path: string): Promise<unknown> => {

@@ -1,9 +1,13 @@
 /**
- * One campaign: its state with live progress (polled every two seconds until it is sent, cancelled
- * or failed), the controls that fit its state, and once sent its results with attributed revenue.
+ * One campaign: its state with live progress (polled while it is live, as often as its size and
+ * movement make worth it: `progressPollMs`), the controls that fit its state, and once sent its
+ * results with attributed revenue. The campaign itself (its A/B test's figures included, read from
+ * the test wave's chunks) is read again when the progress shows another status, and every minute
+ * while it is live.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { api } from '../../api/api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../../session/session.tsx';
@@ -13,7 +17,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { AbTestResults } from './ab-test-results.tsx';
 import { CampaignResults } from './campaign-results.tsx';
-import { isLive } from './campaign-status.ts';
+import { isLive, progressMark, progressPollMs } from './campaign-status.ts';
 
 type Action = 'pause' | 'resume' | 'cancel' | 'start';
 
@@ -25,14 +29,27 @@ export function CampaignPage() {
   const campaign = useQuery({
     queryKey: ['campaign', session.workspaceId, campaignId],
     queryFn: ({ signal }) => api.get('/v1/campaigns/{campaignId}', { params: { campaignId }, signal }),
-    refetchInterval: (q) => (q.state.data && isLive(q.state.data.status) ? 2000 : false),
+    refetchInterval: (q) => (q.state.data && isLive(q.state.data.status) ? 60_000 : false),
   });
+  const last = useRef<{ mark: string | undefined; unchanged: number }>({ mark: undefined, unchanged: 0 });
   const progress = useQuery({
     queryKey: ['campaign-progress', session.workspaceId, campaignId],
     queryFn: ({ signal }) =>
       api.get('/v1/campaigns/{campaignId}/progress', { params: { campaignId }, signal }),
-    refetchInterval: (q) => (q.state.data && !isLive(q.state.data.status) ? false : 2000),
+    refetchInterval: (q) => {
+      const seen = q.state.data;
+      if (!seen) return 2000;
+      const mark = progressMark(seen);
+      const unchanged = mark !== undefined && mark === last.current.mark ? last.current.unchanged + 1 : 0;
+      last.current = { mark, unchanged };
+      return progressPollMs({ status: seen.status, audience: seen.audience, unchanged });
+    },
   });
+  const progressStatus = progress.data?.status;
+  useEffect(() => {
+    if (progressStatus !== undefined)
+      void queryClient.invalidateQueries({ queryKey: ['campaign', session.workspaceId, campaignId] });
+  }, [progressStatus, queryClient, session.workspaceId, campaignId]);
   const act = useMutation({
     mutationFn: (action: Action) => {
       const params = { campaignId };
