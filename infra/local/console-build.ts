@@ -60,6 +60,9 @@ export const buildConsole = (options: { readonly echo?: boolean } = {}): Promise
     const child = spawn('npm', ['run', '--silent', 'build:console'], {
       cwd: join(consoleDir, '..'),
       stdio: ['ignore', 'pipe', 'pipe'],
+      // What ships, whoever asks: under vitest NODE_ENV is `test`, which would bundle React's
+      // development build into console/dist, and `npm start` would then serve it as up to date.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     let output = '';
     const take = (chunk: Buffer) => {

@@ -59,4 +59,15 @@ describe('the console on the local stack', () => {
     await app.expectAccessible();
     await app.screenshot('console-deep-link');
   });
+
+  it('serves the production build, whoever built it (vitest runs with NODE_ENV=test)', async () => {
+    const index = await fetch(`${stack.consoleUrl}/`).then((r) => r.text());
+    const scripts = [...index.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const code = await fetch(`${stack.consoleUrl}${src}`).then((r) => r.text());
+      // A warning only React's development build carries.
+      expect(code, src).not.toContain('should have a unique "key" prop');
+    }
+  });
 });
