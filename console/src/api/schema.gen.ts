@@ -4041,7 +4041,7 @@ export interface operations {
                                  * @description the time zone of contacts without one, for schedules in each recipient's own time zone (IANA name; aliases accepted, the canonical name is kept)
                                  * @default UTC
                                  */
-                                defaultTimeZone: unknown;
+                                defaultTimeZone: string;
                                 postalAddress?: string;
                                 /** Format: email */
                                 salesAddress?: string;
@@ -8092,7 +8092,7 @@ export interface operations {
                          * @description the time zone of contacts without one, for schedules in each recipient's own time zone (IANA name; aliases accepted, the canonical name is kept)
                          * @default UTC
                          */
-                        defaultTimeZone: unknown;
+                        defaultTimeZone: string;
                         postalAddress?: string;
                         /** Format: email */
                         salesAddress?: string;
@@ -8283,7 +8283,7 @@ export interface operations {
                          * @description the time zone of contacts without one, for schedules in each recipient's own time zone (IANA name; aliases accepted, the canonical name is kept)
                          * @default UTC
                          */
-                        defaultTimeZone: unknown;
+                        defaultTimeZone: string;
                         postalAddress?: string;
                         /** Format: email */
                         salesAddress?: string;

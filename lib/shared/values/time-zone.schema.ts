@@ -87,4 +87,6 @@ export const timeZoneSchema = z
     }
     return zone;
   })
+  // The canonical name out is a string: so says the OpenAPI document of the responses.
+  .pipe(z.string())
   .describe('an IANA time zone name (aliases accepted; the canonical name is kept)');

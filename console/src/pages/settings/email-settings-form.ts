@@ -70,7 +70,7 @@ export const formOf = (settings: EmailSettings): EmailSettingsForm => ({
         unit: settings.frequencyCap.unit,
       }
     : { enabled: false, limit: '3', period: '7', unit: 'days' },
-  defaultTimeZone: typeof settings.defaultTimeZone === 'string' ? settings.defaultTimeZone : '',
+  defaultTimeZone: settings.defaultTimeZone,
   attribution: {
     windowDays: String(settings.attribution.windowDays),
     model: settings.attribution.model,
