@@ -13,7 +13,7 @@ import {
   decideAfterMinutes,
   INITIAL_AB_TEST_FORM,
   removeVariant,
-  testableTemplates,
+  testableEmails,
   updateVariant,
   variantLabel,
 } from '../src/pages/campaigns/ab-test-form.ts';
@@ -106,11 +106,15 @@ describe('the A/B test of the wizard', () => {
     expect([0, 1, 2, 3].map(variantLabel)).toEqual(['A', 'B', 'C', 'D']);
   });
 
-  it('offers the test send every template of the campaign, once each', () => {
-    let form = updateVariant(on(), 1, { templateId: 'b' });
-    form = updateVariant(addVariant(form), 2, { templateId: 'b' });
-    expect(testableTemplates('a', form)).toEqual(['a', 'b']);
-    expect(testableTemplates('a', { ...form, enabled: false })).toEqual(['a']);
+  it('offers the test send each variant as the test would send it, or the campaign’s email', () => {
+    let form = updateVariant(on(), 1, { templateId: 'b', subject: ' Two ' });
+    form = updateVariant(addVariant(form), 2, { subject: 'Three' });
+    expect(testableEmails('a', form)).toEqual([
+      { variant: 0, templateId: 'a', subject: '' },
+      { variant: 1, templateId: 'b', subject: 'Two' },
+      { variant: 2, templateId: 'a', subject: 'Three' },
+    ]);
+    expect(testableEmails('a', { ...form, enabled: false })).toEqual([{ templateId: 'a', subject: '' }]);
   });
 });
 

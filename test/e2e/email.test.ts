@@ -150,6 +150,28 @@ describe('a marketing email, end to end', () => {
     expect((await contactsRepository(stack.table).get(ws.id, id))?.consent.email?.status).toBe('subscribed');
   }, 120_000);
 
+  it("a test send can carry an A/B variant's subject (Liquid, with the contact's data); a subject that could end a header line is refused", async () => {
+    const { id } = await subscribedContact('en');
+    const tester = `t${randomBytes(4).toString('hex')}@example.com`;
+    const res = await api.post('/v1/templates/welcome/test-send', {
+      to: tester,
+      contactId: id,
+      subject: 'Variant B for {{ contact.firstName }}',
+    });
+    expect(res.status).toBe(202);
+    await stack.idle();
+    const [mail, ...more] = await readStoredEmails(stack.sesEndpoint, { to: tester });
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe('Variant B for Lucía');
+    const bad = await api.post('/v1/templates/welcome/test-send', {
+      to: tester,
+      contactId: id,
+      subject: 'Hi\r\nBcc: victim@example.com',
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain('subject');
+  }, 120_000);
+
   it('a hard bounce suppresses the contact and the next send is refused', async () => {
     const made = await api.post('/v1/contacts', { email: 'bounce@simulator.amazonses.com', locale: 'it' });
     const id = String(field(made.body, 'contact', 'id'));

@@ -10333,6 +10333,8 @@ export interface operations {
                     data?: {
                         [key: string]: unknown;
                     };
+                    /** @description a subject (Liquid) instead of the template's, as an A/B test's variant would send it */
+                    subject?: string;
                 };
             };
         };

@@ -1,5 +1,6 @@
 /** The email API's bodies and answers: `POST /v1/emails` and `POST /v1/templates/{id}/test-send`. */
 import * as z from 'zod';
+import { variantSubjectSchema } from '../../campaigns/ab-test.schema.ts';
 import { contactIdSchema, emailSchema } from '../../shared/values/identity.schema.ts';
 import { templateRefSchema } from './send-request.schema.ts';
 
@@ -24,6 +25,9 @@ export const testSendBody = z.strictObject({
   contactId: contactIdSchema.describe('the contact whose data fills the template'),
   version,
   data,
+  subject: variantSubjectSchema
+    .optional()
+    .describe("a subject (Liquid) instead of the template's, as an A/B test's variant would send it"),
 });
 export type TestSendBody = z.infer<typeof testSendBody>;
 

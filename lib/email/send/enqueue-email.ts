@@ -53,6 +53,7 @@ const requestFor = (
   template: LoadedTemplate,
   origin: 'api' | 'test',
   recipient: SendRequest['recipients'][number],
+  subject?: string,
 ): SendRequest =>
   sendRequestSchema.parse({
     workspaceId: ws,
@@ -61,6 +62,7 @@ const requestFor = (
     originId: template.ref.templateId,
     template: template.ref,
     ...(template.topic ? { topic: template.topic } : {}),
+    ...(subject !== undefined ? { subject } : {}),
     recipients: [recipient],
   });
 
@@ -130,12 +132,18 @@ export const testSend = async (
     );
   const messageId = newMessageId(now);
   await deps.queue.enqueue([
-    requestFor(ws, template, 'test', {
-      contactId: body.contactId,
-      messageId,
-      to: body.to,
-      ...(body.data ? { data: body.data } : {}),
-    }),
+    requestFor(
+      ws,
+      template,
+      'test',
+      {
+        contactId: body.contactId,
+        messageId,
+        to: body.to,
+        ...(body.data ? { data: body.data } : {}),
+      },
+      body.subject,
+    ),
   ]);
   return { messageId, status: 'queued', templateId, version: template.ref.version, replayed: false };
 };

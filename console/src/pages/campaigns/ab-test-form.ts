@@ -93,8 +93,21 @@ export const abTestBody = (form: AbTestForm): AbTestBody | undefined => {
   };
 };
 
-/** The templates the test send can send: the campaign's, then each variant's own, once each. */
-export const testableTemplates = (campaignTemplateId: string, form: AbTestForm): string[] => {
-  const ids = [campaignTemplateId, ...(form.enabled ? form.variants.map((v) => v.templateId) : [])];
-  return [...new Set(ids.filter((id) => id !== ''))];
-};
+/** One email the test send can send: the campaign's own, or an A/B variant's (its template and subject). */
+export interface TestableEmail {
+  /** The variant's index, or undefined for the campaign without a test. */
+  readonly variant?: number;
+  readonly templateId: string;
+  /** Empty: the template's own subject. */
+  readonly subject: string;
+}
+
+/** What the test send can send: the campaign's email, or each variant's as the test would send it. */
+export const testableEmails = (campaignTemplateId: string, form: AbTestForm): TestableEmail[] =>
+  form.enabled
+    ? form.variants.map((v, variant) => ({
+        variant,
+        templateId: variant > 0 && v.templateId !== '' ? v.templateId : campaignTemplateId,
+        subject: v.subject.trim(),
+      }))
+    : [{ templateId: campaignTemplateId, subject: '' }];

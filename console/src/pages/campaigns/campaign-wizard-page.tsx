@@ -16,7 +16,7 @@ import { useSession } from '../../session/session.tsx';
 import { ErrorMessage, fieldError } from '../../ui/error-message.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { type AbTestForm, INITIAL_AB_TEST_FORM, testableTemplates, variantLabel } from './ab-test-form.ts';
+import { type AbTestForm, INITIAL_AB_TEST_FORM, testableEmails, variantLabel } from './ab-test-form.ts';
 import { AbTestStep } from './ab-test-step.tsx';
 import { AudienceCount, useAudienceCount } from './audience-count.tsx';
 import {
@@ -59,7 +59,7 @@ export function CampaignWizardPage() {
   const [localDate, setLocalDate] = useState('');
   const [localTime, setLocalTime] = useState('09:00');
   const [testTo, setTestTo] = useState(session.me.user.email);
-  const [testTemplateId, setTestTemplateId] = useState('');
+  const [testVariant, setTestVariant] = useState('0');
   /** The draft created by an earlier try whose start or schedule failed. */
   const [draftId, setDraftId] = useState<string | undefined>();
   const [phase, setPhase] = useState<MessageKey | undefined>();
@@ -93,14 +93,18 @@ export function CampaignWizardPage() {
     queryFn: ({ signal }) => api.get('/v1/contacts', { query: { limit: 25 }, signal }),
   });
   const sampleContact = count.data?.sample[0] ?? contacts.data?.contacts[0]?.id;
-  const testable = testableTemplates(templateId, abTest);
-  const testTemplate = testable.includes(testTemplateId) ? testTemplateId : templateId;
+  const testable = testableEmails(templateId, abTest);
+  const tested = testable[Number(testVariant)] ?? testable[0];
 
   const testSend = useMutation({
     mutationFn: () =>
       api.post('/v1/templates/{templateId}/test-send', {
-        params: { templateId: testTemplate },
-        body: { to: testTo, contactId: sampleContact ?? '' },
+        params: { templateId: tested?.templateId ?? templateId },
+        body: {
+          to: testTo,
+          contactId: sampleContact ?? '',
+          ...(tested !== undefined && tested.subject !== '' ? { subject: tested.subject } : {}),
+        },
       }),
   });
   const create = useMutation({
@@ -318,9 +322,15 @@ export function CampaignWizardPage() {
               {testable.length > 1 && (
                 <SelectField
                   label={t('wizard.testTemplate')}
-                  value={testTemplate}
-                  onValue={setTestTemplateId}
-                  options={testable.map((id) => ({ value: id, label: templateName(id) }))}
+                  value={testable[Number(testVariant)] ? testVariant : '0'}
+                  onValue={setTestVariant}
+                  options={testable.map((email, i) => ({
+                    value: String(i),
+                    label: t('wizard.testOption', {
+                      label: variantLabel(i),
+                      email: email.subject || templateName(email.templateId),
+                    }),
+                  }))}
                 />
               )}
               <TextField
