@@ -4,7 +4,9 @@
  * distribution request reads, in request units by AWS's billing rules (./capacity.ts), through the
  * HTTP API and the bus of the local stack.
  */
+
 import type { LocalStack } from '../infra/local/stack.ts';
+import { apiCaller } from './api-call.ts';
 import type { meter as Meter, Tally } from './capacity.ts';
 
 export interface ScoringFigures {
@@ -32,15 +34,7 @@ export const benchScoring = async (o: {
   contacts: number;
   eventsPerContact: number;
 }): Promise<ScoringFigures> => {
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${o.stack.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
-    return res.json();
-  };
+  const call = apiCaller(o.stack.apiUrl, o.token);
   // 4 points a visit: a contact crosses a 10-point bucket on about 4 visits in 10, and the lead (10)
   // and mql (30) thresholds once each.
   await call('PUT', '/v1/scoring-model', {

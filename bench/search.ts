@@ -7,6 +7,7 @@
 import type { LocalStack } from '../infra/local/stack.ts';
 import { foldText, searchTermsOf } from '../lib/contacts/search-terms.ts';
 import { keys, SEARCH_SHARDS } from '../lib/shared/keys.ts';
+import { apiCaller } from './api-call.ts';
 import type { meter as Meter, Tally } from './capacity.ts';
 
 /** Common first and last names (Spanish, French, Italian, English, Taiwanese): what a shop's list holds. */
@@ -64,15 +65,7 @@ export const benchSearch = async (o: {
   workspaceId: string;
   contacts: number;
 }): Promise<SearchFigures> => {
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${o.stack.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${o.token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
-    return res.json();
-  };
+  const call = apiCaller(o.stack.apiUrl, o.token);
   const people = Array.from({ length: o.contacts }, (_, i) => {
     const cjk = i % 5 === 4;
     const first = cjk ? CJK_FIRST[Math.floor(i / 5) % CJK_FIRST.length] : FIRST[i % FIRST.length];
