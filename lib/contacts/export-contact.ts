@@ -4,6 +4,7 @@
  * partition (lib/campaigns/timeline-sends.ts), oldest first like the rest.
  */
 import type { TimelineDeps } from '../events/deps.ts';
+import { retainedSince } from '../events/retention.ts';
 import { type TimelineEntry, timelineEntryRecord, timelineView } from '../events/timeline.schema.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
@@ -11,7 +12,6 @@ import { readItem } from '../shared/table.ts';
 import { toView } from './contact.schema.ts';
 import type { ContactDeps } from './deps.ts';
 
-const DAY_MS = 86_400_000;
 const position = (e: TimelineEntry) => `${e.occurredAt}#${e.eventId}`;
 
 export const exportContact = async (
@@ -25,8 +25,9 @@ export const exportContact = async (
   const stored = items
     .filter((i) => typeof i.sk === 'string' && i.sk.startsWith(keys.timelinePrefix))
     .map((i) => readItem(timelineEntryRecord, i, 'timeline entry'));
-  const kept = deps.retentionDays
-    ? new Date(deps.clock.now().getTime() - (await deps.retentionDays(workspaceId)) * DAY_MS).toISOString()
+  const { retentionDays } = deps;
+  const kept = retentionDays
+    ? await retainedSince(workspaceId, { clock: deps.clock, retentionDays })
     : undefined;
   const sent = deps.campaignSends ? await deps.campaignSends(workspaceId, contactId, { from: kept }) : [];
   const storedIds = new Set(stored.map((e) => e.eventId));

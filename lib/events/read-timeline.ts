@@ -7,10 +7,9 @@ import { NotFoundError } from '../shared/errors.ts';
 import { keys } from '../shared/keys.ts';
 import type { TimelineDeps } from './deps.ts';
 import { mergeTimeline, spanFloor } from './merge-timeline.ts';
+import { retainedSince } from './retention.ts';
 import { timelinePositions } from './timeline.repository.ts';
 import { timelineView } from './timeline.schema.ts';
-
-const DAY_MS = 86_400_000;
 
 export const readTimeline = async (
   workspaceId: string,
@@ -27,9 +26,9 @@ export const readTimeline = async (
   );
   let { entries, more } = { entries: stored.entries, more: stored.next !== undefined };
   if (deps.campaignSends) {
-    const kept = new Date(deps.clock.now().getTime() - (await deps.retentionDays(workspaceId)) * DAY_MS);
+    const kept = await retainedSince(workspaceId, deps);
     const floor = spanFloor({ entries, more });
-    const from = floor !== undefined && floor > kept.toISOString() ? floor : kept.toISOString();
+    const from = floor !== undefined && floor > kept ? floor : kept;
     const found =
       after !== undefined && after.at < from
         ? []
