@@ -69,13 +69,13 @@ export const reindexSearchRun = async (
   const workspaceIds = [...new Set(options.workspaceIds)].sort();
   const from = options.resume === undefined ? undefined : decodeReindexCursor(options.resume);
   // A cursor's workspace deleted since: go on with the next one in id order.
-  const todo = from ? workspaceIds.filter((id) => id >= from.w) : workspaceIds;
-  if (from && options.workspaceIds.length === 1 && todo[0] !== from.w)
+  const toVisit = from ? workspaceIds.filter((id) => id >= from.w) : workspaceIds;
+  if (from && options.workspaceIds.length === 1 && toVisit[0] !== from.w)
     throw new ValidationError(`invalid resume: the cursor is for workspace ${from.w}`, [
       { path: 'resume', message: `for workspace ${from.w}, not ${options.workspaceIds[0]}` },
     ]);
   let total = 0;
-  for (const [index, workspaceId] of todo.entries()) {
+  for (const [index, workspaceId] of toVisit.entries()) {
     let position: ReindexPosition | undefined =
       from && workspaceId === from.w ? { shard: from.s, after: from.a } : { shard: 0 };
     while (position) {
@@ -83,7 +83,7 @@ export const reindexSearchRun = async (
       const page = await reindexSearchPage(workspaceId, position, options.pageSize ?? 100, deps);
       total += page.indexed;
       position = page.next;
-      const following = todo[index + 1];
+      const following = toVisit[index + 1];
       const cursor: Cursor | undefined = position
         ? { w: workspaceId, s: position.shard, ...(position.after ? { a: position.after } : {}) }
         : following
@@ -98,5 +98,5 @@ export const reindexSearchRun = async (
       });
     }
   }
-  return { workspaces: todo.length, indexed: total };
+  return { workspaces: toVisit.length, indexed: total };
 };
