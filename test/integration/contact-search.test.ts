@@ -17,10 +17,11 @@ import { searchTermsOf } from '../../lib/contacts/search-terms.ts';
 import { updateContact } from '../../lib/contacts/update-contact.ts';
 import { upsertContact } from '../../lib/contacts/upsert-contact.ts';
 import { InvalidCursorError } from '../../lib/shared/cursor.ts';
-import { BatchWriteCommand, QueryCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { BatchWriteCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { ValidationError } from '../../lib/shared/errors.ts';
-import { keys, SEARCH_SHARDS } from '../../lib/shared/keys.ts';
+import { keys } from '../../lib/shared/keys.ts';
 import { newWorkspace, type RealDeps, realDeps, realTable } from './real-deps.ts';
+import { searchTermItems } from './search-index.ts';
 
 let deps: RealDeps & { search: ReturnType<typeof searchRepository> };
 let ws: string;
@@ -42,21 +43,8 @@ const idsFor = async (q: string) => (await search(q)).contacts.map((c) => c.id);
 /** Every term item of the workspace, read shard by shard: `term → contact ids`. */
 const indexOf = async (workspaceId: string): Promise<Map<string, string[]>> => {
   const out = new Map<string, string[]>();
-  for (let shard = 0; shard < SEARCH_SHARDS; shard++) {
-    const page = await deps.table.client.send(
-      new QueryCommand({
-        TableName: deps.table.name,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.searchShard(workspaceId, shard) },
-        ConsistentRead: true,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const contactId = String(item.contactId);
-      const term = String(item.sk).slice(0, -contactId.length - 1);
-      out.set(term, [...(out.get(term) ?? []), contactId]);
-    }
-  }
+  for (const { term, contactId } of await searchTermItems(deps.table, workspaceId))
+    out.set(term, [...(out.get(term) ?? []), contactId]);
   return out;
 };
 
