@@ -23,6 +23,7 @@
  *   npm run ecrm -- webhook-endpoint deliveries --id whe_... [--status dead] | replay --id whe_... --delivery ev_...
  *   npm run ecrm -- user list | invite --email a@shop.example --role admin | set-role --id <user id> --role analyst | remove --id <user id>
  *   npm run ecrm -- ses status | resume [--table T]   (the deployment-wide halt when SES pauses the account)
+ *   npm run ecrm -- clock [advance 2h] --local   (the local stack's accelerated clock)
  *   npm run ecrm -- contacts reindex-search [--workspace ws_acme] [--resume <cursor>] [--local | --table T]
  *   npm run ecrm -- scoring recount --workspace ws_acme [--from 3/c_...] [--local | --table T]   (resumable)
  */
@@ -45,6 +46,7 @@ import { workspaceDeletionRepository } from '../lib/workspaces/workspace-deletio
 import { workspacesRepository } from '../lib/workspaces/workspaces.repository.ts';
 import { callApi, resolveApi } from './api-client.ts';
 import { campaignCommand, campaignUsage } from './campaign.command.ts';
+import { clockCommand, clockUsage } from './clock.command.ts';
 import { contactsCommand, contactsUsage } from './contacts.command.ts';
 import { journeyCommand, journeyUsage } from './journey.command.ts';
 import { scoringCommand as scoringTableCommand, scoringUsage } from './scoring.command.ts';
@@ -87,6 +89,7 @@ ${campaignUsage}
 ${journeyUsage}
 ${webhookEndpointUsage}
 ${userUsage}
+${clockUsage}
   (connection, segment, scoring-model, template, sender-domain, email-settings, sending, email, campaign, journey, webhook-endpoint and user commands go through the API: --local, or --api <url> --api-key <key>)`;
 
 const { values, positionals } = parseArgs({
@@ -161,6 +164,7 @@ const main = async (): Promise<unknown> => {
   const [noun, verb] = positionals;
   if (values.help || !noun) return usage;
   const command = `${noun} ${verb ?? ''}`.trim();
+  if (noun === 'clock') return clockCommand(verb, positionals[2], values);
   if (noun === 'connection') return connectionCommand(verb);
   if (noun === 'segment') return segmentCommand(verb);
   if (noun === 'template') return templateCommand(verb);

@@ -19,6 +19,8 @@ export const stackInfo = z.object({
   tableName: z.string(),
   sesEndpoint: z.string(),
   sesWebViewUrl: z.string(),
+  /** The accelerated clock (`POST {"advance": "2h"}`); absent from files of older stacks. */
+  clockUrl: z.string().optional(),
   demo: z.object({
     workspaceId: z.string(),
     apiKey: z.string(),

@@ -27,11 +27,13 @@ import {
 import { type HttpLambda, type LocalHttpApi, startLocalHttpApi } from './http-api.ts';
 import { invokeAs } from './invocation-context.ts';
 import { loadOrCreateKmsKey } from './kms-key-file.ts';
+import { startLocalClock } from './local-clock.ts';
 import { type LocalCognito, startLocalCognito } from './local-cognito.ts';
 import { type LocalEventBridge, startLocalEventBridge } from './local-eventbridge.ts';
 import { type LocalKms, startLocalKms } from './local-kms.ts';
 import { type LocalQueues, startLocalQueues } from './local-queue.ts';
 import { type LocalScheduler, startLocalScheduler } from './local-scheduler.ts';
+import { moveProcessClock } from './process-clock.ts';
 import { type LocalDns, startLocalDns } from './ses-dns.ts';
 import { type SesFront, startSesFront } from './ses-front.ts';
 import { startSesLocal } from './ses-local.ts';
@@ -86,6 +88,8 @@ export interface LocalStack {
   readonly table: Table;
   readonly bus: LocalEventBridge;
   readonly scheduler: LocalScheduler;
+  /** The accelerated clock's endpoint (local-clock.ts): `POST /clock {"advance": "2h"}`. */
+  readonly clockUrl: string;
   /** The SQS queues of `queue`-triggered functions (the timer queue). */
   readonly queues: LocalQueues;
   /** Holds the secrets key (SECRETS_KEY_ID); kept across runs in `dataPath` when one is given. */
@@ -399,8 +403,19 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       }
     };
 
+    const clock = await startLocalClock({
+      now: () => scheduler.now(),
+      advance: async (ms) => {
+        moveProcessClock(ms);
+        await scheduler.runDue();
+      },
+      settle: idle,
+    });
+    stoppers.push(() => clock.stop());
+
     return {
       apiUrl: api.url,
+      clockUrl: `${clock.url}/clock`,
       consoleUrl: api.url,
       tableName,
       dynamodbEndpoint,

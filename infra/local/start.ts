@@ -76,6 +76,7 @@ try {
     tableName: stack.tableName,
     sesEndpoint: stack.sesEndpoint,
     sesWebViewUrl: stack.sesWebViewUrl,
+    clockUrl: stack.clockUrl,
     demo,
   };
   mkdirSync('.local', { recursive: true });
@@ -93,6 +94,7 @@ ecrm local stack is up (Ctrl-C to stop)
   SES mail viewer    ${info.sesWebViewUrl}
   DynamoDB Local     ${info.dynamodbEndpoint}   table ${info.tableName}
   local Cognito      ${stack.cognito.endpoint}   (sign-in; invitations are printed here)
+  clock              ${stack.clockUrl}   (move time ahead: npm run ecrm -- clock advance 2h --local)
 
   written to ${localStackFile}
 

@@ -2,16 +2,19 @@
  * `npm start` and the console: the banner's `console` line and the stack file's `consoleUrl` name the
  * API's origin, and that origin answers a deep link as the console's (here without a build: a 404 that
  * says how to build it, with the console's security headers; the browser project covers a built one).
+ * Its accelerated clock is printed and written there too, and `ecrm clock` moves it.
  * Runs start.ts in a folder of its own so it writes its own .local/stack.json.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stackInfo } from '../../cli/target.ts';
 
+const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const cwd = mkdtempSync(join(tmpdir(), 'ecrm-start-'));
 let child: ChildProcess | undefined;
@@ -58,5 +61,15 @@ describe('npm start and the console', () => {
     const api = await fetch(`${info.apiUrl}/v1/nothing`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toBe('application/json');
+
+    // The accelerated clock: in the banner, in the stack file, and moved by the CLI.
+    expect(banner).toContain(`\n  clock              ${info.clockUrl}`);
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', loader, join(repo, 'cli/ecrm.ts'), 'clock', ...args], { cwd });
+    const before = Date.parse(String(JSON.parse((await cli('--local')).stdout).now));
+    const moved = JSON.parse((await cli('advance', '2h', '--local')).stdout);
+    expect(moved.advancedBy).toBe('2h');
+    expect(Date.parse(moved.now) - before).toBeGreaterThanOrEqual(7_200_000);
+    await expect(cli('advance', 'soon', '--local')).rejects.toThrow(/advance: a duration such as/);
   });
 });
