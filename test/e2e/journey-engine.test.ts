@@ -4,7 +4,9 @@
  * own deliveries (the nudge; the order of that checkout
  * ends the run before the reminder; without it the reminder goes; an unsubscribe in between ends the
  * run; the reminder's timer delivered three times sends one email), and a birthday journey that fires
- * at 09:00 in the contact's zone, once a year.
+ * at 09:00 in the contact's zone, once a year. A complaint (SES's event) and an erasure in the middle
+ * of a month's wait end those contacts' runs: the month passes, and only the third contact gets the
+ * second email.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,8 +14,9 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../infra/local/stack.ts';
 import { instantInZone } from '../../lib/campaigns/send-time.ts';
-import { readMessageTags } from '../../lib/email/message-tags.ts';
+import { MESSAGE_TAG, readMessageTags } from '../../lib/email/message-tags.ts';
 import { ScanCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { sesEventSchemaParse, taggedSesJson } from '../support/ses-events.ts';
 import { campaignWorkspace, POSTAL } from './campaign-workspace.ts';
 import { type Client, deliverShopify, ecrmCli, field, startStack, until } from './harness.ts';
 
@@ -21,6 +24,7 @@ let stack: LocalStack;
 let api: Client;
 let ws: string;
 let key: string;
+let ingest: string;
 let shop: { workspaceId: string; connectionId: string; secret: string };
 const SECRET = 'shpss_journeys_0123456789abcdef';
 
@@ -33,6 +37,7 @@ beforeAll(async () => {
   api = made.api;
   ws = made.ws.id;
   key = made.ws.read;
+  ingest = made.ws.ingest;
   // The workspace's zone, where it is around noon now: the ready-made journey's quiet hours
   // (21:00-08:00) must not hold this test's emails, whenever it runs.
   const offset = 12 - new Date().getUTCHours();
@@ -191,6 +196,74 @@ describe('the journey engine', () => {
       const r = (await api.get(`/v1/journeys/${journeyId}/report`)).body;
       return field(r, 'steps', 0, 'emails', 'sent') === 3 && field(r, 'steps', 2, 'emails', 'sent') === 1;
     }, 30_000);
+  }, 240_000);
+
+  it('a complaint and an erasure end a contact’s runs in the middle of a wait: nothing more is sent to them', async () => {
+    // A month between two emails, from a tracked event: the wait outlasts what this file's clock passed.
+    const event = `trial_started_${randomBytes(3).toString('hex')}`;
+    const drip = {
+      name: 'Trial drip',
+      trigger: { type: 'event', event },
+      steps: [
+        { id: 'first', type: 'email', template: { templateId: 'welcome' }, next: 'month' },
+        { id: 'month', type: 'wait', duration: { days: 30 }, next: 'second' },
+        { id: 'second', type: 'email', template: { templateId: 'welcome' } },
+      ],
+    };
+    expect((await api.post('/v1/templates/defaults', {})).status).toBe(200);
+    const created = await api.post('/v1/journeys', drip);
+    expect(created.status).toBe(201);
+    const journeyId = String(field(created.body, 'id'));
+    expect((await api.post(`/v1/journeys/${journeyId}/start`, {})).status).toBe(200);
+
+    const people = await Promise.all(
+      ['fay', 'gus', 'hal'].map(async (name) => {
+        const email = `${name}-${randomBytes(3).toString('hex')}@example.com`;
+        const id = String(field((await api.post('/v1/contacts', { email })).body, 'contact', 'id'));
+        const consent = { status: 'subscribed', source: 'signup' };
+        expect((await api.put(`/v1/contacts/${id}/consent/email`, consent)).status).toBe(200);
+        return { id, email };
+      }),
+    );
+    await stack.idle();
+    const tracked = await fetch(`${stack.apiUrl}/v1/track`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ingest}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        batch: people.map((p, i) => ({ id: `${event}-${i}`, name: event, email: p.email })),
+      }),
+    });
+    expect(tracked.status).toBeLessThan(300);
+    await until(async () => journeyMails(journeyId).length === 3);
+    const [fay, gus, hal] = people.map((p) => p.id);
+
+    // Fay complains about the first email (SES's own complaint event); Gus is erased.
+    const [sent, ...more] = stack.ses.messagesTagged(MESSAGE_TAG.contact, fay ?? '');
+    expect(more).toEqual([]);
+    const tags = readMessageTags(
+      Object.fromEntries(Object.entries(sent?.tags ?? {}).map(([k, v]) => [k, [v]])),
+    );
+    if (!tags) throw new Error('the journey email carries no ecrm tags');
+    stack.bus.putServiceEvent(sesEventSchemaParse(taggedSesJson('complaint', tags)), 'default');
+    expect((await api.del(`/v1/contacts/${gus}`)).status).toBe(200);
+    await stack.idle();
+    const ended = stack.bus.events
+      .filter(
+        (e) => e['detail-type'] === 'journey.ended' && field(e.detail, 'data', 'journeyId') === journeyId,
+      )
+      .map((e) => [field(e.detail, 'data', 'contactId'), field(e.detail, 'data', 'ended')]);
+    expect(ended).toEqual([[fay, 'suppressed']]);
+
+    // The month passes: only Hal gets the second email.
+    await advance(31 * 86_400_000);
+    await until(async () => journeyMails(journeyId).some((m) => m.step === 'second'));
+    await stack.idle();
+    expect(
+      journeyMails(journeyId)
+        .filter((m) => m.step === 'second')
+        .map((m) => m.contactId),
+    ).toEqual([hal]);
+    expect(journeyMails(journeyId)).toHaveLength(4);
   }, 240_000);
 
   it('a birthday journey fires at 09:00 in the contact’s zone, once a year, for contacts there before it and after', async () => {
