@@ -2,25 +2,18 @@
  * A campaign's A/B test: its set-up, each variant's test-wave figures once launched
  * (`GET /v1/campaigns/{id}` reads them), when the winner is picked, and the winner once decided.
  */
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/api.ts';
 import type { ResponseOf } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useSession } from '../../session/session.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { useTemplates } from '../templates/use-templates.ts';
 import { variantLabel } from './ab-test-form.ts';
 
 type AbTestView = NonNullable<ResponseOf<'/v1/campaigns/{campaignId}', 'get'>['abTest']>;
 
 export function AbTestResults(props: { readonly abTest: AbTestView; readonly templateId: string }) {
   const { t, number, percent, money, dateTime } = useI18n();
-  const { workspaceId } = useSession();
   const { abTest } = props;
-  const templates = useQuery({
-    queryKey: ['templates', workspaceId],
-    queryFn: ({ signal }) => api.get('/v1/templates', { signal }),
-  });
-  const templateName = (id: string) => templates.data?.templates.find((tpl) => tpl.id === id)?.name ?? id;
+  const { nameOf: templateName } = useTemplates();
   const results = abTest.results;
   return (
     <section className="card" aria-labelledby="ab-title">

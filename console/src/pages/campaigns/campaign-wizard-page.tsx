@@ -16,6 +16,7 @@ import { useSession } from '../../session/session.tsx';
 import { ErrorMessage, fieldError } from '../../ui/error-message.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { useTemplates } from '../templates/use-templates.ts';
 import { type AbTestForm, INITIAL_AB_TEST_FORM, testableEmails, variantLabel } from './ab-test-form.ts';
 import { AbTestStep } from './ab-test-step.tsx';
 import { AudienceCount, useAudienceCount } from './audience-count.tsx';
@@ -80,10 +81,7 @@ export function CampaignWizardPage() {
     queryKey: ['segments', session.workspaceId],
     queryFn: ({ signal }) => api.get('/v1/segments', { signal }),
   });
-  const templates = useQuery({
-    queryKey: ['templates', session.workspaceId],
-    queryFn: ({ signal }) => api.get('/v1/templates', { signal }),
-  });
+  const { templates } = useTemplates();
   const segment = segments.data?.segments.find((s) => s.id === segmentId);
   const marketing = (templates.data?.templates ?? []).filter((tpl) => tpl.kind === 'marketing');
   const templateName = (id: string) => marketing.find((tpl) => tpl.id === id)?.name ?? id;

@@ -1,4 +1,7 @@
-/** A contact's every-channel timeline (GET /v1/contacts/{id}/timeline), newest first, paginated. */
+/**
+ * A contact's every-channel timeline (GET /v1/contacts/{id}/timeline), newest first, paginated. An
+ * email shows its A/B variant's subject, else its template's name.
+ */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { api } from '../../api/api.ts';
@@ -8,6 +11,7 @@ import { ErrorMessage } from '../../ui/error-message.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { Pager, usePager } from '../../ui/pager.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { useTemplates } from '../templates/use-templates.ts';
 
 const summaryOf = (properties: Record<string, unknown>): string | undefined => {
   const summary = properties.summary;
@@ -18,6 +22,7 @@ export function ContactTimeline(props: { readonly contactId: string }) {
   const { t, dateTime } = useI18n();
   const { workspaceId } = useSession();
   const pager = usePager();
+  const { nameOf } = useTemplates();
   const timeline = useQuery({
     queryKey: ['timeline', workspaceId, props.contactId, pager.cursor],
     queryFn: ({ signal }) =>
@@ -43,7 +48,9 @@ export function ContactTimeline(props: { readonly contactId: string }) {
               <time dateTime={entry.occurredAt}>{dateTime(entry.occurredAt)}</time>
               {entry.email ? (
                 <span>
-                  {t('contact.emailEntry', { subject: entry.email.subject ?? entry.email.templateId })}{' '}
+                  {t('contact.emailEntry', {
+                    subject: entry.email.subject ?? nameOf(entry.email.templateId),
+                  })}{' '}
                   <StatusBadge
                     status={entry.email.status}
                     label={t(`contact.emailStatus.${entry.email.status}`)}

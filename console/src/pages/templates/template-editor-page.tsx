@@ -16,6 +16,7 @@ import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { STARTER_MJML } from './starter-template.ts';
 import { TemplatePreview } from './template-preview.tsx';
+import { templatesQueryKey } from './use-templates.ts';
 
 interface LocaleDraft {
   subject: string;
@@ -94,7 +95,7 @@ export function TemplateEditorPage() {
     },
     onSuccess: (result) => {
       setSavedVersion(result.latestVersion);
-      void queryClient.invalidateQueries({ queryKey: ['templates', session.workspaceId] });
+      void queryClient.invalidateQueries({ queryKey: templatesQueryKey(session.workspaceId) });
       if (!templateId) void navigate({ to: '/templates/$templateId', params: { templateId: result.id } });
       else void queryClient.invalidateQueries({ queryKey: ['template', session.workspaceId, templateId] });
     },

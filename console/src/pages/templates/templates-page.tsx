@@ -1,5 +1,5 @@
 /** Templates: every template of the workspace with its kind, languages and latest version. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/api.ts';
@@ -10,19 +10,17 @@ import { ErrorMessage } from '../../ui/error-message.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { LocalPager } from '../../ui/local-pager.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
+import { templatesQueryKey, useTemplates } from './use-templates.ts';
 
 export function TemplatesPage() {
   const { t, date, number } = useI18n();
   const session = useSession();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
-  const templates = useQuery({
-    queryKey: ['templates', session.workspaceId],
-    queryFn: ({ signal }) => api.get('/v1/templates', { signal }),
-  });
+  const { templates } = useTemplates();
   const installDefaults = useMutation({
     mutationFn: () => api.post('/v1/templates/defaults', { body: { overwrite: false } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['templates', session.workspaceId] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: templatesQueryKey(session.workspaceId) }),
   });
   const all = templates.data?.templates ?? [];
   return (

@@ -3,13 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/api.ts';
 import { useSession } from '../../../session/session.tsx';
 import type { Option } from '../../../ui/field.tsx';
+import { useTemplates } from '../../templates/use-templates.ts';
 
 export const useBuilderOptions = () => {
   const { workspaceId } = useSession();
-  const templates = useQuery({
-    queryKey: ['templates', workspaceId],
-    queryFn: ({ signal }) => api.get('/v1/templates', { signal }),
-  });
+  const { templates } = useTemplates();
   const segments = useQuery({
     queryKey: ['segments', workspaceId],
     queryFn: ({ signal }) => api.get('/v1/segments', { signal }),
