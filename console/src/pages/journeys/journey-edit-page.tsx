@@ -1,8 +1,8 @@
 /**
  * Changing a journey in the builder: saved as a new version (PUT /v1/journeys/{id}; a live journey
  * stays live, runs in progress finish on their version). A journey the builder cannot show as it is
- * (a random split, a webhook step...) or an archived one is not opened for editing: its page shows
- * it read-only.
+ * (an attribute set to a number...) or an archived one is not opened for editing: its page shows it
+ * read-only.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
@@ -80,6 +80,7 @@ function EditForm(props: { readonly journeyId: string; readonly initial: Journey
         error={save.error}
         templates={options.templates}
         segments={options.segments}
+        endpoints={options.endpoints}
       />
     </>
   );

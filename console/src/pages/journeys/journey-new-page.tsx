@@ -60,6 +60,7 @@ export function JourneyNewPage() {
             error={save.error}
             templates={options.templates}
             segments={options.segments}
+            endpoints={options.endpoints}
           />
         </>
       ) : (

@@ -6,7 +6,8 @@
  *
  * Steps are an ordered list. Where a step leads is `FOLLOWING` (the step below it in the list, or
  * the end of the run for the last one), `END_RUN`, or another step's id: so the linear parts of a
- * journey move with the list, and jumps (a branch's "yes" side, an awaited event) name their step.
+ * journey move with the list, and jumps (a branch's "yes" side, an awaited event, a split's path)
+ * name their step.
  */
 import type { BodyOf } from '../../../api/types.ts';
 import type { Group } from '../../../conditions/builder-model.ts';
@@ -69,6 +70,17 @@ export interface Pair {
   readonly value: string;
 }
 
+/** One path of a random split: its weight (the text typed) and where it leads. */
+export interface SplitPath {
+  /** React's key for the row; never sent. */
+  readonly key: string;
+  readonly weight: string;
+  readonly next: string;
+}
+
+/** How many paths a split has (lib/journeys/journey-definition.schema.ts). */
+export const SPLIT_PATHS = { min: 2, max: 4 } as const;
+
 interface StepBase {
   /** React's key for the row; never sent. */
   readonly key: string;
@@ -106,6 +118,7 @@ export type StepForm =
       readonly ifTrue: string;
       readonly ifFalse: string;
     })
+  | (StepBase & { readonly type: 'split'; readonly paths: readonly SplitPath[] })
   | (StepBase & {
       readonly type: 'update';
       /** Comma-separated. */
@@ -121,6 +134,12 @@ export type StepForm =
       readonly properties: readonly Pair[];
       readonly next: string;
     })
+  | (StepBase & {
+      readonly type: 'webhook';
+      /** An outgoing webhook endpoint's id (`whe_…`); blank until one is picked. */
+      readonly endpointId: string;
+      readonly next: string;
+    })
   | (StepBase & { readonly type: 'exit' });
 
 export type StepType = StepForm['type'];
@@ -130,8 +149,10 @@ export const STEP_TYPES: readonly StepType[] = [
   'waitUntil',
   'waitForEvent',
   'branch',
+  'split',
   'update',
   'emit',
+  'webhook',
   'exit',
 ];
 
@@ -207,6 +228,8 @@ export const newFilter = (): FilterRow => ({
 });
 
 export const newPair = (): Pair => ({ key: rowKey(), name: '', value: '' });
+
+export const newSplitPath = (next: string): SplitPath => ({ key: rowKey(), weight: '50', next });
 
 /** A journey from scratch: an event starts it, one email. */
 export const blankForm = (): JourneyForm => ({

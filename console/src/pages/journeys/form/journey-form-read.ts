@@ -1,8 +1,10 @@
 /**
  * A journey document (as the API answers it: typed unknown) read into the builder's form, or
- * `undefined` when the form cannot show it without changing its meaning (a random split, a webhook
- * step, an attribute set to a number...): the console then shows that journey read-only. Reading
- * and writing back (journey-form-write.ts) gives the same document for every shape the form holds.
+ * `undefined` when the form cannot show it without changing its meaning (an attribute or a signal's
+ * property that is not text, such as a number or a yes/no; a filter comparing text with a number; a
+ * field the schema does not know...): the console then shows that journey read-only. Every kind of
+ * step is held, random splits and webhook calls included. Reading and writing back
+ * (journey-form-write.ts) gives the same document for every shape the form holds.
  */
 import { fromCondition } from '../../../conditions/builder-model.ts';
 import {
@@ -17,6 +19,7 @@ import {
   type JourneyForm,
   type Pair,
   rowKey,
+  type SplitPath,
   type StepForm,
   TRIGGER_TYPES,
   type TriggerForm,
@@ -121,6 +124,15 @@ const targetFrom = (target: unknown, following: string | undefined): string => {
   return target === following ? FOLLOWING : target;
 };
 
+/** A split's paths: each a whole weight and where it leads. */
+const pathsFrom = (paths: unknown, to: (target: unknown) => string): SplitPath[] => {
+  if (!Array.isArray(paths)) throw new Unrepresentable();
+  return paths.map((p) => {
+    if (!isRecord(p) || !hasOnly(p, ['weight', 'next']) || !isWhole(p.weight)) throw new Unrepresentable();
+    return { key: rowKey(), weight: String(p.weight), next: to(p.next) };
+  });
+};
+
 const stepFrom = (s: unknown, following: string | undefined): StepForm => {
   if (!isRecord(s) || !isText(s.id)) throw new Unrepresentable();
   const base = { key: rowKey(), id: s.id };
@@ -186,6 +198,9 @@ const stepFrom = (s: unknown, following: string | undefined): StepForm => {
         ifTrue: to(s.ifTrue),
         ifFalse: to(s.ifFalse),
       };
+    case 'split':
+      fields('paths');
+      return { ...base, type: 'split', paths: pathsFrom(s.paths, to) };
     case 'update':
       fields('addTags', 'removeTags', 'attributes', 'stage', 'next');
       return {
@@ -204,6 +219,14 @@ const stepFrom = (s: unknown, following: string | undefined): StepForm => {
         type: 'emit',
         name: need(isText(s.name) ? s.name : undefined),
         properties: pairsFrom(s.properties),
+        next: to(s.next),
+      };
+    case 'webhook':
+      fields('endpointId', 'next');
+      return {
+        ...base,
+        type: 'webhook',
+        endpointId: need(isText(s.endpointId) ? s.endpointId : undefined),
         next: to(s.next),
       };
     case 'exit':

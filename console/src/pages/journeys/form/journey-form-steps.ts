@@ -1,13 +1,14 @@
 /**
  * Editing the builder's list of steps, immutably: a new step of a kind (with a fresh id), removing
- * one (steps that jumped to it go on to the following step instead), moving one up or down, and
- * renaming one (jumps to it follow the new id).
+ * one (steps and split paths that jumped to it go on to the following step instead), moving one up
+ * or down, and renaming one (jumps to it follow the new id).
  */
 import { newGroup } from '../../../conditions/builder-model.ts';
 import {
   END_RUN,
   FOLLOWING,
   type JourneyForm,
+  newSplitPath,
   rowKey,
   type StepForm,
   type StepType,
@@ -19,8 +20,10 @@ const ID_PREFIX: Record<StepType, string> = {
   waitUntil: 'wait-until',
   waitForEvent: 'wait-for',
   branch: 'check',
+  split: 'split',
   update: 'update',
   emit: 'signal',
+  webhook: 'webhook',
   exit: 'exit',
 };
 
@@ -56,10 +59,15 @@ export const newStep = (type: StepType, steps: readonly StepForm[]): StepForm =>
       };
     case 'branch':
       return { ...base, type, condition: newGroup('all'), ifTrue: FOLLOWING, ifFalse: END_RUN };
+    case 'split':
+      // Both paths go on to the following step until the marketer points one elsewhere.
+      return { ...base, type, paths: [newSplitPath(FOLLOWING), newSplitPath(FOLLOWING)] };
     case 'update':
       return { ...base, type, addTags: '', removeTags: '', attributes: [], stage: '', next: FOLLOWING };
     case 'emit':
       return { ...base, type, name: '', properties: [], next: FOLLOWING };
+    case 'webhook':
+      return { ...base, type, endpointId: '', next: FOLLOWING };
     case 'exit':
       return { ...base, type };
   }
@@ -72,6 +80,8 @@ const mapTargets = (step: StepForm, f: (target: string) => string): StepForm => 
       return { ...step, onEvent: f(step.onEvent), onTimeout: f(step.onTimeout) };
     case 'branch':
       return { ...step, ifTrue: f(step.ifTrue), ifFalse: f(step.ifFalse) };
+    case 'split':
+      return { ...step, paths: step.paths.map((path) => ({ ...path, next: f(path.next) })) };
     case 'exit':
       return step;
     default:

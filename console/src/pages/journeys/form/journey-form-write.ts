@@ -152,6 +152,12 @@ const stepOf = (step: StepForm, following: string | undefined): JourneyStep => {
         ...field('ifFalse', step.ifFalse),
       };
     }
+    case 'split':
+      return {
+        id,
+        type: 'split',
+        paths: step.paths.map((path) => ({ weight: numberOf(path.weight), ...field('next', path.next) })),
+      };
     case 'update': {
       const addTags = listOf(step.addTags);
       const removeTags = listOf(step.removeTags);
@@ -173,6 +179,8 @@ const stepOf = (step: StepForm, following: string | undefined): JourneyStep => {
         ...(step.properties.length > 0 ? { properties: recordOf(step.properties) } : {}),
         ...field('next', step.next),
       };
+    case 'webhook':
+      return { id, type: 'webhook', endpointId: step.endpointId, ...field('next', step.next) };
     case 'exit':
       return { id, type: 'exit' };
   }

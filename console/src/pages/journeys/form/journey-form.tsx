@@ -23,6 +23,7 @@ export interface JourneyFormProps {
   readonly error: unknown;
   readonly templates: readonly Option[];
   readonly segments: readonly Option[];
+  readonly endpoints: readonly Option[];
 }
 
 export function JourneyFormEditor(props: JourneyFormProps) {
@@ -179,6 +180,7 @@ export function JourneyFormEditor(props: JourneyFormProps) {
                 index={i}
                 steps={form.steps}
                 templates={props.templates}
+                endpoints={props.endpoints}
                 onChange={(next) => onChange(replaceStep(form, i, next))}
                 error={error}
               />

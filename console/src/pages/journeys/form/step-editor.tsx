@@ -1,8 +1,9 @@
 /**
  * One step of the journey as a form suited to its kind: the template of an email, the length of a
  * wait, the time of day and weekdays of a "wait until", the event (with its filters, key and
- * timeout) of a "wait for an event", the condition of a branch (the segment condition builder), what
- * an update changes, a signal's name. Each field shows the API's error for `steps[i].<field>`.
+ * timeout) of a "wait for an event", the condition of a branch (the segment condition builder), a
+ * random split's weighted paths, what an update changes, a signal's name, a webhook call's endpoint.
+ * Each field shows the API's error for `steps[i].<field>`.
  */
 import { ApiError } from '../../../api/errors.ts';
 import { toCondition } from '../../../conditions/builder-model.ts';
@@ -14,6 +15,7 @@ import { DurationField } from './duration-field.tsx';
 import { FiltersEditor } from './filters-editor.tsx';
 import { type StepForm, WEEKDAYS } from './journey-form-model.ts';
 import { PairsEditor } from './pairs-editor.tsx';
+import { SplitPathsEditor } from './split-paths-editor.tsx';
 import { TargetField } from './target-field.tsx';
 
 export interface StepEditorProps {
@@ -21,6 +23,8 @@ export interface StepEditorProps {
   readonly index: number;
   readonly steps: readonly StepForm[];
   readonly templates: readonly Option[];
+  /** The workspace's outgoing webhook endpoints. */
+  readonly endpoints: readonly Option[];
   readonly onChange: (step: StepForm) => void;
   readonly error: unknown;
 }
@@ -172,6 +176,17 @@ export function StepEditor(props: StepEditorProps) {
             )}
           </>
         );
+      case 'split':
+        return (
+          <SplitPathsEditor
+            value={step.paths}
+            onValue={(paths) => onChange({ ...step, paths })}
+            steps={steps}
+            self={step.id}
+            path={`${at}.paths`}
+            error={error}
+          />
+        );
       case 'update':
         return (
           <>
@@ -222,6 +237,26 @@ export function StepEditor(props: StepEditorProps) {
             {target(t('journeyForm.then'), 'next', step.next, (next) => onChange({ ...step, next }))}
           </>
         );
+      case 'webhook': {
+        const known = props.endpoints.some((o) => o.value === step.endpointId);
+        return (
+          <>
+            <SelectField
+              label={t('journeyForm.endpoint')}
+              hint={t('journeyForm.endpointHint')}
+              value={step.endpointId}
+              onValue={(endpointId) => onChange({ ...step, endpointId })}
+              error={err('endpointId')}
+              options={[
+                { value: '', label: t('journeyForm.chooseEndpoint') },
+                ...props.endpoints,
+                ...(known || !step.endpointId ? [] : [{ value: step.endpointId, label: step.endpointId }]),
+              ]}
+            />
+            {target(t('journeyForm.then'), 'next', step.next, (next) => onChange({ ...step, next }))}
+          </>
+        );
+      }
       case 'exit':
         return <p className="muted">{t('journeyForm.exitHint')}</p>;
     }
