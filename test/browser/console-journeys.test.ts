@@ -2,9 +2,11 @@
  * Journeys in the real console, in Chromium, on the local stack with the demo data and user: build
  * an abandoned-checkout journey from its ready-made shape without JSON (the wait for the order cut to
  * 2 hours), save it and find it listed with its steps; dry-run it for a made-up checkout that gets no
- * order and see its two emails, 2 hours apart, with their times; and see the API's error for a step
- * next to that step's field. Every page is checked by axe; no console error is allowed except the 422
- * the last test provokes on purpose.
+ * order and see its two emails, 2 hours apart, with their times; see the API's error for a step
+ * next to that step's field; and add a random split (each path's share from the weights, a path
+ * ending the run) and a webhook call, whose missing endpoint the API names next to its picker. Every
+ * page is checked by axe; no console error is allowed except the 422s the last two tests provoke on
+ * purpose.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -133,6 +135,47 @@ describe('journeys in the console', () => {
     expect(await check.getByLabel('If yes:').inputValue()).toBe('sales-ready');
     await app.expectAccessible();
     // The only problem the browser logged is the 422 answered on purpose.
+    expect(app.problems).toHaveLength(1);
+    expect(app.problems[0]).toMatch(/422/);
+  });
+
+  it('adds a random split with each path’s share of contacts, and a webhook call whose missing endpoint the API names', async () => {
+    const app = await signIn('/journeys/new', { problems: 'collect' });
+    const { page } = app;
+    await openShape(page);
+    await page.getByLabel('Journey name').fill(`${JOURNEY} with a holdout`);
+    for (const kind of ['split', 'webhook']) {
+      await page.getByLabel('New step').selectOption(kind);
+      await page.getByRole('button', { name: 'Add the step' }).click();
+    }
+
+    const split = page.getByRole('group', { name: '4. Random split' });
+    const first = split.getByRole('group', { name: 'Path 1' });
+    const second = split.getByRole('group', { name: 'Path 2' });
+    expect(await first.textContent()).toContain('50% of contacts');
+    await first.getByLabel('Weight').fill('9');
+    await second.getByLabel('Weight').fill('1');
+    await second.getByLabel('Then').selectOption({ label: 'end the journey' });
+    expect(await first.textContent()).toContain('90% of contacts');
+    expect(await second.textContent()).toContain('10% of contacts');
+    // 2 to 4 paths: a third one can be added, and removed again; two cannot be fewer.
+    expect(await split.getByRole('button', { name: /^Remove path/ }).count()).toBe(0);
+    await split.getByRole('button', { name: 'Add a path' }).click();
+    expect(await split.getByRole('group', { name: 'Path 3' }).textContent()).toContain('83.3% of contacts');
+    await split.getByRole('button', { name: 'Remove path 3' }).click();
+    expect(await split.getByRole('group', { name: /^Path \d$/ }).count()).toBe(2);
+    const webhook = page.getByRole('group', { name: '5. Call a webhook' });
+    const endpoint = webhook.getByLabel('Webhook endpoint');
+    expect(await endpoint.inputValue()).toBe('');
+    await app.expectAccessible();
+
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await expect.poll(() => endpoint.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await endpoint.getAttribute('aria-describedby')) ?? '';
+    const message = await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).textContent();
+    expect(message).toMatch(/not an outgoing webhook endpoint id/);
+    expect(await second.getByLabel('Weight').getAttribute('aria-invalid')).toBeNull();
+    await app.expectAccessible();
     expect(app.problems).toHaveLength(1);
     expect(app.problems[0]).toMatch(/422/);
   });
