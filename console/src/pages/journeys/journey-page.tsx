@@ -149,12 +149,20 @@ export function JourneyPage() {
                 )}
                 {step.edges.length > 0 && (
                   <ul className="muted edges">
-                    {step.edges.map((e) => (
-                      <li key={`${e.kind}-${e.to}`}>
-                        {t(`journey.edge.${e.kind}`, { weight: e.weight ?? '' })}{' '}
-                        <a href={`#step-${e.to}`}>{e.to}</a>
-                      </li>
-                    ))}
+                    {step.edges.map((e) =>
+                      e.kind === 'pathEnd' ? (
+                        <li key={`path-${e.path}`}>
+                          {t('journey.edge.pathEnd', { share: number(e.share) })}
+                        </li>
+                      ) : (
+                        <li key={e.kind === 'path' ? `path-${e.path}` : e.kind}>
+                          {e.kind === 'path'
+                            ? t('journey.edge.path', { share: number(e.share) })
+                            : t(`journey.edge.${e.kind}`)}{' '}
+                          <a href={`#step-${e.to}`}>{e.to}</a>
+                        </li>
+                      ),
+                    )}
                   </ul>
                 )}
               </li>
