@@ -165,8 +165,22 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       sesStore = store.endpoint;
     }
 
-    const bus = await startLocalEventBridge({ eventBusNames: [LOCAL_BUS], region: REGION, account: ACCOUNT });
+    // A rule's function that throws is tried again after 1 s and 2 s (Lambda's asynchronous retries,
+    // a minute apart in AWS, scaled down): a moment of DynamoDB Local under load is not a lost event.
+    const bus = await startLocalEventBridge({
+      eventBusNames: [LOCAL_BUS],
+      region: REGION,
+      account: ACCOUNT,
+      retry: { attempts: 3, baseDelayMs: 1_000, maxDelayMs: 2_000 },
+    });
     stoppers.push(() => bus.stop());
+    // What AWS would put in the function's on-failure queue (and alarm on) is said here, never silent.
+    bus.on('dead-letter', (dead) =>
+      console.error(
+        `local stack: ${dead.rule} failed ${dead.attempts} times on ${dead.event['detail-type']} ${dead.event.id}; dropped`,
+        dead.error,
+      ),
+    );
     const scheduler = await startLocalScheduler({
       scheduleGroups: [LOCAL_SCHEDULE_GROUP],
       region: REGION,
