@@ -10,10 +10,11 @@ import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.s
 import { journeysRepository } from '../../lib/journeys/journeys.repository.ts';
 import { type Endpoint, newEndpointId } from '../../lib/outgoing-webhooks/endpoint.schema.ts';
 import { endpointsRepository } from '../../lib/outgoing-webhooks/endpoints.repository.ts';
-import { GetCommand } from '../../lib/shared/dynamodb/commands.ts';
+import { GetCommand, PutCommand } from '../../lib/shared/dynamodb/commands.ts';
 import { fanoutRepository } from '../../lib/shared/events/fanout.repository.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
+import { completeFanoutMarker } from '../../lib/workspaces/complete-fanout-marker.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 let real: RealDeps;
@@ -44,6 +45,26 @@ const endpoint = (workspaceId: string, i: number): Endpoint => ({
   updatedAt: AT,
   rev: 0,
 });
+
+const definition = journeyDefinitionSchema.parse({
+  name: 'Welcome',
+  trigger: { type: 'event', event: 'order.placed' },
+  steps: [{ id: 'hello', type: 'email', template: { templateId: 'welcome' } }],
+});
+const draft = (workspaceId: string, i: number): Journey => ({
+  type: 'journey',
+  v: 1,
+  id: newJourneyId(new Date(Date.parse(AT) + i)),
+  workspaceId,
+  name: `Welcome ${i}`,
+  status: 'draft',
+  version: 1,
+  trigger: 'event',
+  createdAt: AT,
+  updatedAt: AT,
+  rev: 0,
+});
+const moved = (j: Journey, status: Journey['status']): Journey => ({ ...j, status, rev: j.rev + 1 });
 
 describe('the fan-out marker: outgoing webhook endpoints', () => {
   it('says no consumer for a new workspace, and hooks while it has an endpoint of any status', async () => {
@@ -91,27 +112,67 @@ describe('the fan-out marker: outgoing webhook endpoints', () => {
   });
 });
 
-describe('the fan-out marker: journeys', () => {
-  const definition = journeyDefinitionSchema.parse({
-    name: 'Welcome',
-    trigger: { type: 'event', event: 'order.placed' },
-    steps: [{ id: 'hello', type: 'email', template: { templateId: 'welcome' } }],
+describe('the fan-out marker: completing it after an upgrade', () => {
+  /** An endpoint stored the way the code before the marker stored it: not counted. */
+  const storedUncounted = (e: Endpoint) =>
+    real.table.client.send(
+      new PutCommand({
+        TableName: real.table.name,
+        Item: { ...keys.webhookEndpoint(e.workspaceId, e.id), ...e },
+      }),
+    );
+  const deps = () => ({
+    fanout: fanoutRepository(real.table),
+    endpoints: endpointsRepository(real.table),
+    journeys: journeysRepository(real.table),
   });
-  const draft = (workspaceId: string, i: number): Journey => ({
-    type: 'journey',
-    v: 1,
-    id: newJourneyId(new Date(Date.parse(AT) + i)),
-    workspaceId,
-    name: `Welcome ${i}`,
-    status: 'draft',
-    version: 1,
-    trigger: 'event',
-    createdAt: AT,
-    updatedAt: AT,
-    rev: 0,
-  });
-  const moved = (j: Journey, status: Journey['status']): Journey => ({ ...j, status, rev: j.rev + 1 });
 
+  it('counts the endpoints and live journeys of a workspace from before the marker, then skips it', async () => {
+    const ws = `ws_t${randomToken(8)}`;
+    const endpoints = endpointsRepository(real.table);
+    await storedUncounted(endpoint(ws, 0));
+    await endpoints.create(endpoint(ws, 1)); // created after the upgrade: counted, but not all are
+    const journeys = journeysRepository(real.table);
+    const j = draft(ws, 0);
+    await real.table.client.send(
+      new PutCommand({
+        TableName: real.table.name,
+        Item: { ...keys.journey(ws, j.id), ...j, status: 'paused' },
+      }),
+    );
+    expect(await markerOf(ws)).toEqual({ hooks: true, journeys: true });
+    expect(await completeFanoutMarker(ws, deps())).toEqual({ workspaceId: ws, outcome: 'completed' });
+    expect(await countOf(ws)).toBe(2);
+    expect(await markerOf(ws)).toEqual({ hooks: true, journeys: true });
+    expect(await completeFanoutMarker(ws, deps())).toEqual({ workspaceId: ws, outcome: 'already' });
+    // Exact from now on: with its endpoints gone, the workspace no longer feeds deliver-webhooks.
+    for (const e of await endpoints.all(ws)) await endpoints.remove(ws, e.id, e.rev);
+    expect(await markerOf(ws)).toEqual({ hooks: false, journeys: true });
+    expect((await journeys.list(ws, { limit: 5 })).journeys).toHaveLength(1);
+  });
+
+  it('says no consumer for a workspace from before the marker that has neither', async () => {
+    const ws = `ws_t${randomToken(8)}`;
+    expect(await completeFanoutMarker(ws, deps())).toEqual({ workspaceId: ws, outcome: 'completed' });
+    expect(await markerOf(ws)).toEqual({ hooks: false, journeys: false });
+  });
+
+  it('ends with the exact count while endpoints are created and deleted at the same time', async () => {
+    const ws = `ws_t${randomToken(8)}`;
+    const endpoints = endpointsRepository(real.table);
+    const old = Array.from({ length: 4 }, (_, i) => endpoint(ws, i));
+    for (const e of old) await storedUncounted(e);
+    await Promise.all([
+      completeFanoutMarker(ws, deps()),
+      ...Array.from({ length: 5 }, (_, i) => endpoints.create(endpoint(ws, 10 + i))),
+      endpoints.remove(ws, old[0]?.id ?? '', 0),
+    ]);
+    expect(await countOf(ws)).toBe((await endpoints.all(ws)).length);
+    expect(await countOf(ws)).toBe(8);
+  });
+});
+
+describe('the fan-out marker: journeys', () => {
   it('sets journeys when a journey goes live, and keeps it through pause and archive', async () => {
     const ws = await newWorkspace(real);
     const journeys = journeysRepository(real.table);

@@ -7,11 +7,11 @@
  * cleared.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { BatchGetCommand } from '../dynamodb/commands.ts';
+import { BatchGetCommand, GetCommand, UpdateCommand } from '../dynamodb/commands.ts';
 import { TransientError } from '../errors.ts';
 import { keys } from '../keys.ts';
-import { readItem, type Table } from '../table.ts';
-import { type Fanout, type FanoutReader, fanoutMarkerRecord, fanoutOf } from './fanout.ts';
+import { isConditionFailure, readItem, type Table } from '../table.ts';
+import { type Fanout, type FanoutMarker, type FanoutReader, fanoutMarkerRecord, fanoutOf } from './fanout.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -96,6 +96,51 @@ export const fanoutRepository = (table: Table) => {
     /** A journey of the workspace goes live (with its move to `live`). */
     journeyLive: (workspaceId: string): TransactItem =>
       update(workspaceId, 'SET #type = :type, #v = :v, journeysLive = :live', { ':live': true }),
+
+    /** The workspace's marker item as stored, strongly consistent (undefined: none). */
+    async get(workspaceId: string): Promise<FanoutMarker | undefined> {
+      const { Item } = await table.client.send(
+        new GetCommand({ TableName: T, Key: keys.fanoutMarker(workspaceId), ConsistentRead: true }),
+      );
+      return Item ? readItem(fanoutMarkerRecord, Item, 'fan-out marker') : undefined;
+    },
+
+    /**
+     * Makes a marker from before the marker existed complete: the endpoints counted now (`endpoints`),
+     * `journeysLive` if a journey ever went live, `exact`. Conditional on the count still being the
+     * `seen` one (read before counting): an endpoint created or deleted meanwhile moved it, so the
+     * write fails (false) and the caller counts again. Never clears `journeysLive`.
+     */
+    async complete(
+      workspaceId: string,
+      seen: number | undefined,
+      counted: { readonly endpoints: number; readonly journeysLive: boolean },
+    ): Promise<boolean> {
+      try {
+        await table.client.send(
+          new UpdateCommand({
+            TableName: T,
+            Key: keys.fanoutMarker(workspaceId),
+            UpdateExpression: `SET #type = :type, #v = :v, webhookEndpoints = :n, exact = :exact${
+              counted.journeysLive ? ', journeysLive = :exact' : ''
+            }`,
+            ConditionExpression:
+              seen === undefined ? 'attribute_not_exists(webhookEndpoints)' : 'webhookEndpoints = :seen',
+            ExpressionAttributeNames: stamp.names,
+            ExpressionAttributeValues: {
+              ...stamp.values,
+              ':n': counted.endpoints,
+              ':exact': true,
+              ...(seen === undefined ? {} : { ':seen': seen }),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
   };
 };
 
