@@ -4,6 +4,8 @@
  * moves the count in its own transaction); a journey going live sets `journeys`, which stays set when
  * the journey is paused or archived; a workspace from before the marker needs every consumer.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Journey, newJourneyId } from '../../lib/journeys/journey.schema.ts';
 import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.schema.ts';
@@ -15,6 +17,7 @@ import { fanoutRepository } from '../../lib/shared/events/fanout.repository.ts';
 import { randomToken } from '../../lib/shared/ids.ts';
 import { keys } from '../../lib/shared/keys.ts';
 import { completeFanoutMarker } from '../../lib/workspaces/complete-fanout-marker.ts';
+import { useLocalServices } from '../support/env.ts';
 import { newWorkspace, type RealDeps, realDeps } from './real-deps.ts';
 
 let real: RealDeps;
@@ -149,6 +152,30 @@ describe('the fan-out marker: completing it after an upgrade', () => {
     for (const e of await endpoints.all(ws)) await endpoints.remove(ws, e.id, e.rev);
     expect(await markerOf(ws)).toEqual({ hooks: false, journeys: true });
     expect((await journeys.list(ws, { limit: 5 })).journeys).toHaveLength(1);
+  });
+
+  it('is run from the command line for one workspace', async () => {
+    const ws = `ws_t${randomToken(8)}`;
+    await storedUncounted(endpoint(ws, 0));
+    const services = useLocalServices();
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'cli/ecrm.ts',
+        'workspace',
+        'fanout-markers',
+        '--workspace',
+        ws,
+        '--table',
+        services.tableName,
+      ],
+      { env: { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: services.dynamodbEndpoint } },
+    );
+    expect(JSON.parse(stdout)).toEqual({ workspaces: [{ workspaceId: ws, outcome: 'completed' }] });
+    expect(stderr).toContain(`${ws}: completed`);
+    expect(await markerOf(ws)).toEqual({ hooks: true, journeys: false });
   });
 
   it('says no consumer for a workspace from before the marker that has neither', async () => {
