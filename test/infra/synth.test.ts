@@ -86,7 +86,8 @@ describe('the real catalogue', () => {
       EventPattern: {
         ...patternFor(...SUBSCRIBABLE_EVENT_TYPES),
         $or: [
-          { detail: { fanout: { hooks: [true, { exists: false }] } } },
+          { detail: { fanout: { hooks: [true] } } },
+          { detail: { fanout: { hooks: [{ exists: false }] } } },
           { 'replay-name': [{ exists: true }] },
         ],
       },
@@ -101,7 +102,8 @@ describe('the real catalogue', () => {
       EventPattern: {
         ...patternFor(...typesIn(JOURNEY_INPUTS)),
         $or: [
-          { detail: { fanout: { journeys: [true, { exists: false }] } } },
+          { detail: { fanout: { journeys: [true] } } },
+          { detail: { fanout: { journeys: [{ exists: false }] } } },
           { 'replay-name': [{ exists: true }] },
         ],
       },

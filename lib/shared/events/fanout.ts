@@ -72,8 +72,10 @@ export const neededBy = <P extends Readonly<Record<string, unknown>>>(
   pattern: P,
 ) => ({
   ...pattern,
+  // Three alternatives rather than `[true, {exists: false}]` in one array: each is a documented form.
   $or: [
-    { detail: { [FANOUT_FIELD]: { [consumer]: [true, { exists: false }] } } },
+    { detail: { [FANOUT_FIELD]: { [consumer]: [true] } } },
+    { detail: { [FANOUT_FIELD]: { [consumer]: [{ exists: false }] } } },
     { 'replay-name': [{ exists: true }] },
   ],
 });
