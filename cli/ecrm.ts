@@ -2,6 +2,7 @@
  * The operator's command line: workspaces and API keys, against the local stack or a deployed table.
  *   npm run ecrm -- workspace create --id ws_acme --name "Acme" [--local | --table T]
  *   npm run ecrm -- workspace delete --id ws_acme [--segments 4] [--local | --table T]   (resumable)
+ *   npm run ecrm -- workspace fanout-markers [--workspace ws_acme] [--local | --table T]   (once, after upgrading)
  *   npm run ecrm -- key issue --workspace ws_acme --name ops --scopes admin [--local | --table T]
  *   npm run ecrm -- key list --workspace ws_acme [--local | --table T]
  *   npm run ecrm -- key revoke --workspace ws_acme --key k_... [--local | --table T]
@@ -31,9 +32,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { sendingHaltRepository } from '../lib/email/send/sending-halt.repository.ts';
+import { journeysRepository } from '../lib/journeys/journeys.repository.ts';
+import { endpointsRepository } from '../lib/outgoing-webhooks/endpoints.repository.ts';
 import { systemClock } from '../lib/shared/clock.ts';
+import { fanoutRepository } from '../lib/shared/events/fanout.repository.ts';
 import { connectionsRepository } from '../lib/webhooks/connections.repository.ts';
 import { createWorkspace, issueApiKey, revokeApiKey, setRateLimits } from '../lib/workspaces/api-keys.ts';
+import { completeFanoutMarker } from '../lib/workspaces/complete-fanout-marker.ts';
 import { deleteWorkspace } from '../lib/workspaces/delete-workspace.ts';
 import {
   apiKeyView,
@@ -59,6 +64,7 @@ import { webhookEndpointCommand, webhookEndpointUsage } from './webhook-endpoint
 const usage = `usage: ecrm <command> [options] (--local | --table <name>)
   workspace create --id ws_<name> --name <display name>
   workspace delete --id ws_<name> [--segments <n>] [--again]   (all its data; run again to resume)
+  workspace fanout-markers [--workspace <id>]   (completes the fan-out markers of workspaces made before them; every workspace without --workspace; idempotent)
 ${contactsUsage}
   workspace limits --workspace <id> [--per-key <requests/s>] [--per-workspace <requests/s>]
   key issue --workspace <id> --name <label> --scopes admin,write,read,ingest [--origins https://a.example,...]
@@ -233,6 +239,23 @@ const main = async (): Promise<unknown> => {
           },
         },
       );
+    }
+    case 'workspace fanout-markers': {
+      const ids = values.workspace
+        ? [workspaceIdSchema.parse(values.workspace)]
+        : await deps.workspaces.listIds();
+      const markerDeps = {
+        fanout: fanoutRepository(table),
+        endpoints: endpointsRepository(table),
+        journeys: journeysRepository(table),
+      };
+      const done = [];
+      for (const id of ids) {
+        const result = await completeFanoutMarker(id, markerDeps);
+        process.stderr.write(`${id}: ${result.outcome}\n`);
+        done.push(result);
+      }
+      return { workspaces: done };
     }
     case 'ses status':
       return { halted: (await sendingHaltRepository(table, systemClock).read()) ?? null };

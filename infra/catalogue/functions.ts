@@ -17,6 +17,7 @@ import { SUBSCRIBABLE_EVENT_TYPES } from '../../lib/outgoing-webhooks/subscribab
 import { SCORE_INPUTS } from '../../lib/scoring/score-inputs.ts';
 import { CONTACT_CHANGES } from '../../lib/segments/contact-changes.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
+import { neededBy } from '../../lib/shared/events/fanout.ts';
 import { typesIn } from '../../lib/shared/events/meanings.ts';
 import type { RouteSpec } from '../../lib/shared/http/route.ts';
 import { CONFIRMATION_REQUEST_PATTERN } from '../../lib/subscriptions/request-confirmation.ts';
@@ -51,7 +52,8 @@ export const functions: readonly FunctionSpec[] = [
     entry: 'functions/outbox/relay.handler.ts',
     description: 'Publishes the domain events stored with each write (table stream) to the ecrm bus.',
     trigger: { kind: 'stream', batchSize: 100 },
-    access: { bus: 'put' },
+    // Reads the fan-out marker of each workspace it publishes for (lib/shared/events/fanout.ts).
+    access: { bus: 'put', table: 'read' },
   },
   {
     name: 'record-event',
@@ -192,7 +194,8 @@ export const functions: readonly FunctionSpec[] = [
     entry: 'functions/journeys/journey-events.handler.ts',
     description:
       "Journeys: admits contacts to live journeys, resumes runs waiting for an event, ends runs whose goal is met, cancels a contact's runs on unsubscribe or suppression.",
-    trigger: { kind: 'event', pattern: patternFor(...typesIn(JOURNEY_INPUTS)) },
+    // Only workspaces that ever had a live journey (their fan-out marker), and replays.
+    trigger: { kind: 'event', pattern: neededBy('journeys', patternFor(...typesIn(JOURNEY_INPUTS))) },
     // A run's first steps run here: their emails go to the send queue, their timers to the timer queue,
     // a webhook step's delivery opens its endpoint's signing secrets.
     access: { table: 'readWrite', sendTo: ['send-email', 'fire-timer'], kms: 'decrypt' },
@@ -577,7 +580,8 @@ export const functions: readonly FunctionSpec[] = [
       kind: 'queue',
       batchSize: 10,
       maxReceiveCount: 5,
-      busRule: patternFor(...SUBSCRIBABLE_EVENT_TYPES),
+      // Only workspaces with an endpoint (their fan-out marker), and replays.
+      busRule: neededBy('hooks', patternFor(...SUBSCRIBABLE_EVENT_TYPES)),
     },
     // Opens the endpoints' signing secrets; sets retry timers (table writes).
     access: { table: 'readWrite', kms: 'decrypt' },

@@ -2,7 +2,9 @@
  * Journeys in the table: the journey in the workspace partition (`JRN#<id>`), its versions in a
  * partition of their own (`V#000001`...), each written once. Every write after the create is
  * conditional on the `rev` (and status) the writer read; a new version is put (only if absent) in the
- * same transaction as the journey's move to it, so two editors cannot both write version n+1.
+ * same transaction as the journey's move to it, so two editors cannot both write version n+1. A move
+ * to `live` also sets the workspace's fan-out marker (lib/shared/events/fanout.ts) in that transaction:
+ * from then on the bus feeds `journey-events` the workspace's events.
  */
 import {
   BatchWriteCommand,
@@ -11,9 +13,10 @@ import {
   TransactWriteCommand,
 } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { fanoutRepository } from '../shared/events/fanout.repository.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { readItem, type Table } from '../shared/table.ts';
+import { readItem, retryingConflicts, type Table } from '../shared/table.ts';
 import { type PageOptions, workspaceItemsPage } from '../shared/workspace-items-page.ts';
 import {
   type Journey,
@@ -27,6 +30,10 @@ import type { JourneyDefinition } from './journey-definition.schema.ts';
 
 export const journeysRepository = (table: Table) => {
   const T = table.name;
+  const fanout = fanoutRepository(table);
+  /** The marker's write when `journey` is live and was not (`from`), else nothing. */
+  const goneLive = (journey: Journey, from?: JourneyStatus) =>
+    journey.status === 'live' && from !== 'live' ? [fanout.journeyLive(journey.workspaceId)] : [];
   const page = workspaceItemsPage<Journey, JourneyStatus>(table, {
     prefix: keys.journeyPrefix,
     record: journeyRecord,
@@ -68,22 +75,25 @@ export const journeysRepository = (table: Table) => {
 
     /** A new journey and its version 1, together; fails with a condition error if the id is taken. */
     async create(journey: Journey, definition: JourneyDefinition): Promise<void> {
-      await table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { ...journeyPut(journey), ConditionExpression: 'attribute_not_exists(pk)' } },
-            {
-              Put: versionPut(journey.workspaceId, {
-                type: 'journeyVersion',
-                v: 1,
-                journeyId: journey.id,
-                version: journey.version,
-                definition,
-                createdAt: journey.createdAt,
-              }),
-            },
-          ],
-        }),
+      await retryingConflicts(() =>
+        table.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { ...journeyPut(journey), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: versionPut(journey.workspaceId, {
+                  type: 'journeyVersion',
+                  v: 1,
+                  journeyId: journey.id,
+                  version: journey.version,
+                  definition,
+                  createdAt: journey.createdAt,
+                }),
+              },
+              ...goneLive(journey),
+            ],
+          }),
+        ),
       );
     },
 
@@ -97,33 +107,36 @@ export const journeysRepository = (table: Table) => {
       definition?: JourneyDefinition,
       event?: DomainEvent,
     ): Promise<void> {
-      await table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                ...journeyPut(next, event),
-                ConditionExpression: '#rev = :rev AND #status = :status',
-                ExpressionAttributeNames: { '#rev': 'rev', '#status': 'status' },
-                ExpressionAttributeValues: { ':rev': expected.rev, ':status': expected.status },
+      await retryingConflicts(() =>
+        table.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  ...journeyPut(next, event),
+                  ConditionExpression: '#rev = :rev AND #status = :status',
+                  ExpressionAttributeNames: { '#rev': 'rev', '#status': 'status' },
+                  ExpressionAttributeValues: { ':rev': expected.rev, ':status': expected.status },
+                },
               },
-            },
-            ...(definition
-              ? [
-                  {
-                    Put: versionPut(next.workspaceId, {
-                      type: 'journeyVersion',
-                      v: 1,
-                      journeyId: next.id,
-                      version: next.version,
-                      definition,
-                      createdAt: next.updatedAt,
-                    }),
-                  },
-                ]
-              : []),
-          ],
-        }),
+              ...(definition
+                ? [
+                    {
+                      Put: versionPut(next.workspaceId, {
+                        type: 'journeyVersion',
+                        v: 1,
+                        journeyId: next.id,
+                        version: next.version,
+                        definition,
+                        createdAt: next.updatedAt,
+                      }),
+                    },
+                  ]
+                : []),
+              ...goneLive(next, expected.status),
+            ],
+          }),
+        ),
       );
     },
 

@@ -3,13 +3,16 @@
  * conditional on the `rev` the writer read (the use case answers a lost race with 409); the delivery
  * path's health marks (`failingSince`, disable) are conditional on the state they move from, so two
  * deliveries failing at once never disable twice, and move `rev` too, so an edit read before a mark
- * never writes over it.
+ * never writes over it. A create and a delete also move the workspace's count of endpoints (its fan-out
+ * marker, lib/shared/events/fanout.ts) in the same transaction, so the bus feeds `deliver-webhooks`
+ * exactly while the workspace has an endpoint.
  */
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '../shared/dynamodb/commands.ts';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '../shared/dynamodb/commands.ts';
 import type { DomainEvent } from '../shared/events/catalogue.ts';
+import { fanoutRepository } from '../shared/events/fanout.repository.ts';
 import { OUTBOX_ATTRIBUTE, toOutbox } from '../shared/events/outbox.ts';
 import { keys } from '../shared/keys.ts';
-import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
+import { isConditionFailure, readItem, retryingConflicts, type Table } from '../shared/table.ts';
 import { type PageOptions, workspaceItemsPage } from '../shared/workspace-items-page.ts';
 import { type Endpoint, type EndpointStatus, endpointIdSchema, endpointRecord } from './endpoint.schema.ts';
 
@@ -22,6 +25,7 @@ export const endpointsRepository = (table: Table) => {
     idSchema: endpointIdSchema,
   });
   const key = (workspaceId: string, endpointId: string) => keys.webhookEndpoint(workspaceId, endpointId);
+  const fanout = fanoutRepository(table);
   /** Runs a conditional write; false when its condition failed. */
   const conditional = async (write: () => Promise<unknown>): Promise<boolean> => {
     try {
@@ -62,15 +66,24 @@ export const endpointsRepository = (table: Table) => {
       return out;
     },
 
-    /** Stores a new endpoint; false if the id is taken. */
+    /** Stores a new endpoint and counts it in the workspace's marker; false if the id is taken. */
     create: (endpoint: Endpoint): Promise<boolean> =>
       conditional(() =>
-        table.client.send(
-          new PutCommand({
-            TableName: T,
-            Item: { ...key(endpoint.workspaceId, endpoint.id), ...endpoint },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
+        retryingConflicts(() =>
+          table.client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: T,
+                    Item: { ...key(endpoint.workspaceId, endpoint.id), ...endpoint },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                fanout.endpointsMoved(endpoint.workspaceId, 1),
+              ],
+            }),
+          ),
         ),
       ),
 
@@ -92,17 +105,29 @@ export const endpointsRepository = (table: Table) => {
         ),
       ),
 
-    /** Deletes the endpoint if it is still at `expectedRev`; false if it changed or went. */
+    /**
+     * Deletes the endpoint if it is still at `expectedRev`, and counts it out of the workspace's
+     * marker; false if it changed or went.
+     */
     remove: (workspaceId: string, endpointId: string, expectedRev: number): Promise<boolean> =>
       conditional(() =>
-        table.client.send(
-          new DeleteCommand({
-            TableName: T,
-            Key: key(workspaceId, endpointId),
-            ConditionExpression: '#rev = :rev',
-            ExpressionAttributeNames: { '#rev': 'rev' },
-            ExpressionAttributeValues: { ':rev': expectedRev },
-          }),
+        retryingConflicts(() =>
+          table.client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Delete: {
+                    TableName: T,
+                    Key: key(workspaceId, endpointId),
+                    ConditionExpression: '#rev = :rev',
+                    ExpressionAttributeNames: { '#rev': 'rev' },
+                    ExpressionAttributeValues: { ':rev': expectedRev },
+                  },
+                },
+                fanout.endpointsMoved(workspaceId, -1),
+              ],
+            }),
+          ),
         ),
       ),
 

@@ -257,6 +257,12 @@ export const keys = {
   }),
   sendingOutcomesShard: (workspaceId: string, shard: number): string => `${ws(workspaceId)}#SO#${shard}`,
   sendingOutcomesHour: (hour: string): string => `H#${hour}`,
+  /**
+   * Which optional bus consumers the workspace needs (lib/shared/events/fanout.ts): its count of
+   * outgoing webhook endpoints and whether a journey of it ever went live. Read by the outbox relay
+   * once per publish and workspace, written with the endpoint or journey change that moves it.
+   */
+  fanoutMarker: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'FANOUT' }),
   /** Whether the workspace's marketing email is paused (by its rates, or by hand), and why. */
   sendingState: (workspaceId: string): Key => ({ pk: ws(workspaceId), sk: 'SEND' }),
 

@@ -112,3 +112,24 @@ export const conditionFailureItem = (error: unknown): Record<string, unknown> | 
     );
   return marshalled ? unmarshall(item as Parameters<typeof unmarshall>[0]) : { ...item };
 };
+
+/** True when a transaction was cancelled because another one was writing one of its items at once. */
+export const isTransactionConflict = (error: unknown): boolean =>
+  cancellationCodes(error).includes('TransactionConflict') ||
+  (error instanceof Error && error.name === 'TransactionConflictException');
+
+/**
+ * Sends a transaction again when it conflicted with a parallel one (nothing of it was written, so it
+ * can be sent as it is), a few times with a short random wait; any other error is thrown at once.
+ * For transactions that share a hot item, e.g. a workspace's fan-out marker.
+ */
+export const retryingConflicts = async <T>(write: () => Promise<T>, attempts = 6): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isTransactionConflict(error) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+    }
+  }
+};

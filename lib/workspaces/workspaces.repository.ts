@@ -4,9 +4,11 @@ import {
   PutCommand,
   paginateQuery,
   ScanCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '../shared/dynamodb/commands.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
+import { fanoutRepository } from '../shared/events/fanout.repository.ts';
 import { keys } from '../shared/keys.ts';
 import { isConditionFailure, readItem, type Table } from '../shared/table.ts';
 import type { EmailSettings } from './email-settings.schema.ts';
@@ -19,13 +21,24 @@ import {
 } from './workspace.schema.ts';
 
 export const workspacesRepository = (table: Table) => ({
+  /**
+   * A new workspace, with its fan-out marker (lib/shared/events/fanout.ts): no endpoint, no live
+   * journey, so the bus feeds neither optional consumer until one comes.
+   */
   async create(workspace: Workspace): Promise<void> {
     try {
       await table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: { ...keys.workspace(workspace.id), ...workspace },
-          ConditionExpression: 'attribute_not_exists(pk)',
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: table.name,
+                Item: { ...keys.workspace(workspace.id), ...workspace },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            fanoutRepository(table).created(workspace.id),
+          ],
         }),
       );
     } catch (error) {

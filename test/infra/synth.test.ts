@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functions } from '../../infra/catalogue/functions.ts';
+import { JOURNEY_INPUTS } from '../../lib/journeys/journey-inputs.ts';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../../lib/outgoing-webhooks/subscribable-events.ts';
 import { patternFor } from '../../lib/shared/events/catalogue.ts';
+import { typesIn } from '../../lib/shared/events/meanings.ts';
 import { accessMismatches, nagFindings, type Synthesized, synthesize } from './synth.ts';
 
 let ecrm: Synthesized;
@@ -74,17 +76,38 @@ describe('the real catalogue', () => {
     }
   });
 
-  it('feeds the outgoing webhooks queue from a rule on the ecrm bus with the subscribable types', () => {
+  it('feeds the outgoing webhooks queue from a rule on the ecrm bus with the subscribable types, for workspaces with an endpoint and replays', () => {
     const [queue] = Object.keys(ecrm.appTemplate.findResources('AWS::SQS::Queue')).filter((id) =>
       /^Queuesdeliverwebhooks[0-9A-F]+$/.test(id),
     );
     expect(queue).toBeDefined();
     ecrm.appTemplate.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { 'Fn::ImportValue': Match.stringLikeRegexp('Bus') },
-      EventPattern: patternFor(...SUBSCRIBABLE_EVENT_TYPES),
+      EventPattern: {
+        ...patternFor(...SUBSCRIBABLE_EVENT_TYPES),
+        $or: [
+          { detail: { fanout: { hooks: [true] } } },
+          { detail: { fanout: { hooks: [{ exists: false }] } } },
+          { 'replay-name': [{ exists: true }] },
+        ],
+      },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [queue, 'Arn'] } })],
     });
     expect([...ecrm.stackTemplates.keys()].some((id) => id.includes('ApiWebhookEndpoints'))).toBe(true);
+  });
+
+  it('invokes journey-events only for workspaces that had a live journey, and for replays', () => {
+    ecrm.appTemplate.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: { 'Fn::ImportValue': Match.stringLikeRegexp('Bus') },
+      EventPattern: {
+        ...patternFor(...typesIn(JOURNEY_INPUTS)),
+        $or: [
+          { detail: { fanout: { journeys: [true] } } },
+          { detail: { fanout: { journeys: [{ exists: false }] } } },
+          { 'replay-name': [{ exists: true }] },
+        ],
+      },
+    });
   });
 
   it('passes cdk-nag AwsSolutions with nothing left unacknowledged', () => {

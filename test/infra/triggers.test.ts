@@ -129,6 +129,15 @@ describe('event rules', () => {
     expect(() => toRulePattern({ sources: ['ecrm'] })).toThrow(/sources/);
     expect(() => toRulePattern({ source: 'ecrm' })).toThrow(/array/);
   });
+
+  it('pass $or and replay-name through as EventBridge has them, and check their fields too', () => {
+    const or = [{ detail: { fanout: { hooks: [true] } } }, { 'replay-name': [{ exists: true }] }];
+    expect(toRulePattern({ source: ['ecrm'], $or: or })).toEqual({ source: ['ecrm'], $or: or });
+    expect(() => toRulePattern({ source: ['ecrm'], $or: [{ detail: {} }] })).toThrow(/at least two/);
+    expect(() => toRulePattern({ $or: [{ 'replay-nam': [{ exists: true }] }, { detail: {} }] })).toThrow(
+      /replay-nam /,
+    );
+  });
 });
 
 describe('outbox relay', () => {

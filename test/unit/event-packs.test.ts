@@ -49,7 +49,7 @@ describe('event packs', () => {
       created(1),
       engaged('ws_b', 101),
     ];
-    const entries = busEntries(bus, events);
+    const entries = busEntries(bus, events, new Map());
     const shape = entries.map((e) => {
       const detail = JSON.parse(e.Detail ?? 'null');
       return `${e.DetailType} ${detail.workspaceId} ${detail.pack?.length ?? 'single'}`;
@@ -76,7 +76,7 @@ describe('event packs', () => {
       id: `ev_${i}`,
       data: { ...engaged('ws_a', 1).data, link: `https://shop.example/${'x'.repeat(3900)}${i}` },
     }));
-    const entries = busEntries(bus, big);
+    const entries = busEntries(bus, big, new Map());
     expect(entries.length).toBeGreaterThan(1);
     for (const e of entries) expect(Buffer.byteLength(e.Detail ?? '')).toBeLessThanOrEqual(64 * 1024);
     expect(readBack(entries).map((e) => e.id)).toEqual(big.map((e) => e.id));

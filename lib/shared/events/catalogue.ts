@@ -2,7 +2,9 @@
  * The catalogue of domain events: every event ecrm puts on its bus is declared here once, with its
  * detail-type, version and schema. Publishers validate against it before PutEvents; consumers parse
  * with it. An event's `detail` always has the same envelope: id, version, workspaceId, occurredAt, data;
- * except for a *packed* type, whose events travel in packs (see {@link PACK_LIMIT}).
+ * except for a *packed* type, whose events travel in packs (see {@link PACK_LIMIT}). The publisher adds
+ * the workspace's fan-out marker (`fanout`, fanout.ts) for the bus rules; parsing drops fields it does not
+ * know, so consumers never see it.
  */
 import * as z from 'zod';
 

@@ -1,6 +1,7 @@
 /**
  * Puts domain events on the ecrm bus. Validates each against the catalogue first, packs the events of
- * packed types per workspace (catalogue.ts, `PACK_LIMIT`), sends in chunks of at most 10 entries / 256 KB, and retries only the entries that failed, with backoff. What still fails
+ * packed types per workspace (catalogue.ts, `PACK_LIMIT`), puts each workspace's fan-out marker on its
+ * entries (`detail.fanout`, fanout.ts), sends in chunks of at most 10 entries / 256 KB, and retries only the entries that failed, with backoff. What still fails
  * is thrown as TransientError so the caller's trigger (the stream) redelivers: consumers dedupe by
  * event id, so a repeat is harmless and a loss is impossible.
  */
@@ -11,6 +12,7 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { TransientError } from '../errors.ts';
 import { type DomainEvent, EVENT_SOURCE, isPacked, PACK_LIMIT, parseDomainEvent } from './catalogue.ts';
+import { EVERY_CONSUMER, FANOUT_FIELD, type Fanout, type FanoutReader } from './fanout.ts';
 
 export interface Bus {
   readonly client: EventBridgeClient;
@@ -41,15 +43,20 @@ const validDetail = (event: DomainEvent) => {
   return detail;
 };
 
-const entryOf = (bus: Bus, event: DomainEvent): PutEventsRequestEntry => ({
+/** The markers of the events' workspaces; a workspace missing from them gets every consumer. */
+export type Fanouts = ReadonlyMap<string, Fanout>;
+const fanoutIn = (fanouts: Fanouts, workspaceId: string): Fanout =>
+  fanouts.get(workspaceId) ?? EVERY_CONSUMER;
+
+const entryOf = (bus: Bus, event: DomainEvent, fanouts: Fanouts): PutEventsRequestEntry => ({
   EventBusName: bus.name,
   Source: EVENT_SOURCE,
   DetailType: event.type,
-  Detail: JSON.stringify(validDetail(event)),
+  Detail: JSON.stringify({ ...validDetail(event), [FANOUT_FIELD]: fanoutIn(fanouts, event.workspaceId) }),
   Time: new Date(event.occurredAt),
 });
 
-const packEntryOf = (bus: Bus, events: readonly DomainEvent[]): PutEventsRequestEntry => {
+const packEntryOf = (bus: Bus, events: readonly DomainEvent[], fanouts: Fanouts): PutEventsRequestEntry => {
   const [first] = events;
   if (!first) throw new Error('an empty pack');
   return {
@@ -59,6 +66,7 @@ const packEntryOf = (bus: Bus, events: readonly DomainEvent[]): PutEventsRequest
     Detail: JSON.stringify({
       version: first.version,
       workspaceId: first.workspaceId,
+      [FANOUT_FIELD]: fanoutIn(fanouts, first.workspaceId),
       pack: events.map((e) => ({ id: e.id, occurredAt: e.occurredAt, data: e.data })),
     }),
     Time: new Date(first.occurredAt),
@@ -67,14 +75,19 @@ const packEntryOf = (bus: Bus, events: readonly DomainEvent[]): PutEventsRequest
 
 /**
  * The bus entries for `events`, in order: an event of a single type is an entry; the events of a
- * packed type are packed per workspace, each pack where its first event was.
+ * packed type are packed per workspace, each pack where its first event was. Each entry carries its
+ * workspace's marker from `fanouts` (a pack is of one workspace, so it has one marker).
  */
-export const busEntries = (bus: Bus, events: readonly DomainEvent[]): PutEventsRequestEntry[] => {
+export const busEntries = (
+  bus: Bus,
+  events: readonly DomainEvent[],
+  fanouts: Fanouts,
+): PutEventsRequestEntry[] => {
   const slots: (PutEventsRequestEntry | DomainEvent[])[] = [];
   const open = new Map<string, { events: DomainEvent[]; bytes: number }>();
   for (const event of events) {
     if (!isPacked(event.type)) {
-      slots.push(entryOf(bus, event));
+      slots.push(entryOf(bus, event, fanouts));
       continue;
     }
     validDetail(event); // checked now; packed below, its data once
@@ -90,7 +103,7 @@ export const busEntries = (bus: Bus, events: readonly DomainEvent[]): PutEventsR
       slots.push(next.events);
     }
   }
-  return slots.map((slot) => (Array.isArray(slot) ? packEntryOf(bus, slot) : slot));
+  return slots.map((slot) => (Array.isArray(slot) ? packEntryOf(bus, slot, fanouts) : slot));
 };
 
 /** EventBridge's size rule: source + detail-type + detail + resources, in UTF-8 bytes. */
@@ -120,15 +133,28 @@ const chunks = (entries: PutEventsRequestEntry[]): PutEventsRequestEntry[][] => 
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Publishes `events` with their workspaces' markers, read once per call (one strongly consistent read
+ * per workspace: 1 read unit each), never cached: a cached marker could miss an endpoint made since.
+ *
+ * Why every event published after an endpoint create (or a journey's start) returned reaches its
+ * consumer: the create's transaction moved the marker before the call returned; an event written after
+ * that is published only once its write was committed (the relay gets it from the table stream, which
+ * carries committed writes only), so the marker is read here after both, and a strongly consistent read
+ * returns every write committed before it. Retries of failed entries reuse the marker read for them.
+ */
 export const publishEvents = async (
   bus: Bus,
   events: readonly DomainEvent[],
+  readFanouts: FanoutReader,
   options: PublishOptions = {},
 ): Promise<void> => {
+  if (events.length === 0) return;
   const attempts = options.attempts ?? 4;
   const backoff = options.backoffMs ?? 100;
   const sleep = options.sleep ?? defaultSleep;
-  for (const chunk of chunks(busEntries(bus, events))) {
+  const fanouts = await readFanouts(events.map((e) => e.workspaceId));
+  for (const chunk of chunks(busEntries(bus, events, fanouts))) {
     let pending = chunk;
     for (let attempt = 1; pending.length > 0; attempt++) {
       const result = await bus.client.send(new PutEventsCommand({ Entries: pending }));
