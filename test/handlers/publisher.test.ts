@@ -7,6 +7,7 @@ import { parseDomainEvents } from '../../lib/shared/events/catalogue.ts';
 import type { Fanout } from '../../lib/shared/events/fanout.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { publishEvents } from '../../lib/shared/events/publisher.ts';
+import { engagedEvent } from '../support/engaged-events.ts';
 
 const eb = mockClient(EventBridgeClient);
 const bus = { client: new EventBridgeClient({ region: 'us-east-1' }), name: 'ecrm-test' };
@@ -74,20 +75,7 @@ describe('publishEvents', () => {
 describe('publishEvents: the fan-out marker', () => {
   beforeEach(() => eb.reset());
 
-  const engaged = (workspaceId: string, i: number) =>
-    domainEvent(
-      'email.engaged',
-      workspaceId,
-      {
-        contactId: `c_${i}`,
-        messageId: `m_${i}`,
-        kind: 'opened',
-        at: '2026-01-01T00:00:00.000Z',
-        origin: 'campaign',
-        originId: 'cmp_1',
-      },
-      clock,
-    );
+  const engaged = (workspaceId: string, i: number) => engagedEvent(workspaceId, i, clock);
   const created = (workspaceId: string, i: number) =>
     domainEvent('contact.created', workspaceId, { contactId: `c_${i}`, fields: [] }, clock);
 

@@ -14,24 +14,11 @@ import {
 } from '../../lib/shared/events/catalogue.ts';
 import { domainEvent } from '../../lib/shared/events/outbox.ts';
 import { busEntries } from '../../lib/shared/events/publisher.ts';
+import { engagedEvent } from '../support/engaged-events.ts';
 
 const bus = { client: new EventBridgeClient({ region: 'us-east-1' }), name: 'ecrm-test' };
 const clock = fixedClock('2026-03-01T10:00:00.000Z');
-const engaged = (workspaceId: string, i: number) =>
-  domainEvent(
-    'email.engaged',
-    workspaceId,
-    {
-      contactId: `c_${i}`,
-      messageId: `m_${i}`,
-      kind: i % 2 ? 'clicked' : 'opened',
-      at: '2026-03-01T09:59:00.000Z',
-      origin: 'campaign',
-      originId: 'cmp_1',
-      ...(i % 2 ? { link: 'https://shop.example/a?b=1' } : {}),
-    },
-    clock,
-  );
+const engaged = (workspaceId: string, i: number) => engagedEvent(workspaceId, i, clock);
 const created = (i: number) =>
   domainEvent('contact.created', 'ws_a', { contactId: `c_${i}`, fields: [] }, clock);
 
