@@ -17,6 +17,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../lib/shared/errors.ts';
+import { jsonBodyTextIssues } from '../../lib/shared/http/json-body-text.ts';
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
 import type { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
 import { ingestLimiter, keyAuthenticator, workspaceRateLimits } from './deps.ts';
@@ -203,11 +204,16 @@ const readBody = async (spec: RouteSpec, bytes: Buffer, contentType: string | un
   const raw = bytes.toString('utf8');
   if (raw.trim() === '')
     throw new ValidationError('a JSON body is required', [{ path: '(body)', message: 'empty' }]);
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     throw new ValidationError('body is not valid JSON', [{ path: '(body)', message: 'not valid JSON' }]);
   }
+  const issues = jsonBodyTextIssues(parsed);
+  const [first] = issues;
+  if (first) throw new ValidationError(`invalid ${first.path}: ${first.message}`, issues);
+  return parsed;
 };
 
 const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers']) =>

@@ -84,4 +84,27 @@ describe('JSON bodies', () => {
       });
     }
   });
+
+  it('refuses text that is not Unicode and the key __proto__, each at its path, before the schema', async () => {
+    const loneSurrogate = await post('{"name":"a\\ud800b"}', 'application/json');
+    expect(loneSurrogate.statusCode).toBe(422);
+    expect(JSON.parse(String(loneSurrogate.body))).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        issues: [{ path: 'name', message: 'holds a lone UTF-16 surrogate: not Unicode text' }],
+      },
+    });
+    const proto = await post(
+      '{"name":"a","x":[{"__proto__":{"admin":true}}],"__proto__":1}',
+      'application/json',
+    );
+    expect(proto.statusCode).toBe(422);
+    expect(JSON.parse(String(proto.body)).error.issues).toEqual([
+      { path: 'x[0].__proto__', message: '__proto__ is not accepted as a key' },
+      { path: '__proto__', message: '__proto__ is not accepted as a key' },
+    ]);
+    const pair = await post('{"name":"\\ud83d\\ude00 ok"}', 'application/json');
+    expect(pair.statusCode).toBe(200);
+    expect(JSON.parse(String(pair.body))).toEqual({ name: '😀 ok' });
+  });
 });
