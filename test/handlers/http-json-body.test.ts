@@ -100,11 +100,21 @@ describe('JSON bodies', () => {
     );
     expect(proto.statusCode).toBe(422);
     expect(JSON.parse(String(proto.body)).error.issues).toEqual([
-      { path: 'x[0].__proto__', message: '__proto__ is not accepted as a key' },
       { path: '__proto__', message: '__proto__ is not accepted as a key' },
+      { path: 'x[0].__proto__', message: '__proto__ is not accepted as a key' },
     ]);
     const pair = await post('{"name":"\\ud83d\\ude00 ok"}', 'application/json');
     expect(pair.statusCode).toBe(200);
     expect(JSON.parse(String(pair.body))).toEqual({ name: '😀 ok' });
+  });
+
+  it('walks a body nested 10,000 deep without exhausting the stack (the schema then refuses it)', async () => {
+    for (const body of [
+      '['.repeat(10_000) + ']'.repeat(10_000),
+      `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`,
+    ]) {
+      const result = await post(body, 'application/json');
+      expect(result.statusCode).toBe(422);
+    }
   });
 });
