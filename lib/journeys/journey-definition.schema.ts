@@ -26,7 +26,7 @@ import { segmentIdSchema } from '../segments/segment.schema.ts';
 import { eventNameSchema } from '../shared/values/event-name.schema.ts';
 import { localTimeSchema } from '../shared/values/local-time.schema.ts';
 import { stageNameSchema } from '../shared/values/stage.schema.ts';
-import { storableNumber, storableNumbersOnly } from '../shared/values/storable-number.schema.ts';
+import { storableJsonOnly, storableNumber } from '../shared/values/storable-number.schema.ts';
 import { templateIdSchema } from '../templates/template.schema.ts';
 import { checkGraph } from './journey-graph.ts';
 
@@ -166,7 +166,7 @@ const steps = [
     id: stepIdSchema,
     type: z.literal('emit'),
     name: eventNameSchema.describe('the signal’s name, in `journey.signal`’s data'),
-    properties: z.record(z.string(), z.unknown()).superRefine(storableNumbersOnly).optional(),
+    properties: z.record(z.string(), z.unknown()).superRefine(storableJsonOnly).optional(),
     next,
   }),
   z.strictObject({

@@ -7,7 +7,11 @@ import { conditionSchema } from '../../lib/conditions/condition.schema.ts';
 import { upsertContactBody } from '../../lib/contacts/contact.schema.ts';
 import { trackBody } from '../../lib/events/track.schema.ts';
 import { journeyDefinitionSchema } from '../../lib/journeys/journey-definition.schema.ts';
-import { isStorableNumber, UNSTORABLE_NUMBER } from '../../lib/shared/values/storable-number.schema.ts';
+import {
+  isStorableNumber,
+  MAX_JSON_DEPTH,
+  UNSTORABLE_NUMBER,
+} from '../../lib/shared/values/storable-number.schema.ts';
 
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.success ? [] : (r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -113,5 +117,32 @@ describe('storable numbers in a journey document', () => {
         ),
       ),
     ).toEqual([`steps.0.properties.a.0: ${UNSTORABLE_NUMBER}`]);
+  });
+});
+
+describe('free JSON nests within the table’s limits', () => {
+  const nested = (levels: number): unknown => {
+    let value: unknown = 'x';
+    for (let i = 0; i < levels; i++) value = i % 2 ? { a: value } : [value];
+    return value;
+  };
+  it(`tracked properties nest at most ${MAX_JSON_DEPTH} levels; deeper is named where it goes too deep`, () => {
+    expect(
+      trackBody.safeParse({ name: 'x', email: 'a@example.com', properties: { n: nested(14) } }).success,
+    ).toBe(true);
+    const deep = issues(
+      trackBody.safeParse({ name: 'x', email: 'a@example.com', properties: { n: nested(40) } }),
+    );
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toMatch(/^properties\.n(\.\w+){15}: nests at most 16 levels of objects and lists$/);
+  });
+});
+
+describe('free JSON nested far too deep', () => {
+  it('is refused by depth without walking it all (no stack exhaustion)', () => {
+    let value: unknown = 1;
+    for (let i = 0; i < 20_000; i++) value = [value];
+    const result = trackBody.safeParse({ name: 'x', email: 'a@example.com', properties: { n: value } });
+    expect(result.success).toBe(false);
   });
 });
