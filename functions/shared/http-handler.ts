@@ -17,6 +17,7 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../../lib/shared/errors.ts';
+import { jsonBodyTextIssues } from '../../lib/shared/http/json-body-text.ts';
 import { type RouteSpec, scopeSatisfies } from '../../lib/shared/http/route.ts';
 import type { scopeSchema } from '../../lib/workspaces/workspace.schema.ts';
 import { ingestLimiter, keyAuthenticator, workspaceRateLimits } from './deps.ts';
@@ -179,17 +180,40 @@ const readForm = async (bytes: Buffer, contentType: string | undefined): Promise
   return fields;
 };
 
+/** `application/json` or a `+json` type (`application/merge-patch+json`), with any parameters. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+/** What browsers label a string body with (fetch, sendBeacon): read as JSON, as no type at all is. */
+const TEXT_TYPE = /^text\/plain\s*(?:;|$)/i;
+
+/**
+ * A JSON route reads JSON only: a body declared as something else (a form, multipart, XML, CSV) is
+ * refused rather than read as JSON anyway, as a form route refuses JSON.
+ */
+const checkJsonType = (contentType: string | undefined): void => {
+  const type = contentType?.trim();
+  if (!type || JSON_TYPE.test(type) || TEXT_TYPE.test(type)) return;
+  throw new ValidationError(`this route takes JSON (application/json), not ${type}`, [
+    { path: '(body)', message: `content-type ${type} is not JSON` },
+  ]);
+};
+
 const readBody = async (spec: RouteSpec, bytes: Buffer, contentType: string | undefined) => {
   if (!spec.body) return undefined;
   if (spec.bodyEncoding === 'form') return readForm(bytes, contentType);
+  checkJsonType(contentType);
   const raw = bytes.toString('utf8');
   if (raw.trim() === '')
     throw new ValidationError('a JSON body is required', [{ path: '(body)', message: 'empty' }]);
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     throw new ValidationError('body is not valid JSON', [{ path: '(body)', message: 'not valid JSON' }]);
   }
+  const issues = jsonBodyTextIssues(parsed);
+  const [first] = issues;
+  if (first) throw new ValidationError(`invalid ${first.path}: ${first.message}`, issues);
+  return parsed;
 };
 
 const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers']) =>

@@ -26,6 +26,7 @@ import { ValidationError } from '../shared/errors.ts';
 import { type Channel, channelSchema } from '../shared/values/channel.schema.ts';
 import { eventNameSchema } from '../shared/values/event-name.schema.ts';
 import { stageNameSchema } from '../shared/values/stage.schema.ts';
+import { isStorableNumber, UNSTORABLE_NUMBER } from '../shared/values/storable-number.schema.ts';
 import { DAY_MS, isIsoDate, parseIsoDate } from './dates.ts';
 
 export const CONDITION_LIMITS = {
@@ -258,18 +259,26 @@ const text = z
   .min(1, 'must not be empty')
   .max(stringValue, `strings hold at most ${stringValue} characters`);
 
-const scalar = z.custom<Scalar>(
-  (v) =>
-    (typeof v === 'string' && v.length <= stringValue) ||
-    (typeof v === 'number' && Number.isFinite(v)) ||
-    typeof v === 'boolean',
-  `expected a string (at most ${stringValue} characters), a finite number or a boolean`,
-);
+/** A number in a condition is stored with it (segments, journeys, the scoring model): one the table keeps. */
+const storedIfNumber = (v: unknown) => typeof v !== 'number' || isStorableNumber(v);
 
-const listItem = z.custom<string | number>(
-  (v) => (typeof v === 'string' && v.length <= stringValue) || (typeof v === 'number' && Number.isFinite(v)),
-  'list items are strings or finite numbers',
-);
+const scalar = z
+  .custom<Scalar>(
+    (v) =>
+      (typeof v === 'string' && v.length <= stringValue) ||
+      (typeof v === 'number' && Number.isFinite(v)) ||
+      typeof v === 'boolean',
+    `expected a string (at most ${stringValue} characters), a finite number or a boolean`,
+  )
+  .refine(storedIfNumber, UNSTORABLE_NUMBER);
+
+const listItem = z
+  .custom<string | number>(
+    (v) =>
+      (typeof v === 'string' && v.length <= stringValue) || (typeof v === 'number' && Number.isFinite(v)),
+    'list items are strings or finite numbers',
+  )
+  .refine(storedIfNumber, UNSTORABLE_NUMBER);
 
 const list = <T extends z.ZodType>(item: T) =>
   z
@@ -282,10 +291,12 @@ const isoDate = z.custom<string>(
   'expected an ISO 8601 date: 2026-01-31, or a date-time with a zone such as 2026-01-31T09:00:00Z',
 );
 
-const comparable = z.custom<number | string>(
-  (v) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && isIsoDate(v)),
-  'compares numbers or dates: expected a number or an ISO 8601 date (2026-01-31 or 2026-01-31T09:00:00Z)',
-);
+const comparable = z
+  .custom<number | string>(
+    (v) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && isIsoDate(v)),
+    'compares numbers or dates: expected a number or an ISO 8601 date (2026-01-31 or 2026-01-31T09:00:00Z)',
+  )
+  .refine(storedIfNumber, UNSTORABLE_NUMBER);
 
 const days = z
   .number('days is a whole number')
@@ -404,7 +415,7 @@ const stageCondition = z.discriminatedUnion('op', [
   z.strictObject({ type: z.literal('stage'), op: z.literal('in'), value: list(stageNameSchema) }),
 ]);
 
-const finite = z.number('expected a number');
+const finite = z.number('expected a number').refine(isStorableNumber, UNSTORABLE_NUMBER);
 
 const scoreCondition = z.strictObject({ type: z.literal('score'), op: z.enum(NUMERIC_OPS), value: finite });
 

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { scoreStateSchema } from '../scoring/score-state.schema.ts';
 import { channelSchema } from '../shared/values/channel.schema.ts';
 import { anonymousIdSchema, emailSchema, externalIdSchema } from '../shared/values/identity.schema.ts';
+import { storableNumber } from '../shared/values/storable-number.schema.ts';
 import { timeZoneSchema } from '../shared/values/time-zone.schema.ts';
 
 export const LIMITS = {
@@ -57,7 +58,7 @@ const attributeName = z
 
 export const attributeValue = z.union([
   z.string().max(LIMITS.attributeString, `strings hold at most ${LIMITS.attributeString} characters`),
-  z.number().refine(Number.isFinite, 'numbers must be finite'),
+  storableNumber,
   z.boolean(),
   z
     .array(z.string().max(LIMITS.attributeListItem))

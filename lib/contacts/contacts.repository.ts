@@ -404,6 +404,7 @@ export type ContactsRepository = ReturnType<typeof contactsRepository>;
 /** Where a contact listing stands: the shard, and the last contact id read in it. */
 const contactListCursor = cursorCodec(
   z.strictObject({ shard: shardNumber(CONTACT_LIST_SHARDS), after: contactIdSchema.optional() }),
+  'contacts',
 );
 
 /** The index start key after `contactId` in `shard`; a contact listed in another shard is a forged cursor. */

@@ -30,6 +30,7 @@ const searchCursor = cursorCodec(
       .max(TERM_MAX * 4),
     contactId: contactIdSchema,
   }),
+  'contact-search',
 );
 
 /** The folded query, or a 422 naming `q` when nothing searchable is left of it. */

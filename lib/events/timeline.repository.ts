@@ -114,6 +114,7 @@ const timelineCursor = cursorCodec(
       .max(256)
       .refine((id) => ![...id].some((c) => c < ' '), 'not an entry id'),
   }),
+  'timeline',
 );
 
 /** A page cursor as the position its page starts after, and an entry's position as a cursor. */

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { eventIdSchema, eventNameSchema } from '../shared/values/event-name.schema.ts';
 import { anonymousIdSchema, emailSchema, externalIdSchema } from '../shared/values/identity.schema.ts';
+import { nestsWithinLimit, storableJsonOnly } from '../shared/values/storable-number.schema.ts';
 
 export const TRACK_LIMITS = {
   batch: 100,
@@ -12,10 +13,15 @@ export const TRACK_LIMITS = {
 } as const;
 
 const properties = z
-  .record(z.string().max(128), z.json())
-  .refine((p) => Buffer.byteLength(JSON.stringify(p)) <= TRACK_LIMITS.propertiesBytes, {
-    message: `properties take at most ${TRACK_LIMITS.propertiesBytes} bytes as JSON`,
-  });
+  .record(z.string().max(128), z.unknown())
+  .superRefine(storableJsonOnly)
+  // Sized only when it nests within the limit (else refused above): JSON.stringify recurses.
+  .refine(
+    (p) => !nestsWithinLimit(p) || Buffer.byteLength(JSON.stringify(p)) <= TRACK_LIMITS.propertiesBytes,
+    {
+      message: `properties take at most ${TRACK_LIMITS.propertiesBytes} bytes as JSON`,
+    },
+  );
 
 export const trackEvent = z
   .strictObject({

@@ -26,6 +26,7 @@ import { segmentIdSchema } from '../segments/segment.schema.ts';
 import { eventNameSchema } from '../shared/values/event-name.schema.ts';
 import { localTimeSchema } from '../shared/values/local-time.schema.ts';
 import { stageNameSchema } from '../shared/values/stage.schema.ts';
+import { storableJsonOnly, storableNumber } from '../shared/values/storable-number.schema.ts';
 import { templateIdSchema } from '../templates/template.schema.ts';
 import { checkGraph } from './journey-graph.ts';
 
@@ -148,7 +149,7 @@ const steps = [
       addTags: z.array(z.string().min(1).max(64)).max(JOURNEY_LIMITS.tags).optional(),
       removeTags: z.array(z.string().min(1).max(64)).max(JOURNEY_LIMITS.tags).optional(),
       attributes: z
-        .record(attributeName, z.union([z.string().max(1024), z.number(), z.boolean(), z.null()]))
+        .record(attributeName, z.union([z.string().max(1024), storableNumber, z.boolean(), z.null()]))
         .refine(
           (a) => Object.keys(a).length <= JOURNEY_LIMITS.attributes,
           `at most ${JOURNEY_LIMITS.attributes} attributes`,
@@ -165,7 +166,7 @@ const steps = [
     id: stepIdSchema,
     type: z.literal('emit'),
     name: eventNameSchema.describe('the signal’s name, in `journey.signal`’s data'),
-    properties: z.record(z.string(), z.unknown()).optional(),
+    properties: z.record(z.string(), z.unknown()).superRefine(storableJsonOnly).optional(),
     next,
   }),
   z.strictObject({

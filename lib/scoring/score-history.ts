@@ -24,6 +24,7 @@ const historyCursor = cursorCodec(
       .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'not a timestamp'),
     id: z.string().min(1).max(300),
   }),
+  'score-history',
 );
 
 const newestFirst = (a: ScoreHistoryEntryView, b: ScoreHistoryEntryView) =>

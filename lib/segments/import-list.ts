@@ -131,7 +131,8 @@ export const startImport = async (
     v: 1,
     id: newId('imp', now),
     segmentId,
-    status: 'running',
+    // A list of no rows (a header alone) has nothing to apply: done at once, with no run asked for.
+    status: data.length === 0 ? 'done' : 'running',
     total: data.length,
     processed: 0,
     added: 0,
@@ -141,7 +142,7 @@ export const startImport = async (
     body,
     ttl: Math.floor(now.getTime() / 1000) + 30 * 86_400,
   };
-  await save(job, deps, workspaceId, true);
+  await save(job, deps, workspaceId, job.status === 'running');
   return job;
 };
 
@@ -217,6 +218,17 @@ export const runImport = async (
     await save(job, deps, workspaceId, false);
   }
   if (job.status === 'done') return 'done';
+  if (job.processed >= data.length) {
+    // Nothing left to apply (no page ran: a job of no rows): finish it rather than ask for a run of
+    // nothing again, which would ask again, for ever.
+    await save(
+      { ...job, status: 'done', updatedAt: deps.clock.now().toISOString() },
+      deps,
+      workspaceId,
+      false,
+    );
+    return 'done';
+  }
   await save(job, deps, workspaceId, true);
   return 'continued';
 };

@@ -195,6 +195,7 @@ export const listMembers = async (
 /** Where a member listing stands: the shard, and the last contact id read in it. */
 const membersCursor = cursorCodec(
   z.strictObject({ shard: shardNumber(MEMBERSHIP_SHARDS), after: contactIdSchema.optional() }),
+  'segment-members',
 );
 
 /** The segments a contact belongs to now (static and dynamic), read from the memberships. */

@@ -24,15 +24,35 @@ export interface CursorCodec<T> {
   decode(cursor: string): T;
 }
 
-export const cursorCodec = <S extends z.ZodType>(schema: S): CursorCodec<z.output<S>> => ({
-  encode: (position) => Buffer.from(JSON.stringify(position)).toString('base64url'),
+const decodeJson = (value: string): unknown => {
+  try {
+    if (!/^[A-Za-z0-9_-]{1,2048}$/.test(value)) throw new Error('not base64url');
+    return JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw new InvalidCursorError('not base64url JSON', { cause });
+  }
+};
+
+/** A cursor names the listing that gave it, so one listing's cursor is refused by another of its shape. */
+const tagged = z.strictObject({ r: z.string(), p: z.unknown() });
+
+/**
+ * `listing`: the name of the listing (`contacts`, `segment-members`...) the cursor is for. Listings
+ * whose positions look alike (a contact listing and a segment's members are both a shard and a
+ * contact id) would otherwise take each other's cursors.
+ */
+export const cursorCodec = <S extends z.ZodType>(schema: S, listing?: string): CursorCodec<z.output<S>> => ({
+  encode: (position) =>
+    Buffer.from(JSON.stringify(listing === undefined ? position : { r: listing, p: position })).toString(
+      'base64url',
+    ),
   decode: (value) => {
-    let json: unknown;
-    try {
-      if (!/^[A-Za-z0-9_-]{1,2048}$/.test(value)) throw new Error('not base64url');
-      json = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    } catch (cause) {
-      throw new InvalidCursorError('not base64url JSON', { cause });
+    let json = decodeJson(value);
+    if (listing !== undefined) {
+      const envelope = tagged.safeParse(json);
+      if (!envelope.success || envelope.data.r !== listing)
+        throw new InvalidCursorError(`not a cursor of ${listing}`);
+      json = envelope.data.p;
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

@@ -28,7 +28,7 @@ export const workspaceItemsPage = <T extends { readonly id: string }, S extends 
     readonly idSchema: z.ZodType<string>;
   },
 ) => {
-  const cursor = cursorCodec(z.strictObject({ after: kind.idSchema }));
+  const cursor = cursorCodec(z.strictObject({ after: kind.idSchema }), kind.what);
   return async (workspaceId: string, options: PageOptions<S>): Promise<{ items: T[]; next?: string }> => {
     const pk = keys.workspacePartition(workspaceId);
     let start: Record<string, unknown> | undefined = options.cursor

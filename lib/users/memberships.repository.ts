@@ -23,7 +23,7 @@ import {
 } from './membership.schema.ts';
 import type { Role } from './roles.ts';
 
-const membersCursor = cursorCodec(z.strictObject({ after: userIdSchema }));
+const membersCursor = cursorCodec(z.strictObject({ after: userIdSchema }), 'users');
 
 /**
  * Thrown when the member changed between the read and the conditional write, or another transaction

@@ -70,6 +70,7 @@ const quarantineCursor = cursorCodec(
       .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'not a timestamp'),
     id: z.string().min(1).max(256),
   }),
+  'quarantine',
 );
 
 /** Listed deliveries are read without their bodies (up to 350 KB each). */

@@ -140,6 +140,24 @@ describe('pagination cursors', () => {
     expect(paginated.map(([name]) => name).sort()).toEqual(Object.keys(paths).sort());
   });
 
+  it('a cursor another route gave is a 422 there, even one of the same shape', async () => {
+    const firstPages: [string, string][] = [];
+    for (const [name] of paginated) {
+      const path = paths[name] ?? '';
+      const next = field((await api.get(`${path}${join(path)}limit=1`)).body, 'next');
+      expect(next, name).toBeTypeOf('string');
+      firstPages.push([name, String(next)]);
+    }
+    for (const [name] of paginated) {
+      const path = paths[name] ?? '';
+      for (const [from, cursor] of firstPages.filter(([other]) => other !== name)) {
+        const res = await api.get(`${path}${join(path)}limit=1&cursor=${encodeURIComponent(cursor)}`);
+        expect(res.status, `${from}'s cursor on ${name}`).toBe(422);
+        expect(field(res.body, 'error', 'issues', 0, 'path')).toBe('cursor');
+      }
+    }
+  });
+
   for (const [name] of paginated) {
     it(`${name}: a tampered cursor is a 422 naming the cursor`, async () => {
       const path = paths[name];

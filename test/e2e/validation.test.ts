@@ -12,6 +12,7 @@ import { type Client, client, field, startStack, workspaceWithKeys } from './har
 
 let stack: LocalStack;
 let api: Client;
+let admin: string;
 
 /** Well-formed values for path parameters, so that only the body is wrong. */
 const PARAMS: Record<string, string> = {
@@ -73,7 +74,8 @@ const namesAField = (issues: unknown) =>
 
 beforeAll(async () => {
   stack = await startStack();
-  api = client(stack, (await workspaceWithKeys(stack)).admin);
+  admin = (await workspaceWithKeys(stack)).admin;
+  api = client(stack, admin);
 }, 120_000);
 
 afterAll(async () => {
@@ -190,5 +192,65 @@ describe('track validation', () => {
     const res = await api.post('/v1/track', { batch });
     expect(res.status).toBe(422);
     expect(field(res.body, 'error', 'issues', 0, 'path')).toBe('batch[3].name');
+  });
+});
+
+describe('hostile values: refused by name, or stored exactly as sent', () => {
+  it('a number the table cannot keep is a 422 naming it, in a contact, a batch or a condition', async () => {
+    const contact = await api.post('/v1/contacts', { email: 'big@example.com', attributes: { big: 1e300 } });
+    expect(contact.status).toBe(422);
+    expect(field(contact.body, 'error', 'issues', 0, 'path')).toBe('attributes.big');
+    const batch = await api.post('/v1/track', {
+      batch: [{ name: 'viewed', anonymousId: 'v-big', properties: { a: { b: [1, 2 ** 60] } } }],
+    });
+    expect(batch.status).toBe(422);
+    expect(field(batch.body, 'error', 'issues', 0, 'path')).toBe('batch[0].properties.a.b[1]');
+    const segment = await api.post('/v1/segments', {
+      name: 'Big',
+      kind: 'dynamic',
+      condition: { type: 'attribute', field: 'attributes.n', op: 'gt', value: 1e300 },
+    });
+    expect(segment.status).toBe(422);
+    expect(field(segment.body, 'error', 'issues', 0, 'path')).toBe('condition.value');
+  });
+
+  it('keys named constructor are stored and read back as sent', async () => {
+    const made = await api.post('/v1/contacts', {
+      email: 'ctor@example.com',
+      attributes: { constructor: 'Acme builders' },
+    });
+    expect(made.status).toBe(201);
+    const id = String(field(made.body, 'contact', 'id'));
+    const properties = {
+      constructor: { name: 'String' },
+      length: 3,
+      flag: { constructor: { name: 'Boolean' } },
+    };
+    const tracked = await api.post('/v1/track', {
+      id: 'ev-ctor',
+      name: 'viewed',
+      email: 'ctor@example.com',
+      properties,
+    });
+    expect(tracked.status).toBe(202);
+    await stack.idle();
+    expect(field((await api.get(`/v1/contacts/${id}`)).body, 'attributes')).toEqual({
+      constructor: 'Acme builders',
+    });
+    const timeline = await api.get(`/v1/contacts/${id}/timeline`);
+    expect(field(timeline.body, 'entries', 0, 'properties')).toEqual(properties);
+  });
+
+  it('a JSON route refuses a body declared as a form or XML, naming the body', async () => {
+    for (const type of ['application/x-www-form-urlencoded', 'application/xml']) {
+      const res = await fetch(`${stack.apiUrl}/v1/contacts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': type },
+        body: JSON.stringify({ email: 'typed@example.com' }),
+      });
+      expect(res.status, type).toBe(422);
+      expect(field(await res.json(), 'error', 'issues', 0, 'path')).toBe('(body)');
+    }
+    expect((await api.get('/v1/contacts/lookup?email=typed@example.com')).status).toBe(404);
   });
 });

@@ -1396,19 +1396,18 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Def0: unknown;
-        Def1: {
+        Def0: {
             /** @constant */
             type: "all";
-            conditions: components["schemas"]["Def1"][];
+            conditions: components["schemas"]["Def0"][];
         } | {
             /** @constant */
             type: "any";
-            conditions: components["schemas"]["Def1"][];
+            conditions: components["schemas"]["Def0"][];
         } | {
             /** @constant */
             type: "not";
-            condition: components["schemas"]["Def1"];
+            condition: components["schemas"]["Def0"];
         } | ({
             /** @constant */
             type: "attribute";
@@ -1619,18 +1618,18 @@ export interface components {
                 to: unknown;
             };
         };
-        Def2: {
+        Def1: {
             /** @constant */
             type: "all";
-            conditions: components["schemas"]["Def2"][];
+            conditions: components["schemas"]["Def1"][];
         } | {
             /** @constant */
             type: "any";
-            conditions: components["schemas"]["Def2"][];
+            conditions: components["schemas"]["Def1"][];
         } | {
             /** @constant */
             type: "not";
-            condition: components["schemas"]["Def2"];
+            condition: components["schemas"]["Def1"];
         } | ({
             /** @constant */
             type: "attribute";
@@ -3617,7 +3616,7 @@ export interface operations {
                         /** Format: date-time */
                         occurredAt?: string;
                         properties?: {
-                            [key: string]: components["schemas"]["Def0"];
+                            [key: string]: unknown;
                         };
                     }[];
                 } | {
@@ -3630,7 +3629,7 @@ export interface operations {
                     /** Format: date-time */
                     occurredAt?: string;
                     properties?: {
-                        [key: string]: components["schemas"]["Def0"];
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -7183,7 +7182,7 @@ export interface operations {
                             /** @default [] */
                             fit: {
                                 id: string;
-                                condition: components["schemas"]["Def1"];
+                                condition: components["schemas"]["Def0"];
                                 points: number;
                             }[];
                             /**
@@ -7574,7 +7573,7 @@ export interface operations {
                             /** @default [] */
                             fit: {
                                 id: string;
-                                condition: components["schemas"]["Def2"];
+                                condition: components["schemas"]["Def1"];
                                 points: number;
                             }[];
                             /**

@@ -1,7 +1,8 @@
 /**
  * The project's DynamoDB document client: the document commands of `commands.ts`, marshalled with
  * AWS's own `@aws-sdk/util-dynamodb` (as `@aws-sdk/lib-dynamodb` does, undefined values removed),
- * sent over AWS's JSON protocol with SigV4 (`../aws`). It exists for the cold start: the SDK's
+ * sent over AWS's JSON protocol with SigV4 (`../aws`). Objects with a `constructor` key of their own
+ * are marshalled as what they are (`marshallable.ts`). It exists for the cold start: the SDK's
  * DynamoDB client costs ~150–250 ms of import on every function's cold start; this one costs a few.
  *
  * Errors keep the SDK's shape (`name` = AWS's error code, the body's fields on the error), so
@@ -16,6 +17,7 @@ import {
   type Transport,
 } from '../aws/aws-http.ts';
 import type { DocumentCommand } from './commands.ts';
+import { marshallable } from './marshallable.ts';
 
 type Json = Record<string, unknown>;
 type WireItem = Parameters<typeof unmarshall>[0];
@@ -30,7 +32,7 @@ export interface DocumentClient {
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const toWire = (v: unknown) => (isObject(v) ? marshall(v, { removeUndefinedValues: true }) : v);
+const toWire = (v: unknown) => (isObject(v) ? marshall(marshallable(v), { removeUndefinedValues: true }) : v);
 const fromWire = (v: unknown) => (isObject(v) ? unmarshall(v as WireItem) : v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
