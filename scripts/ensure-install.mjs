@@ -3,7 +3,7 @@
 // JavaScript, so that any Node ≥ 20 runs it before the project's own Node 24 is installed.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where the hash of the lock that node_modules was installed from is kept. */
@@ -14,13 +14,16 @@ export const STAMP = join('node_modules', '.ecrm-installed-lock');
  * - `install`: no node_modules (or no npm record of an install), or installed from a different lock
  *   and not since (npm's own record is older than the lock);
  * - `stamp`: installed with npm by hand after the lock last changed (npm's record is newer): trust it;
- * - `none`: installed from exactly this lock.
- * @param {{ lockHash: string, stamp: string | undefined, npmRecordMtimeMs: number | undefined, lockMtimeMs: number }} s
- * @returns {'install' | 'stamp' | 'none'}
+ * - `none`: installed from exactly this lock;
+ * - `shared`: node_modules is a link to another checkout's (a git worktree's, say) and does not match
+ *   this lock: `npm ci` would empty it under the other checkout, so it is left alone, with a warning.
+ * @param {{ lockHash: string, stamp: string | undefined, npmRecordMtimeMs: number | undefined, lockMtimeMs: number, linked?: boolean }} s
+ * @returns {'install' | 'stamp' | 'none' | 'shared'}
  */
 export const installAction = (s) => {
+  if (s.stamp === s.lockHash && s.npmRecordMtimeMs !== undefined) return 'none';
+  if (s.linked) return 'shared';
   if (s.npmRecordMtimeMs === undefined) return 'install';
-  if (s.stamp === s.lockHash) return 'none';
   return s.npmRecordMtimeMs >= s.lockMtimeMs ? 'stamp' : 'install';
 };
 
@@ -33,7 +36,15 @@ const main = () => {
     stamp: existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : undefined,
     npmRecordMtimeMs: existsSync(npmRecord) ? statSync(npmRecord).mtimeMs : undefined,
     lockMtimeMs: statSync(lock).mtimeMs,
+    linked: existsSync('node_modules') && lstatSync('node_modules').isSymbolicLink(),
   });
+  if (action === 'shared') {
+    console.warn(
+      'ecrm: node_modules links to another checkout and was not installed from this lock; left as it is ' +
+        '(run npm ci there, or give this checkout its own node_modules)',
+    );
+    return;
+  }
   if (action === 'install') {
     console.log('ecrm: installing the locked dependencies (npm ci)…');
     execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], {

@@ -16,4 +16,9 @@ describe('npm start / npm test install what is missing', () => {
     expect(installAction({ ...base, stamp: undefined, npmRecordMtimeMs: 2_000 })).toBe('stamp');
     expect(installAction({ ...base, stamp: 'old', npmRecordMtimeMs: 2_000 })).toBe('stamp');
   });
+  it('never installs through a node_modules linked from another checkout', () => {
+    for (const npmRecordMtimeMs of [undefined, 500, 2_000])
+      expect(installAction({ ...base, stamp: 'old', npmRecordMtimeMs, linked: true })).toBe('shared');
+    expect(installAction({ ...base, stamp: 'abc', npmRecordMtimeMs: 2_000, linked: true })).toBe('none');
+  });
 });
