@@ -4,4 +4,6 @@ export declare const installAction: (s: {
   stamp: string | undefined;
   npmRecordMtimeMs: number | undefined;
   lockMtimeMs: number;
-}) => 'install' | 'stamp' | 'none';
+  /** node_modules is a symbolic link (to another checkout's). */
+  linked?: boolean;
+}) => 'install' | 'stamp' | 'none' | 'shared';
